@@ -1,0 +1,23 @@
+"""Sums the counters of every TRX file under a folder and prints the CI's closing line."""
+import glob
+import sys
+import xml.etree.ElementTree as ET
+
+NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+
+files = glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True)
+if not files:
+    print("Tests: 0 passed, 0 failed (no test results were written)")
+    sys.exit(0)
+
+passed = failed = skipped = 0
+for path in files:
+    counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    passed += int(counters.get("passed", "0"))
+    failed += int(counters.get("failed", "0")) + int(counters.get("error", "0")) + int(counters.get("timeout", "0")) + int(counters.get("aborted", "0"))
+    skipped += int(counters.get("notExecuted", "0"))
+
+line = f"Tests: {passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)

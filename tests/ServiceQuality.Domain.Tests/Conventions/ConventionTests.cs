@@ -1,0 +1,100 @@
+using System.Reflection;
+using ServiceQuality.Domain.Tests.Conventions.BadTypes.Tickets;
+
+namespace ServiceQuality.Domain.Tests.Conventions;
+
+public sealed class ConventionTests
+{
+    private static readonly Assembly Domain = Assembly.Load("ServiceQuality.Domain");
+    private static readonly Assembly Policies = Assembly.Load("ServiceQuality.Policies");
+    private static readonly Assembly Testing = Assembly.Load("ServiceQuality.Testing");
+
+    public static TheoryData<string> LibraryNames => new() { "ServiceQuality.Domain", "ServiceQuality.Policies", "ServiceQuality.Testing" };
+
+    private static Type[] LibraryTypes(string name) => ConventionChecks.PublicTypes(Assembly.Load(name)).ToArray();
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void PublicClasses_InLibraries_AreSealedStaticOrAbstract(string library) =>
+        Assert.Empty(ConventionChecks.ClassesNotSealedStaticOrAbstract(LibraryTypes(library)));
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void PublicStructs_InLibraries_AreReadOnly(string library) =>
+        Assert.Empty(ConventionChecks.StructsNotReadOnly(LibraryTypes(library)));
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void AggregateTypes_InLibraries_HaveNoPublicSetters(string library) =>
+        Assert.Empty(ConventionChecks.PublicSettersOnAggregates(LibraryTypes(library)));
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void PublicSignatures_InLibraries_UseNoBclTimeTypes(string library) =>
+        Assert.Empty(ConventionChecks.BclTimeTypesInSignatures(LibraryTypes(library)));
+
+    [Fact]
+    public void DomainAssembly_References_OnlyNodaTimeAndTheBcl() =>
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(Domain, "NodaTime"));
+
+    [Fact]
+    public void PoliciesAndTesting_Reference_OnlyTheirDeclaredDependencies()
+    {
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(
+            Policies, "NodaTime", "ServiceQuality.Domain", "Microsoft.Extensions.DependencyInjection.Abstractions"));
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(
+            Testing, "NodaTime", "ServiceQuality.Domain", "ServiceQuality.Policies", "FsCheck", "FSharp.Core",
+            "Microsoft.Extensions.DependencyInjection.Abstractions"));
+    }
+
+    [Fact]
+    public void SealedCheck_OnUnsealedClass_ReportsIt()
+    {
+        var violations = ConventionChecks.ClassesNotSealedStaticOrAbstract([typeof(UnsealedClass), typeof(AggregateWithSetter)]);
+
+        Assert.Equal([typeof(UnsealedClass).FullName + " is a public class that is neither sealed, static nor abstract"], violations);
+    }
+
+    [Fact]
+    public void ReadOnlyStructCheck_OnMutableStruct_ReportsIt()
+    {
+        var violations = ConventionChecks.StructsNotReadOnly([typeof(MutableStruct), typeof(int), typeof(DayOfWeek)]);
+
+        Assert.Equal([typeof(MutableStruct).FullName + " is a public struct that is not readonly"], violations);
+    }
+
+    [Fact]
+    public void SetterCheck_OnAggregateWithSetter_ReportsOnlyTheMutableProperty()
+    {
+        var violations = ConventionChecks.PublicSettersOnAggregates([typeof(AggregateWithSetter)]);
+
+        Assert.Equal([typeof(AggregateWithSetter).FullName + ".Count has a public setter"], violations);
+    }
+
+    [Fact]
+    public void SetterCheck_OutsideAggregateFolders_IgnoresSetters()
+    {
+        Assert.Empty(ConventionChecks.PublicSettersOnAggregates([typeof(ConventionTests), typeof(System.Text.StringBuilder)]));
+    }
+
+    [Fact]
+    public void TimeTypeCheck_OnBclTimeTypes_ReportsPropertiesParametersGenericsAndDelegates()
+    {
+        var violations = ConventionChecks.BclTimeTypesInSignatures(
+            [typeof(UsesDateTime), typeof(UsesTimeSpanParameter), typeof(UsesNullableDateTimeOffsetList), typeof(TimeSpanCallback)])
+            .ToList();
+
+        Assert.Contains(violations, v => v.StartsWith(typeof(UsesDateTime).FullName + ".When ", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith(typeof(UsesTimeSpanParameter).FullName + ".Wait(delay) ", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith(typeof(UsesNullableDateTimeOffsetList).FullName + ".Moments ", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith(typeof(TimeSpanCallback).FullName + ".Invoke ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReferenceCheck_OnAssemblyWithForeignReferences_ReportsThem()
+    {
+        var violations = ConventionChecks.ReferencesOtherThan(typeof(ConventionTests).Assembly, "NodaTime");
+
+        Assert.Contains("ServiceQuality.Domain.Tests references xunit.core", violations);
+    }
+}
