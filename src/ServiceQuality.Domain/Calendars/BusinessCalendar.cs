@@ -1,0 +1,214 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Domain.Calendars;
+
+/// <summary>
+/// Business hours in one time zone — weekly open intervals, holidays and dated working days — with exact
+/// business-time arithmetic on <see cref="Instant"/>s.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Semantics.</b> Every open interval belongs to the local date it starts on. An instant is open when
+/// its wall-clock time in <see cref="Zone"/> lies inside a half-open interval [start, end) belonging to a
+/// date that is not a holiday; a date with its own working-day hours uses only those. Daylight saving
+/// follows from this rule: wall-clock times skipped by a gap are never open, and wall-clock times repeated
+/// in an overlap are open both times. Business time between two instants is the total length of the
+/// open instants in [a, b), so it never exceeds the elapsed (calendar) time.
+/// </para>
+/// <para>
+/// <b>Range.</b> Every instant whose local date lies in the years 1900–2199 is supported
+/// (<see cref="SupportedRange"/>); any argument outside it, or a result that would fall outside it,
+/// throws <see cref="ArgumentOutOfRangeException"/>.
+/// </para>
+/// <para>
+/// <b>Cost.</b> The calendar compiles itself lazily, in chunks of about 417 days, into sorted open
+/// intervals with prefix sums; each query is a binary search, whatever the span. Queries allocate nothing
+/// once the chunks they touch are compiled.
+/// </para>
+/// <para>Instances are immutable and safe to share between threads.</para>
+/// </remarks>
+public sealed class BusinessCalendar
+{
+    private readonly CompiledTimeline _timeline;
+    private readonly Instant _min;
+    private readonly Instant _max;
+
+    internal BusinessCalendar(DateTimeZone zone, CalendarRules rules, string description)
+    {
+        Zone = zone;
+        Description = description;
+        _timeline = new CompiledTimeline(zone, rules);
+        _min = CompiledTimeline.ToInstant(_timeline.Min);
+        _max = CompiledTimeline.ToInstant(_timeline.Max);
+        SupportedRange = new Interval(_min, _max);
+    }
+
+    /// <summary>
+    /// A calendar open around the clock, every day, in UTC: business time equals elapsed time.
+    /// </summary>
+    public static BusinessCalendar AlwaysOpen { get; } = CreateAlwaysOpen();
+
+    /// <summary>The time zone whose wall-clock time the opening hours, holidays and working days are in.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>
+    /// The instants this calendar answers for: from the start of local 1900-01-01 (inclusive) to the start
+    /// of local 2200-01-01 (exclusive).
+    /// </summary>
+    public Interval SupportedRange { get; }
+
+    /// <summary>A short summary of the calendar (zone and weekly hours), for logs and messages.</summary>
+    public string Description { get; }
+
+    /// <summary>Starts defining a calendar in <paramref name="zone"/>.</summary>
+    /// <param name="zone">The time zone of the opening hours, holidays and working days.</param>
+    /// <returns>A new, empty builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    public static BusinessCalendarBuilder CreateBuilder(DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return new BusinessCalendarBuilder(zone);
+    }
+
+    /// <summary>Whether <paramref name="t"/> is inside open hours.</summary>
+    /// <param name="t">The instant to test; within <see cref="SupportedRange"/>.</param>
+    /// <returns>True when the wall-clock time of <paramref name="t"/> lies in an open interval of a working date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is outside <see cref="SupportedRange"/>.</exception>
+    public bool IsOpen(Instant t) => _timeline.IsOpen(ToPosition(t, nameof(t)));
+
+    /// <summary>The earliest open instant at or after <paramref name="t"/>.</summary>
+    /// <param name="t">Where to start looking; within <see cref="SupportedRange"/>.</param>
+    /// <returns><paramref name="t"/> itself when it is open, else the start of the next open interval.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="t"/> is outside <see cref="SupportedRange"/>, or the calendar never opens again before its end.
+    /// </exception>
+    public Instant NextOpen(Instant t) =>
+        CompiledTimeline.ToInstant(_timeline.NextOpen(ToPosition(t, nameof(t)))
+            ?? throw new ArgumentOutOfRangeException(nameof(t), t, "The calendar does not open again before the end of its supported range."));
+
+    /// <summary>
+    /// The instant at which <paramref name="amount"/> of business time, counted from <paramref name="start"/>, has passed.
+    /// </summary>
+    /// <param name="start">Where counting starts; within <see cref="SupportedRange"/>.</param>
+    /// <param name="amount">Business time to add; not negative.</param>
+    /// <returns>
+    /// <paramref name="start"/> when <paramref name="amount"/> is zero; otherwise the earliest instant t with
+    /// <c>BusinessTimeBetween(start, t) == amount</c>, so a deadline that lands on a closing time is that
+    /// closing time (not the next opening).
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="start"/> is outside <see cref="SupportedRange"/>, <paramref name="amount"/> is negative,
+    /// or the result would fall after the end of the supported range.
+    /// </exception>
+    public Instant AddBusinessTime(Instant start, Duration amount)
+    {
+        var position = ToPosition(start, nameof(start));
+        var nanoseconds = ToAmount(amount, nameof(amount));
+        if (nanoseconds == 0)
+        {
+            return start;
+        }
+
+        return CompiledTimeline.ToInstant(_timeline.Add(position, nanoseconds)
+            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range."));
+    }
+
+    /// <summary>
+    /// The instant from which <paramref name="amount"/> of business time runs out at <paramref name="end"/>:
+    /// the inverse of <see cref="AddBusinessTime"/>.
+    /// </summary>
+    /// <param name="end">Where counting ends; within <see cref="SupportedRange"/>.</param>
+    /// <param name="amount">Business time to subtract; not negative.</param>
+    /// <returns>
+    /// <paramref name="end"/> when <paramref name="amount"/> is zero; otherwise the latest instant t with
+    /// <c>BusinessTimeBetween(t, end) == amount</c> (an opening time rather than the closing time before it).
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="end"/> is outside <see cref="SupportedRange"/>, <paramref name="amount"/> is negative,
+    /// or the result would fall before the start of the supported range.
+    /// </exception>
+    public Instant SubtractBusinessTime(Instant end, Duration amount)
+    {
+        var position = ToPosition(end, nameof(end));
+        var nanoseconds = ToAmount(amount, nameof(amount));
+        if (nanoseconds == 0)
+        {
+            return end;
+        }
+
+        return CompiledTimeline.ToInstant(_timeline.Subtract(position, nanoseconds)
+            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Subtracting this much business time passes the start of the calendar's supported range."));
+    }
+
+    /// <summary>The business time between two instants: the total length of open instants in [a, b).</summary>
+    /// <param name="a">The start, inclusive; within <see cref="SupportedRange"/>.</param>
+    /// <param name="b">The end, exclusive; within <see cref="SupportedRange"/>.</param>
+    /// <returns>
+    /// The open time in [a, b), which never exceeds <c>b - a</c>; when <paramref name="b"/> is before
+    /// <paramref name="a"/>, the negation of <c>BusinessTimeBetween(b, a)</c>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> or <paramref name="b"/> is outside <see cref="SupportedRange"/>.</exception>
+    public Duration BusinessTimeBetween(Instant a, Instant b)
+    {
+        var from = ToPosition(a, nameof(a));
+        var to = ToPosition(b, nameof(b));
+        return from <= to
+            ? Duration.FromNanoseconds(_timeline.Between(from, to))
+            : -Duration.FromNanoseconds(_timeline.Between(to, from));
+    }
+
+    /// <summary>The open intervals that overlap [a, b), clipped to it, in order.</summary>
+    /// <param name="a">The start, inclusive; within <see cref="SupportedRange"/>.</param>
+    /// <param name="b">The end, exclusive; within <see cref="SupportedRange"/> and not before <paramref name="a"/>.</param>
+    /// <returns>Disjoint, non-adjacent intervals as instants; empty when nothing is open.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside <see cref="SupportedRange"/>, or <paramref name="b"/> is before <paramref name="a"/>.</exception>
+    public IReadOnlyList<Interval> OpenIntervals(Instant a, Instant b)
+    {
+        var from = ToPosition(a, nameof(a));
+        var to = ToPosition(b, nameof(b));
+        Preconditions.CheckArgumentRange(from <= to, nameof(b), "The end must not be before the start.");
+        return _timeline.OpenIntervals(from, to)
+            .Select(i => new Interval(CompiledTimeline.ToInstant(i.Start), CompiledTimeline.ToInstant(i.End)))
+            .ToArray();
+    }
+
+    /// <summary>Returns <see cref="Description"/>.</summary>
+    /// <returns>A short summary of the calendar.</returns>
+    public override string ToString() => Description;
+
+    /// <summary>Bytes held by the compiled form around <paramref name="t"/>, and the length of timeline they cover.</summary>
+    internal (long Bytes, Duration Covered) CompiledSizeAt(Instant t)
+    {
+        var (bytes, length) = _timeline.CompiledSizeAt(ToPosition(t, nameof(t)));
+        return (bytes, Duration.FromNanoseconds(length));
+    }
+
+    private long ToPosition(Instant instant, string paramName)
+    {
+        if (instant < _min || instant >= _max)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, instant, $"The instant must lie in the calendar's supported range {SupportedRange} (local years 1900-2199).");
+        }
+
+        return CompiledTimeline.ToNanoseconds(instant);
+    }
+
+    private long ToAmount(Duration amount, string paramName)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, Duration.Zero, paramName);
+        return amount >= SupportedRange.Duration ? long.MaxValue / 2 : amount.ToInt64Nanoseconds();
+    }
+
+    private static BusinessCalendar CreateAlwaysOpen()
+    {
+        var builder = CreateBuilder(DateTimeZone.Utc);
+        foreach (var day in Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None))
+        {
+            builder.AddOpenHours(day, LocalTime.Midnight, LocalTime.Midnight);
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using NodaTime;
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Domain.Calendars;
+
+/// <summary>
+/// Collects the opening hours, holidays and working days of a <see cref="BusinessCalendar"/>, then
+/// validates them all at once in <see cref="Build"/>.
+/// </summary>
+/// <remarks>
+/// Interval rules, for <see cref="AddOpenHours"/> and <see cref="AddWorkingDay"/>: an interval runs from
+/// its start (inclusive) to its end (exclusive) in local wall-clock time and belongs to the date it starts
+/// on; an end at or before the start means the interval runs past midnight into the next day, so
+/// 00:00–00:00 is the whole day. A builder is not thread-safe; the calendars it builds are.
+/// </remarks>
+public sealed class BusinessCalendarBuilder
+{
+    private readonly List<LocalSpan>[] _weekly = Enumerable.Range(0, 7).Select(_ => new List<LocalSpan>()).ToArray();
+    private readonly HashSet<LocalDate> _holidays = [];
+    private readonly Dictionary<LocalDate, List<LocalSpan>> _workingDays = [];
+
+    internal BusinessCalendarBuilder(DateTimeZone zone) => Zone = zone;
+
+    /// <summary>The time zone of the calendar being built.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Adds an open interval on every <paramref name="day"/> of the week.</summary>
+    /// <param name="day">The weekday the interval starts on.</param>
+    /// <param name="start">Local opening time, inclusive.</param>
+    /// <param name="end">Local closing time, exclusive; at or before <paramref name="start"/> means the next day.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a day of the week.</exception>
+    /// <remarks>Several intervals per day are allowed (lunch breaks, split shifts); overlaps are reported by <see cref="Build"/>.</remarks>
+    public BusinessCalendarBuilder AddOpenHours(IsoDayOfWeek day, LocalTime start, LocalTime end)
+    {
+        Preconditions.CheckArgumentRange(day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday, nameof(day), "Expected a day of the week from Monday to Sunday.");
+        _weekly[(int)day - 1].Add(LocalSpan.From(start, end));
+        return this;
+    }
+
+    /// <summary>Closes <paramref name="date"/> whatever its weekday (a public holiday, a closure).</summary>
+    /// <param name="date">The closed date, in the ISO calendar, in the years 1900–2199.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the years 1900–2199.</exception>
+    /// <remarks>
+    /// Intervals belonging to the date are closed, including the part of an overnight interval that runs into
+    /// the next day; an overnight interval of the day before that runs into this date stays open.
+    /// </remarks>
+    public BusinessCalendarBuilder AddHoliday(LocalDate date)
+    {
+        CheckDate(date, nameof(date));
+        _holidays.Add(date);
+        return this;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="date"/> its own open interval, replacing the weekly hours on that date
+    /// (a make-up working day, 调休, or special opening hours). Call again to add more intervals to the date.
+    /// </summary>
+    /// <param name="date">The date, in the ISO calendar, in the years 1900–2199.</param>
+    /// <param name="start">Local opening time, inclusive.</param>
+    /// <param name="end">Local closing time, exclusive; at or before <paramref name="start"/> means the next day.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the years 1900–2199.</exception>
+    public BusinessCalendarBuilder AddWorkingDay(LocalDate date, LocalTime start, LocalTime end)
+    {
+        CheckDate(date, nameof(date));
+        if (!_workingDays.TryGetValue(date, out var spans))
+        {
+            _workingDays[date] = spans = [];
+        }
+
+        spans.Add(LocalSpan.From(start, end));
+        return this;
+    }
+
+    /// <summary>Validates everything added so far and builds the calendar.</summary>
+    /// <returns>An immutable, thread-safe calendar.</returns>
+    /// <exception cref="InvalidDefinitionException">
+    /// Listing every problem: intervals that overlap (on one weekday, across midnight into the next weekday, or
+    /// on one working day), a date that is both a holiday and a working day, or weekly hours with no open time
+    /// at all (a calendar that could never open). The builder is left as it was and can be corrected and built again.
+    /// </exception>
+    public BusinessCalendar Build()
+    {
+        var problems = new List<DefinitionProblem>();
+        CheckWeekly(problems);
+        foreach (var (date, spans) in _workingDays.OrderBy(p => p.Key))
+        {
+            CheckOverlaps(spans.Select(s => (Format(date), s)).ToList(), weekLength: 0, problems, "workingDays");
+            if (_holidays.Contains(date))
+            {
+                problems.Add(new DefinitionProblem($"workingDays[{Format(date)}]", $"{Format(date)} is both a holiday and a working day."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDefinitionException(nameof(BusinessCalendar), problems);
+        }
+
+        var rules = new CalendarRules(
+            _weekly.Select(day => day.OrderBy(s => s.Start).ToArray()).ToArray(),
+            _holidays.ToFrozenSet(),
+            _workingDays.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(s => s.Start).ToArray()));
+        return new BusinessCalendar(Zone, rules, Describe());
+    }
+
+    private void CheckWeekly(List<DefinitionProblem> problems)
+    {
+        var all = new List<(string Day, LocalSpan Span)>();
+        for (var day = 0; day < 7; day++)
+        {
+            // Placed on one 7-day axis so that an interval past midnight is compared with the next weekday's.
+            var name = ((IsoDayOfWeek)(day + 1)).ToString();
+            all.AddRange(_weekly[day].Select(s => (name, new LocalSpan(s.Start + (day * LocalSpan.NanosecondsPerDay), s.End + (day * LocalSpan.NanosecondsPerDay)))));
+        }
+
+        if (all.Count == 0)
+        {
+            problems.Add(new DefinitionProblem("openHours", "The weekly hours have no open time at all; a calendar that can never open is refused."));
+            return;
+        }
+
+        CheckOverlaps(all, weekLength: 7 * LocalSpan.NanosecondsPerDay, problems, "openHours");
+    }
+
+    /// <summary>Reports each overlapping pair once; with a week length, intervals are also compared one week apart (Sunday night into Monday).</summary>
+    private static void CheckOverlaps(List<(string Owner, LocalSpan Span)> spans, long weekLength, List<DefinitionProblem> problems, string path)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            for (var j = i + 1; j < spans.Count; j++)
+            {
+                var (a, b) = (spans[i], spans[j]);
+                var overlaps = a.Span.Overlaps(b.Span, 0) ||
+                               (weekLength > 0 && (a.Span.Overlaps(b.Span, weekLength) || a.Span.Overlaps(b.Span, -weekLength)));
+                if (overlaps)
+                {
+                    var first = $"{a.Owner} {Local(a.Span, weekLength)}";
+                    var second = $"{b.Owner} {Local(b.Span, weekLength)}";
+                    problems.Add(new DefinitionProblem($"{path}[{first}]", $"The interval {first} overlaps {second}."));
+                }
+            }
+        }
+    }
+
+    private static string Local(LocalSpan span, long weekLength)
+    {
+        if (weekLength == 0)
+        {
+            return span.Describe();
+        }
+
+        var dayStart = span.Start / LocalSpan.NanosecondsPerDay * LocalSpan.NanosecondsPerDay;
+        return new LocalSpan(span.Start - dayStart, span.End - dayStart).Describe();
+    }
+
+    private string Describe()
+    {
+        var days = Enumerable.Range(0, 7)
+            .Where(d => _weekly[d].Count > 0)
+            .Select(d => $"{(IsoDayOfWeek)(d + 1)} {string.Join(", ", _weekly[d].OrderBy(s => s.Start).Select(s => s.Describe()))}");
+        return $"{Zone.Id}: {string.Join("; ", days)}; {_holidays.Count} holidays, {_workingDays.Count} working days";
+    }
+
+    private static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void CheckDate(LocalDate date, string paramName)
+    {
+        Preconditions.CheckArgument(date.Calendar == CalendarSystem.Iso, paramName, "The date must be in the ISO calendar.");
+        Preconditions.CheckArgumentRange(
+            date >= CompiledTimeline.FirstDate && date <= CompiledTimeline.LastDate, paramName, "The date must lie in the years 1900-2199.");
+    }
+}

@@ -1,0 +1,251 @@
+using NodaTime;
+using NodaTime.HighPerformance;
+
+namespace ServiceQuality.Domain.Calendars;
+
+/// <summary>
+/// A calendar's open time as instants: the timeline is cut into fixed chunks of 2^55 ns (about 417 days),
+/// each compiled on first use into sorted open intervals with prefix sums. Queries are binary searches
+/// inside one chunk plus, for spans crossing chunks, a sum of whole-chunk totals. Thread-safe: chunks are
+/// immutable and published with a compare-exchange, so a race at worst compiles a chunk twice.
+/// </summary>
+/// <remarks>All positions are nanoseconds since the Unix epoch; spans of dates are in local wall-clock time.</remarks>
+internal sealed class CompiledTimeline
+{
+    private const int ChunkShift = 55;
+    private const long ChunkLength = 1L << ChunkShift;
+    private const long Day = NodaConstants.NanosecondsPerDay;
+
+    /// <summary>The first and last local dates whose hours are compiled (the supported range).</summary>
+    public static readonly LocalDate FirstDate = new(1900, 1, 1);
+    public static readonly LocalDate LastDate = new(2199, 12, 31);
+
+    private readonly DateTimeZone _zone;
+    private readonly CalendarRules _rules;
+    private readonly long _firstChunk;
+    private readonly TimelineChunk?[] _chunks;
+
+    public CompiledTimeline(DateTimeZone zone, CalendarRules rules)
+    {
+        _zone = zone;
+        _rules = rules;
+        Min = ToNanoseconds(zone.AtStartOfDay(FirstDate).ToInstant());
+        Max = ToNanoseconds(zone.AtStartOfDay(LastDate.PlusDays(1)).ToInstant());
+        _firstChunk = Min >> ChunkShift;
+        _chunks = new TimelineChunk?[((Max - 1) >> ChunkShift) - _firstChunk + 1];
+    }
+
+    /// <summary>The first supported position (local 1900-01-01 00:00).</summary>
+    public long Min { get; }
+
+    /// <summary>The end of the supported range, exclusive (local 2200-01-01 00:00).</summary>
+    public long Max { get; }
+
+    public static long ToNanoseconds(Instant instant) => Instant64.FromInstant(instant).ToUnixTimeNanoseconds();
+
+    public static Instant ToInstant(long nanoseconds) => Instant64.FromUnixTimeNanoseconds(nanoseconds).ToInstant();
+
+    public bool IsOpen(long t) => ChunkOf(t).IsOpen(t);
+
+    /// <summary>Open time in [a, b), for a ≤ b.</summary>
+    public long Between(long a, long b)
+    {
+        var first = ChunkIndex(a);
+        var last = ChunkIndex(b);
+        var chunk = Chunk(first);
+        if (first == last)
+        {
+            return chunk.OpenBefore(b) - chunk.OpenBefore(a);
+        }
+
+        var total = chunk.Total - chunk.OpenBefore(a);
+        for (var i = first + 1; i < last; i++)
+        {
+            total += Chunk(i).Total;
+        }
+
+        return total + Chunk(last).OpenBefore(b);
+    }
+
+    /// <summary>The earliest t with Between(start, t) == amount, for amount &gt; 0; null past the supported range.</summary>
+    public long? Add(long start, long amount)
+    {
+        var index = ChunkIndex(start);
+        var chunk = Chunk(index);
+        var target = chunk.OpenBefore(start) + amount;
+        while (target > chunk.Total)
+        {
+            target -= chunk.Total;
+            if (++index == _chunks.Length)
+            {
+                return null;
+            }
+
+            chunk = Chunk(index);
+        }
+
+        var result = chunk.EarliestWithOpenBefore(target);
+        return result < Max ? result : null;
+    }
+
+    /// <summary>The latest t with Between(t, end) == amount, for amount &gt; 0; null before the supported range.</summary>
+    public long? Subtract(long end, long amount)
+    {
+        var index = ChunkIndex(end);
+        var chunk = Chunk(index);
+        var target = chunk.OpenBefore(end) - amount;
+        while (target < 0)
+        {
+            if (--index < 0)
+            {
+                return null;
+            }
+
+            chunk = Chunk(index);
+            target += chunk.Total;
+        }
+
+        var result = chunk.LatestWithOpenBefore(target);
+        return result >= Min ? result : null;
+    }
+
+    /// <summary>The earliest open position ≥ t; null if the calendar does not open again in the supported range.</summary>
+    public long? NextOpen(long t)
+    {
+        var index = ChunkIndex(t);
+        var chunk = Chunk(index);
+        var i = chunk.FirstEndingAfter(t);
+        while (i == chunk.Count)
+        {
+            if (++index == _chunks.Length)
+            {
+                return null;
+            }
+
+            chunk = Chunk(index);
+            i = 0;
+        }
+
+        var result = Math.Max(t, chunk.StartAt(i));
+        return result < Max ? result : null;
+    }
+
+    /// <summary>The open intervals overlapping [a, b), clipped to it, with pieces split at chunk edges joined again.</summary>
+    public List<(long Start, long End)> OpenIntervals(long a, long b)
+    {
+        var result = new List<(long Start, long End)>();
+        for (var index = ChunkIndex(a); index < _chunks.Length && (_firstChunk + index) << ChunkShift < b; index++)
+        {
+            var chunk = Chunk(index);
+            for (var i = chunk.FirstEndingAfter(a); i < chunk.Count && chunk.StartAt(i) < b; i++)
+            {
+                var start = Math.Max(a, chunk.StartAt(i));
+                var end = Math.Min(b, chunk.EndAt(i));
+                if (result.Count > 0 && result[^1].End == start)
+                {
+                    result[^1] = (result[^1].Start, end);
+                }
+                else
+                {
+                    result.Add((start, end));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Bytes held by the compiled chunk that contains <paramref name="t"/>, and the length of that chunk.</summary>
+    public (long Bytes, long Length) CompiledSizeAt(long t) => (ChunkOf(t).RetainedBytes, ChunkLength);
+
+    private int ChunkIndex(long t) => (int)((t >> ChunkShift) - _firstChunk);
+
+    private TimelineChunk ChunkOf(long t) => Chunk(ChunkIndex(t));
+
+    private TimelineChunk Chunk(int index)
+    {
+        var chunk = Volatile.Read(ref _chunks[index]);
+        if (chunk is not null)
+        {
+            return chunk;
+        }
+
+        var compiled = Compile(index);
+        return Interlocked.CompareExchange(ref _chunks[index], compiled, null) ?? compiled;
+    }
+
+    private TimelineChunk Compile(int index)
+    {
+        var from = (_firstChunk + index) << ChunkShift;
+        var to = from + ChunkLength;
+
+        // An interval of date D lies within local [D, D + 2 days) and offsets stay within ±18 h, so the
+        // dates from three days before the chunk to two days after it cover every interval reaching it.
+        var firstDate = Later(ToInstant(from - (3 * Day)).InUtc().Date, FirstDate);
+        var lastDate = Earlier(ToInstant(to + (2 * Day)).InUtc().Date, LastDate);
+        var offsets = ZoneOffsets(from - (3 * Day), to + (3 * Day));
+
+        var starts = new List<long>();
+        var ends = new List<long>();
+        var midnight = ToNanoseconds(firstDate.AtMidnight().InUtc().ToInstant());
+        for (var date = firstDate; date <= lastDate; date = date.PlusDays(1), midnight += Day)
+        {
+            foreach (var span in _rules.SpansOf(date))
+            {
+                // The instants whose wall-clock time lies in the span: its preimage under each offset in force.
+                foreach (var (zoneStart, zoneEnd, offset) in offsets)
+                {
+                    var start = Math.Max(Math.Max(midnight + span.Start - offset, zoneStart), from);
+                    var end = Math.Min(Math.Min(midnight + span.End - offset, zoneEnd), to);
+                    if (start < end)
+                    {
+                        starts.Add(start);
+                        ends.Add(end);
+                    }
+                }
+            }
+        }
+
+        return Merge(starts.ToArray(), ends.ToArray());
+    }
+
+    private List<(long Start, long End, long Offset)> ZoneOffsets(long from, long to)
+    {
+        var fromInstant = ToInstant(from);
+        var toInstant = ToInstant(to);
+        var result = new List<(long, long, long)>();
+        foreach (var interval in _zone.GetZoneIntervals(fromInstant, toInstant))
+        {
+            var start = interval.HasStart && interval.Start > fromInstant ? ToNanoseconds(interval.Start) : from;
+            var end = interval.HasEnd && interval.End < toInstant ? ToNanoseconds(interval.End) : to;
+            result.Add((start, end, interval.WallOffset.Nanoseconds));
+        }
+
+        return result;
+    }
+
+    private static TimelineChunk Merge(long[] starts, long[] ends)
+    {
+        Array.Sort(starts, ends);
+        var count = 0;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            if (count > 0 && starts[i] <= ends[count - 1])
+            {
+                ends[count - 1] = Math.Max(ends[count - 1], ends[i]);
+            }
+            else
+            {
+                starts[count] = starts[i];
+                ends[count] = ends[i];
+                count++;
+            }
+        }
+
+        return new TimelineChunk(starts[..count], ends[..count]);
+    }
+
+    private static LocalDate Later(LocalDate x, LocalDate y) => x > y ? x : y;
+
+    private static LocalDate Earlier(LocalDate x, LocalDate y) => x < y ? x : y;
+}

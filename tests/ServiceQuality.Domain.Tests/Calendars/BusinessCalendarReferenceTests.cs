@@ -1,0 +1,64 @@
+using FsCheck.Fluent;
+using NodaTime;
+using ServiceQuality.Domain.Tests.TestSupport;
+
+namespace ServiceQuality.Domain.Tests.Calendars;
+
+/// <summary>All five operations against the minute-by-minute reference, on random calendars and windows.</summary>
+public sealed class BusinessCalendarReferenceTests
+{
+    private const int Cases = 2000;
+    private static readonly Duration Minute = Duration.FromMinutes(1);
+
+    [Fact]
+    public void AllOperations_OnRandomCalendars_AgreeWithTheMinuteByMinuteReference()
+    {
+        var property = Prop.ForAll(CalendarGenerators.Cases(maxSpanMinutes: 10 * 24 * 60).ToArbitrary(), (CalendarCase c) =>
+        {
+            var calendar = c.Spec.Build();
+            var reference = c.Spec.Reference();
+            var open = reference.OpenMinutes(c.Start, c.SpanMinutes);
+            var openMinutes = open.Count(o => o);
+            var amount = (int)Math.Round(openMinutes * c.AmountFraction);
+
+            Assert.Equal(reference.IsOpen(c.Start), calendar.IsOpen(c.Start));
+            Assert.Equal(reference.NextOpen(c.Start, maxMinutes: 60 * 24 * 60), calendar.NextOpen(c.Start));
+            Assert.Equal(Minute * openMinutes, calendar.BusinessTimeBetween(c.Start, c.End));
+            Assert.Equal(-Minute * openMinutes, calendar.BusinessTimeBetween(c.End, c.Start));
+            Assert.Equal(EarliestAfter(open, c.Start, amount), calendar.AddBusinessTime(c.Start, Minute * amount));
+            Assert.Equal(LatestBefore(open, c.Start, amount), calendar.SubtractBusinessTime(c.End, Minute * amount));
+        });
+
+        Properties.Check(property, Cases);
+    }
+
+    /// <summary>The end of the minute in which the amount-th open minute after start falls (start itself for zero).</summary>
+    private static Instant EarliestAfter(bool[] open, Instant start, int amount)
+    {
+        var counted = 0;
+        for (var i = 0; counted < amount; i++)
+        {
+            if (open[i] && ++counted == amount)
+            {
+                return start + (Minute * (i + 1));
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The start of the minute in which the amount-th open minute before the window's end falls (the end itself for zero).</summary>
+    private static Instant LatestBefore(bool[] open, Instant start, int amount)
+    {
+        var counted = 0;
+        for (var i = open.Length - 1; counted < amount; i--)
+        {
+            if (open[i] && ++counted == amount)
+            {
+                return start + (Minute * i);
+            }
+        }
+
+        return start + (Minute * open.Length);
+    }
+}
