@@ -1,0 +1,127 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Tests.TestSupport;
+
+namespace ServiceQuality.Domain.Tests.Calendars;
+
+/// <summary>The algebra of business time, at nanosecond precision and over spans of years, on random calendars.</summary>
+public sealed class BusinessCalendarLawTests
+{
+    private const int Cases = 2000;
+    private static readonly Instant From = Instant.FromUtc(2005, 1, 1, 0, 0);
+    private static readonly long SpanNanoseconds = (Instant.FromUtc(2035, 1, 1, 0, 0) - From).ToInt64Nanoseconds();
+
+    public sealed record LawCase(CalendarSpec Spec, Instant A, Instant B, Instant C, Duration D1, Duration D2)
+    {
+        public override string ToString() => $"{Spec} | a {A} | b {B} | c {C} | d1 {D1} | d2 {D2}";
+    }
+
+    private static Gen<Instant> AnyInstant =>
+        Gen.Zip(Gen.Choose(0, int.MaxValue), Gen.Choose(0, int.MaxValue))
+            .Select(p => From + Duration.FromNanoseconds((((long)p.Item1 << 31) | (uint)p.Item2) % SpanNanoseconds));
+
+    /// <summary>Up to 3,000 hours with nanoseconds, or up to a few days, to cross both short and long spans.</summary>
+    private static Gen<Duration> Amount =>
+        Gen.Frequency(
+            (3, Gen.Choose(0, 3 * 24 * 60 * 60).Select(s => Duration.FromSeconds(s))),
+            (2, Gen.Zip(Gen.Choose(0, 3000 * 60 * 60), Gen.Choose(0, 999_999_999)).Select(p => Duration.FromSeconds(p.Item1) + Duration.FromNanoseconds(p.Item2))));
+
+    private static Arbitrary<LawCase> Laws =>
+        (from c in CalendarGenerators.Cases(maxSpanMinutes: 0)
+         from nearby in Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 400 * 24 * 60), Gen.Choose(0, 999_999_999)), 3)
+         from far in Gen.ArrayOf(AnyInstant, 3)
+         from useFar in Gen.Elements(true, false)
+         from d1 in Amount
+         from d2 in Amount
+         let points = useFar
+             ? far
+             : nearby.Select(p => c.Start + Duration.FromMinutes(p.Item1) + Duration.FromNanoseconds(p.Item2)).ToArray()
+         let sorted = points.OrderBy(p => p).ToArray()
+         select new LawCase(c.Spec, sorted[0], sorted[1], sorted[2], d1, d2)).ToArbitrary();
+
+    [Fact]
+    public void BusinessTimeBetween_OfAddBusinessTime_IsTheAmountAdded() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            Assert.Equal(c.D1, calendar.BusinessTimeBetween(c.A, calendar.AddBusinessTime(c.A, c.D1)));
+        }), Cases);
+
+    [Fact]
+    public void AddBusinessTime_IsMonotoneInStartAndAmount() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            var (small, large) = c.D1 <= c.D2 ? (c.D1, c.D2) : (c.D2, c.D1);
+            Assert.True(calendar.AddBusinessTime(c.A, c.D1) <= calendar.AddBusinessTime(c.B, c.D1));
+            Assert.True(calendar.AddBusinessTime(c.A, small) <= calendar.AddBusinessTime(c.A, large));
+            Assert.True(calendar.AddBusinessTime(c.A, c.D1) >= c.A);
+        }), Cases);
+
+    [Fact]
+    public void BusinessTimeBetween_IsAdditiveAndAntisymmetric() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            Assert.Equal(calendar.BusinessTimeBetween(c.A, c.C), calendar.BusinessTimeBetween(c.A, c.B) + calendar.BusinessTimeBetween(c.B, c.C));
+            Assert.Equal(-calendar.BusinessTimeBetween(c.A, c.C), calendar.BusinessTimeBetween(c.C, c.A));
+        }), Cases);
+
+    [Fact]
+    public void BusinessTimeBetween_NeverExceedsElapsedTime() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var between = c.Spec.Build().BusinessTimeBetween(c.A, c.C);
+            Assert.InRange(between, Duration.Zero, c.C - c.A);
+        }), Cases);
+
+    [Fact]
+    public void SubtractBusinessTime_InvertsAddBusinessTime_FromOpenInstants() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            var start = calendar.NextOpen(c.A);
+            Assert.Equal(start, calendar.SubtractBusinessTime(calendar.AddBusinessTime(start, c.D1), c.D1));
+            // Bounded by the open time since A so that the result stays inside the supported range.
+            var back = Duration.Min(c.D1, calendar.BusinessTimeBetween(c.A, c.C));
+            var from = calendar.SubtractBusinessTime(c.C, back);
+            Assert.Equal(back, calendar.BusinessTimeBetween(from, c.C));
+            Assert.InRange(from, c.A, c.C);
+        }), Cases);
+
+    [Fact]
+    public void NextOpen_IsTheFirstOpenInstant() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            var next = calendar.NextOpen(c.A);
+            Assert.True(next >= c.A);
+            Assert.True(calendar.IsOpen(next));
+            Assert.Equal(Duration.Zero, calendar.BusinessTimeBetween(c.A, next));
+            Assert.Equal(calendar.IsOpen(c.A), next == c.A);
+        }), Cases);
+
+    [Fact]
+    public void OpenIntervals_SumToBusinessTimeBetween() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = c.Spec.Build();
+            var intervals = calendar.OpenIntervals(c.A, c.B);
+            var total = intervals.Aggregate(Duration.Zero, (sum, i) => sum + i.Duration);
+            Assert.Equal(calendar.BusinessTimeBetween(c.A, c.B), total);
+            Assert.All(intervals, i => Assert.True(calendar.IsOpen(i.Start)));
+            Assert.All(intervals.Zip(intervals.Skip(1)), p => Assert.True(p.First.End < p.Second.Start));
+        }), 500);
+
+    [Fact]
+    public void AlwaysOpen_BusinessTimeEqualsElapsedTime() =>
+        Properties.Check(Prop.ForAll(Laws, c =>
+        {
+            var calendar = BusinessCalendar.AlwaysOpen;
+            Assert.Equal(c.C - c.A, calendar.BusinessTimeBetween(c.A, c.C));
+            Assert.Equal(c.A + c.D1, calendar.AddBusinessTime(c.A, c.D1));
+            Assert.Equal(c.C - c.D1, calendar.SubtractBusinessTime(c.C, c.D1));
+        }), 500);
+}
