@@ -1,0 +1,113 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+
+namespace ServiceQuality.Domain.Tickets.Events;
+
+/// <summary>Something that happened to a <see cref="Ticket"/>.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+public abstract record TicketEvent(TicketId TicketId, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>The ticket was opened.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it was opened.</param>
+/// <param name="Customer">The customer.</param>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Channel">How the customer reached the centre.</param>
+/// <param name="Priority">The first priority.</param>
+/// <param name="FirstContactOwner">The staff member first reached, who owns the ticket to its end (首问负责制).</param>
+/// <param name="CustomerTier">The customer's tier when the ticket was opened; a later tier change does not move the ticket.</param>
+/// <param name="Agreement">The agreement version the ticket falls under, if any.</param>
+/// <param name="RequiresOnSiteVisit">Whether the ticket needs someone on site (the on-site arrival metric applies).</param>
+public sealed record TicketOpened(
+    TicketId TicketId, Instant OccurredAt, CustomerId Customer, TicketKind Kind, Channel Channel, Priority Priority,
+    StaffId FirstContactOwner, ServiceTier CustomerTier, AgreementReference? Agreement, bool RequiresOnSiteVisit)
+    : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was assigned.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Assignee">Who works on it.</param>
+/// <param name="Department">The assignee's department, if known.</param>
+public sealed record TicketAssigned(TicketId TicketId, Instant OccurredAt, StaffId Assignee, DepartmentId? Department) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was transferred internally (内转外不转): the assignee changed, the first-contact owner did not.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="From">The previous assignee.</param>
+/// <param name="To">The new assignee.</param>
+/// <param name="Department">The new assignee's department, if known.</param>
+public sealed record TicketTransferred(TicketId TicketId, Instant OccurredAt, StaffId From, StaffId To, DepartmentId? Department) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>A response was recorded; only a public one (visible to the customer) counts as a response.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="By">Who responded.</param>
+/// <param name="IsPublic">Whether the customer can see it; internal notes do not count.</param>
+public sealed record ResponseRecorded(TicketId TicketId, Instant OccurredAt, StaffId By, bool IsPublic) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>Work on the ticket started.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+public sealed record TicketWorkStarted(TicketId TicketId, Instant OccurredAt) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was put on hold.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record TicketOnHold(TicketId TicketId, Instant OccurredAt, HoldReason Reason) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>Work resumed after a hold.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+public sealed record TicketResumed(TicketId TicketId, Instant OccurredAt) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was referred to a third party; it waits on hold for the return.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Party">Who it was referred to.</param>
+public sealed record ReferredToThirdParty(TicketId TicketId, Instant OccurredAt, string Party) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The third party returned the ticket; work resumed.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Result">What the third party reported.</param>
+public sealed record ThirdPartyReturned(TicketId TicketId, Instant OccurredAt, string Result) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>Someone arrived on site.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When they arrived.</param>
+/// <param name="By">Who arrived.</param>
+public sealed record OnSiteArrived(TicketId TicketId, Instant OccurredAt, StaffId By) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The priority changed.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="From">The previous priority.</param>
+/// <param name="To">The new priority.</param>
+public sealed record PriorityChanged(TicketId TicketId, Instant OccurredAt, Priority From, Priority To) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was resolved.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="By">Who resolved it.</param>
+public sealed record TicketResolved(TicketId TicketId, Instant OccurredAt, StaffId By) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The resolved ticket was reopened.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record TicketReopened(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was closed.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+public sealed record TicketClosed(TicketId TicketId, Instant OccurredAt) : TicketEvent(TicketId, OccurredAt);
+
+/// <summary>The ticket was cancelled.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Reason">Why.</param>
+public sealed record TicketCancelled(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt);

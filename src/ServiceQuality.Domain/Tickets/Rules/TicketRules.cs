@@ -1,0 +1,26 @@
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Domain.Tickets.Rules;
+
+/// <summary>The ticket's business rules, each named as the sentence it enforces.</summary>
+internal static class TicketRules
+{
+    public static void TransitionMustBeAllowed(TicketStatus status, TicketCommand command) =>
+        Rule.Require(TicketTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A ticket that is {status} does not accept {command}.");
+
+    public static void TransferMustChangeAssignee(StaffId? assignee, StaffId to) =>
+        Rule.Require(assignee != to, RuleCode.TransferMustChangeAssignee, $"The ticket is already assigned to {to}.");
+
+    public static void ThirdPartyReturnRequiresOpenReferral(ThirdPartyReferral? referral) =>
+        Rule.Require(referral is { IsOpen: true }, RuleCode.ThirdPartyReturnRequiresOpenReferral, "The ticket has no open third-party referral.");
+
+    public static void OpenReferralMustBeReturnedToResume(ThirdPartyReferral? referral) =>
+        Rule.Require(referral is not { IsOpen: true }, RuleCode.OpenReferralMustBeReturnedToResume,
+            "The ticket waits for a third party: record its return instead of resuming.");
+
+    public static void PriorityChangeMustChangePriority(Priority current, Priority to) =>
+        Rule.Require(current != to, RuleCode.PriorityChangeMustChangePriority, $"The ticket is already {to}.");
+
+    public static void OnSiteArrivalIsRecordedOnce(bool recorded) =>
+        Rule.Require(!recorded, RuleCode.OnSiteArrivalIsRecordedOnce, "On-site arrival is already recorded.");
+}

@@ -1,0 +1,445 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets.Events;
+using ServiceQuality.Domain.Tickets.Rules;
+
+namespace ServiceQuality.Domain.Tickets;
+
+/// <summary>
+/// A ticket (work order, 工单 / 报修): what the customer asked for, who owns it, and every step of its handling.
+/// The first-contact owner (首问负责制) is fixed at opening; internal transfers (内转外不转) change only the assignee.
+/// </summary>
+/// <remarks>
+/// States and commands follow one transition table (see <see cref="TicketStatus"/>); each command checks it and its
+/// own rules first, so a refused command changes nothing. <c>CanX</c> methods answer from the table without
+/// throwing. Create with <see cref="Open"/> or rebuild with <see cref="FromHistory"/>. Not thread-safe.
+/// </remarks>
+public sealed class Ticket : AggregateRoot<TicketEvent>
+{
+    private Ticket()
+    {
+    }
+
+    /// <summary>The ticket's id.</summary>
+    public TicketId Id { get; private set; }
+
+    /// <summary>The customer.</summary>
+    public CustomerId Customer { get; private set; }
+
+    /// <summary>What the ticket is about.</summary>
+    public TicketKind Kind { get; private set; }
+
+    /// <summary>How the customer reached the centre.</summary>
+    public Channel Channel { get; private set; }
+
+    /// <summary>The current priority.</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>The customer's tier when the ticket was opened.</summary>
+    public ServiceTier CustomerTier { get; private set; }
+
+    /// <summary>The agreement version the ticket falls under, kept for its whole life; null if none.</summary>
+    public AgreementReference? Agreement { get; private set; }
+
+    /// <summary>Whether the ticket needs someone on site.</summary>
+    public bool RequiresOnSiteVisit { get; private set; }
+
+    /// <summary>The staff member first reached, who owns the ticket to its end and is named to the customer. Never changes.</summary>
+    public StaffId FirstContactOwner { get; private set; }
+
+    /// <summary>Who works on the ticket now, if anyone.</summary>
+    public StaffId? Assignee { get; private set; }
+
+    /// <summary>The assignee's department, if known.</summary>
+    public DepartmentId? Department { get; private set; }
+
+    /// <summary>Where the ticket is in its life.</summary>
+    public TicketStatus Status { get; private set; }
+
+    /// <summary>Why the ticket is on hold; null unless <see cref="Status"/> is <see cref="TicketStatus.OnHold"/>.</summary>
+    public HoldReason? HoldReason { get; private set; }
+
+    /// <summary>The latest third-party referral, open or returned; null if never referred.</summary>
+    public ThirdPartyReferral? Referral { get; private set; }
+
+    /// <summary>When the ticket was opened.</summary>
+    public Instant OpenedAt { get; private set; }
+
+    /// <summary>When the first public response was recorded; internal notes do not count.</summary>
+    public Instant? FirstResponseAt { get; private set; }
+
+    /// <summary>When the latest public response was recorded.</summary>
+    public Instant? LastResponseAt { get; private set; }
+
+    /// <summary>When someone first arrived on site.</summary>
+    public Instant? OnSiteArrivedAt { get; private set; }
+
+    /// <summary>When the ticket was last resolved; null when it has not been, or was reopened since.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>Who last resolved the ticket.</summary>
+    public StaffId? ResolvedBy { get; private set; }
+
+    /// <summary>When the ticket was closed.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>When the ticket was cancelled.</summary>
+    public Instant? CancelledAt { get; private set; }
+
+    /// <summary>How many times the ticket was reopened.</summary>
+    public int ReopenCount { get; private set; }
+
+    /// <summary>How many times the ticket was transferred internally.</summary>
+    public int TransferCount { get; private set; }
+
+    /// <summary>Whether the ticket is closed or cancelled (accepts no further command).</summary>
+    public bool IsFinal => Status is TicketStatus.Closed or TicketStatus.Cancelled;
+
+    /// <summary>Opens a ticket.</summary>
+    /// <param name="id">The ticket's id.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="kind">What it is about.</param>
+    /// <param name="channel">How the customer reached the centre.</param>
+    /// <param name="priority">The first priority.</param>
+    /// <param name="firstContactOwner">The staff member first reached; owns the ticket to its end.</param>
+    /// <param name="customerTier">The customer's tier now.</param>
+    /// <param name="now">When the ticket is opened.</param>
+    /// <param name="agreement">The agreement version the ticket falls under, if any.</param>
+    /// <param name="requiresOnSiteVisit">Whether the ticket needs someone on site.</param>
+    /// <returns>The new ticket, <see cref="TicketStatus.New"/>, with one uncommitted <see cref="TicketOpened"/> event.</returns>
+    /// <exception cref="ArgumentException">An id or the tier is the default value, or an enum value is undefined.</exception>
+    public static Ticket Open(
+        TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner,
+        ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false)
+    {
+        Check.Id(id.Value, nameof(id));
+        Check.Id(customer.Value, nameof(customer));
+        Check.Id(firstContactOwner.Value, nameof(firstContactOwner));
+        Check.Defined(kind, nameof(kind));
+        Check.Defined(channel, nameof(channel));
+        Check.Defined(priority, nameof(priority));
+        Preconditions.CheckArgument(customerTier.Code is not null, nameof(customerTier), "The tier must be a constructed ServiceTier.");
+        var ticket = new Ticket();
+        ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit));
+        return ticket;
+    }
+
+    /// <summary>Rebuilds a ticket from its stored events.</summary>
+    /// <param name="history">The events, oldest first, starting with <see cref="TicketOpened"/>.</param>
+    /// <returns>The ticket as it was after the last event, with no uncommitted events.</returns>
+    /// <exception cref="ArgumentException">The history is empty, out of order, mixes tickets or does not start with the opening.</exception>
+    public static Ticket FromHistory(IEnumerable<TicketEvent> history)
+    {
+        var ticket = new Ticket();
+        ticket.Load(history, e => e is TicketOpened, e => e.TicketId == ticket.Id);
+        return ticket;
+    }
+
+    /// <summary>Whether <see cref="Assign"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.New"/>.</returns>
+    public bool CanAssign() => TicketTransitions.Allows(Status, TicketCommand.Assign);
+
+    /// <summary>Whether <see cref="Transfer"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while assigned, in progress or on hold.</returns>
+    public bool CanTransfer() => TicketTransitions.Allows(Status, TicketCommand.Transfer);
+
+    /// <summary>Whether <see cref="RecordResponse"/> is allowed now.</summary>
+    /// <returns>True while the ticket is open and not resolved.</returns>
+    public bool CanRecordResponse() => TicketTransitions.Allows(Status, TicketCommand.RecordResponse);
+
+    /// <summary>Whether <see cref="StartWork"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.Assigned"/>.</returns>
+    public bool CanStartWork() => TicketTransitions.Allows(Status, TicketCommand.StartWork);
+
+    /// <summary>Whether <see cref="Hold"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.InProgress"/>.</returns>
+    public bool CanHold() => TicketTransitions.Allows(Status, TicketCommand.Hold);
+
+    /// <summary>Whether <see cref="Resume"/> is allowed now.</summary>
+    /// <returns>True on hold with no open referral.</returns>
+    public bool CanResume() => TicketTransitions.Allows(Status, TicketCommand.Resume) && Referral is not { IsOpen: true };
+
+    /// <summary>Whether <see cref="ReferToThirdParty"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.InProgress"/>.</returns>
+    public bool CanReferToThirdParty() => TicketTransitions.Allows(Status, TicketCommand.ReferToThirdParty);
+
+    /// <summary>Whether <see cref="RecordThirdPartyReturn"/> is allowed now.</summary>
+    /// <returns>True on hold with an open referral.</returns>
+    public bool CanRecordThirdPartyReturn() => TicketTransitions.Allows(Status, TicketCommand.RecordThirdPartyReturn) && Referral is { IsOpen: true };
+
+    /// <summary>Whether <see cref="RecordOnSiteArrival"/> is allowed now.</summary>
+    /// <returns>True while assigned or in progress, before an arrival was recorded.</returns>
+    public bool CanRecordOnSiteArrival() => TicketTransitions.Allows(Status, TicketCommand.RecordOnSiteArrival) && OnSiteArrivedAt is null;
+
+    /// <summary>Whether <see cref="ChangePriority"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while the ticket is open and not resolved.</returns>
+    public bool CanChangePriority() => TicketTransitions.Allows(Status, TicketCommand.ChangePriority);
+
+    /// <summary>Whether <see cref="Resolve"/> is allowed now.</summary>
+    /// <returns>True in progress or on hold.</returns>
+    public bool CanResolve() => TicketTransitions.Allows(Status, TicketCommand.Resolve);
+
+    /// <summary>Whether <see cref="Reopen"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.Resolved"/>.</returns>
+    public bool CanReopen() => TicketTransitions.Allows(Status, TicketCommand.Reopen);
+
+    /// <summary>Whether <see cref="Close"/> is allowed now.</summary>
+    /// <returns>True in <see cref="TicketStatus.Resolved"/>.</returns>
+    public bool CanClose() => TicketTransitions.Allows(Status, TicketCommand.Close);
+
+    /// <summary>Whether <see cref="Cancel"/> is allowed now.</summary>
+    /// <returns>True while the ticket is open and not resolved.</returns>
+    public bool CanCancel() => TicketTransitions.Allows(Status, TicketCommand.Cancel);
+
+    /// <summary>Assigns the new ticket to a staff member.</summary>
+    /// <param name="assignee">Who works on it.</param>
+    /// <param name="department">Their department, if known.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Assign(StaffId assignee, DepartmentId? department, Instant now)
+    {
+        Check.Id(assignee.Value, nameof(assignee));
+        Guard(TicketCommand.Assign, now);
+        Raise(new TicketAssigned(Id, now, assignee, department));
+    }
+
+    /// <summary>Transfers the ticket internally to another staff member; the first-contact owner stays.</summary>
+    /// <param name="to">The new assignee.</param>
+    /// <param name="department">Their department, if known.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.TransferMustChangeAssignee"/>.
+    /// </exception>
+    public void Transfer(StaffId to, DepartmentId? department, Instant now)
+    {
+        Check.Id(to.Value, nameof(to));
+        Guard(TicketCommand.Transfer, now);
+        TicketRules.TransferMustChangeAssignee(Assignee, to);
+        Raise(new TicketTransferred(Id, now, Assignee!.Value, to, department));
+    }
+
+    /// <summary>Records a response; only a public one (visible to the customer) counts as a response for SLAs.</summary>
+    /// <param name="by">Who responded.</param>
+    /// <param name="isPublic">Whether the customer can see it; internal notes are not responses.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void RecordResponse(StaffId by, bool isPublic, Instant now)
+    {
+        Check.Id(by.Value, nameof(by));
+        Guard(TicketCommand.RecordResponse, now);
+        Raise(new ResponseRecorded(Id, now, by, isPublic));
+    }
+
+    /// <summary>Starts work on the assigned ticket.</summary>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void StartWork(Instant now)
+    {
+        Guard(TicketCommand.StartWork, now);
+        Raise(new TicketWorkStarted(Id, now));
+    }
+
+    /// <summary>Puts the ticket on hold.</summary>
+    /// <param name="reason">Why.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Hold(HoldReason reason, Instant now)
+    {
+        Check.Defined(reason, nameof(reason));
+        Guard(TicketCommand.Hold, now);
+        Raise(new TicketOnHold(Id, now, reason));
+    }
+
+    /// <summary>Resumes work after a hold.</summary>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.OpenReferralMustBeReturnedToResume"/>.
+    /// </exception>
+    public void Resume(Instant now)
+    {
+        Guard(TicketCommand.Resume, now);
+        TicketRules.OpenReferralMustBeReturnedToResume(Referral);
+        Raise(new TicketResumed(Id, now));
+    }
+
+    /// <summary>Refers the ticket to a third party (工作联系单); it waits on hold until the return is recorded.</summary>
+    /// <param name="party">Who it is referred to; not blank.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void ReferToThirdParty(string party, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(party);
+        Guard(TicketCommand.ReferToThirdParty, now);
+        Raise(new ReferredToThirdParty(Id, now, party));
+    }
+
+    /// <summary>Records the third party's return (回单); work resumes.</summary>
+    /// <param name="result">What the third party reported; not blank.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.ThirdPartyReturnRequiresOpenReferral"/>.
+    /// </exception>
+    public void RecordThirdPartyReturn(string result, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(result);
+        Guard(TicketCommand.RecordThirdPartyReturn, now);
+        TicketRules.ThirdPartyReturnRequiresOpenReferral(Referral);
+        Raise(new ThirdPartyReturned(Id, now, result));
+    }
+
+    /// <summary>Records that someone arrived on site.</summary>
+    /// <param name="by">Who arrived.</param>
+    /// <param name="now">When they arrived.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.OnSiteArrivalIsRecordedOnce"/>.
+    /// </exception>
+    public void RecordOnSiteArrival(StaffId by, Instant now)
+    {
+        Check.Id(by.Value, nameof(by));
+        Guard(TicketCommand.RecordOnSiteArrival, now);
+        TicketRules.OnSiteArrivalIsRecordedOnce(OnSiteArrivedAt is not null);
+        Raise(new OnSiteArrived(Id, now, by));
+    }
+
+    /// <summary>Changes the priority; SLA targets are re-resolved from the same agreement version, elapsed time kept.</summary>
+    /// <param name="priority">The new priority.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.PriorityChangeMustChangePriority"/>.
+    /// </exception>
+    public void ChangePriority(Priority priority, Instant now)
+    {
+        Check.Defined(priority, nameof(priority));
+        Guard(TicketCommand.ChangePriority, now);
+        TicketRules.PriorityChangeMustChangePriority(Priority, priority);
+        Raise(new PriorityChanged(Id, now, Priority, priority));
+    }
+
+    /// <summary>Resolves the ticket (also from hold: the clock stops at this instant).</summary>
+    /// <param name="by">Who resolved it.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Resolve(StaffId by, Instant now)
+    {
+        Check.Id(by.Value, nameof(by));
+        Guard(TicketCommand.Resolve, now);
+        Raise(new TicketResolved(Id, now, by));
+    }
+
+    /// <summary>Reopens the resolved ticket.</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Reopen(string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(TicketCommand.Reopen, now);
+        Raise(new TicketReopened(Id, now, reason));
+    }
+
+    /// <summary>Closes the resolved ticket.</summary>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Close(Instant now)
+    {
+        Guard(TicketCommand.Close, now);
+        Raise(new TicketClosed(Id, now));
+    }
+
+    /// <summary>Cancels the open ticket; its SLA statuses become cancelled (neither met nor missed).</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When it happens.</param>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
+    public void Cancel(string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(TicketCommand.Cancel, now);
+        Raise(new TicketCancelled(Id, now, reason));
+    }
+
+    /// <summary>Returns the id, status, priority and assignee.</summary>
+    /// <returns>A short summary.</returns>
+    public override string ToString() => $"Ticket {Id} ({Status}, {Priority}, assignee {Assignee?.ToString() ?? "none"})";
+
+    private void Guard(TicketCommand command, Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        TicketRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private void MoveBy(TicketCommand command) => Status = TicketTransitions.Target(Status, command);
+
+    private protected override void Apply(TicketEvent @event)
+    {
+        switch (@event)
+        {
+            case TicketOpened e:
+                (Id, Customer, Kind, Channel, Priority) = (e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority);
+                (FirstContactOwner, CustomerTier, Agreement, RequiresOnSiteVisit) = (e.FirstContactOwner, e.CustomerTier, e.Agreement, e.RequiresOnSiteVisit);
+                (OpenedAt, Status) = (e.OccurredAt, TicketStatus.New);
+                break;
+            case TicketAssigned e:
+                MoveBy(TicketCommand.Assign);
+                (Assignee, Department) = (e.Assignee, e.Department);
+                break;
+            case TicketTransferred e:
+                (Assignee, Department) = (e.To, e.Department);
+                TransferCount++;
+                break;
+            case ResponseRecorded { IsPublic: true } e:
+                FirstResponseAt ??= e.OccurredAt;
+                LastResponseAt = e.OccurredAt;
+                break;
+            case ResponseRecorded:
+                break;
+            case TicketWorkStarted:
+                MoveBy(TicketCommand.StartWork);
+                break;
+            case TicketOnHold e:
+                MoveBy(TicketCommand.Hold);
+                HoldReason = e.Reason;
+                break;
+            case TicketResumed:
+                MoveBy(TicketCommand.Resume);
+                HoldReason = null;
+                break;
+            case ReferredToThirdParty e:
+                MoveBy(TicketCommand.ReferToThirdParty);
+                HoldReason = Tickets.HoldReason.WaitingForThirdParty;
+                Referral = new ThirdPartyReferral(e.Party, e.OccurredAt, null, null);
+                break;
+            case ThirdPartyReturned e:
+                MoveBy(TicketCommand.RecordThirdPartyReturn);
+                HoldReason = null;
+                Referral = Referral! with { ReturnedAt = e.OccurredAt, Result = e.Result };
+                break;
+            case OnSiteArrived e:
+                OnSiteArrivedAt = e.OccurredAt;
+                break;
+            case PriorityChanged e:
+                Priority = e.To;
+                break;
+            case TicketResolved e:
+                MoveBy(TicketCommand.Resolve);
+                (HoldReason, ResolvedAt, ResolvedBy) = (null, e.OccurredAt, e.By);
+                break;
+            case TicketReopened:
+                MoveBy(TicketCommand.Reopen);
+                (ResolvedAt, ResolvedBy) = (null, null);
+                ReopenCount++;
+                break;
+            case TicketClosed e:
+                MoveBy(TicketCommand.Close);
+                ClosedAt = e.OccurredAt;
+                break;
+            case TicketCancelled e:
+                MoveBy(TicketCommand.Cancel);
+                (HoldReason, CancelledAt) = (null, e.OccurredAt);
+                break;
+            default:
+                throw new ArgumentException($"Unknown ticket event {@event.GetType().Name}.", nameof(@event));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
+
+namespace ServiceQuality.Domain.Tests.Tickets;
+
+public sealed class TicketTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);
+    private static readonly StaffId Owner = new("owner");
+    private static readonly StaffId Alice = new("alice");
+    private static readonly StaffId Bob = new("bob");
+
+    private static Instant At(int minutes) => T0 + Duration.FromMinutes(minutes);
+
+    private static Ticket Opened() => Ticket.Open(
+        new TicketId("T-1"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P2, Owner, ServiceTier.Vip, T0,
+        new AgreementReference(new AgreementId("SLA-1"), 2), requiresOnSiteVisit: true);
+
+    private static Ticket InProgress()
+    {
+        var ticket = Opened();
+        ticket.Assign(Alice, new DepartmentId("repairs"), At(1));
+        ticket.StartWork(At(2));
+        return ticket;
+    }
+
+    private static void AssertRefused(RuleCode rule, Ticket ticket, Action command)
+    {
+        var events = ticket.History.Count;
+        var status = ticket.Status;
+        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
+        Assert.Equal(events, ticket.History.Count);
+        Assert.Equal(status, ticket.Status);
+    }
+
+    [Fact]
+    public void Open_RecordsEverythingGivenAndRaisesTicketOpened()
+    {
+        var ticket = Opened();
+
+        Assert.Equal(TicketStatus.New, ticket.Status);
+        Assert.Equal((new TicketId("T-1"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P2), (ticket.Id, ticket.Customer, ticket.Kind, ticket.Channel, ticket.Priority));
+        Assert.Equal((Owner, ServiceTier.Vip, T0, true), (ticket.FirstContactOwner, ticket.CustomerTier, ticket.OpenedAt, ticket.RequiresOnSiteVisit));
+        Assert.Equal(new AgreementReference(new AgreementId("SLA-1"), 2), ticket.Agreement);
+        Assert.IsType<TicketOpened>(Assert.Single(ticket.UncommittedEvents));
+    }
+
+    [Fact]
+    public void Open_WithDefaultIdOrUndefinedEnum_ThrowsNamingTheParameter()
+    {
+        Assert.Equal("id", Assert.Throws<ArgumentException>(() => Ticket.Open(default, new CustomerId("C"), TicketKind.Other, Channel.Phone, Priority.P1, Owner, ServiceTier.Gold, T0)).ParamName);
+        Assert.Equal("priority", Assert.Throws<ArgumentOutOfRangeException>(() => Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.Other, Channel.Phone, (Priority)9, Owner, ServiceTier.Gold, T0)).ParamName);
+        Assert.Equal("customerTier", Assert.Throws<ArgumentException>(() => Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.Other, Channel.Phone, Priority.P1, Owner, default, T0)).ParamName);
+    }
+
+    [Fact]
+    public void AssignAndTransfer_ChangeTheAssigneeButNeverTheFirstContactOwner()
+    {
+        var ticket = InProgress();
+        ticket.Transfer(Bob, new DepartmentId("plumbing"), At(3));
+
+        Assert.Equal((Bob, new DepartmentId("plumbing"), Owner, 1), (ticket.Assignee, ticket.Department, ticket.FirstContactOwner, ticket.TransferCount));
+        Assert.Equal(new TicketTransferred(ticket.Id, At(3), Alice, Bob, new DepartmentId("plumbing")), ticket.History[^1]);
+    }
+
+    [Fact]
+    public void Transfer_ToTheCurrentAssignee_IsRefused()
+    {
+        var ticket = InProgress();
+        AssertRefused(RuleCode.TransferMustChangeAssignee, ticket, () => ticket.Transfer(Alice, null, At(5)));
+    }
+
+    [Fact]
+    public void RecordResponse_OnlyPublicResponsesCount()
+    {
+        var ticket = Opened();
+        ticket.RecordResponse(Alice, isPublic: false, At(1));
+        Assert.Null(ticket.FirstResponseAt);
+
+        ticket.RecordResponse(Alice, isPublic: true, At(2));
+        ticket.RecordResponse(Bob, isPublic: true, At(3));
+        Assert.Equal((At(2), At(3)), (ticket.FirstResponseAt, ticket.LastResponseAt));
+    }
+
+    [Fact]
+    public void HoldAndResume_SetAndClearTheReason()
+    {
+        var ticket = InProgress();
+        ticket.Hold(HoldReason.WaitingForCustomer, At(3));
+        Assert.Equal((TicketStatus.OnHold, HoldReason.WaitingForCustomer), (ticket.Status, ticket.HoldReason));
+
+        ticket.Resume(At(4));
+        Assert.Equal((TicketStatus.InProgress, (HoldReason?)null), (ticket.Status, ticket.HoldReason));
+    }
+
+    [Fact]
+    public void Referral_HoldsForTheThirdPartyUntilItsReturn()
+    {
+        var ticket = InProgress();
+        ticket.ReferToThirdParty("developer", At(3));
+        Assert.Equal((TicketStatus.OnHold, HoldReason.WaitingForThirdParty), (ticket.Status, ticket.HoldReason));
+        Assert.False(ticket.CanResume());
+        AssertRefused(RuleCode.OpenReferralMustBeReturnedToResume, ticket, () => ticket.Resume(At(4)));
+
+        ticket.RecordThirdPartyReturn("pipe replaced", At(5));
+        Assert.Equal(new ThirdPartyReferral("developer", At(3), At(5), "pipe replaced"), ticket.Referral);
+        Assert.Equal(TicketStatus.InProgress, ticket.Status);
+    }
+
+    [Fact]
+    public void RecordThirdPartyReturn_WithoutOpenReferral_IsRefused()
+    {
+        var ticket = InProgress();
+        ticket.Hold(HoldReason.WaitingForThirdParty, At(3));
+        AssertRefused(RuleCode.ThirdPartyReturnRequiresOpenReferral, ticket, () => ticket.RecordThirdPartyReturn("done", At(4)));
+    }
+
+    [Fact]
+    public void RecordOnSiteArrival_IsRecordedOnce()
+    {
+        var ticket = InProgress();
+        ticket.RecordOnSiteArrival(Alice, At(30));
+        Assert.Equal(At(30), ticket.OnSiteArrivedAt);
+        AssertRefused(RuleCode.OnSiteArrivalIsRecordedOnce, ticket, () => ticket.RecordOnSiteArrival(Bob, At(40)));
+    }
+
+    [Fact]
+    public void ChangePriority_ToTheSamePriority_IsRefused()
+    {
+        var ticket = InProgress();
+        ticket.ChangePriority(Priority.P1, At(3));
+        Assert.Equal(new PriorityChanged(ticket.Id, At(3), Priority.P2, Priority.P1), ticket.History[^1]);
+        AssertRefused(RuleCode.PriorityChangeMustChangePriority, ticket, () => ticket.ChangePriority(Priority.P1, At(4)));
+    }
+
+    [Fact]
+    public void ResolveReopenClose_FollowTheLifecycle()
+    {
+        var ticket = InProgress();
+        ticket.Resolve(Alice, At(10));
+        Assert.Equal((TicketStatus.Resolved, At(10), Alice), (ticket.Status, ticket.ResolvedAt, ticket.ResolvedBy));
+
+        ticket.Reopen("leak is back", At(20));
+        Assert.Equal((TicketStatus.InProgress, 1, (Instant?)null), (ticket.Status, ticket.ReopenCount, ticket.ResolvedAt));
+
+        ticket.Resolve(Bob, At(30));
+        ticket.Close(At(40));
+        Assert.Equal((TicketStatus.Closed, At(40), true), (ticket.Status, ticket.ClosedAt, ticket.IsFinal));
+    }
+
+    [Fact]
+    public void Resolve_WhileOnHold_IsAllowedAndClearsTheHold()
+    {
+        var ticket = InProgress();
+        ticket.Hold(HoldReason.WaitingForCustomer, At(3));
+        ticket.Resolve(Alice, At(4));
+        Assert.Equal((TicketStatus.Resolved, (HoldReason?)null), (ticket.Status, ticket.HoldReason));
+    }
+
+    [Fact]
+    public void Cancel_FromAnOpenState_IsFinal()
+    {
+        var ticket = Opened();
+        ticket.Cancel("duplicate", At(1));
+        Assert.Equal((TicketStatus.Cancelled, At(1), true), (ticket.Status, ticket.CancelledAt, ticket.IsFinal));
+        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Assign(Alice, null, At(2)));
+    }
+
+    [Fact]
+    public void Commands_OutsideTheTransitionTable_AreRefusedAndCanXSaysSo()
+    {
+        var ticket = Opened();
+        Assert.False(ticket.CanStartWork());
+        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.StartWork(At(1)));
+        Assert.False(ticket.CanClose());
+        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Close(At(1)));
+        Assert.False(ticket.CanResolve());
+        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Resolve(Alice, At(1)));
+    }
+
+    [Fact]
+    public void Commands_DatedBeforeTheLastEvent_AreRefused()
+    {
+        var ticket = InProgress();
+        AssertRefused(RuleCode.CommandTimeMustNotPrecedeLastEvent, ticket, () => ticket.Resolve(Alice, At(1)));
+    }
+
+    [Fact]
+    public void FromHistory_RebuildsTheLiveTicketWithNoUncommittedEvents()
+    {
+        var ticket = InProgress();
+        ticket.ReferToThirdParty("vendor", At(3));
+        ticket.RecordThirdPartyReturn("ok", At(4));
+        ticket.Resolve(Alice, At(5));
+
+        var rebuilt = Ticket.FromHistory(ticket.History);
+
+        Assert.Equal(ticket.History, rebuilt.History);
+        Assert.Equal((ticket.Status, ticket.Referral, ticket.ResolvedAt, ticket.Assignee), (rebuilt.Status, rebuilt.Referral, rebuilt.ResolvedAt, rebuilt.Assignee));
+        Assert.Empty(rebuilt.UncommittedEvents);
+    }
+
+    [Fact]
+    public void FromHistory_WithABrokenHistory_ThrowsNamingHistory()
+    {
+        var ticket = InProgress();
+        var other = new TicketAssigned(new TicketId("T-2"), At(9), Bob, null);
+
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => Ticket.FromHistory([])).ParamName);
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => Ticket.FromHistory(ticket.History.Skip(1))).ParamName);
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => Ticket.FromHistory([.. ticket.History, other])).ParamName);
+        Assert.Equal("history", Assert.Throws<ArgumentException>(() => Ticket.FromHistory([.. ticket.History.Reverse().Skip(1).Reverse(), ticket.History[^1] with { OccurredAt = T0 - Duration.FromHours(1) }])).ParamName);
+    }
+
+    [Fact]
+    public void TakeUncommittedEvents_ReturnsThemOnce()
+    {
+        var ticket = InProgress();
+        Assert.Equal(3, ticket.TakeUncommittedEvents().Count);
+        Assert.Empty(ticket.TakeUncommittedEvents());
+        Assert.Equal(3, ticket.History.Count);
+    }
+}
