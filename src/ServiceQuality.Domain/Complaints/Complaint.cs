@@ -1,0 +1,452 @@
+using System.Collections.ObjectModel;
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Complaints.Rules;
+
+namespace ServiceQuality.Domain.Complaints;
+
+/// <summary>
+/// A complaint (投诉): from receipt through investigation, reply, resolution, verdict and callback to closing, with
+/// escalations that only go up, compensation, and duplicates from other channels merged into one primary (多头投诉).
+/// </summary>
+/// <remarks>
+/// States and commands follow one transition table (see <see cref="ComplaintStatus"/>). Closing needs a verdict, and a
+/// completed callback when <see cref="CallbackRequired"/>, unless the callback was waived with a reason. A merged
+/// complaint accepts no command. Create with <see cref="Receive"/> or rebuild with <see cref="FromHistory"/>. Not thread-safe.
+/// </remarks>
+public sealed class Complaint : AggregateRoot<ComplaintEvent>
+{
+    private readonly List<Escalation> _escalations = [];
+    private readonly List<ComplaintId> _duplicates = [];
+
+    private Complaint()
+    {
+        Escalations = new ReadOnlyCollection<Escalation>(_escalations);
+        Duplicates = new ReadOnlyCollection<ComplaintId>(_duplicates);
+    }
+
+    /// <summary>The complaint's id.</summary>
+    public ComplaintId Id { get; private set; }
+
+    /// <summary>Who complained.</summary>
+    public CustomerId Customer { get; private set; }
+
+    /// <summary>How the complaint arrived.</summary>
+    public Channel Channel { get; private set; }
+
+    /// <summary>What it is about.</summary>
+    public ComplaintCategory Category { get; private set; }
+
+    /// <summary>How serious it is.</summary>
+    public Severity Severity { get; private set; }
+
+    /// <summary>The loss the customer claims, if any.</summary>
+    public Money? ClaimedLoss { get; private set; }
+
+    /// <summary>The staff member complained about, if any.</summary>
+    public StaffId? AgainstStaff { get; private set; }
+
+    /// <summary>The department complained about, if any.</summary>
+    public DepartmentId? AgainstDepartment { get; private set; }
+
+    /// <summary>The ticket the complaint is about, if any.</summary>
+    public TicketId? RelatedTicket { get; private set; }
+
+    /// <summary>Where the complaint is in its life.</summary>
+    public ComplaintStatus Status { get; private set; }
+
+    /// <summary>When the complaint was received; after merges, the earliest receipt among it and its duplicates.</summary>
+    public Instant ReceivedAt { get; private set; }
+
+    /// <summary>When it was registered (acknowledged).</summary>
+    public Instant? RegisteredAt { get; private set; }
+
+    /// <summary>The current investigation assignment.</summary>
+    public Investigation? Investigation { get; private set; }
+
+    /// <summary>The latest reply and remedy.</summary>
+    public ComplaintResponse? Response { get; private set; }
+
+    /// <summary>When it was last resolved; null when not resolved or returned to investigation since.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>The verdict, if recorded.</summary>
+    public Verdict? Verdict { get; private set; }
+
+    /// <summary>Whether closing needs a completed callback (每案必访).</summary>
+    public bool CallbackRequired { get; private set; }
+
+    /// <summary>When a satisfied callback completed the loop.</summary>
+    public Instant? CallbackCompletedAt { get; private set; }
+
+    /// <summary>How many callbacks found the customer dissatisfied (each returned the complaint to investigation).</summary>
+    public int DissatisfiedCallbacks { get; private set; }
+
+    /// <summary>Why the required callback was waived, if it was.</summary>
+    public string? CallbackWaiverReason { get; private set; }
+
+    /// <summary>Total compensation recorded, if any.</summary>
+    public Money? Compensation { get; private set; }
+
+    /// <summary>The highest escalation level reached; 0 when never escalated.</summary>
+    public int EscalationLevel => _escalations.Count == 0 ? 0 : _escalations[^1].Level;
+
+    /// <summary>Every escalation, oldest first; levels strictly increase.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; }
+
+    /// <summary>The duplicates merged into this complaint.</summary>
+    public IReadOnlyList<ComplaintId> Duplicates { get; }
+
+    /// <summary>The primary this complaint was merged into, if it was.</summary>
+    public ComplaintId? MergedInto { get; private set; }
+
+    /// <summary>When it was closed.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>When it was withdrawn.</summary>
+    public Instant? WithdrawnAt { get; private set; }
+
+    /// <summary>Whether the complaint is closed, withdrawn or merged.</summary>
+    public bool IsFinal => Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn or ComplaintStatus.Merged;
+
+    /// <summary>Receives a complaint.</summary>
+    /// <param name="id">The complaint's id.</param>
+    /// <param name="customer">Who complains.</param>
+    /// <param name="channel">How.</param>
+    /// <param name="category">What about.</param>
+    /// <param name="severity">How serious (see <see cref="RiskMatrix"/> to derive it).</param>
+    /// <param name="now">When it is received.</param>
+    /// <param name="claimedLoss">The loss claimed, if any; not negative.</param>
+    /// <param name="againstStaff">The staff member complained about, if any.</param>
+    /// <param name="againstDepartment">The department complained about, if any.</param>
+    /// <param name="relatedTicket">The ticket it is about, if any.</param>
+    /// <param name="callbackRequired">Whether closing needs a completed callback; true by default (每案必访).</param>
+    /// <returns>The new complaint, <see cref="ComplaintStatus.Received"/>, with one uncommitted event.</returns>
+    /// <exception cref="ArgumentException">An id is the default value, an enum value is undefined, or the claimed loss is negative.</exception>
+    public static Complaint Receive(
+        ComplaintId id, CustomerId customer, Channel channel, ComplaintCategory category, Severity severity, Instant now,
+        Money? claimedLoss = null, StaffId? againstStaff = null, DepartmentId? againstDepartment = null, TicketId? relatedTicket = null,
+        bool callbackRequired = true)
+    {
+        Check.Id(id.Value, nameof(id));
+        Check.Id(customer.Value, nameof(customer));
+        Check.Defined(channel, nameof(channel));
+        Check.Defined(category, nameof(category));
+        Check.Defined(severity, nameof(severity));
+        Preconditions.CheckArgumentRange(claimedLoss is not { IsNegative: true }, nameof(claimedLoss), "A claimed loss cannot be negative.");
+        var complaint = new Complaint();
+        complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired));
+        return complaint;
+    }
+
+    /// <summary>Rebuilds a complaint from its stored events.</summary>
+    /// <param name="history">The events, oldest first, starting with <see cref="ComplaintReceived"/>.</param>
+    /// <returns>The complaint as it was after the last event, with no uncommitted events.</returns>
+    /// <exception cref="ArgumentException">The history is empty, out of order, mixes complaints or does not start with the receipt.</exception>
+    public static Complaint FromHistory(IEnumerable<ComplaintEvent> history)
+    {
+        var complaint = new Complaint();
+        complaint.Load(history, e => e is ComplaintReceived, e => e.ComplaintId == complaint.Id);
+        return complaint;
+    }
+
+    /// <summary>Whether <see cref="Register"/> is allowed now.</summary>
+    /// <returns>True when received and not merged.</returns>
+    public bool CanRegister() => Can(ComplaintCommand.Register);
+
+    /// <summary>Whether <see cref="AssignInvestigation"/> is allowed now.</summary>
+    /// <returns>True when registered or under investigation.</returns>
+    public bool CanAssignInvestigation() => Can(ComplaintCommand.AssignInvestigation);
+
+    /// <summary>Whether <see cref="Respond"/> is allowed now.</summary>
+    /// <returns>True under investigation.</returns>
+    public bool CanRespond() => Can(ComplaintCommand.Respond);
+
+    /// <summary>Whether <see cref="Resolve"/> is allowed now.</summary>
+    /// <returns>True when responded.</returns>
+    public bool CanResolve() => Can(ComplaintCommand.Resolve);
+
+    /// <summary>Whether <see cref="RecordVerdict"/> is allowed now.</summary>
+    /// <returns>True from investigation until closing.</returns>
+    public bool CanRecordVerdict() => Can(ComplaintCommand.RecordVerdict);
+
+    /// <summary>Whether <see cref="RecordCallback"/> is allowed now.</summary>
+    /// <returns>True when resolved.</returns>
+    public bool CanRecordCallback() => Can(ComplaintCommand.RecordSatisfiedCallback);
+
+    /// <summary>Whether <see cref="WaiveCallback"/> is allowed now.</summary>
+    /// <returns>True while the complaint is open.</returns>
+    public bool CanWaiveCallback() => Can(ComplaintCommand.WaiveCallback);
+
+    /// <summary>Whether <see cref="Close"/> would succeed now: the state allows it, a verdict exists, and the callback is done, not needed or waived.</summary>
+    /// <returns>True when closing would be accepted.</returns>
+    public bool CanClose() =>
+        Can(ComplaintCommand.Close) && Verdict is not null && (!CallbackRequired || CallbackCompletedAt is not null || CallbackWaiverReason is not null);
+
+    /// <summary>Whether <see cref="Withdraw"/> is allowed now.</summary>
+    /// <returns>True before resolution.</returns>
+    public bool CanWithdraw() => Can(ComplaintCommand.Withdraw);
+
+    /// <summary>Whether <see cref="Escalate"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while the complaint is open.</returns>
+    public bool CanEscalate() => Can(ComplaintCommand.Escalate);
+
+    /// <summary>Whether this complaint can take part in a merge now (as primary or duplicate).</summary>
+    /// <returns>True while the complaint is open.</returns>
+    public bool CanMerge() => Can(ComplaintCommand.Merge);
+
+    /// <summary>Whether <see cref="RecordCompensation"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while the complaint is open.</returns>
+    public bool CanRecordCompensation() => Can(ComplaintCommand.RecordCompensation);
+
+    /// <summary>Registers (acknowledges) the complaint.</summary>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void Register(Instant now)
+    {
+        Guard(ComplaintCommand.Register, now);
+        Raise(new ComplaintRegistered(Id, now));
+    }
+
+    /// <summary>Assigns (or reassigns) the investigation.</summary>
+    /// <param name="department">The responsible department.</param>
+    /// <param name="person">The responsible person.</param>
+    /// <param name="deadline">When it is due; not before <paramref name="now"/>.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.InvestigationDeadlineMustNotPrecedeAssignment"/>.</exception>
+    public void AssignInvestigation(DepartmentId department, StaffId person, Instant deadline, Instant now)
+    {
+        Check.Id(department.Value, nameof(department));
+        Check.Id(person.Value, nameof(person));
+        Guard(ComplaintCommand.AssignInvestigation, now);
+        ComplaintRules.InvestigationDeadlineMustNotPrecedeAssignment(deadline, now);
+        Raise(new InvestigationAssigned(Id, now, department, person, deadline));
+    }
+
+    /// <summary>Records the reply and remedy given to the customer.</summary>
+    /// <param name="reply">What the customer was told; not blank.</param>
+    /// <param name="remedy">What will be done; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void Respond(string reply, string remedy, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reply);
+        ArgumentException.ThrowIfNullOrWhiteSpace(remedy);
+        Guard(ComplaintCommand.Respond, now);
+        Raise(new ComplaintResponded(Id, now, reply, remedy));
+    }
+
+    /// <summary>Resolves the responded complaint.</summary>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void Resolve(Instant now)
+    {
+        Guard(ComplaintCommand.Resolve, now);
+        Raise(new ComplaintResolved(Id, now));
+    }
+
+    /// <summary>Records (or replaces) the verdict.</summary>
+    /// <param name="outcome">The finding.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="decidedBy">Who decided.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void RecordVerdict(VerdictOutcome outcome, string reason, StaffId decidedBy, Instant now)
+    {
+        Check.Defined(outcome, nameof(outcome));
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Check.Id(decidedBy.Value, nameof(decidedBy));
+        Guard(ComplaintCommand.RecordVerdict, now);
+        Raise(new VerdictRecorded(Id, now, outcome, reason, decidedBy));
+    }
+
+    /// <summary>Records the callback: a satisfied customer completes the loop; a dissatisfied one returns the complaint to investigation.</summary>
+    /// <param name="satisfied">Whether the customer was satisfied.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void RecordCallback(bool satisfied, Instant now)
+    {
+        Guard(satisfied ? ComplaintCommand.RecordSatisfiedCallback : ComplaintCommand.RecordDissatisfiedCallback, now);
+        Raise(new CallbackRecorded(Id, now, satisfied));
+    }
+
+    /// <summary>Waives the required callback, with a reason.</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void WaiveCallback(string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(ComplaintCommand.WaiveCallback, now);
+        Raise(new CallbackWaived(Id, now, reason));
+    }
+
+    /// <summary>Closes the complaint.</summary>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time, merge or transition rule, <see cref="RuleCode.ClosingRequiresVerdict"/> or <see cref="RuleCode.ClosingRequiresCompletedCallback"/>.
+    /// </exception>
+    public void Close(Instant now)
+    {
+        Guard(ComplaintCommand.Close, now);
+        ComplaintRules.ClosingRequiresVerdict(Verdict);
+        ComplaintRules.ClosingRequiresCompletedCallback(CallbackRequired, CallbackCompletedAt is not null, CallbackWaiverReason is not null);
+        Raise(new ComplaintClosed(Id, now));
+    }
+
+    /// <summary>Withdraws the complaint at the customer's request.</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void Withdraw(string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(ComplaintCommand.Withdraw, now);
+        Raise(new ComplaintWithdrawn(Id, now, reason));
+    }
+
+    /// <summary>Escalates the complaint to a higher level (上报主管).</summary>
+    /// <param name="level">The new level; above <see cref="EscalationLevel"/>.</param>
+    /// <param name="target">Who is told; not blank.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.EscalationLevelMustIncrease"/>.</exception>
+    public void Escalate(int level, string target, string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(ComplaintCommand.Escalate, now);
+        ComplaintRules.EscalationLevelMustIncrease(EscalationLevel, level);
+        Raise(new ComplaintEscalated(Id, now, level, target, reason));
+    }
+
+    /// <summary>
+    /// Merges <paramref name="duplicate"/>, a complaint about the same matter from another channel, into this one. This
+    /// complaint keeps the link and the earliest receipt time; the duplicate becomes <see cref="ComplaintStatus.Merged"/>.
+    /// Both are checked before either changes.
+    /// </summary>
+    /// <param name="duplicate">The duplicate complaint.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time, merge or transition rule on either complaint, or <see cref="RuleCode.ComplaintCannotMergeIntoItself"/>.
+    /// </exception>
+    public void Merge(Complaint duplicate, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(duplicate);
+        Guard(ComplaintCommand.Merge, now);
+        duplicate.Guard(ComplaintCommand.MergeAsDuplicate, now);
+        ComplaintRules.ComplaintCannotMergeIntoItself(Id, duplicate.Id);
+        var duplicateReceivedAt = duplicate.ReceivedAt;
+        duplicate.Raise(new ComplaintMerged(duplicate.Id, now, Id));
+        Raise(new DuplicateMerged(Id, now, duplicate.Id, duplicateReceivedAt));
+    }
+
+    /// <summary>Records compensation paid or promised; amounts add up.</summary>
+    /// <param name="amount">The amount; positive, in the currency of earlier compensation.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.CompensationMustBePositiveInOneCurrency"/>.</exception>
+    public void RecordCompensation(Money amount, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(amount.Currency, nameof(amount));
+        Guard(ComplaintCommand.RecordCompensation, now);
+        ComplaintRules.CompensationMustBePositiveInOneCurrency(amount, Compensation);
+        Raise(new CompensationRecorded(Id, now, amount));
+    }
+
+    /// <summary>Changes the severity.</summary>
+    /// <param name="severity">The new severity.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
+    public void ChangeSeverity(Severity severity, Instant now)
+    {
+        Check.Defined(severity, nameof(severity));
+        Guard(ComplaintCommand.ChangeSeverity, now);
+        Raise(new SeverityChanged(Id, now, severity));
+    }
+
+    /// <summary>Returns the id, status, severity and escalation level.</summary>
+    /// <returns>A short summary.</returns>
+    public override string ToString() => $"Complaint {Id} ({Status}, {Severity}, level {EscalationLevel})";
+
+    private bool Can(ComplaintCommand command) => ComplaintTransitions.Allows(Status, command);
+
+    private void Guard(ComplaintCommand command, Instant now)
+    {
+        ComplaintRules.MergedComplaintAcceptsNoCommands(Status, MergedInto);
+        EnsureTimeMovesForward(now);
+        ComplaintRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private void MoveBy(ComplaintCommand command) => Status = ComplaintTransitions.Target(Status, command);
+
+    private protected override void Apply(ComplaintEvent @event)
+    {
+        switch (@event)
+        {
+            case ComplaintReceived e:
+                (Id, Customer, Channel, Category, Severity, ClaimedLoss) = (e.ComplaintId, e.Customer, e.Channel, e.Category, e.Severity, e.ClaimedLoss);
+                (AgainstStaff, AgainstDepartment, RelatedTicket, CallbackRequired) = (e.AgainstStaff, e.AgainstDepartment, e.RelatedTicket, e.CallbackRequired);
+                (Status, ReceivedAt) = (ComplaintStatus.Received, e.OccurredAt);
+                break;
+            case ComplaintRegistered e:
+                MoveBy(ComplaintCommand.Register);
+                RegisteredAt = e.OccurredAt;
+                break;
+            case InvestigationAssigned e:
+                MoveBy(ComplaintCommand.AssignInvestigation);
+                Investigation = new Investigation(e.Department, e.Person, e.Deadline, e.OccurredAt);
+                break;
+            case ComplaintResponded e:
+                MoveBy(ComplaintCommand.Respond);
+                Response = new ComplaintResponse(e.Reply, e.Remedy, e.OccurredAt);
+                break;
+            case ComplaintResolved e:
+                MoveBy(ComplaintCommand.Resolve);
+                ResolvedAt = e.OccurredAt;
+                break;
+            case VerdictRecorded e:
+                Verdict = new Verdict(e.Outcome, e.Reason, e.DecidedBy, e.OccurredAt);
+                break;
+            case CallbackRecorded { Satisfied: true } e:
+                MoveBy(ComplaintCommand.RecordSatisfiedCallback);
+                CallbackCompletedAt = e.OccurredAt;
+                break;
+            case CallbackRecorded:
+                MoveBy(ComplaintCommand.RecordDissatisfiedCallback);
+                ResolvedAt = null;
+                DissatisfiedCallbacks++;
+                break;
+            case CallbackWaived e:
+                CallbackWaiverReason = e.Reason;
+                break;
+            case ComplaintClosed e:
+                MoveBy(ComplaintCommand.Close);
+                ClosedAt = e.OccurredAt;
+                break;
+            case ComplaintWithdrawn e:
+                MoveBy(ComplaintCommand.Withdraw);
+                WithdrawnAt = e.OccurredAt;
+                break;
+            case ComplaintEscalated e:
+                _escalations.Add(new Escalation(e.Level, e.Target, e.Reason, e.OccurredAt));
+                break;
+            case ComplaintMerged e:
+                MoveBy(ComplaintCommand.MergeAsDuplicate);
+                MergedInto = e.Primary;
+                break;
+            case DuplicateMerged e:
+                _duplicates.Add(e.Duplicate);
+                ReceivedAt = e.DuplicateReceivedAt < ReceivedAt ? e.DuplicateReceivedAt : ReceivedAt;
+                break;
+            case CompensationRecorded e:
+                Compensation = Compensation is { } total ? total + e.Amount : e.Amount;
+                break;
+            case SeverityChanged e:
+                Severity = e.Severity;
+                break;
+            default:
+                throw new ArgumentException($"Unknown complaint event {@event.GetType().Name}.", nameof(@event));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Domain.Complaints.Rules;
+
+/// <summary>The complaint's business rules, each named as the sentence it enforces.</summary>
+internal static class ComplaintRules
+{
+    public static void MergedComplaintAcceptsNoCommands(ComplaintStatus status, ComplaintId? mergedInto) =>
+        Rule.Require(status != ComplaintStatus.Merged, RuleCode.MergedComplaintAcceptsNoCommands, $"The complaint was merged into {mergedInto}; direct commands there.");
+
+    public static void TransitionMustBeAllowed(ComplaintStatus status, ComplaintCommand command) =>
+        Rule.Require(ComplaintTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A complaint that is {status} does not accept {command}.");
+
+    public static void EscalationLevelMustIncrease(int current, int level) =>
+        Rule.Require(level > current, RuleCode.EscalationLevelMustIncrease, $"The complaint is at level {current}; level {level} does not raise it.");
+
+    public static void ClosingRequiresVerdict(Verdict? verdict) =>
+        Rule.Require(verdict is not null, RuleCode.ClosingRequiresVerdict, "Record a verdict before closing.");
+
+    public static void ClosingRequiresCompletedCallback(bool required, bool completed, bool waived) =>
+        Rule.Require(!required || completed || waived, RuleCode.ClosingRequiresCompletedCallback,
+            "The complaint needs a completed callback before closing (or a waiver with a reason).");
+
+    public static void ComplaintCannotMergeIntoItself(ComplaintId primary, ComplaintId duplicate) =>
+        Rule.Require(primary != duplicate, RuleCode.ComplaintCannotMergeIntoItself, $"Complaint {primary} cannot be merged into itself.");
+
+    public static void CompensationMustBePositiveInOneCurrency(Money amount, Money? total) =>
+        Rule.Require(amount.Amount > 0 && (total is null || total.Value.Currency == amount.Currency), RuleCode.CompensationMustBePositiveInOneCurrency,
+            $"Compensation must be positive and in {total?.Currency ?? amount.Currency}; {amount} given.");
+
+    public static void InvestigationDeadlineMustNotPrecedeAssignment(Instant deadline, Instant now) =>
+        Rule.Require(deadline >= now, RuleCode.InvestigationDeadlineMustNotPrecedeAssignment, $"The deadline {deadline} is before the assignment at {now}.");
+}
