@@ -1,0 +1,48 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Domain.Visits.Events;
+
+/// <summary>Something that happened to a <see cref="VisitRecord"/>.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When it happened.</param>
+public abstract record VisitEvent(VisitId VisitId, Instant OccurredAt) : IDomainEvent;
+
+/// <summary>A visit was planned.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When it was planned.</param>
+/// <param name="Customer">The customer.</param>
+/// <param name="Subject">What it follows up.</param>
+/// <param name="Kind">What kind of contact.</param>
+/// <param name="Due">When it is due.</param>
+/// <param name="MaxAttempts">How many attempts may be recorded.</param>
+public sealed record VisitPlanned(VisitId VisitId, Instant OccurredAt, CustomerId Customer, VisitSubject Subject, VisitKind Kind, Instant Due, int MaxAttempts)
+    : VisitEvent(VisitId, OccurredAt);
+
+/// <summary>An attempt to reach the customer was recorded.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Outcome">How it went.</param>
+public sealed record VisitAttemptRecorded(VisitId VisitId, Instant OccurredAt, AttemptOutcome Outcome) : VisitEvent(VisitId, OccurredAt);
+
+/// <summary>The visit was completed with the customer's ratings.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Overall">The overall rating.</param>
+/// <param name="Dimensions">Ratings per named dimension (reception, repair, callback work, ...).</param>
+/// <param name="Comment">The customer's comment, if any.</param>
+/// <param name="PerformedBy">Who performed it.</param>
+public sealed record VisitCompleted(
+    VisitId VisitId, Instant OccurredAt, SatisfactionRating Overall, IReadOnlyDictionary<string, SatisfactionRating> Dimensions, string? Comment, StaffId PerformedBy)
+    : VisitEvent(VisitId, OccurredAt);
+
+/// <summary>The visit was missed.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record VisitMissed(VisitId VisitId, Instant OccurredAt) : VisitEvent(VisitId, OccurredAt);
+
+/// <summary>The visit was cancelled.</summary>
+/// <param name="VisitId">The visit.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Reason">Why.</param>
+public sealed record VisitCancelled(VisitId VisitId, Instant OccurredAt, string Reason) : VisitEvent(VisitId, OccurredAt);

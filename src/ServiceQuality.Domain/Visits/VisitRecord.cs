@@ -1,0 +1,188 @@
+using System.Collections.ObjectModel;
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Visits.Events;
+using ServiceQuality.Domain.Visits.Rules;
+
+namespace ServiceQuality.Domain.Visits;
+
+/// <summary>
+/// A callback, visit or survey (回访 / 走访 / 入户调查): planned with a due time, attempted up to a maximum number of
+/// times, and completed with a five-point rating overall and per dimension, missed, or cancelled.
+/// </summary>
+/// <remarks>Create with <see cref="Plan"/> or rebuild with <see cref="FromHistory"/>. Not thread-safe.</remarks>
+public sealed class VisitRecord : AggregateRoot<VisitEvent>
+{
+    private readonly List<VisitAttempt> _attempts = [];
+
+    private VisitRecord() => Attempts = new ReadOnlyCollection<VisitAttempt>(_attempts);
+
+    /// <summary>The visit's id.</summary>
+    public VisitId Id { get; private set; }
+
+    /// <summary>The customer.</summary>
+    public CustomerId Customer { get; private set; }
+
+    /// <summary>What the visit follows up.</summary>
+    public VisitSubject Subject { get; private set; } = VisitSubject.None;
+
+    /// <summary>What kind of contact it is.</summary>
+    public VisitKind Kind { get; private set; }
+
+    /// <summary>When it is due.</summary>
+    public Instant Due { get; private set; }
+
+    /// <summary>How many attempts may be recorded.</summary>
+    public int MaxAttempts { get; private set; }
+
+    /// <summary>Where the visit is in its life.</summary>
+    public VisitStatus Status { get; private set; }
+
+    /// <summary>Every attempt, oldest first.</summary>
+    public IReadOnlyList<VisitAttempt> Attempts { get; }
+
+    /// <summary>The overall rating, once completed.</summary>
+    public SatisfactionRating? Overall { get; private set; }
+
+    /// <summary>Ratings per named dimension, once completed; empty before.</summary>
+    public IReadOnlyDictionary<string, SatisfactionRating> Dimensions { get; private set; } = ReadOnlyDictionary<string, SatisfactionRating>.Empty;
+
+    /// <summary>The customer's comment, if any.</summary>
+    public string? Comment { get; private set; }
+
+    /// <summary>Who performed it, once completed.</summary>
+    public StaffId? PerformedBy { get; private set; }
+
+    /// <summary>When it was completed, missed or cancelled.</summary>
+    public Instant? EndedAt { get; private set; }
+
+    /// <summary>Plans a visit.</summary>
+    /// <param name="id">The visit's id.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="subject">What it follows up.</param>
+    /// <param name="kind">What kind of contact.</param>
+    /// <param name="due">When it is due.</param>
+    /// <param name="maxAttempts">How many attempts may be recorded; at least 1.</param>
+    /// <param name="now">When it is planned.</param>
+    /// <returns>The planned visit with one uncommitted event.</returns>
+    /// <exception cref="ArgumentException">An argument is missing or out of range.</exception>
+    public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Instant now)
+    {
+        Check.Id(id.Value, nameof(id));
+        Check.Id(customer.Value, nameof(customer));
+        ArgumentNullException.ThrowIfNull(subject);
+        Check.Defined(kind, nameof(kind));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        var visit = new VisitRecord();
+        visit.Raise(new VisitPlanned(id, now, customer, subject, kind, due, maxAttempts));
+        return visit;
+    }
+
+    /// <summary>Rebuilds a visit from its stored events.</summary>
+    /// <param name="history">The events, oldest first, starting with <see cref="VisitPlanned"/>.</param>
+    /// <returns>The visit as it was after the last event, with no uncommitted events.</returns>
+    /// <exception cref="ArgumentException">The history is empty, out of order, mixes visits or does not start with the plan.</exception>
+    public static VisitRecord FromHistory(IEnumerable<VisitEvent> history)
+    {
+        var visit = new VisitRecord();
+        visit.Load(history, e => e is VisitPlanned, e => e.VisitId == visit.Id);
+        return visit;
+    }
+
+    /// <summary>Whether an attempt can be recorded now.</summary>
+    /// <returns>True while planned with attempts left.</returns>
+    public bool CanRecordAttempt() => Status == VisitStatus.Planned && _attempts.Count < MaxAttempts;
+
+    /// <summary>Whether the visit can be completed, missed or cancelled now.</summary>
+    /// <returns>True while planned.</returns>
+    public bool CanEnd() => Status == VisitStatus.Planned;
+
+    /// <summary>Records an attempt to reach the customer.</summary>
+    /// <param name="outcome">How it went.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.VisitAttemptsMustNotExceedMaximum"/>.</exception>
+    public void RecordAttempt(AttemptOutcome outcome, Instant now)
+    {
+        Check.Defined(outcome, nameof(outcome));
+        Guard(nameof(RecordAttempt), now);
+        VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
+        Raise(new VisitAttemptRecorded(Id, now, outcome));
+    }
+
+    /// <summary>Completes the visit with the customer's ratings.</summary>
+    /// <param name="overall">The overall rating.</param>
+    /// <param name="dimensions">Ratings per named dimension, or null for none; names must not be blank.</param>
+    /// <param name="comment">The customer's comment, if any.</param>
+    /// <param name="performedBy">Who performed it.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
+    public void Complete(SatisfactionRating overall, IReadOnlyDictionary<string, SatisfactionRating>? dimensions, string? comment, StaffId performedBy, Instant now)
+    {
+        Check.Defined(overall, nameof(overall));
+        Check.Id(performedBy.Value, nameof(performedBy));
+        var copy = new SortedDictionary<string, SatisfactionRating>(StringComparer.Ordinal);
+        foreach (var (name, rating) in dimensions ?? ReadOnlyDictionary<string, SatisfactionRating>.Empty)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(dimensions));
+            Check.Defined(rating, nameof(dimensions));
+            copy[name] = rating;
+        }
+
+        Guard(nameof(Complete), now);
+        Raise(new VisitCompleted(Id, now, overall, new ReadOnlyDictionary<string, SatisfactionRating>(copy), comment, performedBy));
+    }
+
+    /// <summary>Marks the visit as missed.</summary>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
+    public void MarkMissed(Instant now)
+    {
+        Guard(nameof(MarkMissed), now);
+        Raise(new VisitMissed(Id, now));
+    }
+
+    /// <summary>Cancels the visit.</summary>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
+    public void Cancel(string reason, Instant now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard(nameof(Cancel), now);
+        Raise(new VisitCancelled(Id, now, reason));
+    }
+
+    /// <summary>Returns the id, kind, status and subject.</summary>
+    /// <returns>A short summary.</returns>
+    public override string ToString() => $"Visit {Id} ({Kind}, {Status}, {Subject})";
+
+    private void Guard(string command, Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        VisitRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private protected override void Apply(VisitEvent @event)
+    {
+        switch (@event)
+        {
+            case VisitPlanned e:
+                (Id, Customer, Subject, Kind, Due, MaxAttempts, Status) = (e.VisitId, e.Customer, e.Subject, e.Kind, e.Due, e.MaxAttempts, VisitStatus.Planned);
+                break;
+            case VisitAttemptRecorded e:
+                _attempts.Add(new VisitAttempt(e.Outcome, e.OccurredAt));
+                break;
+            case VisitCompleted e:
+                (Status, Overall, Dimensions, Comment, PerformedBy, EndedAt) = (VisitStatus.Completed, e.Overall, e.Dimensions, e.Comment, e.PerformedBy, e.OccurredAt);
+                break;
+            case VisitMissed e:
+                (Status, EndedAt) = (VisitStatus.Missed, e.OccurredAt);
+                break;
+            case VisitCancelled e:
+                (Status, EndedAt) = (VisitStatus.Cancelled, e.OccurredAt);
+                break;
+            default:
+                throw new ArgumentException($"Unknown visit event {@event.GetType().Name}.", nameof(@event));
+        }
+    }
+}

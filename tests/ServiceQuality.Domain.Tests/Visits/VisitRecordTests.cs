@@ -1,0 +1,92 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Visits;
+
+namespace ServiceQuality.Domain.Tests.Visits;
+
+public sealed class VisitRecordTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);
+    private static readonly StaffId Agent = new("agent");
+
+    private static Instant At(int minutes) => T0 + Duration.FromMinutes(minutes);
+
+    private static VisitRecord Planned(int maxAttempts = 3) => VisitRecord.Plan(
+        new VisitId("V-1"), new CustomerId("C-1"), VisitSubject.ForComplaint(new ComplaintId("K-1")), VisitKind.PhoneCallback, At(60 * 24), maxAttempts, T0);
+
+    private static void AssertRefused(RuleCode rule, VisitRecord visit, Action command)
+    {
+        var events = visit.History.Count;
+        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
+        Assert.Equal(events, visit.History.Count);
+    }
+
+    [Fact]
+    public void Plan_RecordsSubjectKindDueAndAttemptLimit()
+    {
+        var visit = Planned();
+
+        Assert.Equal((VisitStatus.Planned, VisitKind.PhoneCallback, At(60 * 24), 3), (visit.Status, visit.Kind, visit.Due, visit.MaxAttempts));
+        Assert.Equal((ComplaintId?)new ComplaintId("K-1"), visit.Subject.Complaint);
+        Assert.Equal("complaint K-1", visit.Subject.ToString());
+        Assert.Equal("none", VisitSubject.None.ToString());
+        Assert.Equal("maxAttempts", Assert.Throws<ArgumentOutOfRangeException>(() => Planned(maxAttempts: 0)).ParamName);
+    }
+
+    [Fact]
+    public void RecordAttempt_UpToTheMaximum_ThenRefused()
+    {
+        var visit = Planned(maxAttempts: 2);
+        visit.RecordAttempt(AttemptOutcome.NoAnswer, At(1));
+        visit.RecordAttempt(AttemptOutcome.Busy, At(2));
+
+        Assert.Equal([new VisitAttempt(AttemptOutcome.NoAnswer, At(1)), new VisitAttempt(AttemptOutcome.Busy, At(2))], visit.Attempts);
+        Assert.False(visit.CanRecordAttempt());
+        AssertRefused(RuleCode.VisitAttemptsMustNotExceedMaximum, visit, () => visit.RecordAttempt(AttemptOutcome.Reached, At(3)));
+    }
+
+    [Fact]
+    public void Complete_KeepsOverallAndDimensionRatings()
+    {
+        var visit = Planned();
+        visit.RecordAttempt(AttemptOutcome.Reached, At(1));
+        visit.Complete(SatisfactionRating.Satisfied, new Dictionary<string, SatisfactionRating> { ["repair"] = SatisfactionRating.VerySatisfied, ["reception"] = SatisfactionRating.Neutral }, "fast repair", Agent, At(2));
+
+        Assert.Equal((VisitStatus.Completed, (SatisfactionRating?)SatisfactionRating.Satisfied, "fast repair", At(2)), (visit.Status, visit.Overall, visit.Comment, visit.EndedAt!.Value));
+        Assert.Equal(SatisfactionRating.VerySatisfied, visit.Dimensions["repair"]);
+        Assert.Equal(2, visit.Dimensions.Count);
+        AssertRefused(RuleCode.TransitionMustBeAllowed, visit, () => visit.Cancel("late", At(3)));
+    }
+
+    [Fact]
+    public void Complete_WithBadRating_ThrowsNamingTheParameter()
+    {
+        var visit = Planned();
+        Assert.Equal("overall", Assert.Throws<ArgumentOutOfRangeException>(() => visit.Complete((SatisfactionRating)0, null, null, Agent, At(1))).ParamName);
+        Assert.Equal("dimensions", Assert.Throws<ArgumentOutOfRangeException>(
+            () => visit.Complete(SatisfactionRating.Satisfied, new Dictionary<string, SatisfactionRating> { ["x"] = (SatisfactionRating)6 }, null, Agent, At(1))).ParamName);
+        Assert.Equal(VisitStatus.Planned, visit.Status);
+    }
+
+    [Fact]
+    public void MarkMissedAndCancel_EndThePlannedVisit()
+    {
+        var missed = Planned();
+        missed.MarkMissed(At(5));
+        Assert.Equal((VisitStatus.Missed, At(5)), (missed.Status, missed.EndedAt!.Value));
+
+        var cancelled = Planned();
+        cancelled.Cancel("customer moved away", At(6));
+        Assert.Equal(VisitStatus.Cancelled, cancelled.Status);
+        Assert.False(cancelled.CanEnd());
+        AssertRefused(RuleCode.TransitionMustBeAllowed, cancelled, () => cancelled.MarkMissed(At(7)));
+    }
+
+    [Fact]
+    public void Commands_DatedBeforeTheLastEvent_AreRefused()
+    {
+        var visit = Planned();
+        visit.RecordAttempt(AttemptOutcome.Busy, At(10));
+        AssertRefused(RuleCode.CommandTimeMustNotPrecedeLastEvent, visit, () => visit.MarkMissed(At(9)));
+    }
+}
