@@ -1,0 +1,26 @@
+namespace ServiceQuality.Domain.Agreements;
+
+/// <summary>What an agreement's target measures.</summary>
+public enum Metric
+{
+    /// <summary>From opening to the first public response.</summary>
+    FirstResponse,
+
+    /// <summary>The longest gap between consecutive public responses while the case is open and not paused.</summary>
+    NextResponse,
+
+    /// <summary>From opening to resolution.</summary>
+    Resolution,
+
+    /// <summary>From opening to arrival on site, for cases that need a visit.</summary>
+    OnSiteArrival,
+
+    /// <summary>From a complaint's receipt to its registration.</summary>
+    ComplaintAcknowledgement,
+
+    /// <summary>From a complaint's receipt to its resolution.</summary>
+    ComplaintResolution,
+
+    /// <summary>From resolution to the completed callback.</summary>
+    CallbackAfterClosing,
+}

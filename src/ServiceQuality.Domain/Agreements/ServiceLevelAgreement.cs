@@ -1,0 +1,326 @@
+using System.Collections.ObjectModel;
+using NodaTime;
+using ServiceQuality.Domain.Agreements.Events;
+using ServiceQuality.Domain.Agreements.Rules;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Domain.Agreements;
+
+/// <summary>
+/// One version of a service commitment (服务承诺): a target matrix (metric × priority × tier → duration in business or
+/// calendar time), the hold reasons that pause clocks, warning stages, reopen behaviour, applicability and KPI
+/// objectives. A draft is edited, then published with an effective instant, which freezes it; changes are made by
+/// revising it into a new version. Cases keep the version they were opened under.
+/// </summary>
+/// <remarks>Create with <see cref="Draft"/>, <see cref="Revise"/> or <see cref="FromHistory"/>. Not thread-safe while a draft; a published version no longer changes.</remarks>
+public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
+{
+    /// <summary>The warning stages of a new draft: 50 % and 75 % of the target.</summary>
+    public static readonly IReadOnlyList<decimal> DefaultWarningStages = [50m, 75m];
+
+    private readonly List<ServiceTarget> _targets = [];
+    private readonly List<PauseRule> _pauses = [];
+    private readonly List<KpiObjective> _objectives = [];
+
+    private ServiceLevelAgreement()
+    {
+        Targets = new ReadOnlyCollection<ServiceTarget>(_targets);
+        PauseRules = new ReadOnlyCollection<PauseRule>(_pauses);
+        Objectives = new ReadOnlyCollection<KpiObjective>(_objectives);
+    }
+
+    /// <summary>The agreement's id (shared by all its versions).</summary>
+    public AgreementId Id { get; private set; }
+
+    /// <summary>This version's number, from 1.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>This version as a reference, which cases keep.</summary>
+    public AgreementReference Reference => new(Id, Version);
+
+    /// <summary>The agreement's name.</summary>
+    public string Name { get; private set; } = string.Empty;
+
+    /// <summary>Who the agreement is between.</summary>
+    public AgreementKind Kind { get; private set; }
+
+    /// <summary>Where this version is in its life.</summary>
+    public AgreementStatus Status { get; private set; }
+
+    /// <summary>The name of the business calendar business-time targets use, or null for around the clock.</summary>
+    public string? CalendarName { get; private set; }
+
+    /// <summary>The target matrix.</summary>
+    public IReadOnlyList<ServiceTarget> Targets { get; }
+
+    /// <summary>Which hold reasons pause which metrics.</summary>
+    public IReadOnlyList<PauseRule> PauseRules { get; }
+
+    /// <summary>Warning stages, in percent of the target, ascending.</summary>
+    public IReadOnlyList<decimal> WarningStages { get; private set; } = DefaultWarningStages;
+
+    /// <summary>What a reopen does to the resolution clock.</summary>
+    public ReopenBehaviour Reopen { get; private set; }
+
+    /// <summary>Which cases the agreement covers.</summary>
+    public Applicability Applicability { get; private set; } = Applicability.Any;
+
+    /// <summary>KPI objectives.</summary>
+    public IReadOnlyList<KpiObjective> Objectives { get; }
+
+    /// <summary>From when this version is in force, once published.</summary>
+    public Instant? EffectiveFrom { get; private set; }
+
+    /// <summary>Drafts version 1 of an agreement, with default stages (50 %, 75 %), clocks continuing on reopen, and covering every case.</summary>
+    /// <param name="id">The agreement's id.</param>
+    /// <param name="name">Its name; not blank.</param>
+    /// <param name="kind">Who it is between.</param>
+    /// <param name="now">When.</param>
+    /// <returns>The draft.</returns>
+    /// <exception cref="ArgumentException">An argument is missing or undefined.</exception>
+    public static ServiceLevelAgreement Draft(AgreementId id, string name, AgreementKind kind, Instant now)
+    {
+        Check.Id(id.Value, nameof(id));
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Check.Defined(kind, nameof(kind));
+        var agreement = new ServiceLevelAgreement();
+        agreement.Raise(new AgreementDrafted(id, now, 1, name, kind, null, [], [], DefaultWarningStages, ReopenBehaviour.ContinueClock, Applicability.Any, []));
+        return agreement;
+    }
+
+    /// <summary>Rebuilds an agreement version from its stored events.</summary>
+    /// <param name="history">The events, oldest first, starting with <see cref="AgreementDrafted"/>.</param>
+    /// <returns>The version as it was after the last event.</returns>
+    /// <exception cref="ArgumentException">The history is empty, out of order, mixes agreements or does not start with the draft.</exception>
+    public static ServiceLevelAgreement FromHistory(IEnumerable<AgreementEvent> history)
+    {
+        var agreement = new ServiceLevelAgreement();
+        agreement.Load(history, e => e is AgreementDrafted, e => e.AgreementId == agreement.Id);
+        return agreement;
+    }
+
+    /// <summary>
+    /// The target for a case: the most specific cell for the metric that matches the priority and tier (priority and
+    /// tier, then priority only, then tier only, then neither).
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="priority">The case's priority.</param>
+    /// <param name="tier">The customer's tier.</param>
+    /// <returns>The target, or null when the matrix has none for the metric.</returns>
+    public ServiceTarget? TargetFor(Metric metric, Priority priority, ServiceTier tier)
+    {
+        ServiceTarget? best = null;
+        foreach (var target in _targets)
+        {
+            if (target.Metric == metric && target.Matches(priority, tier) && (best is null || target.Specificity > best.Specificity))
+            {
+                best = target;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether a hold for <paramref name="reason"/> pauses the clock of <paramref name="metric"/>.</summary>
+    /// <param name="reason">The hold reason.</param>
+    /// <param name="metric">The metric.</param>
+    /// <returns>True when a pause rule says so.</returns>
+    public bool IsPausedBy(HoldReason reason, Metric metric) => _pauses.Any(p => p.Reason == reason && p.Metrics.Contains(metric));
+
+    /// <summary>Names the business calendar, or null for around the clock.</summary>
+    /// <param name="calendarName">The calendar's name, or null.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void SetCalendar(string? calendarName, Instant now)
+    {
+        if (calendarName is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(calendarName);
+        }
+
+        GuardEdit(now);
+        Raise(new AgreementCalendarSet(Id, now, calendarName));
+    }
+
+    /// <summary>Adds a cell to the target matrix.</summary>
+    /// <param name="metric">What is measured.</param>
+    /// <param name="priority">The priority, or null for any.</param>
+    /// <param name="tier">The tier, or null for any.</param>
+    /// <param name="target">The promised duration; positive.</param>
+    /// <param name="basis">Business or calendar time.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.TargetDurationMustBePositive"/> or <see cref="RuleCode.TargetCellMustBeUnique"/>.
+    /// </exception>
+    public void AddTarget(Metric metric, Priority? priority, ServiceTier? tier, Duration target, TimeBasis basis, Instant now)
+    {
+        Check.Defined(metric, nameof(metric));
+        if (priority is { } p)
+        {
+            Check.Defined(p, nameof(priority));
+        }
+
+        Check.Defined(basis, nameof(basis));
+        GuardEdit(now);
+        var cell = new ServiceTarget(metric, priority, tier, target, basis);
+        AgreementRules.TargetDurationMustBePositive(target);
+        AgreementRules.TargetCellMustBeUnique(_targets, cell);
+        Raise(new TargetAdded(Id, now, cell));
+    }
+
+    /// <summary>Makes a hold reason pause the clocks of the given metrics (replacing any earlier rule for the reason).</summary>
+    /// <param name="reason">The hold reason.</param>
+    /// <param name="metrics">The metrics it pauses; may be empty (it pauses nothing).</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void PauseOn(HoldReason reason, IEnumerable<Metric> metrics, Instant now)
+    {
+        Check.Defined(reason, nameof(reason));
+        ArgumentNullException.ThrowIfNull(metrics);
+        var list = metrics.Distinct().Order().ToArray();
+        Array.ForEach(list, m => Check.Defined(m, nameof(metrics)));
+        GuardEdit(now);
+        Raise(new PauseRuleSet(Id, now, reason, list));
+    }
+
+    /// <summary>Sets the warning stages.</summary>
+    /// <param name="stages">The stages, in percent of the target, each strictly between 0 and 100.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/> or <see cref="RuleCode.WarningStageMustBeWithinRange"/>.</exception>
+    public void SetWarningStages(IEnumerable<decimal> stages, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        var list = stages.Distinct().Order().ToArray();
+        GuardEdit(now);
+        AgreementRules.WarningStageMustBeWithinRange(list);
+        Raise(new WarningStagesSet(Id, now, list));
+    }
+
+    /// <summary>Sets what a reopen does to the resolution clock.</summary>
+    /// <param name="behaviour">The behaviour.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void SetReopenBehaviour(ReopenBehaviour behaviour, Instant now)
+    {
+        Check.Defined(behaviour, nameof(behaviour));
+        GuardEdit(now);
+        Raise(new ReopenBehaviourSet(Id, now, behaviour));
+    }
+
+    /// <summary>Sets which cases the agreement covers.</summary>
+    /// <param name="applicability">The coverage.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void SetApplicability(Applicability applicability, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(applicability);
+        GuardEdit(now);
+        Raise(new ApplicabilitySet(Id, now, applicability));
+    }
+
+    /// <summary>Adds a KPI objective.</summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <param name="comparison">How it is compared.</param>
+    /// <param name="thresholdPercent">The threshold, 0 to 100 %.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/> or <see cref="RuleCode.KpiThresholdMustBeAPercentage"/>.</exception>
+    public void AddKpiObjective(Kpi kpi, Comparison comparison, decimal thresholdPercent, Instant now)
+    {
+        Check.Defined(kpi, nameof(kpi));
+        Check.Defined(comparison, nameof(comparison));
+        GuardEdit(now);
+        AgreementRules.KpiThresholdMustBeAPercentage(thresholdPercent);
+        Raise(new KpiObjectiveAdded(Id, now, new KpiObjective(kpi, comparison, thresholdPercent)));
+    }
+
+    /// <summary>Publishes the draft, in force from <paramref name="effectiveFrom"/>; the version is frozen from now on.</summary>
+    /// <param name="effectiveFrom">From when it is in force.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.AgreementNeedsTargetsToPublish"/>.</exception>
+    public void Publish(Instant effectiveFrom, Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Draft, Status, nameof(Publish));
+        AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
+        Raise(new AgreementPublished(Id, now, effectiveFrom));
+    }
+
+    /// <summary>Retires the published version: no new cases; cases opened under it keep it.</summary>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
+    public void Retire(Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Published, Status, nameof(Retire));
+        Raise(new AgreementRetired(Id, now));
+    }
+
+    /// <summary>Starts the next version as a draft carrying this version's terms; this version is unchanged.</summary>
+    /// <param name="now">When.</param>
+    /// <returns>A new draft, version <see cref="Version"/> + 1.</returns>
+    /// <exception cref="DomainRuleViolationException">The time rule, or the transition rule when this version is still a draft.</exception>
+    public ServiceLevelAgreement Revise(Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        AgreementRules.TransitionMustBeAllowed(Status != AgreementStatus.Draft, Status, nameof(Revise));
+        var next = new ServiceLevelAgreement();
+        next.Raise(new AgreementDrafted(Id, now, Version + 1, Name, Kind, CalendarName, [.. _targets], [.. _pauses], WarningStages, Reopen, Applicability, [.. _objectives]));
+        return next;
+    }
+
+    /// <summary>Returns the name, version and status.</summary>
+    /// <returns>A short summary.</returns>
+    public override string ToString() => $"Agreement {Id} v{Version} '{Name}' ({Status})";
+
+    private void GuardEdit(Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        AgreementRules.PublishedAgreementIsFrozen(Status, Reference);
+    }
+
+    private protected override void Apply(AgreementEvent @event)
+    {
+        switch (@event)
+        {
+            case AgreementDrafted e:
+                (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
+                (WarningStages, Reopen, Applicability) = (e.WarningStages, e.Reopen, e.Applicability);
+                _targets.AddRange(e.Targets);
+                _pauses.AddRange(e.Pauses);
+                _objectives.AddRange(e.Objectives);
+                break;
+            case AgreementCalendarSet e:
+                CalendarName = e.CalendarName;
+                break;
+            case TargetAdded e:
+                _targets.Add(e.Target);
+                break;
+            case PauseRuleSet e:
+                _pauses.RemoveAll(p => p.Reason == e.Reason);
+                _pauses.Add(new PauseRule(e.Reason, e.Metrics));
+                break;
+            case WarningStagesSet e:
+                WarningStages = e.Stages;
+                break;
+            case ReopenBehaviourSet e:
+                Reopen = e.Reopen;
+                break;
+            case ApplicabilitySet e:
+                Applicability = e.Applicability;
+                break;
+            case KpiObjectiveAdded e:
+                _objectives.Add(e.Objective);
+                break;
+            case AgreementPublished e:
+                (Status, EffectiveFrom) = (AgreementStatus.Published, e.EffectiveFrom);
+                break;
+            case AgreementRetired:
+                Status = AgreementStatus.Retired;
+                break;
+            default:
+                throw new ArgumentException($"Unknown agreement event {@event.GetType().Name}.", nameof(@event));
+        }
+    }
+}
