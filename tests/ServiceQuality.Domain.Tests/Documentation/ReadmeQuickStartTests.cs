@@ -1,5 +1,8 @@
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Tests.Documentation;
 
@@ -32,5 +35,25 @@ public sealed class ReadmeQuickStartTests
         Assert.Equal(new LocalDateTime(2025, 10, 9, 10, 0), due.InZone(calendar.Zone).LocalDateTime);
         Assert.Equal(Duration.FromHours(3), used);
         Assert.False(open);
+    }
+
+    [Fact]
+    public void TicketLife_EndsClosedWithTheOwnerUnchangedAndRefusesAReopen()
+    {
+        var at = Instant.FromUtc(2025, 3, 3, 1, 0);
+        var ticket = Ticket.Open(new TicketId("T-1001"), new CustomerId("C-42"), TicketKind.RepairRequest, Channel.Hotline,
+            Priority.P2, firstContactOwner: new StaffId("wang"), ServiceTier.Gold, at);
+        ticket.Assign(new StaffId("li"), new DepartmentId("repairs"), at + Duration.FromMinutes(5));
+        ticket.RecordResponse(new StaffId("li"), isPublic: true, at + Duration.FromMinutes(20));
+        ticket.StartWork(at + Duration.FromMinutes(30));
+        ticket.ReferToThirdParty("lift vendor", at + Duration.FromHours(1));
+        ticket.RecordThirdPartyReturn("part replaced", at + Duration.FromHours(5));
+        ticket.Resolve(new StaffId("li"), at + Duration.FromHours(6));
+        ticket.Close(at + Duration.FromHours(30));
+
+        Assert.Equal(new StaffId("wang"), ticket.FirstContactOwner);
+        Assert.Equal(8, ticket.History.Count);
+        Assert.Equal(TicketStatus.Closed, ticket.Status);
+        Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<DomainRuleViolationException>(() => ticket.Reopen("again", at + Duration.FromHours(31))).Rule);
     }
 }
