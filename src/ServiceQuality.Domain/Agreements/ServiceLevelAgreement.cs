@@ -186,15 +186,16 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>Sets the warning stages.</summary>
-    /// <param name="stages">The stages, in percent of the target, each strictly between 0 and 100.</param>
+    /// <param name="stages">The stages, in percent of the target, each strictly between 0 and 100; at most eight.</param>
     /// <param name="now">When.</param>
-    /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/> or <see cref="RuleCode.WarningStageMustBeWithinRange"/>.</exception>
+    /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.WarningStageMustBeWithinRange"/> or <see cref="RuleCode.WarningStagesMustNumberAtMostEight"/>.</exception>
     public void SetWarningStages(IEnumerable<decimal> stages, Instant now)
     {
         ArgumentNullException.ThrowIfNull(stages);
         var list = stages.Distinct().Order().ToArray();
         GuardEdit(now);
         AgreementRules.WarningStageMustBeWithinRange(list);
+        AgreementRules.WarningStagesMustNumberAtMostEight(list.Length);
         Raise(new WarningStagesSet(Id, now, list));
     }
 

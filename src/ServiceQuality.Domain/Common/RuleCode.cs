@@ -72,6 +72,9 @@ public enum RuleCode
     /// <summary>A warning stage must lie strictly between 0 % and 100 % of the target.</summary>
     WarningStageMustBeWithinRange,
 
+    /// <summary>An agreement has at most eight warning stages.</summary>
+    WarningStagesMustNumberAtMostEight,
+
     /// <summary>Each cell of the target matrix (metric × priority × tier) is defined once.</summary>
     TargetCellMustBeUnique,
 

@@ -22,6 +22,11 @@ internal static class AgreementRules
     public static void WarningStageMustBeWithinRange(IEnumerable<decimal> stages) =>
         Rule.Require(stages.All(s => s is > 0m and < 100m), RuleCode.WarningStageMustBeWithinRange, "Each warning stage must lie strictly between 0 % and 100 %.");
 
+    public const int MaxWarningStages = 8;
+
+    public static void WarningStagesMustNumberAtMostEight(int count) =>
+        Rule.Require(count <= MaxWarningStages, RuleCode.WarningStagesMustNumberAtMostEight, $"At most {MaxWarningStages} warning stages; {count} given.");
+
     public static void AgreementNeedsTargetsToPublish(int targets) =>
         Rule.Require(targets > 0, RuleCode.AgreementNeedsTargetsToPublish, "Add at least one target before publishing.");
 

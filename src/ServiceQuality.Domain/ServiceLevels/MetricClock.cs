@@ -1,0 +1,264 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+
+namespace ServiceQuality.Domain.ServiceLevels;
+
+/// <summary>
+/// The clock of one metric of one case, driven by the case's events in order: it records the spans in which the clock
+/// counts (started, not paused, not stopped) and, when asked, measures them against the target in force. Cycles end on
+/// <see cref="NewCycle"/>, which settles the old cycle's outcome with the priority in force when it stopped.
+/// </summary>
+internal ref struct MetricClock
+{
+    private readonly Metric _metric;
+    private readonly ServiceLevelAgreement _agreement;
+    private readonly ServiceTier _tier;
+    private readonly BusinessCalendar _businessCalendar;
+    private readonly Span<Instant> _spanStarts;
+    private readonly Span<Instant> _spanEnds;
+    private int _spans;
+    private bool _started;
+    private bool _heldPaused;
+    private bool _stopped;
+    private bool _cancelled;
+    private Instant _startedAt;
+    private Instant _stoppedAt;
+    private Priority _priorityAtStop;
+    private int _cycle;
+    private int _missedBefore;
+
+    public MetricClock(Metric metric, ServiceLevelAgreement agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
+    {
+        _metric = metric;
+        _agreement = agreement;
+        _tier = tier;
+        _businessCalendar = businessCalendar;
+        _spanStarts = spanStarts;
+        _spanEnds = spanEnds;
+    }
+
+    public readonly bool IsStarted => _started;
+
+    public readonly bool IsStopped => _stopped || _cancelled;
+
+    private readonly bool IsCounting => _started && !_heldPaused && !_stopped && !_cancelled;
+
+    public void Start(Instant at)
+    {
+        (_started, _startedAt, _cycle) = (true, at, 1);
+        OpenIfCounting(at);
+    }
+
+    /// <summary>A hold began or ended; <paramref name="pauses"/> says whether the current hold pauses this metric.</summary>
+    public void SetHold(bool pauses, Instant at)
+    {
+        if (pauses == _heldPaused)
+        {
+            return;
+        }
+
+        if (pauses)
+        {
+            CloseIfCounting(at);
+            _heldPaused = true;
+        }
+        else
+        {
+            _heldPaused = false;
+            OpenIfCounting(at);
+        }
+    }
+
+    public void Stop(Instant at, Priority priority)
+    {
+        if (!_started || IsStopped)
+        {
+            return;
+        }
+
+        CloseIfCounting(at);
+        (_stopped, _stoppedAt, _priorityAtStop) = (true, at, priority);
+    }
+
+    public void Cancel(Instant at, Priority priority)
+    {
+        if (!_started || IsStopped)
+        {
+            return;
+        }
+
+        CloseIfCounting(at);
+        (_cancelled, _stoppedAt, _priorityAtStop) = (true, at, priority);
+    }
+
+    /// <summary>A reopen under <see cref="ReopenBehaviour.ContinueClock"/>: the stopped clock counts again, elapsed time kept.</summary>
+    public void Continue(Instant at)
+    {
+        if (!_stopped)
+        {
+            return;
+        }
+
+        _stopped = false;
+        OpenIfCounting(at);
+    }
+
+    /// <summary>Ends the current cycle (settling whether it missed) and starts the next one at <paramref name="at"/>.</summary>
+    public void NewCycle(Instant at, Priority priority)
+    {
+        if (!_started)
+        {
+            Start(at);
+            return;
+        }
+
+        if (!_stopped && !_cancelled)
+        {
+            Stop(at, priority);
+        }
+
+        if (!_cancelled && Measure(at, out var measure) && measure.Missed)
+        {
+            _missedBefore++;
+        }
+
+        var cycle = _cycle + 1;
+        (_spans, _stopped, _cancelled) = (0, false, false);
+        Start(at);
+        _cycle = cycle;
+    }
+
+    /// <summary>The status at <paramref name="now"/>, and the next instant (after now) at which it will change.</summary>
+    public readonly SlaStatus Status(Instant now, Priority currentPriority, out Instant? nextChange)
+    {
+        nextChange = null;
+        var agreement = _agreement.Reference;
+        if (!_started || !Measure(now, currentPriority, out var m))
+        {
+            var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
+            return new SlaStatus(
+                _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, null,
+                Math.Max(_cycle, 1), _missedBefore, agreement, _started ? _startedAt : null, null, null, default, 0);
+        }
+
+        var state = _cancelled ? SlaState.Cancelled
+            : m.Missed ? SlaState.Missed
+            : _stopped ? SlaState.Met
+            : _heldPaused ? SlaState.Paused
+            : SlaState.Running;
+        Instant? due = null;
+        if (IsCounting)
+        {
+            due = m.Breach ?? m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.TargetNanoseconds - m.Elapsed));
+            if (m.NextThreshold < m.Thresholds)
+            {
+                nextChange = m.NextThreshold == m.Thresholds - 1
+                    ? due
+                    : m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
+            }
+        }
+
+        return new SlaStatus(
+            _metric, state, m.Target.Target, m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, m.Missed ? m.Breach : null,
+            _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, _startedAt, IsStopped ? _stoppedAt : null,
+            _agreement.WarningStages, m.Crossings, m.StagesReached);
+    }
+
+    private readonly bool Measure(Instant now, out Measurement measurement) => Measure(now, _priorityAtStop, out measurement);
+
+    /// <summary>Measures the recorded spans (and the open one, up to <paramref name="now"/>) against the target in force.</summary>
+    private readonly bool Measure(Instant now, Priority currentPriority, out Measurement m)
+    {
+        var priority = IsStopped ? _priorityAtStop : currentPriority;
+        var target = _agreement.TargetFor(_metric, priority, _tier);
+        if (target is null)
+        {
+            m = default;
+            return false;
+        }
+
+        var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
+        m = new Measurement(target, calendar, _agreement.WarningStages);
+        for (var i = 0; i < _spans; i++)
+        {
+            m.Add(_spanStarts[i], _spanEnds[i]);
+        }
+
+        if (IsCounting && now > _spanStarts[_spans])
+        {
+            m.Add(_spanStarts[_spans], now);
+        }
+
+        var end = IsStopped ? _stoppedAt : now;
+        m.Missed = m.Breach is { } breach && (IsStopped ? breach < end : breach <= end);
+        return true;
+    }
+
+    private void OpenIfCounting(Instant at)
+    {
+        if (IsCounting)
+        {
+            _spanStarts[_spans] = at;
+        }
+    }
+
+    private void CloseIfCounting(Instant at)
+    {
+        if (IsCounting)
+        {
+            _spanEnds[_spans++] = at;
+        }
+    }
+
+    /// <summary>Elapsed time over counting spans, with the instants at which each stage and the target were reached.</summary>
+    private struct Measurement
+    {
+        public readonly ServiceTarget Target;
+        public readonly BusinessCalendar Calendar;
+        public readonly long TargetNanoseconds;
+        public readonly int Thresholds;
+        public long Elapsed;
+        public int NextThreshold;
+        public int StagesReached;
+        public StageInstants Crossings;
+        public Instant? Breach;
+        public bool Missed;
+        private readonly IReadOnlyList<decimal> _stages;
+
+        public Measurement(ServiceTarget target, BusinessCalendar calendar, IReadOnlyList<decimal> stages)
+        {
+            Target = target;
+            Calendar = calendar;
+            TargetNanoseconds = target.Target.ToInt64Nanoseconds();
+            _stages = stages;
+            Thresholds = stages.Count + 1;
+        }
+
+        public readonly long ThresholdAmount(int index) =>
+            index == Thresholds - 1 ? TargetNanoseconds : (long)(TargetNanoseconds * _stages[index] / 100m);
+
+        public void Add(Instant from, Instant to)
+        {
+            var length = Calendar.BusinessTimeBetween(from, to).ToInt64Nanoseconds();
+            while (NextThreshold < Thresholds && Elapsed + length >= ThresholdAmount(NextThreshold))
+            {
+                var at = Calendar.AddBusinessTime(from, Duration.FromNanoseconds(ThresholdAmount(NextThreshold) - Elapsed));
+                if (NextThreshold == Thresholds - 1)
+                {
+                    Breach = at;
+                }
+                else
+                {
+                    Crossings[StagesReached++] = at;
+                }
+
+                NextThreshold++;
+            }
+
+            Elapsed += length;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+using System.Buffers;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets.Events;
+
+namespace ServiceQuality.Domain.ServiceLevels;
+
+/// <summary>
+/// The SLA clock: a pure function from a case's history, the agreement version it was opened under, the calendars and
+/// an instant to one <see cref="SlaStatus"/> per metric, plus the next instant anything changes. It reads no clock and
+/// keeps no state, so the same inputs always give the same answer and evaluation is safe from any thread.
+/// </summary>
+/// <remarks>
+/// <para>Ticket metrics: first response (opening → first public response, or resolution); next response (each gap
+/// between public responses is a cycle, from the first public response; resolution ends a cycle and a reopen starts
+/// one); resolution (opening → resolution; a reopen continues the clock or starts a new cycle, by the agreement);
+/// on-site arrival (opening → arrival, for tickets that need a visit; cancelled if resolved first).</para>
+/// <para>Complaint metrics: acknowledgement (receipt → registration); resolution (receipt → resolution; a dissatisfied
+/// callback reopens it as the agreement says); callback after closing (resolution → recorded callback, when a callback
+/// is required; cancelled by a waiver). A complaint's severity stands for the priority: critical is P1, major P2, minor P3.</para>
+/// <para>Holds pause the clocks the agreement's pause rules name; paused spans count nothing, including their closed
+/// hours. Resolving or cancelling while on hold stops the clock at that instant. The target is resolved from the same
+/// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time.
+/// A clock is met when it stops at or before its deadline, and missed once the deadline passes. Events after
+/// <c>now</c> are ignored.</para>
+/// </remarks>
+public static class SlaClock
+{
+    /// <summary>The most statuses one case can produce; size a destination span with it.</summary>
+    public const int MaxStatusesPerCase = 4;
+
+    private static readonly Metric[] TicketMetrics = [Metric.FirstResponse, Metric.NextResponse, Metric.Resolution, Metric.OnSiteArrival];
+    private static readonly Metric[] ComplaintMetrics = [Metric.ComplaintAcknowledgement, Metric.ComplaintResolution, Metric.CallbackAfterClosing];
+
+    /// <summary>Evaluates a ticket's clocks at <paramref name="now"/>.</summary>
+    /// <param name="history">The ticket's events in order (for example <c>ticket.History</c>).</param>
+    /// <param name="agreement">The agreement version the ticket was opened under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The statuses and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">The history does not start with the opening, or the ticket names another agreement version.</exception>
+    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
+    {
+        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
+        var summary = EvaluateTicket(history, agreement, calendars, now, buffer);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt);
+    }
+
+    /// <summary>Evaluates a ticket's clocks at <paramref name="now"/> into <paramref name="destination"/>, allocating nothing once calendars are compiled.</summary>
+    /// <param name="history">The ticket's events in order.</param>
+    /// <param name="agreement">The agreement version the ticket was opened under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
+    /// <returns>How many statuses were written and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">The history does not start with the opening, the ticket names another agreement version, or the destination is too short.</exception>
+    public static SlaEvaluationSummary EvaluateTicket(
+        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+    {
+        CheckArguments(history, agreement, calendars, destination);
+        var opened = history[0] as TicketOpened ?? throw new ArgumentException("A ticket's history must start with TicketOpened.", nameof(history));
+        Preconditions.CheckArgument(opened.Agreement is null || opened.Agreement == agreement.Reference, nameof(agreement),
+            $"The ticket was opened under {opened.Agreement}, not {agreement.Reference}.");
+        if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
+        {
+            return default;
+        }
+
+        var calendar = BusinessCalendarOf(agreement, calendars);
+        var starts = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
+        var ends = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
+        try
+        {
+            var count = 0;
+            Instant? next = null;
+            foreach (var metric in TicketMetrics)
+            {
+                if (!HasTargets(agreement, metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit))
+                {
+                    continue;
+                }
+
+                var clock = new MetricClock(metric, agreement, opened.CustomerTier, calendar, starts, ends);
+                var priority = DriveTicket(ref clock, metric, history, agreement, now);
+                destination[count++] = clock.Status(now, priority, out var change);
+                next = Earliest(next, change);
+            }
+
+            return new SlaEvaluationSummary(count, next);
+        }
+        finally
+        {
+            ArrayPool<Instant>.Shared.Return(starts);
+            ArrayPool<Instant>.Shared.Return(ends);
+        }
+    }
+
+    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
+    /// <param name="history">The complaint's events in order (for example <c>complaint.History</c>).</param>
+    /// <param name="customerTier">The customer's tier when the complaint was received.</param>
+    /// <param name="agreement">The agreement version the complaint falls under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The statuses and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">The history does not start with the receipt.</exception>
+    public static SlaEvaluation EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
+    {
+        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
+        var summary = EvaluateComplaint(history, customerTier, agreement, calendars, now, buffer);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt);
+    }
+
+    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>.</summary>
+    /// <param name="history">The complaint's events in order.</param>
+    /// <param name="customerTier">The customer's tier when the complaint was received.</param>
+    /// <param name="agreement">The agreement version the complaint falls under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
+    /// <returns>How many statuses were written and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">The history does not start with the receipt, or the destination is too short.</exception>
+    public static SlaEvaluationSummary EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
+        Span<SlaStatus> destination)
+    {
+        CheckArguments(history, agreement, calendars, destination);
+        var received = history[0] as ComplaintReceived ?? throw new ArgumentException("A complaint's history must start with ComplaintReceived.", nameof(history));
+        if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
+        {
+            return default;
+        }
+
+        var calendar = BusinessCalendarOf(agreement, calendars);
+        var starts = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
+        var ends = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
+        try
+        {
+            var count = 0;
+            Instant? next = null;
+            foreach (var metric in ComplaintMetrics)
+            {
+                if (!HasTargets(agreement, metric) || (metric == Metric.CallbackAfterClosing && !received.CallbackRequired))
+                {
+                    continue;
+                }
+
+                var clock = new MetricClock(metric, agreement, customerTier, calendar, starts, ends);
+                var priority = DriveComplaint(ref clock, metric, history, agreement, now);
+                destination[count++] = clock.Status(now, priority, out var change);
+                next = Earliest(next, change);
+            }
+
+            return new SlaEvaluationSummary(count, next);
+        }
+        finally
+        {
+            ArrayPool<Instant>.Shared.Return(starts);
+            ArrayPool<Instant>.Shared.Return(ends);
+        }
+    }
+
+    /// <summary>The priority a complaint's severity stands for in the target matrix.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>P1 for critical, P2 for major, P3 for minor.</returns>
+    public static Priority PriorityOf(Severity severity) => severity switch
+    {
+        Severity.Critical => Priority.P1,
+        Severity.Major => Priority.P2,
+        _ => Priority.P3,
+    };
+
+    private static Priority DriveTicket(ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Instant now)
+    {
+        var priority = Priority.P3;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var e = history[i];
+            var at = e.OccurredAt;
+            if (at > now)
+            {
+                break;
+            }
+
+            switch (e)
+            {
+                case TicketOpened opened:
+                    priority = opened.Priority;
+                    if (metric != Metric.NextResponse)
+                    {
+                        clock.Start(at);
+                    }
+
+                    break;
+                case TicketOnHold hold:
+                    clock.SetHold(agreement.IsPausedBy(hold.Reason, metric), at);
+                    break;
+                case ReferredToThirdParty:
+                    clock.SetHold(agreement.IsPausedBy(Tickets.HoldReason.WaitingForThirdParty, metric), at);
+                    break;
+                case TicketResumed or ThirdPartyReturned:
+                    clock.SetHold(false, at);
+                    break;
+                case ResponseRecorded { IsPublic: true }:
+                    if (metric == Metric.FirstResponse)
+                    {
+                        clock.Stop(at, priority);
+                    }
+                    else if (metric == Metric.NextResponse)
+                    {
+                        clock.NewCycle(at, priority);
+                    }
+
+                    break;
+                case OnSiteArrived when metric == Metric.OnSiteArrival:
+                    clock.Stop(at, priority);
+                    break;
+                case PriorityChanged changed:
+                    priority = changed.To;
+                    break;
+                case TicketResolved:
+                    if (metric == Metric.OnSiteArrival)
+                    {
+                        clock.Cancel(at, priority);
+                    }
+                    else
+                    {
+                        clock.Stop(at, priority);
+                    }
+
+                    // The hold ends with the resolution, so that a reopen starts counting again.
+                    clock.SetHold(false, at);
+                    break;
+                case TicketReopened when metric == Metric.Resolution:
+                    if (agreement.Reopen == ReopenBehaviour.NewCycle)
+                    {
+                        clock.NewCycle(at, priority);
+                    }
+                    else
+                    {
+                        clock.Continue(at);
+                    }
+
+                    break;
+                case TicketReopened when metric == Metric.NextResponse && clock.IsStarted:
+                    clock.NewCycle(at, priority);
+                    break;
+                case TicketCancelled:
+                    clock.Cancel(at, priority);
+                    break;
+            }
+        }
+
+        return priority;
+    }
+
+    private static Priority DriveComplaint(ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, Instant now)
+    {
+        var priority = Priority.P3;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var e = history[i];
+            var at = e.OccurredAt;
+            if (at > now)
+            {
+                break;
+            }
+
+            switch (e)
+            {
+                case ComplaintReceived received:
+                    priority = PriorityOf(received.Severity);
+                    if (metric != Metric.CallbackAfterClosing)
+                    {
+                        clock.Start(at);
+                    }
+
+                    break;
+                case SeverityChanged changed:
+                    priority = PriorityOf(changed.Severity);
+                    break;
+                case ComplaintRegistered when metric == Metric.ComplaintAcknowledgement:
+                    clock.Stop(at, priority);
+                    break;
+                case ComplaintResolved when metric == Metric.ComplaintResolution:
+                    clock.Stop(at, priority);
+                    break;
+                case ComplaintResolved when metric == Metric.CallbackAfterClosing:
+                    if (clock.IsStarted)
+                    {
+                        clock.NewCycle(at, priority);
+                    }
+                    else
+                    {
+                        clock.Start(at);
+                    }
+
+                    break;
+                case CallbackRecorded callback:
+                    if (metric == Metric.CallbackAfterClosing)
+                    {
+                        clock.Stop(at, priority);
+                    }
+                    else if (metric == Metric.ComplaintResolution && !callback.Satisfied)
+                    {
+                        if (agreement.Reopen == ReopenBehaviour.NewCycle)
+                        {
+                            clock.NewCycle(at, priority);
+                        }
+                        else
+                        {
+                            clock.Continue(at);
+                        }
+                    }
+
+                    break;
+                case CallbackWaived when metric == Metric.CallbackAfterClosing:
+                    clock.Cancel(at, priority);
+                    break;
+                case ComplaintWithdrawn or ComplaintMerged:
+                    clock.Cancel(at, priority);
+                    break;
+            }
+        }
+
+        return priority;
+    }
+
+    private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(calendars);
+        Preconditions.CheckArgument(history.Count > 0, nameof(history), "The history is empty.");
+        Preconditions.CheckArgument(destination.Length >= MaxStatusesPerCase, nameof(destination), $"The destination must hold {MaxStatusesPerCase} statuses.");
+    }
+
+    private static BusinessCalendar BusinessCalendarOf(ServiceLevelAgreement agreement, ICalendarLookup calendars) =>
+        agreement.CalendarName is { } name ? calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+
+    private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric)
+    {
+        var targets = agreement.Targets;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i].Metric == metric)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,177 @@
+using System.Text;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+
+namespace ServiceQuality.Domain.ServiceLevels;
+
+/// <summary>
+/// Where one metric of one case stands at an instant: state, target, elapsed and remaining time (in the target's
+/// basis), deadline, breach, warning stages reached, cycle, and the agreement version it was measured under.
+/// </summary>
+/// <remarks>
+/// A value computed by <see cref="SlaClock"/>; it holds no reference to the case. Equality compares every field.
+/// Times follow the target's <see cref="Basis"/>: business time on the agreement's calendar, or calendar time.
+/// </remarks>
+public readonly struct SlaStatus : IEquatable<SlaStatus>
+{
+    private readonly StageInstants _stageInstants;
+    private readonly IReadOnlyList<decimal>? _stagePercents;
+
+    internal SlaStatus(
+        Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, Instant? breachedAt,
+        int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt,
+        IReadOnlyList<decimal>? stagePercents, in StageInstants stageInstants, int stageCount)
+    {
+        Metric = metric;
+        State = state;
+        Target = target;
+        Basis = basis;
+        Elapsed = elapsed;
+        DueAt = dueAt;
+        BreachedAt = breachedAt;
+        Cycle = cycle;
+        MissedCycles = missedCycles;
+        Agreement = agreement;
+        StartedAt = startedAt;
+        StoppedAt = stoppedAt;
+        _stagePercents = stagePercents;
+        _stageInstants = stageInstants;
+        StageCount = stageCount;
+    }
+
+    /// <summary>The metric.</summary>
+    public Metric Metric { get; }
+
+    /// <summary>Where the clock stands.</summary>
+    public SlaState State { get; }
+
+    /// <summary>The target in force: resolved from the agreement version by the case's priority (at the stop, or now) and tier.</summary>
+    public Duration Target { get; }
+
+    /// <summary>Whether times are business time or calendar time.</summary>
+    public TimeBasis Basis { get; }
+
+    /// <summary>Time counted so far in the current cycle (paused spans excluded).</summary>
+    public Duration Elapsed { get; }
+
+    /// <summary>Target minus elapsed: negative once the target is exceeded.</summary>
+    public Duration Remaining => Target - Elapsed;
+
+    /// <summary>Elapsed as a percentage of the target; may exceed 100.</summary>
+    public double ElapsedPercent => Target > Duration.Zero ? Elapsed.TotalNanoseconds * 100d / Target.TotalNanoseconds : 0d;
+
+    /// <summary>The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or not applicable.</summary>
+    public Instant? DueAt { get; }
+
+    /// <summary>The exact instant the target ran out, when it has (even long ago); null when it has not.</summary>
+    public Instant? BreachedAt { get; }
+
+    /// <summary>The cycle reported, from 1 (new cycles start on reopen under <see cref="ReopenBehaviour.NewCycle"/>, and at every public response for next response).</summary>
+    public int Cycle { get; }
+
+    /// <summary>How many cycles, including the current one, missed their target.</summary>
+    public int MissedCycles { get; }
+
+    /// <summary>The agreement version measured against.</summary>
+    public AgreementReference Agreement { get; }
+
+    /// <summary>When the current cycle's clock started; null when it never did.</summary>
+    public Instant? StartedAt { get; }
+
+    /// <summary>When the current cycle's clock stopped (met, missed or cancelled); null while it runs or is paused.</summary>
+    public Instant? StoppedAt { get; }
+
+    /// <summary>How many warning stages the current cycle has reached.</summary>
+    public int StageCount { get; }
+
+    /// <summary>The warning stages reached, in order (allocates a list; see <see cref="GetStage"/> for allocation-free access).</summary>
+    public IReadOnlyList<StageReached> Stages
+    {
+        get
+        {
+            var stages = new StageReached[StageCount];
+            for (var i = 0; i < stages.Length; i++)
+            {
+                stages[i] = GetStage(i);
+            }
+
+            return stages;
+        }
+    }
+
+    /// <summary>Whether the deadline was missed.</summary>
+    public bool IsMissed => State == SlaState.Missed;
+
+    /// <summary>The <paramref name="index"/>-th warning stage reached.</summary>
+    /// <param name="index">From 0 to <see cref="StageCount"/> - 1.</param>
+    /// <returns>The stage's percentage and the instant it was reached.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public StageReached GetStage(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, StageCount);
+        return new StageReached(_stagePercents![index], _stageInstants[index]);
+    }
+
+    /// <summary>Whether two statuses are equal in every field.</summary>
+    /// <param name="left">The first status.</param>
+    /// <param name="right">The second status.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(SlaStatus left, SlaStatus right) => left.Equals(right);
+
+    /// <summary>Whether two statuses differ in any field.</summary>
+    /// <param name="left">The first status.</param>
+    /// <param name="right">The second status.</param>
+    /// <returns>True when different.</returns>
+    public static bool operator !=(SlaStatus left, SlaStatus right) => !left.Equals(right);
+
+    /// <summary>Whether every field equals <paramref name="other"/>'s.</summary>
+    /// <param name="other">The status to compare with.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(SlaStatus other)
+    {
+        if ((Metric, State, Target, Basis, Elapsed, DueAt, BreachedAt, Cycle, MissedCycles, Agreement, StartedAt, StoppedAt, StageCount) !=
+            (other.Metric, other.State, other.Target, other.Basis, other.Elapsed, other.DueAt, other.BreachedAt, other.Cycle, other.MissedCycles, other.Agreement, other.StartedAt, other.StoppedAt, other.StageCount))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < StageCount; i++)
+        {
+            if (GetStage(i) != other.GetStage(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is SlaStatus other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Metric, State, Target, Elapsed, DueAt, BreachedAt, Cycle, Agreement);
+
+    /// <summary>Returns a one-line summary such as <c>FirstResponse Running 00:45:00 of 01:00:00 (75 %), due 2025-03-03T02:00:00Z</c>.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder()
+            .Append(Metric).Append(' ').Append(State)
+            .Append(' ').Append(Elapsed.ToString("H:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" of ").Append(Target.ToString("H:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" (").Append(ElapsedPercent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)).Append(" %)");
+        if (DueAt is { } due)
+        {
+            text.Append(", due ").Append(due);
+        }
+
+        if (BreachedAt is { } breached)
+        {
+            text.Append(", breached ").Append(breached);
+        }
+
+        return text.Append(", cycle ").Append(Cycle).ToString();
+    }
+}
