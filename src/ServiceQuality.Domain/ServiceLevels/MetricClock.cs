@@ -193,7 +193,7 @@ internal ref struct MetricClock
         }
 
         var end = IsStopped ? _stoppedAt : now;
-        m.Missed = m.Breach is { } breach && (IsStopped ? breach < end : breach <= end);
+        m.Missed = !_cancelled && m.Breach is { } breach && (IsStopped ? breach < end : breach <= end);
         return true;
     }
 

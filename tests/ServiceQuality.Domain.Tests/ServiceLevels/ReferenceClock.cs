@@ -1,0 +1,198 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
+
+namespace ServiceQuality.Domain.Tests.ServiceLevels;
+
+/// <summary>
+/// The brute-force SLA oracle: walks a ticket's life minute by minute. A minute counts for a metric when the calendar
+/// is open (for business-time targets) and the ticket's condition during that minute counts for the metric. Events must
+/// fall on whole minutes, at most one per minute.
+/// </summary>
+public sealed class ReferenceClock
+{
+    private static readonly Duration Minute = Duration.FromMinutes(1);
+
+    public sealed record Expected(
+        SlaState State, Duration Target, Duration Elapsed, Instant? Breach, Instant? Due, IReadOnlyList<Instant> Stages, int Cycle, int MissedCycles, Instant? NextChange)
+    {
+        /// <summary>Whether the clock runs on but its deadline lies beyond the projection horizon (so <see cref="Due"/> is unknown).</summary>
+        public bool DueBeyondHorizon { get; init; }
+    }
+
+    /// <summary>The ticket's condition from one event to the next, in the spec's own words.</summary>
+    private sealed record Condition(
+        bool Open, bool Cancelled, HoldReason? Hold, bool Responded, bool Arrived, bool EverResolved, bool ResolvedBeforeArrival,
+        Priority Priority, int PublicResponses, int ReopensAfterResponse, int Reopens);
+
+    private readonly List<(Instant From, Condition Condition)> _conditions = [];
+    private readonly ServiceLevelAgreement _agreement;
+    private readonly Func<Instant, bool> _open;
+    private readonly Metric _metric;
+    private readonly TicketOpened _opened;
+    private readonly Instant _now;
+
+    private ReferenceClock(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now)
+    {
+        (_agreement, _open, _metric, _now) = (agreement, businessOpen, metric, now);
+        _opened = (TicketOpened)history[0];
+        var c = new Condition(true, false, null, false, false, false, false, _opened.Priority, 0, 0, 0);
+        _conditions.Add((_opened.OccurredAt, c));
+        foreach (var e in history.Skip(1).Where(e => e.OccurredAt <= now))
+        {
+            c = e switch
+            {
+                TicketResumed or ThirdPartyReturned => c with { Hold = null },
+                TicketOnHold h => c with { Hold = h.Reason },
+                ReferredToThirdParty => c with { Hold = HoldReason.WaitingForThirdParty },
+                ResponseRecorded { IsPublic: true } => c with { Responded = true, PublicResponses = c.PublicResponses + 1 },
+                OnSiteArrived => c with { Arrived = true },
+                PriorityChanged p => c with { Priority = p.To },
+                TicketResolved => c with { Open = false, Hold = null, EverResolved = true, ResolvedBeforeArrival = c.ResolvedBeforeArrival || !c.Arrived },
+                TicketReopened => c with { Open = true, Reopens = c.Reopens + 1, ReopensAfterResponse = c.ReopensAfterResponse + (c.PublicResponses > 0 ? 1 : 0) },
+                TicketCancelled => c with { Cancelled = true, Hold = null },
+                _ => c,
+            };
+            _conditions.Add((e.OccurredAt, c));
+        }
+    }
+
+    public static Expected? Evaluate(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now, int horizonMinutes)
+    {
+        var opened = (TicketOpened)history[0];
+        return !agreement.Targets.Any(t => t.Metric == metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit)
+            ? null
+            : new ReferenceClock(history, agreement, businessOpen, metric, now).Evaluate(horizonMinutes);
+    }
+
+    private Condition At(Instant t) => _conditions.Last(x => x.From <= t).Condition;
+
+    private int CycleOf(Condition k) => _metric switch
+    {
+        Metric.NextResponse => k.PublicResponses + k.ReopensAfterResponse,
+        Metric.Resolution when _agreement.Reopen == ReopenBehaviour.NewCycle => k.Reopens + 1,
+        _ => 1,
+    };
+
+    private bool Started(Condition k) => _metric != Metric.NextResponse || k.PublicResponses > 0;
+
+    private bool Stopped(Condition k) => _metric switch
+    {
+        Metric.FirstResponse => k.Responded || k.EverResolved,
+        Metric.OnSiteArrival => k.Arrived || k.EverResolved,
+        _ => !k.Open,
+    };
+
+    private bool Paused(Condition k) => k.Hold is { } reason && _agreement.IsPausedBy(reason, _metric);
+
+    private bool Counts(Condition k, int cycle) => CycleOf(k) == cycle && Started(k) && !Stopped(k) && !k.Cancelled && !Paused(k);
+
+    /// <summary>A cycle's stop: the start of its last stopped stretch, or the start of the next cycle.</summary>
+    private Instant? StopOf(int cycle)
+    {
+        var inCycle = _conditions.Where(x => CycleOf(x.Condition) == cycle).ToList();
+        Instant? stop = null;
+        for (var i = 0; i < inCycle.Count; i++)
+        {
+            var halted = Stopped(inCycle[i].Condition) || inCycle[i].Condition.Cancelled;
+            var wasHalted = i > 0 && (Stopped(inCycle[i - 1].Condition) || inCycle[i - 1].Condition.Cancelled);
+            stop = halted ? (wasHalted ? stop : inCycle[i].From) : null;
+        }
+
+        return stop ?? _conditions.FirstOrDefault(x => CycleOf(x.Condition) > cycle) switch
+        {
+            { Condition: not null } next => next.From,
+            _ => null,
+        };
+    }
+
+    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant? stop)
+    {
+        var priority = At(stop ?? _now).Priority;
+        var target = _agreement.TargetFor(_metric, priority, _opened.CustomerTier);
+        if (target is null)
+        {
+            return (null, 0, [], []);
+        }
+
+        var thresholds = _agreement.WarningStages.Select(p => (long)(target.Target.ToInt64Nanoseconds() * p / 100m)).Append(target.Target.ToInt64Nanoseconds()).ToArray();
+        var crossings = new List<Instant>();
+        long elapsed = 0;
+        var start = _conditions.First(x => CycleOf(x.Condition) == cycle).From;
+        for (var t = start; t < (stop ?? _now) && t < _now; t += Minute)
+        {
+            if (Counts(At(t), cycle) && (target.Basis == TimeBasis.CalendarTime || _open(t)))
+            {
+                Cross(thresholds, crossings, ref elapsed, t);
+            }
+        }
+
+        return (target, elapsed, crossings, thresholds);
+    }
+
+    private static void Cross(long[] thresholds, List<Instant> crossings, ref long elapsed, Instant minute)
+    {
+        var length = Minute.ToInt64Nanoseconds();
+        while (crossings.Count < thresholds.Length && elapsed + length >= thresholds[crossings.Count])
+        {
+            crossings.Add(minute + Duration.FromNanoseconds(thresholds[crossings.Count] - elapsed));
+        }
+
+        elapsed += length;
+    }
+
+    private Expected Evaluate(int horizonMinutes)
+    {
+        var final = At(_now);
+        var cycle = CycleOf(final);
+        if (!Started(final))
+        {
+            return new Expected(SlaState.NotApplicable, Duration.Zero, Duration.Zero, null, null, [], 1, 0, null);
+        }
+
+        var missedBefore = Enumerable.Range(1, Math.Max(cycle - 1, 0))
+            .Count(earlier => _conditions.Any(x => CycleOf(x.Condition) == earlier) && StopOf(earlier) is { } s && Measure(earlier, s) is { Target: not null } m
+                && m.Crossings.Count == m.Thresholds.Length && m.Crossings[^1] < s);
+
+        var stop = StopOf(cycle);
+        var (target, elapsed, crossings, thresholds) = Measure(cycle, stop);
+        if (target is null)
+        {
+            return new Expected(SlaState.NotApplicable, Duration.Zero, Duration.Zero, null, null, [], cycle, missedBefore, null);
+        }
+
+        var cancelled = (final.Cancelled && !Stopped(final)) || (_metric == Metric.OnSiteArrival && final.ResolvedBeforeArrival);
+        Instant? breach = crossings.Count == thresholds.Length ? crossings[^1] : null;
+        var missed = !cancelled && breach is { } b && (stop is { } st ? b < st : b <= _now);
+        var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stop is not null ? SlaState.Met : Paused(final) ? SlaState.Paused : SlaState.Running;
+
+        Instant? due = null;
+        Instant? next = null;
+        if (!cancelled && stop is null && !Paused(final))
+        {
+            // Project forward from now with the ticket's condition frozen.
+            var projected = new List<Instant>(crossings);
+            var projectedElapsed = elapsed;
+            for (var t = _now; projected.Count < thresholds.Length && t < _now + (Minute * horizonMinutes); t += Minute)
+            {
+                if (target.Basis == TimeBasis.CalendarTime || _open(t))
+                {
+                    Cross(thresholds, projected, ref projectedElapsed, t);
+                }
+            }
+
+            due = projected.Count == thresholds.Length ? projected[^1] : null;
+            next = projected.Count > crossings.Count ? projected[crossings.Count] : null;
+        }
+
+        return new Expected(
+            state, target.Target, Duration.FromNanoseconds(elapsed), missed ? breach : null, due, [.. crossings.Take(thresholds.Length - 1)],
+            cycle, missedBefore + (missed ? 1 : 0), next)
+        {
+            DueBeyondHorizon = !cancelled && stop is null && !Paused(final) && due is null,
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tests.Calendars;
+using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Domain.Tests.ServiceLevels;
+
+/// <summary>The SLA clock against the minute-by-minute reference, on random calendars, agreements and ticket histories.</summary>
+public sealed class SlaClockReferenceTests
+{
+    private static readonly Duration Horizon = Duration.FromDays(120);
+    private static readonly Metric[] Metrics = [Metric.FirstResponse, Metric.NextResponse, Metric.Resolution, Metric.OnSiteArrival];
+    private static readonly decimal[] StageChoices = [25m, 50m, 75m, 90m];
+
+    public sealed record HistoryStep(string Command, int Gap, int Choice);
+
+    public sealed record SlaCase(CalendarSpec Calendar, Instant Start, int[] Targets, bool[] Business, int[] PausedBy, decimal[] Stages, bool NewCycle, bool OnSite, HistoryStep[] Steps, int NowOffset)
+    {
+        public override string ToString() =>
+            $"{Calendar} | start {Start} | targets [{string.Join(",", Targets)}] business [{string.Join(",", Business)}] pauses [{string.Join(",", PausedBy)}] " +
+            $"stages [{string.Join(",", Stages)}] newCycle {NewCycle} onSite {OnSite} | now +{NowOffset} | {string.Join("; ", Steps.Select(s => $"{s.Command}+{s.Gap}/{s.Choice}"))}";
+    }
+
+    private static readonly string[] Commands = ["Assign", "Start", "Public", "Internal", "Hold", "Resume", "Refer", "Return", "Arrive", "Priority", "Resolve", "Reopen", "Close", "Cancel"];
+
+    private static Gen<SlaCase> Cases =>
+        from calendar in CalendarGenerators.Cases(maxSpanMinutes: 0)
+        from targets in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(10, 1500))), 4)
+        from business in Gen.ArrayOf(Gen.Elements(true, true, false), 4)
+        from pausedBy in Gen.ArrayOf(Gen.Choose(0, 3), 4)
+        from stages in Gen.SubListOf(StageChoices)
+        from newCycle in Gen.Elements(true, false)
+        from onSite in Gen.Elements(true, false)
+        from steps in Gen.Choose(0, 25).SelectMany(n => Gen.ArrayOf(
+            from command in Gen.Elements(Commands)
+            from gap in Gen.Frequency((3, Gen.Choose(1, 120)), (1, Gen.Choose(121, 3000)))
+            from choice in Gen.Choose(0, 3)
+            select new HistoryStep(command, gap, choice), n))
+        from nowOffset in Gen.Choose(0, 4000)
+        select new SlaCase(calendar.Spec, calendar.Start, targets, business, pausedBy, [.. stages], newCycle, onSite, steps, nowOffset);
+
+    private static ServiceLevelAgreement AgreementFor(SlaCase c)
+    {
+        var start = Instant.FromUtc(2000, 1, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "random", AgreementKind.ServiceLevel, start);
+        sla.SetCalendar("cal", start);
+        for (var i = 0; i < Metrics.Length; i++)
+        {
+            var basis = c.Business[i] ? TimeBasis.BusinessTime : TimeBasis.CalendarTime;
+            var minutes = c.Targets[i] == 0 && i == 2 ? 240 : c.Targets[i];
+            if (minutes > 0)
+            {
+                sla.AddTarget(Metrics[i], null, null, Duration.FromMinutes(minutes), basis, start);
+                sla.AddTarget(Metrics[i], Priority.P1, null, Duration.FromMinutes(Math.Max(5, minutes / 3)), basis, start);
+            }
+        }
+
+        sla.PauseOn(HoldReason.WaitingForCustomer, Metrics.Where((_, i) => (c.PausedBy[i] & 1) != 0), start);
+        sla.PauseOn(HoldReason.WaitingForThirdParty, Metrics.Where((_, i) => (c.PausedBy[i] & 2) != 0), start);
+        sla.SetWarningStages(c.Stages, start);
+        sla.SetReopenBehaviour(c.NewCycle ? ReopenBehaviour.NewCycle : ReopenBehaviour.ContinueClock, start);
+        sla.Publish(start, start);
+        return sla;
+    }
+
+    /// <summary>Runs each step on a real ticket when the ticket accepts it, so histories are always valid.</summary>
+    private static Ticket TicketFor(SlaCase c, ServiceLevelAgreement sla)
+    {
+        var staff = new StaffId("s1");
+        var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, staff, ServiceTier.Gold, c.Start, sla.Reference, c.OnSite);
+        var now = c.Start;
+        foreach (var step in c.Steps)
+        {
+            now += Duration.FromMinutes(step.Gap);
+            switch (step.Command)
+            {
+                case "Assign" when ticket.CanAssign(): ticket.Assign(staff, null, now); break;
+                case "Start" when ticket.CanStartWork(): ticket.StartWork(now); break;
+                case "Public" when ticket.CanRecordResponse(): ticket.RecordResponse(staff, true, now); break;
+                case "Internal" when ticket.CanRecordResponse(): ticket.RecordResponse(staff, false, now); break;
+                case "Hold" when ticket.CanHold(): ticket.Hold((HoldReason)(step.Choice % 2), now); break;
+                case "Resume" when ticket.CanResume(): ticket.Resume(now); break;
+                case "Refer" when ticket.CanReferToThirdParty(): ticket.ReferToThirdParty("vendor", now); break;
+                case "Return" when ticket.CanRecordThirdPartyReturn(): ticket.RecordThirdPartyReturn("done", now); break;
+                case "Arrive" when ticket.CanRecordOnSiteArrival(): ticket.RecordOnSiteArrival(staff, now); break;
+                case "Priority" when ticket.CanChangePriority() && ticket.Priority != (Priority)(step.Choice + 1): ticket.ChangePriority((Priority)(step.Choice + 1), now); break;
+                case "Resolve" when ticket.CanResolve(): ticket.Resolve(staff, now); break;
+                case "Reopen" when ticket.CanReopen(): ticket.Reopen("again", now); break;
+                case "Close" when ticket.CanClose(): ticket.Close(now); break;
+                case "Cancel" when ticket.CanCancel(): ticket.Cancel("dup", now); break;
+            }
+        }
+
+        return ticket;
+    }
+
+    [Fact]
+    public void Evaluation_OnRandomHistories_AgreesWithTheMinuteByMinuteReference()
+    {
+        Properties.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+        {
+            var calendar = c.Calendar.Build();
+            var sla = AgreementFor(c);
+            var ticket = TicketFor(c, sla);
+            var now = ticket.LastEventAt + Duration.FromMinutes(c.NowOffset) - Duration.FromMinutes(c.NowOffset % 7 == 0 ? (long)(ticket.LastEventAt - c.Start).TotalMinutes / 2 : 0);
+            now = now < c.Start ? c.Start : now;
+
+            var evaluation = SlaClock.EvaluateTicket(ticket.History, sla, CalendarLookup.Of("cal", calendar), now);
+
+            Instant? expectedNext = null;
+            var expectedMetrics = 0;
+            foreach (var metric in Metrics)
+            {
+                var expected = ReferenceClock.Evaluate(ticket.History, sla, calendar.IsOpen, metric, now, horizonMinutes: (int)Horizon.TotalMinutes);
+                if (expected is null)
+                {
+                    Assert.DoesNotContain(evaluation.Statuses, s => s.Metric == metric);
+                    continue;
+                }
+
+                expectedMetrics++;
+                var actual = Assert.Single(evaluation.Statuses, s => s.Metric == metric);
+                var label = $"{metric} at {now}";
+                Assert.True(expected.State == actual.State, $"{label}: state {actual.State}, expected {expected.State}; {actual}");
+                Assert.True(expected.Elapsed == actual.Elapsed, $"{label}: elapsed {actual.Elapsed}, expected {expected.Elapsed}");
+                Assert.True(expected.Breach == actual.BreachedAt, $"{label}: breach {actual.BreachedAt}, expected {expected.Breach}");
+                if (expected.DueBeyondHorizon)
+                {
+                    Assert.True(actual.DueAt > now + Horizon, $"{label}: due {actual.DueAt}, expected beyond the horizon");
+                }
+                else
+                {
+                    Assert.True(expected.Due == actual.DueAt, $"{label}: due {actual.DueAt}, expected {expected.Due}");
+                }
+
+                Assert.True(expected.Cycle == actual.Cycle, $"{label}: cycle {actual.Cycle}, expected {expected.Cycle}");
+                Assert.True(expected.MissedCycles == actual.MissedCycles, $"{label}: missed cycles {actual.MissedCycles}, expected {expected.MissedCycles}");
+                Assert.Equal(expected.Stages, actual.Stages.Select(s => s.At));
+                if (expected.State != SlaState.NotApplicable)
+                {
+                    Assert.Equal(expected.Target, actual.Target);
+                }
+
+                expectedNext = expected.NextChange is { } n && (expectedNext is null || n < expectedNext) ? n : expectedNext;
+            }
+
+            Assert.Equal(expectedMetrics, evaluation.Statuses.Count);
+            if (expectedNext is not null)
+            {
+                Assert.Equal(expectedNext, evaluation.NextChangeAt);
+            }
+            else
+            {
+                Assert.True(evaluation.NextChangeAt is null || evaluation.NextChangeAt > now + Horizon, $"next change {evaluation.NextChangeAt}, expected none within the horizon");
+            }
+        }), 1000);
+    }
+}
