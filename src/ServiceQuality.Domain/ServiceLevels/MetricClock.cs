@@ -29,6 +29,7 @@ internal ref struct MetricClock
     private Priority _priorityAtStop;
     private int _cycle;
     private int _missedBefore;
+    private Instant? _lockedBreach;
 
     public MetricClock(Metric metric, ServiceLevelAgreement agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
     {
@@ -94,6 +95,18 @@ internal ref struct MetricClock
         (_cancelled, _stoppedAt, _priorityAtStop) = (true, at, priority);
     }
 
+    /// <summary>
+    /// The priority is about to change: a deadline already missed under the target in force stays missed, even if the
+    /// new priority's target would allow more time (a missed status never becomes met).
+    /// </summary>
+    public void PriorityChanging(Instant at, Priority from)
+    {
+        if (_started && !IsStopped && _lockedBreach is null && Measure(at, from, out var m) && m.Missed)
+        {
+            _lockedBreach = m.Breach;
+        }
+    }
+
     /// <summary>A reopen under <see cref="ReopenBehaviour.ContinueClock"/>: the stopped clock counts again, elapsed time kept.</summary>
     public void Continue(Instant at)
     {
@@ -126,7 +139,7 @@ internal ref struct MetricClock
         }
 
         var cycle = _cycle + 1;
-        (_spans, _stopped, _cancelled) = (0, false, false);
+        (_spans, _stopped, _cancelled, _lockedBreach) = (0, false, false, null);
         Start(at);
         _cycle = cycle;
     }
@@ -153,11 +166,15 @@ internal ref struct MetricClock
         if (IsCounting)
         {
             due = m.Breach ?? m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.TargetNanoseconds - m.Elapsed));
-            if (m.NextThreshold < m.Thresholds)
+
+            // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
+            if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = m.NextThreshold == m.Thresholds - 1
-                    ? due
-                    : m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
+                nextChange = m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
+            }
+            else if (m.NextThreshold == m.Thresholds - 1 && _lockedBreach is null)
+            {
+                nextChange = due;
             }
         }
 
@@ -193,7 +210,8 @@ internal ref struct MetricClock
         }
 
         var end = IsStopped ? _stoppedAt : now;
-        m.Missed = !_cancelled && m.Breach is { } breach && (IsStopped ? breach < end : breach <= end);
+        m.Missed = !_cancelled && ((m.Breach is { } breach && (IsStopped ? breach < end : breach <= end)) || _lockedBreach is not null);
+        m.Breach = _lockedBreach ?? m.Breach;
         return true;
     }
 

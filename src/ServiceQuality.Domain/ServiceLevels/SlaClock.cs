@@ -25,9 +25,9 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// is required; cancelled by a waiver). A complaint's severity stands for the priority: critical is P1, major P2, minor P3.</para>
 /// <para>Holds pause the clocks the agreement's pause rules name; paused spans count nothing, including their closed
 /// hours. Resolving or cancelling while on hold stops the clock at that instant. The target is resolved from the same
-/// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time.
-/// A clock is met when it stops at or before its deadline, and missed once the deadline passes. Events after
-/// <c>now</c> are ignored.</para>
+/// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time;
+/// a deadline already missed when the priority changes stays missed. A clock is met when it stops at or before its
+/// deadline, and missed once the deadline passes. Events after <c>now</c> are ignored.</para>
 /// </remarks>
 public static class SlaClock
 {
@@ -221,6 +221,7 @@ public static class SlaClock
                     clock.Stop(at, priority);
                     break;
                 case PriorityChanged changed:
+                    clock.PriorityChanging(at, priority);
                     priority = changed.To;
                     break;
                 case TicketResolved:
@@ -282,6 +283,7 @@ public static class SlaClock
 
                     break;
                 case SeverityChanged changed:
+                    clock.PriorityChanging(at, priority);
                     priority = PriorityOf(changed.Severity);
                     break;
                 case ComplaintRegistered when metric == Metric.ComplaintAcknowledgement:

@@ -109,9 +109,11 @@ public sealed class ReferenceClock
         };
     }
 
-    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant? stop)
+    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant? stop) =>
+        Measure(cycle, stop ?? _now, At(stop ?? _now).Priority);
+
+    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant end, Priority priority)
     {
-        var priority = At(stop ?? _now).Priority;
         var target = _agreement.TargetFor(_metric, priority, _opened.CustomerTier);
         if (target is null)
         {
@@ -122,7 +124,7 @@ public sealed class ReferenceClock
         var crossings = new List<Instant>();
         long elapsed = 0;
         var start = _conditions.First(x => CycleOf(x.Condition) == cycle).From;
-        for (var t = start; t < (stop ?? _now) && t < _now; t += Minute)
+        for (var t = start; t < end && t < _now; t += Minute)
         {
             if (Counts(At(t), cycle) && (target.Basis == TimeBasis.CalendarTime || _open(t)))
             {
@@ -131,6 +133,28 @@ public sealed class ReferenceClock
         }
 
         return (target, elapsed, crossings, thresholds);
+    }
+
+    /// <summary>The first deadline missed under the target in force just before a priority change within the cycle, if any.</summary>
+    private Instant? LockedBreach(int cycle)
+    {
+        for (var i = 1; i < _conditions.Count; i++)
+        {
+            var (changedAt, k) = _conditions[i];
+            var before = _conditions[i - 1].Condition;
+            if (k.Priority == before.Priority || CycleOf(before) != cycle || !Started(before) || Stopped(before) || before.Cancelled)
+            {
+                continue;
+            }
+
+            var (target, _, crossings, thresholds) = Measure(cycle, changedAt, before.Priority);
+            if (target is not null && crossings.Count == thresholds.Length && crossings[^1] <= changedAt)
+            {
+                return crossings[^1];
+            }
+        }
+
+        return null;
     }
 
     private static void Cross(long[] thresholds, List<Instant> crossings, ref long elapsed, Instant minute)
@@ -155,7 +179,7 @@ public sealed class ReferenceClock
 
         var missedBefore = Enumerable.Range(1, Math.Max(cycle - 1, 0))
             .Count(earlier => _conditions.Any(x => CycleOf(x.Condition) == earlier) && StopOf(earlier) is { } s && Measure(earlier, s) is { Target: not null } m
-                && m.Crossings.Count == m.Thresholds.Length && m.Crossings[^1] < s);
+                && ((m.Crossings.Count == m.Thresholds.Length && m.Crossings[^1] < s) || LockedBreach(earlier) is not null));
 
         var stop = StopOf(cycle);
         var (target, elapsed, crossings, thresholds) = Measure(cycle, stop);
@@ -165,8 +189,9 @@ public sealed class ReferenceClock
         }
 
         var cancelled = (final.Cancelled && !Stopped(final)) || (_metric == Metric.OnSiteArrival && final.ResolvedBeforeArrival);
-        Instant? breach = crossings.Count == thresholds.Length ? crossings[^1] : null;
-        var missed = !cancelled && breach is { } b && (stop is { } st ? b < st : b <= _now);
+        var locked = LockedBreach(cycle);
+        Instant? breach = locked ?? (crossings.Count == thresholds.Length ? crossings[^1] : null);
+        var missed = !cancelled && (locked is not null || (breach is { } b && (stop is { } st ? b < st : b <= _now)));
         var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stop is not null ? SlaState.Met : Paused(final) ? SlaState.Paused : SlaState.Running;
 
         Instant? due = null;
@@ -184,8 +209,8 @@ public sealed class ReferenceClock
                 }
             }
 
-            due = projected.Count == thresholds.Length ? projected[^1] : null;
-            next = projected.Count > crossings.Count ? projected[crossings.Count] : null;
+            due = locked ?? (projected.Count == thresholds.Length ? projected[^1] : null);
+            next = projected.Count > crossings.Count && !(locked is not null && crossings.Count == thresholds.Length - 1) ? projected[crossings.Count] : null;
         }
 
         return new Expected(

@@ -29,7 +29,7 @@ public sealed class SlaClockReferenceTests
 
     private static readonly string[] Commands = ["Assign", "Start", "Public", "Internal", "Hold", "Resume", "Refer", "Return", "Arrive", "Priority", "Resolve", "Reopen", "Close", "Cancel"];
 
-    private static Gen<SlaCase> Cases =>
+    internal static Gen<SlaCase> Cases =>
         from calendar in CalendarGenerators.Cases(maxSpanMinutes: 0)
         from targets in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(10, 1500))), 4)
         from business in Gen.ArrayOf(Gen.Elements(true, true, false), 4)
@@ -45,7 +45,7 @@ public sealed class SlaClockReferenceTests
         from nowOffset in Gen.Choose(0, 4000)
         select new SlaCase(calendar.Spec, calendar.Start, targets, business, pausedBy, [.. stages], newCycle, onSite, steps, nowOffset);
 
-    private static ServiceLevelAgreement AgreementFor(SlaCase c)
+    internal static ServiceLevelAgreement AgreementFor(SlaCase c)
     {
         var start = Instant.FromUtc(2000, 1, 1, 0, 0);
         var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "random", AgreementKind.ServiceLevel, start);
@@ -70,7 +70,7 @@ public sealed class SlaClockReferenceTests
     }
 
     /// <summary>Runs each step on a real ticket, choosing among the commands the ticket accepts, so histories are valid and varied.</summary>
-    private static Ticket TicketFor(SlaCase c, ServiceLevelAgreement sla)
+    internal static Ticket TicketFor(SlaCase c, ServiceLevelAgreement sla)
     {
         var staff = new StaffId("s1");
         var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, staff, ServiceTier.Gold, c.Start, sla.Reference, c.OnSite);
