@@ -17,6 +17,9 @@ namespace ServiceQuality.Domain.Agreements;
 /// <remarks>Create with <see cref="Draft"/>, <see cref="Revise"/> or <see cref="FromHistory"/>. Not thread-safe while a draft; a published version no longer changes.</remarks>
 public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 {
+    /// <summary>How many decimal places a warning stage keeps; finer stages are rounded.</summary>
+    public const int StageDecimals = 12;
+
     /// <summary>The warning stages of a new draft: 50 % and 75 % of the target.</summary>
     public static readonly IReadOnlyList<decimal> DefaultWarningStages = [50m, 75m];
 
@@ -28,6 +31,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     {
         Targets = new ReadOnlyCollection<ServiceTarget>(_targets);
         PauseRules = new ReadOnlyCollection<PauseRule>(_pauses);
+        WarningStages = DefaultWarningStages;
         Objectives = new ReadOnlyCollection<KpiObjective>(_objectives);
     }
 
@@ -59,7 +63,21 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     public IReadOnlyList<PauseRule> PauseRules { get; }
 
     /// <summary>Warning stages, in percent of the target, ascending.</summary>
-    public IReadOnlyList<decimal> WarningStages { get; private set; } = DefaultWarningStages;
+    public IReadOnlyList<decimal> WarningStages
+    {
+        get;
+        private set
+        {
+            field = value;
+            StageFractions = value.Select(StageFraction.Of).ToArray();
+        }
+    }
+
+    /// <summary>One bit per <see cref="Metric"/> that has at least one target: a constant-time test for the SLA clock.</summary>
+    internal int MetricsWithTargets { get; private set; }
+
+    /// <summary>The warning stages as exact integer fractions, for allocation-free threshold arithmetic.</summary>
+    internal StageFraction[] StageFractions { get; private set; } = [];
 
     /// <summary>What a reopen does to the resolution clock.</summary>
     public ReopenBehaviour Reopen { get; private set; }
@@ -127,7 +145,28 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metric">The metric.</param>
     /// <returns>True when a pause rule says so.</returns>
-    public bool IsPausedBy(HoldReason reason, Metric metric) => _pauses.Any(p => p.Reason == reason && p.Metrics.Contains(metric));
+    public bool IsPausedBy(HoldReason reason, Metric metric)
+    {
+        // Plain loops: the SLA clock asks this for every hold of every case, and it must not allocate.
+        foreach (var rule in _pauses)
+        {
+            if (rule.Reason != reason)
+            {
+                continue;
+            }
+
+            var metrics = rule.Metrics;
+            for (var i = 0; i < metrics.Count; i++)
+            {
+                if (metrics[i] == metric)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Names the business calendar, or null for around the clock.</summary>
     /// <param name="calendarName">The calendar's name, or null.</param>
@@ -186,13 +225,13 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>Sets the warning stages.</summary>
-    /// <param name="stages">The stages, in percent of the target, each strictly between 0 and 100; at most eight.</param>
+    /// <param name="stages">The stages, in percent of the target, each strictly between 0 and 100; at most eight; rounded to <see cref="StageDecimals"/> places.</param>
     /// <param name="now">When.</param>
     /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.WarningStageMustBeWithinRange"/> or <see cref="RuleCode.WarningStagesMustNumberAtMostEight"/>.</exception>
     public void SetWarningStages(IEnumerable<decimal> stages, Instant now)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        var list = stages.Distinct().Order().ToArray();
+        var list = stages.Select(s => Math.Round(s, StageDecimals)).Distinct().Order().ToArray();
         GuardEdit(now);
         AgreementRules.WarningStageMustBeWithinRange(list);
         AgreementRules.WarningStagesMustNumberAtMostEight(list.Length);
@@ -289,6 +328,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
                 (WarningStages, Reopen, Applicability) = (e.WarningStages, e.Reopen, e.Applicability);
                 _targets.AddRange(e.Targets);
+                MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
                 _pauses.AddRange(e.Pauses);
                 _objectives.AddRange(e.Objectives);
                 break;
@@ -297,6 +337,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 break;
             case TargetAdded e:
                 _targets.Add(e.Target);
+                MetricsWithTargets |= 1 << (int)e.Target.Metric;
                 break;
             case PauseRuleSet e:
                 _pauses.RemoveAll(p => p.Reason == e.Reason);

@@ -177,6 +177,14 @@ public sealed class BusinessCalendar
     /// <returns>A short summary of the calendar.</returns>
     public override string ToString() => Description;
 
+    /// <summary>The business time in [a, b) in nanoseconds, for a ≤ b: <see cref="BusinessTimeBetween"/> without the <see cref="Duration"/> round trip.</summary>
+    internal long BusinessNanosecondsBetween(Instant a, Instant b) => _timeline.Between(ToPosition(a, nameof(a)), ToPosition(b, nameof(b)));
+
+    /// <summary><see cref="AddBusinessTime"/> for a positive amount in nanoseconds.</summary>
+    internal Instant AddBusinessNanoseconds(Instant start, long amount) =>
+        CompiledTimeline.ToInstant(_timeline.Add(ToPosition(start, nameof(start)), amount)
+            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range."));
+
     /// <summary>Bytes held by the compiled form around <paramref name="t"/>, and the length of timeline they cover.</summary>
     internal (long Bytes, Duration Covered) CompiledSizeAt(Instant t)
     {

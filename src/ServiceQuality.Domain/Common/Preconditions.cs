@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace ServiceQuality.Domain.Common;
 
@@ -22,6 +23,26 @@ internal static class Preconditions
         if (!condition)
         {
             throw new ArgumentException(message, paramName);
+        }
+    }
+
+    /// <summary>As <see cref="CheckArgument(bool, string, string)"/>, formatting the message only when the check fails.</summary>
+    public static void CheckArgument(
+        [DoesNotReturnIf(false)] bool condition, string paramName, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), paramName);
+        }
+    }
+
+    /// <summary>As <see cref="CheckArgumentRange(bool, string, string)"/>, formatting the message only when the check fails.</summary>
+    public static void CheckArgumentRange(
+        [DoesNotReturnIf(false)] bool condition, string paramName, [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentOutOfRangeException(paramName, message.ToStringAndClear());
         }
     }
 }

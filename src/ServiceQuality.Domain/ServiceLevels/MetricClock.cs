@@ -165,12 +165,12 @@ internal ref struct MetricClock
         Instant? due = null;
         if (IsCounting)
         {
-            due = m.Breach ?? m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.TargetNanoseconds - m.Elapsed));
+            due = m.Breach ?? m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = m.Calendar.AddBusinessTime(now, Duration.FromNanoseconds(m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
+                nextChange = m.Calendar.AddBusinessNanoseconds(now, m.ThresholdAmount(m.NextThreshold) - m.Elapsed);
             }
             else if (m.NextThreshold == m.Thresholds - 1 && _lockedBreach is null)
             {
@@ -198,7 +198,7 @@ internal ref struct MetricClock
         }
 
         var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
-        m = new Measurement(target, calendar, _agreement.WarningStages);
+        m = new Measurement(target, calendar, _agreement.StageFractions);
         for (var i = 0; i < _spans; i++)
         {
             m.Add(_spanStarts[i], _spanEnds[i]);
@@ -244,26 +244,31 @@ internal ref struct MetricClock
         public StageInstants Crossings;
         public Instant? Breach;
         public bool Missed;
-        private readonly IReadOnlyList<decimal> _stages;
+        private ThresholdAmounts _amounts;
 
-        public Measurement(ServiceTarget target, BusinessCalendar calendar, IReadOnlyList<decimal> stages)
+        public Measurement(ServiceTarget target, BusinessCalendar calendar, StageFraction[] stages)
         {
             Target = target;
             Calendar = calendar;
             TargetNanoseconds = target.Target.ToInt64Nanoseconds();
-            _stages = stages;
-            Thresholds = stages.Count + 1;
+            Thresholds = stages.Length + 1;
+            for (var i = 0; i < stages.Length; i++)
+            {
+                _amounts[i] = stages[i].Of(TargetNanoseconds);
+            }
+
+            _amounts[stages.Length] = TargetNanoseconds;
         }
 
-        public readonly long ThresholdAmount(int index) =>
-            index == Thresholds - 1 ? TargetNanoseconds : (long)(TargetNanoseconds * _stages[index] / 100m);
+        public readonly long ThresholdAmount(int index) => _amounts[index];
 
         public void Add(Instant from, Instant to)
         {
-            var length = Calendar.BusinessTimeBetween(from, to).ToInt64Nanoseconds();
+            var length = Calendar.BusinessNanosecondsBetween(from, to);
             while (NextThreshold < Thresholds && Elapsed + length >= ThresholdAmount(NextThreshold))
             {
-                var at = Calendar.AddBusinessTime(from, Duration.FromNanoseconds(ThresholdAmount(NextThreshold) - Elapsed));
+                var amount = ThresholdAmount(NextThreshold) - Elapsed;
+                var at = amount == 0 ? from : Calendar.AddBusinessNanoseconds(from, amount);
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = at;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -33,6 +32,9 @@ public static class SlaClock
 {
     /// <summary>The most statuses one case can produce; size a destination span with it.</summary>
     public const int MaxStatusesPerCase = 4;
+
+    /// <summary>Histories up to this many events use stack buffers; longer ones allocate.</summary>
+    private const int StackLimit = 128;
 
     private static readonly Metric[] TicketMetrics = [Metric.FirstResponse, Metric.NextResponse, Metric.Resolution, Metric.OnSiteArrival];
     private static readonly Metric[] ComplaintMetrics = [Metric.ComplaintAcknowledgement, Metric.ComplaintResolution, Metric.CallbackAfterClosing];
@@ -72,32 +74,32 @@ public static class SlaClock
         }
 
         var calendar = BusinessCalendarOf(agreement, calendars);
-        var starts = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
-        var ends = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
-        try
+        var events = CountUpTo(history, now);
+        Span<Signal> signals = events <= StackLimit ? stackalloc Signal[events] : new Signal[events];
+        for (var i = 0; i < events; i++)
         {
-            var count = 0;
-            Instant? next = null;
-            foreach (var metric in TicketMetrics)
-            {
-                if (!HasTargets(agreement, metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit))
-                {
-                    continue;
-                }
+            signals[i] = Classify(history[i]);
+        }
 
-                var clock = new MetricClock(metric, agreement, opened.CustomerTier, calendar, starts, ends);
-                var priority = DriveTicket(ref clock, metric, history, agreement, now);
-                destination[count++] = clock.Status(now, priority, out var change);
-                next = Earliest(next, change);
+        // Spans of counting time: at most one more than the events.
+        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        var count = 0;
+        Instant? next = null;
+        foreach (var metric in TicketMetrics)
+        {
+            if (!HasTargets(agreement, metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit))
+            {
+                continue;
             }
 
-            return new SlaEvaluationSummary(count, next);
+            var clock = new MetricClock(metric, agreement, opened.CustomerTier, calendar, starts, ends);
+            var priority = DriveTicket(ref clock, metric, history, signals, agreement);
+            destination[count++] = clock.Status(now, priority, out var change);
+            next = Earliest(next, change);
         }
-        finally
-        {
-            ArrayPool<Instant>.Shared.Return(starts);
-            ArrayPool<Instant>.Shared.Return(ends);
-        }
+
+        return new SlaEvaluationSummary(count, next);
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
@@ -137,32 +139,25 @@ public static class SlaClock
         }
 
         var calendar = BusinessCalendarOf(agreement, calendars);
-        var starts = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
-        var ends = ArrayPool<Instant>.Shared.Rent(history.Count + 1);
-        try
+        var events = CountUpTo(history, now);
+        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        var count = 0;
+        Instant? next = null;
+        foreach (var metric in ComplaintMetrics)
         {
-            var count = 0;
-            Instant? next = null;
-            foreach (var metric in ComplaintMetrics)
+            if (!HasTargets(agreement, metric) || (metric == Metric.CallbackAfterClosing && !received.CallbackRequired))
             {
-                if (!HasTargets(agreement, metric) || (metric == Metric.CallbackAfterClosing && !received.CallbackRequired))
-                {
-                    continue;
-                }
-
-                var clock = new MetricClock(metric, agreement, customerTier, calendar, starts, ends);
-                var priority = DriveComplaint(ref clock, metric, history, agreement, now);
-                destination[count++] = clock.Status(now, priority, out var change);
-                next = Earliest(next, change);
+                continue;
             }
 
-            return new SlaEvaluationSummary(count, next);
+            var clock = new MetricClock(metric, agreement, customerTier, calendar, starts, ends);
+            var priority = DriveComplaint(ref clock, metric, history, events, agreement);
+            destination[count++] = clock.Status(now, priority, out var change);
+            next = Earliest(next, change);
         }
-        finally
-        {
-            ArrayPool<Instant>.Shared.Return(starts);
-            ArrayPool<Instant>.Shared.Return(ends);
-        }
+
+        return new SlaEvaluationSummary(count, next);
     }
 
     /// <summary>The priority a complaint's severity stands for in the target matrix.</summary>
@@ -175,56 +170,45 @@ public static class SlaClock
         _ => Priority.P3,
     };
 
-    private static Priority DriveTicket(ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Instant now)
+    private static Priority DriveTicket(ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ServiceLevelAgreement agreement)
     {
         var priority = Priority.P3;
-        for (var i = 0; i < history.Count; i++)
+        for (var i = 0; i < signals.Length; i++)
         {
-            var e = history[i];
-            var at = e.OccurredAt;
-            if (at > now)
+            var at = history[i].OccurredAt;
+            switch (signals[i])
             {
-                break;
-            }
-
-            switch (e)
-            {
-                case TicketOpened opened:
-                    priority = opened.Priority;
+                case Signal.Opened:
+                    priority = ((TicketOpened)history[i]).Priority;
                     if (metric != Metric.NextResponse)
                     {
                         clock.Start(at);
                     }
 
                     break;
-                case TicketOnHold hold:
-                    clock.SetHold(agreement.IsPausedBy(hold.Reason, metric), at);
+                case Signal.Hold:
+                    clock.SetHold(agreement.IsPausedBy(((TicketOnHold)history[i]).Reason, metric), at);
                     break;
-                case ReferredToThirdParty:
+                case Signal.Referral:
                     clock.SetHold(agreement.IsPausedBy(Tickets.HoldReason.WaitingForThirdParty, metric), at);
                     break;
-                case TicketResumed or ThirdPartyReturned:
+                case Signal.Resume:
                     clock.SetHold(false, at);
                     break;
-                case ResponseRecorded { IsPublic: true }:
-                    if (metric == Metric.FirstResponse)
-                    {
-                        clock.Stop(at, priority);
-                    }
-                    else if (metric == Metric.NextResponse)
-                    {
-                        clock.NewCycle(at, priority);
-                    }
-
-                    break;
-                case OnSiteArrived when metric == Metric.OnSiteArrival:
+                case Signal.PublicResponse when metric == Metric.FirstResponse:
                     clock.Stop(at, priority);
                     break;
-                case PriorityChanged changed:
-                    clock.PriorityChanging(at, priority);
-                    priority = changed.To;
+                case Signal.PublicResponse when metric == Metric.NextResponse:
+                    clock.NewCycle(at, priority);
                     break;
-                case TicketResolved:
+                case Signal.Arrival when metric == Metric.OnSiteArrival:
+                    clock.Stop(at, priority);
+                    break;
+                case Signal.PriorityChange:
+                    clock.PriorityChanging(at, priority);
+                    priority = ((PriorityChanged)history[i]).To;
+                    break;
+                case Signal.Resolution:
                     if (metric == Metric.OnSiteArrival)
                     {
                         clock.Cancel(at, priority);
@@ -237,7 +221,7 @@ public static class SlaClock
                     // The hold ends with the resolution, so that a reopen starts counting again.
                     clock.SetHold(false, at);
                     break;
-                case TicketReopened when metric == Metric.Resolution:
+                case Signal.Reopen when metric == Metric.Resolution:
                     if (agreement.Reopen == ReopenBehaviour.NewCycle)
                     {
                         clock.NewCycle(at, priority);
@@ -248,10 +232,10 @@ public static class SlaClock
                     }
 
                     break;
-                case TicketReopened when metric == Metric.NextResponse && clock.IsStarted:
+                case Signal.Reopen when metric == Metric.NextResponse && clock.IsStarted:
                     clock.NewCycle(at, priority);
                     break;
-                case TicketCancelled:
+                case Signal.Cancellation:
                     clock.Cancel(at, priority);
                     break;
             }
@@ -260,17 +244,13 @@ public static class SlaClock
         return priority;
     }
 
-    private static Priority DriveComplaint(ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, Instant now)
+    private static Priority DriveComplaint(ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement)
     {
         var priority = Priority.P3;
-        for (var i = 0; i < history.Count; i++)
+        for (var i = 0; i < events; i++)
         {
             var e = history[i];
             var at = e.OccurredAt;
-            if (at > now)
-            {
-                break;
-            }
 
             switch (e)
             {
@@ -333,6 +313,50 @@ public static class SlaClock
         return priority;
     }
 
+    /// <summary>What a ticket event means to the clocks, decided once per event rather than once per metric.</summary>
+    private enum Signal : byte
+    {
+        None,
+        Opened,
+        Hold,
+        Referral,
+        Resume,
+        PublicResponse,
+        Arrival,
+        PriorityChange,
+        Resolution,
+        Reopen,
+        Cancellation,
+    }
+
+    private static Signal Classify(TicketEvent e) => e switch
+    {
+        TicketOpened => Signal.Opened,
+        TicketOnHold => Signal.Hold,
+        ReferredToThirdParty => Signal.Referral,
+        TicketResumed or ThirdPartyReturned => Signal.Resume,
+        ResponseRecorded { IsPublic: true } => Signal.PublicResponse,
+        OnSiteArrived => Signal.Arrival,
+        PriorityChanged => Signal.PriorityChange,
+        TicketResolved => Signal.Resolution,
+        TicketReopened => Signal.Reopen,
+        TicketCancelled => Signal.Cancellation,
+        _ => Signal.None,
+    };
+
+    /// <summary>How many events happened at or before <paramref name="now"/> (the history is in order).</summary>
+    private static int CountUpTo<TEvent>(IReadOnlyList<TEvent> history, Instant now)
+        where TEvent : IDomainEvent
+    {
+        var count = 0;
+        while (count < history.Count && history[count].OccurredAt <= now)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -345,19 +369,7 @@ public static class SlaClock
     private static BusinessCalendar BusinessCalendarOf(ServiceLevelAgreement agreement, ICalendarLookup calendars) =>
         agreement.CalendarName is { } name ? calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
-    private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric)
-    {
-        var targets = agreement.Targets;
-        for (var i = 0; i < targets.Count; i++)
-        {
-            if (targets[i].Metric == metric)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -1,7 +1,9 @@
 using NodaTime;
+using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Tests.Documentation;
@@ -55,5 +57,33 @@ public sealed class ReadmeQuickStartTests
         Assert.Equal(8, ticket.History.Count);
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<DomainRuleViolationException>(() => ticket.Reopen("again", at + Duration.FromHours(31))).Rule);
+    }
+
+    [Fact]
+    public void SlaExample_GivesTheStatusesItsCommentsState()
+    {
+        var at = Instant.FromUtc(2025, 1, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA-PM"), "Property management", AgreementKind.ServiceLevel, at);
+        sla.SetCalendar("china-2025", at);
+        sla.AddTarget(Metric.FirstResponse, Priority.P2, null, Duration.FromHours(1), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, at);
+        sla.PauseOn(HoldReason.WaitingForCustomer, [Metric.Resolution], at);
+        sla.Publish(effectiveFrom: at, at);
+
+        var opened = Instant.FromUtc(2025, 1, 24, 9, 0);
+        var ticket = Ticket.Open(new TicketId("T-7"), new CustomerId("C-42"), TicketKind.RepairRequest, Channel.Hotline,
+            Priority.P2, new StaffId("wang"), ServiceTier.Gold, opened, sla.Reference);
+
+        var calendars = CalendarLookup.Of("china-2025", CalendarPresets.ChinaServiceCentre2025);
+        var evaluation = SlaClock.EvaluateTicket(ticket.History, sla, calendars, now: opened + Duration.FromHours(20));
+
+        var shanghai = CalendarPresets.ChinaServiceCentre2025.Zone;
+        var firstResponse = evaluation.Statuses[0];
+        var resolution = evaluation.Statuses[1];
+        Assert.Equal((Metric.FirstResponse, SlaState.Missed), (firstResponse.Metric, firstResponse.State));
+        Assert.Equal(new LocalDateTime(2025, 1, 24, 18, 0), firstResponse.BreachedAt!.Value.InZone(shanghai).LocalDateTime);
+        Assert.Equal((Metric.Resolution, SlaState.Running, Duration.FromHours(1)), (resolution.Metric, resolution.State, resolution.Elapsed));
+        Assert.Equal(new LocalDateTime(2025, 1, 27, 18, 0), resolution.DueAt!.Value.InZone(shanghai).LocalDateTime);
+        Assert.Equal(new LocalDateTime(2025, 1, 26, 17, 30), evaluation.NextChangeAt!.Value.InZone(shanghai).LocalDateTime);
     }
 }

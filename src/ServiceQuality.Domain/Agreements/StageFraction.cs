@@ -1,0 +1,28 @@
+namespace ServiceQuality.Domain.Agreements;
+
+/// <summary>A warning stage in percent as an exact fraction of the target: <c>amount = target × Numerator / Denominator</c>.</summary>
+internal readonly record struct StageFraction(long Numerator, long Denominator)
+{
+    /// <summary>The fraction for <paramref name="percent"/> (between 0 and 100, at most 12 decimal places).</summary>
+    public static StageFraction Of(decimal percent)
+    {
+        percent = Math.Round(percent, ServiceLevelAgreement.StageDecimals);
+        var scale = percent.Scale;
+        var numerator = (long)(percent * Pow10(scale));
+        return new StageFraction(numerator, 100L * Pow10(scale));
+    }
+
+    /// <summary>The stage's amount of a target, rounded down to the nanosecond (the same as decimal arithmetic would give).</summary>
+    public long Of(long targetNanoseconds) => (long)((Int128)targetNanoseconds * Numerator / Denominator);
+
+    private static long Pow10(int exponent)
+    {
+        long result = 1;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+}
