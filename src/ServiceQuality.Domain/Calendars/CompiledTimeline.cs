@@ -206,7 +206,7 @@ internal sealed class CompiledTimeline
             }
         }
 
-        return Merge(starts.ToArray(), ends.ToArray());
+        return Merge(from, starts.ToArray(), ends.ToArray());
     }
 
     private List<(long Start, long End, long Offset)> ZoneOffsets(long from, long to)
@@ -224,7 +224,7 @@ internal sealed class CompiledTimeline
         return result;
     }
 
-    private static TimelineChunk Merge(long[] starts, long[] ends)
+    private static TimelineChunk Merge(long from, long[] starts, long[] ends)
     {
         Array.Sort(starts, ends);
         var count = 0;
@@ -242,7 +242,7 @@ internal sealed class CompiledTimeline
             }
         }
 
-        return new TimelineChunk(starts[..count], ends[..count]);
+        return new TimelineChunk(from, ChunkLength, starts[..count], ends[..count]);
     }
 
     private static LocalDate Later(LocalDate x, LocalDate y) => x > y ? x : y;

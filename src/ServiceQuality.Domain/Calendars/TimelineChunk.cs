@@ -6,12 +6,19 @@ namespace ServiceQuality.Domain.Calendars;
 /// </summary>
 internal sealed class TimelineChunk
 {
+    /// <summary>Buckets of 2^46 ns (about 19.5 hours) index the intervals, so a lookup by time scans one or two entries instead of a binary search.</summary>
+    private const int BucketShift = 46;
+
+    private readonly long _from;
     private readonly long[] _starts;
     private readonly long[] _ends;
     private readonly long[] _openBefore;
+    private readonly int[] _firstInBucket;
 
-    public TimelineChunk(long[] starts, long[] ends)
+    /// <summary>Creates the chunk covering [<paramref name="from"/>, <paramref name="from"/> + <paramref name="length"/>).</summary>
+    public TimelineChunk(long from, long length, long[] starts, long[] ends)
     {
+        _from = from;
         _starts = starts;
         _ends = ends;
         _openBefore = new long[starts.Length];
@@ -23,6 +30,21 @@ internal sealed class TimelineChunk
         }
 
         Total = total;
+
+        // _firstInBucket[b] is the index of the first interval starting at or after bucket b's start.
+        var buckets = (int)(length >> BucketShift);
+        _firstInBucket = new int[buckets + 1];
+        var next = 0;
+        for (var b = 0; b <= buckets; b++)
+        {
+            var bucketStart = from + ((long)b << BucketShift);
+            while (next < starts.Length && starts[next] < bucketStart)
+            {
+                next++;
+            }
+
+            _firstInBucket[b] = next;
+        }
     }
 
     /// <summary>The open time of the whole chunk, in nanoseconds.</summary>
@@ -31,7 +53,7 @@ internal sealed class TimelineChunk
     public int Count => _starts.Length;
 
     /// <summary>Bytes held by the compiled arrays (what the chunk costs once built).</summary>
-    public long RetainedBytes => 3L * sizeof(long) * _starts.Length;
+    public long RetainedBytes => (3L * sizeof(long) * _starts.Length) + ((long)sizeof(int) * _firstInBucket.Length);
 
     public long StartAt(int index) => _starts[index];
 
@@ -39,21 +61,21 @@ internal sealed class TimelineChunk
 
     public bool IsOpen(long t)
     {
-        var i = LastAtOrBefore(_starts, t);
+        var i = LastStartAtOrBefore(t);
         return i >= 0 && t < _ends[i];
     }
 
     /// <summary>The index of the first interval that contains <paramref name="t"/> or starts after it (Count if none).</summary>
     public int FirstEndingAfter(long t)
     {
-        var i = LastAtOrBefore(_starts, t);
+        var i = LastStartAtOrBefore(t);
         return i >= 0 && t < _ends[i] ? i : i + 1;
     }
 
     /// <summary>Open time in this chunk before <paramref name="t"/>.</summary>
     public long OpenBefore(long t)
     {
-        var i = LastAtOrBefore(_starts, t);
+        var i = LastStartAtOrBefore(t);
         return i < 0 ? 0 : _openBefore[i] + Math.Min(t, _ends[i]) - _starts[i];
     }
 
@@ -69,6 +91,32 @@ internal sealed class TimelineChunk
     {
         var i = LastAtOrBefore(_openBefore, amount);
         return _starts[i] + (amount - _openBefore[i]);
+    }
+
+    /// <summary>The index of the last interval starting at or before <paramref name="t"/>, or -1.</summary>
+    private int LastStartAtOrBefore(long t)
+    {
+        var offset = t - _from;
+        if (offset < 0)
+        {
+            return -1;
+        }
+
+        var bucket = offset >> BucketShift;
+        if (bucket >= _firstInBucket.Length - 1)
+        {
+            return _starts.Length - 1;
+        }
+
+        // Every interval before the bucket starts before t; scan the few that start inside it.
+        var i = _firstInBucket[bucket];
+        var end = _firstInBucket[bucket + 1];
+        while (i < end && _starts[i] <= t)
+        {
+            i++;
+        }
+
+        return i - 1;
     }
 
     /// <summary>The index of the last element ≤ <paramref name="value"/> in a strictly increasing array, or -1.</summary>

@@ -101,7 +101,7 @@ internal ref struct MetricClock
     /// </summary>
     public void PriorityChanging(Instant at, Priority from)
     {
-        if (_started && !IsStopped && _lockedBreach is null && Measure(at, from, out var m) && m.Missed)
+        if (_started && !IsStopped && _lockedBreach is null && Measure(at, from, stages: false, out var m) && m.Missed)
         {
             _lockedBreach = m.Breach;
         }
@@ -184,10 +184,13 @@ internal ref struct MetricClock
             _agreement.WarningStages, m.Crossings, m.StagesReached);
     }
 
-    private readonly bool Measure(Instant now, out Measurement measurement) => Measure(now, _priorityAtStop, out measurement);
+    /// <summary>Whether the stopped cycle missed its target (stages are not needed, so they are not computed).</summary>
+    private readonly bool Measure(Instant now, out Measurement measurement) => Measure(now, _priorityAtStop, stages: false, out measurement);
 
     /// <summary>Measures the recorded spans (and the open one, up to <paramref name="now"/>) against the target in force.</summary>
-    private readonly bool Measure(Instant now, Priority currentPriority, out Measurement m)
+    private readonly bool Measure(Instant now, Priority currentPriority, out Measurement m) => Measure(now, currentPriority, stages: true, out m);
+
+    private readonly bool Measure(Instant now, Priority currentPriority, bool stages, out Measurement m)
     {
         var priority = IsStopped ? _priorityAtStop : currentPriority;
         var target = _agreement.TargetFor(_metric, priority, _tier);
@@ -199,6 +202,12 @@ internal ref struct MetricClock
 
         var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
         m = new Measurement(target, calendar, _agreement.StageFractions);
+        if (!stages)
+        {
+            // Only the target matters: skip the stage thresholds and the calendar searches they would cost.
+            m.NextThreshold = m.Thresholds - 1;
+        }
+
         for (var i = 0; i < _spans; i++)
         {
             m.Add(_spanStarts[i], _spanEnds[i]);
