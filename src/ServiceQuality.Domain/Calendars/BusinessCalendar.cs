@@ -23,8 +23,8 @@ namespace ServiceQuality.Domain.Calendars;
 /// </para>
 /// <para>
 /// <b>Cost.</b> The calendar compiles itself lazily, in chunks of about 417 days, into sorted open
-/// intervals with prefix sums; each query is a binary search, whatever the span. Queries allocate nothing
-/// once the chunks they touch are compiled.
+/// intervals with prefix sums and a small time index; each query costs the same whatever the span. Queries
+/// allocate nothing once the chunks they touch are compiled.
 /// </para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>

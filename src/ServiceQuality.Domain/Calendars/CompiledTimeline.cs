@@ -5,7 +5,7 @@ namespace ServiceQuality.Domain.Calendars;
 
 /// <summary>
 /// A calendar's open time as instants: the timeline is cut into fixed chunks of 2^55 ns (about 417 days),
-/// each compiled on first use into sorted open intervals with prefix sums. Queries are binary searches
+/// each compiled on first use into sorted open intervals with prefix sums and a bucket index. Queries are lookups
 /// inside one chunk plus, for spans crossing chunks, a sum of whole-chunk totals. Thread-safe: chunks are
 /// immutable and published with a compare-exchange, so a race at worst compiles a chunk twice.
 /// </summary>
