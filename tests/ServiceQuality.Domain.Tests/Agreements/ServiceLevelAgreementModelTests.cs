@@ -1,11 +1,12 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Agreements;
 
@@ -125,7 +126,7 @@ public sealed class ServiceLevelAgreementModelTests
     public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        Properties.Check(Prop.ForAll(sequences, commands =>
+        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var agreement = ServiceLevelAgreement.Draft(new AgreementId("SLA-1"), "Hotline", AgreementKind.ServiceLevel, now);

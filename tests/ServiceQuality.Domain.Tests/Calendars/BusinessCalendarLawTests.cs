@@ -1,8 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
-using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -50,7 +50,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void BusinessTimeBetween_OfAddBusinessTime_IsTheAmountAdded() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var amount = Bounded(calendar, c.A, c.D1);
@@ -59,7 +59,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void AddBusinessTime_IsMonotoneInStartAndAmount() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var (d1, d2) = (Bounded(calendar, c.B, c.D1), Bounded(calendar, c.B, c.D2));
@@ -71,7 +71,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void BusinessTimeBetween_IsAdditiveAndAntisymmetric() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             Assert.Equal(calendar.BusinessTimeBetween(c.A, c.C), calendar.BusinessTimeBetween(c.A, c.B) + calendar.BusinessTimeBetween(c.B, c.C));
@@ -80,7 +80,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void BusinessTimeBetween_NeverExceedsElapsedTime() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var between = c.Spec.Build().BusinessTimeBetween(c.A, c.C);
             Assert.InRange(between, Duration.Zero, c.C - c.A);
@@ -88,7 +88,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void SubtractBusinessTime_InvertsAddBusinessTime_FromOpenInstants() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var start = calendar.NextOpen(c.A);
@@ -103,7 +103,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void NextOpen_IsTheFirstOpenInstant() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var next = calendar.NextOpen(c.A);
@@ -115,7 +115,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void OpenIntervals_SumToBusinessTimeBetween() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var intervals = calendar.OpenIntervals(c.A, c.B);
@@ -127,7 +127,7 @@ public sealed class BusinessCalendarLawTests
 
     [Fact]
     public void AlwaysOpen_BusinessTimeEqualsElapsedTime() =>
-        Properties.Check(Prop.ForAll(Laws, c =>
+        PropertyChecks.Check(Prop.ForAll(Laws, c =>
         {
             var calendar = BusinessCalendar.AlwaysOpen;
             Assert.Equal(c.C - c.A, calendar.BusinessTimeBetween(c.A, c.C));

@@ -1,6 +1,6 @@
 using FsCheck.Fluent;
 using NodaTime;
-using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -29,7 +29,7 @@ public sealed class BusinessCalendarReferenceTests
             Assert.Equal(LatestBefore(open, c.Start, amount), calendar.SubtractBusinessTime(c.End, Minute * amount));
         });
 
-        Properties.Check(property, Cases);
+        PropertyChecks.Check(property, Cases);
     }
 
     /// <summary>The end of the minute in which the amount-th open minute after start falls (start itself for zero).</summary>

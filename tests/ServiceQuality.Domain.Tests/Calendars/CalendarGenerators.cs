@@ -1,5 +1,5 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 
 namespace ServiceQuality.Domain.Tests.Calendars;

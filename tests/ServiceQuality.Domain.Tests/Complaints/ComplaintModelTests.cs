@@ -1,9 +1,10 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Testing;
 using static ServiceQuality.Domain.Complaints.ComplaintStatus;
 
 namespace ServiceQuality.Domain.Tests.Complaints;
@@ -138,7 +139,7 @@ public sealed class ComplaintModelTests
             (from callbackRequired in Gen.Elements(true, false)
              from commands in Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n))
              select (callbackRequired, commands)).ToArbitrary();
-        Properties.Check(Prop.ForAll(sequences, input =>
+        PropertyChecks.Check(Prop.ForAll(sequences, input =>
         {
             var (callbackRequired, commands) = input;
             var now = ModelBased.Start;

@@ -1,7 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Common;
-using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Complaints;
 
 namespace ServiceQuality.Domain.Tests.Complaints;
 

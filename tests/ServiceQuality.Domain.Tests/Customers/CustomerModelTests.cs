@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Customers;
 
@@ -94,7 +95,7 @@ public sealed class CustomerModelTests
     public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        Properties.Check(Prop.ForAll(sequences, commands =>
+        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var customer = Customer.Register(new CustomerId("C-1"), "Li Na", ContactDetails.None, ServiceTier.Ordinary, Since, now);

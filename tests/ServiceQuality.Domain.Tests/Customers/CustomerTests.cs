@@ -1,7 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Common;
-using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Customers.Events;
+using ServiceQuality.Domain.Customers;
 
 namespace ServiceQuality.Domain.Tests.Customers;
 

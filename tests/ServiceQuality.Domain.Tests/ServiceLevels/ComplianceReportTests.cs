@@ -1,11 +1,11 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
-using ServiceQuality.Domain.Tests.TestSupport;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -58,7 +58,7 @@ public sealed class ComplianceReportTests
 
     [Fact]
     public void Build_CancelledSamplesNeverLowerTheRate() =>
-        Properties.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
+        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
         {
             var withCancelled = samples.Concat(samples.Select(s => s with { State = SlaState.Cancelled })).ToList();
             var without = ComplianceReport.Build(samples, ComplianceDimensions.None).SingleOrDefault();
@@ -69,7 +69,7 @@ public sealed class ComplianceReportTests
 
     [Fact]
     public void Build_TotalsAddUpAcrossEveryGrouping() =>
-        Properties.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
+        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
         {
             var total = ComplianceReport.Build(samples, ComplianceDimensions.None).SingleOrDefault();
             foreach (var dimensions in new[] { ComplianceDimensions.Metric, ComplianceDimensions.Metric | ComplianceDimensions.Priority | ComplianceDimensions.Tier, ComplianceDimensions.Staff | ComplianceDimensions.Period, ComplianceDimensions.Department })

@@ -4,8 +4,8 @@ using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
-using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -27,7 +27,7 @@ public sealed class SlaClockLawTests
 
     [Fact]
     public void Evaluate_TheSameHistoryTwice_GivesEqualResults() =>
-        Properties.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);
@@ -42,7 +42,7 @@ public sealed class SlaClockLawTests
 
     [Fact]
     public void Evaluate_AsNowGrows_ElapsedNeverDecreasesAndMissedNeverBecomesMet() =>
-        Properties.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var (at, later, _, _) = EvaluateTwice(c);
             foreach (var earlier in at.Statuses)
@@ -68,7 +68,7 @@ public sealed class SlaClockLawTests
 
     [Fact]
     public void Evaluate_WhilePausedOrStopped_AddsNothing() =>
-        Properties.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);
@@ -93,7 +93,7 @@ public sealed class SlaClockLawTests
              from response in Gen.Choose(1, 100_000)
              from respond in Gen.Elements(true, false)
              select (minutes, response, respond)).ToArbitrary();
-        Properties.Check(Prop.ForAll(cases, input =>
+        PropertyChecks.Check(Prop.ForAll(cases, input =>
         {
             var start = Instant.FromUtc(2025, 5, 1, 0, 0);
             var sla = ServiceLevelAgreement.Draft(new AgreementId("A"), "24x7", AgreementKind.ServiceLevel, start);
@@ -115,7 +115,7 @@ public sealed class SlaClockLawTests
 
     [Fact]
     public void Evaluate_NextChangeAt_IsWhenAStatusChanges() =>
-        Properties.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);

@@ -1,13 +1,13 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tests.Calendars;
-using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -128,7 +128,7 @@ public sealed class SlaClockReferenceTests
     [Fact]
     public void Evaluation_OnRandomHistories_AgreesWithTheMinuteByMinuteReference()
     {
-        Properties.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+        PropertyChecks.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = AgreementFor(c);

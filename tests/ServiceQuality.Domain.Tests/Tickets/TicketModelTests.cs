@@ -1,10 +1,11 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 using static ServiceQuality.Domain.Tickets.TicketStatus;
 
 namespace ServiceQuality.Domain.Tests.Tickets;
@@ -145,7 +146,7 @@ public sealed class TicketModelTests
     public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        Properties.Check(Prop.ForAll(sequences, commands =>
+        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var ticket = Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, Owner, ServiceTier.Gold, now);

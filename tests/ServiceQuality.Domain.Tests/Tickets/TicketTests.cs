@@ -2,8 +2,8 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
-using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Tickets.Events;
+using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Tests.Tickets;
 

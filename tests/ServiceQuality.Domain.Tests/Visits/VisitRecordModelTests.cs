@@ -1,9 +1,10 @@
-using FsCheck;
 using FsCheck.Fluent;
+using FsCheck;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Visits;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Visits;
 
@@ -71,7 +72,7 @@ public sealed class VisitRecordModelTests
             (from max in Gen.Choose(1, 6)
              from commands in Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n))
              select (max, commands)).ToArbitrary();
-        Properties.Check(Prop.ForAll(sequences, input =>
+        PropertyChecks.Check(Prop.ForAll(sequences, input =>
         {
             var (maxAttempts, commands) = input;
             var now = ModelBased.Start;
