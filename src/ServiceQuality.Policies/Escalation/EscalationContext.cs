@@ -1,0 +1,17 @@
+using NodaTime;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+
+namespace ServiceQuality.Policies.Escalation;
+
+/// <summary>What escalation rules see of one case at one instant. The host assembles it; rules only read it.</summary>
+/// <param name="Now">The instant of the decision.</param>
+/// <param name="CurrentLevel">The level already reached (0 when never escalated); decisions never go below or repeat it.</param>
+/// <param name="Statuses">The case's SLA statuses at <paramref name="Now"/>.</param>
+/// <param name="CustomerTier">The customer's tier, if known.</param>
+/// <param name="Complaint">The complaint, when the case is one.</param>
+/// <param name="RecentComplaintsFromCustomer">When the customer's other complaints were received (for repeat-complaint rules).</param>
+public sealed record EscalationContext(
+    Instant Now, int CurrentLevel, IReadOnlyList<SlaStatus> Statuses, ServiceTier? CustomerTier = null, Complaint? Complaint = null,
+    IReadOnlyList<Instant>? RecentComplaintsFromCustomer = null);

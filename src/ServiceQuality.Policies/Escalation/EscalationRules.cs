@@ -1,0 +1,144 @@
+using System.Globalization;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+
+namespace ServiceQuality.Policies.Escalation;
+
+/// <summary>The stock escalation rules.</summary>
+public static class EscalationRules
+{
+    /// <summary>
+    /// The practice's time rules: 75 % of a target → level 1, 100 % → level 2, 150 % → level 3.
+    /// </summary>
+    /// <returns>The three rules.</returns>
+    public static IReadOnlyList<IEscalationRule> DefaultTimeRules() =>
+    [
+        AtPercentOfTarget(75m, 1),
+        AtPercentOfTarget(100m, 2),
+        AtPercentOfTarget(150m, 3),
+    ];
+
+    /// <summary>Asks for <paramref name="level"/> once a clock's elapsed time reaches <paramref name="percent"/> % of its target plus <paramref name="offset"/>.</summary>
+    /// <param name="percent">The share of the target, in percent; positive (may exceed 100).</param>
+    /// <param name="level">The level to ask for; at least 1.</param>
+    /// <param name="offset">Extra time (in the target's basis) after the percentage; not negative.</param>
+    /// <param name="metric">Only this metric, or any when null.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule AtPercentOfTarget(decimal percent, int level, Duration offset = default, Metric? metric = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, Duration.Zero);
+        var description = string.Create(CultureInfo.InvariantCulture, $"{metric?.ToString() ?? "any metric"} at {percent} % of target{(offset > Duration.Zero ? $" + {offset}" : string.Empty)} → level {level}");
+        var code = string.Create(CultureInfo.InvariantCulture, $"time.{percent}");
+        return new Rule(description, context =>
+        {
+            foreach (var status in context.Statuses)
+            {
+                if ((metric is null || status.Metric == metric) && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
+                    && status.Target > Duration.Zero
+                    && status.Elapsed.ToInt64Nanoseconds() >= ((long)(status.Target.ToInt64Nanoseconds() * percent / 100m)) + offset.ToInt64Nanoseconds())
+                {
+                    return new EscalationProposal(level, code, description);
+                }
+            }
+
+            return null;
+        });
+    }
+
+    /// <summary>A complaint of at least <paramref name="severity"/> goes to <paramref name="level"/> at once.</summary>
+    /// <param name="severity">The lowest severity that escalates (for example <see cref="Severity.Major"/>).</param>
+    /// <param name="level">The level.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule OnSeverity(Severity severity, int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        var description = $"{severity} or worse complaint → level {level} at once";
+        return new Rule(description, c => c.Complaint is { } complaint && complaint.Severity >= severity && !complaint.IsFinal
+            ? new EscalationProposal(level, "severity." + complaint.Severity.ToString().ToLowerInvariant(), description)
+            : null);
+    }
+
+    /// <summary>A complaint from a customer of at least <paramref name="tier"/> (key or VIP) goes to <paramref name="level"/>.</summary>
+    /// <param name="tier">The lowest tier concerned.</param>
+    /// <param name="level">The level.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule KeyCustomer(ServiceTier tier, int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        var description = $"complaint from a {tier} or higher customer → level {level}";
+        return new Rule(description, c => c.Complaint is { IsFinal: false } && c.CustomerTier is { } t && t >= tier
+            ? new EscalationProposal(level, "customer." + t.Code, description)
+            : null);
+    }
+
+    /// <summary>
+    /// Repeat complaints: when the customer has at least <paramref name="count"/> complaints (this one included) received
+    /// within <paramref name="window"/> before now, go to <paramref name="level"/>.
+    /// </summary>
+    /// <param name="count">How many complaints make a repeat; at least 2.</param>
+    /// <param name="window">How far back to look; positive.</param>
+    /// <param name="level">The level.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule RepeatComplaints(int count, Duration window, int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, Duration.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        var description = $"{count} complaints from one customer within {window} → level {level}";
+        return new Rule(description, c =>
+        {
+            if (c.Complaint is not { IsFinal: false } complaint)
+            {
+                return null;
+            }
+
+            var others = c.RecentComplaintsFromCustomer?.Count(at => at > c.Now - window && at <= c.Now) ?? 0;
+            return others + 1 >= count ? new EscalationProposal(level, "repeat-complaints", description) : null;
+        });
+    }
+
+    /// <summary>
+    /// A complaint claiming a loss above <paramref name="threshold"/> (practice: ¥10,000) goes to <paramref name="level"/>,
+    /// reported the same day (the notification is not deferred to open hours).
+    /// </summary>
+    /// <param name="threshold">The claimed loss above which to escalate.</param>
+    /// <param name="level">The level.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule ClaimedLossAbove(Money threshold, int level)
+    {
+        ArgumentNullException.ThrowIfNull(threshold.Currency, nameof(threshold));
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        var description = $"claimed loss above {threshold} → level {level}, reported the same day";
+        return new Rule(description, c => c.Complaint is { IsFinal: false, ClaimedLoss: { } loss } && loss.Currency == threshold.Currency && loss > threshold
+            ? new EscalationProposal(level, "claimed-loss", description, Immediate: true)
+            : null);
+    }
+
+    /// <summary>A rule from a function, for one-off rules.</summary>
+    /// <param name="description">What the rule does.</param>
+    /// <param name="propose">The proposal for a context, or null.</param>
+    /// <returns>The rule.</returns>
+    public static IEscalationRule FromDelegate(string description, Func<EscalationContext, EscalationProposal?> propose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentNullException.ThrowIfNull(propose);
+        return new Rule(description, propose);
+    }
+
+    private sealed class Rule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule
+    {
+        public string Description => description;
+
+        public EscalationProposal? Propose(EscalationContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            return propose(context);
+        }
+    }
+}
