@@ -1,0 +1,117 @@
+using System.Globalization;
+using NodaTime;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Visits;
+
+namespace ServiceQuality.Policies.Callbacks;
+
+/// <summary>The stock callback policies and their combinator.</summary>
+public static class CallbackPolicies
+{
+    /// <summary>Every complaint gets a callback (每案必访) once resolved, due <paramref name="within"/> after resolution.</summary>
+    /// <param name="within">How long after resolution the callback is due; positive.</param>
+    /// <param name="kind">The kind of contact.</param>
+    /// <returns>The policy.</returns>
+    public static ICallbackPolicy EveryComplaint(Duration within, VisitKind kind = VisitKind.PhoneCallback)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(within, Duration.Zero);
+        return new Policy($"every complaint called back within {within} of resolution",
+            complaint => complaint is { ResolvedAt: { } resolved, Status: not ComplaintStatus.Merged and not ComplaintStatus.Withdrawn }
+                ? [new CallbackPlan(complaint.Customer, VisitSubject.ForComplaint(complaint.Id), kind, resolved + within, "every-complaint", string.Empty)]
+                : [],
+            _ => []);
+    }
+
+    /// <summary>
+    /// A deterministic sample of closed tickets: a ticket is in the sample when the stable hash of its id falls below
+    /// <paramref name="ratePercent"/>, so the same ticket is always in or out, whatever the host or run.
+    /// </summary>
+    /// <param name="ratePercent">The share of tickets to call back, 0-100.</param>
+    /// <param name="within">How long after closing the callback is due; positive.</param>
+    /// <param name="kind">The kind of contact.</param>
+    /// <returns>The policy.</returns>
+    public static ICallbackPolicy SampleClosedTickets(decimal ratePercent, Duration within, VisitKind kind = VisitKind.SatisfactionSurvey)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ratePercent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ratePercent, 100m);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(within, Duration.Zero);
+        return new Policy(string.Create(CultureInfo.InvariantCulture, $"{ratePercent} % of closed tickets sampled, called back within {within}"),
+            _ => [],
+            ticket => ticket is { Status: TicketStatus.Closed, ClosedAt: { } closed } && InSample(ticket.Id.Value, ratePercent)
+                ? [new CallbackPlan(ticket.Customer, VisitSubject.ForTicket(ticket.Id), kind, closed + within, "sample", string.Empty)]
+                : []);
+    }
+
+    /// <summary>Follow-ups on a recurring schedule after a complaint's resolution or a ticket's closing.</summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <param name="zone">The zone of the schedule's local-time arithmetic.</param>
+    /// <param name="kind">The kind of contact.</param>
+    /// <returns>The policy.</returns>
+    public static ICallbackPolicy Recurring(RecurringSchedule schedule, DateTimeZone zone, VisitKind kind = VisitKind.PhoneCallback)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(zone);
+        return new Policy("recurring follow-ups: " + string.Join(", ", schedule.Offsets) + (schedule.ThenEvery is { } every ? $", then every {every} ×{schedule.Repeats}" : string.Empty),
+            complaint => complaint.ResolvedAt is { } resolved
+                ? [.. schedule.DueAfter(resolved, zone).Select(due => new CallbackPlan(complaint.Customer, VisitSubject.ForComplaint(complaint.Id), kind, due, "recurring", string.Empty))]
+                : [],
+            ticket => ticket.ClosedAt is { } closed
+                ? [.. schedule.DueAfter(closed, zone).Select(due => new CallbackPlan(ticket.Customer, VisitSubject.ForTicket(ticket.Id), kind, due, "recurring", string.Empty))]
+                : []);
+    }
+
+    /// <summary>Every plan of every policy.</summary>
+    /// <param name="policies">The policies.</param>
+    /// <returns>The combined policy.</returns>
+    public static ICallbackPolicy Combine(params ICallbackPolicy[] policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        return new Policy(string.Join("; ", policies.Select(p => p.Description)),
+            complaint => [.. policies.SelectMany(p => p.ForComplaint(complaint))],
+            ticket => [.. policies.SelectMany(p => p.ForTicket(ticket))],
+            keepDescriptions: true);
+    }
+
+    /// <summary>Whether an id falls in a sample of <paramref name="ratePercent"/>: FNV-1a of the id, as a fraction of 2^64.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="ratePercent">The sample share, 0-100.</param>
+    /// <returns>True when the id is in the sample.</returns>
+    public static bool InSample(string id, decimal ratePercent)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var hash = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        // Mix the bits so that ids differing only in their last characters spread evenly.
+        hash ^= hash >> 33;
+        hash *= 0xFF51AFD7ED558CCDUL;
+        hash ^= hash >> 33;
+        return (decimal)hash / 18446744073709551616m * 100m < ratePercent;
+    }
+
+    private sealed class Policy(
+        string description, Func<Complaint, IReadOnlyList<CallbackPlan>> forComplaint, Func<Ticket, IReadOnlyList<CallbackPlan>> forTicket, bool keepDescriptions = false)
+        : ICallbackPolicy
+    {
+        public string Description => description;
+
+        public IReadOnlyList<CallbackPlan> ForComplaint(Complaint complaint)
+        {
+            ArgumentNullException.ThrowIfNull(complaint);
+            return Describe(forComplaint(complaint));
+        }
+
+        public IReadOnlyList<CallbackPlan> ForTicket(Ticket ticket)
+        {
+            ArgumentNullException.ThrowIfNull(ticket);
+            return Describe(forTicket(ticket));
+        }
+
+        private IReadOnlyList<CallbackPlan> Describe(IReadOnlyList<CallbackPlan> plans) =>
+            keepDescriptions ? plans : [.. plans.Select(p => p with { Description = description })];
+    }
+}

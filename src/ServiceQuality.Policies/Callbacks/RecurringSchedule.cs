@@ -1,0 +1,57 @@
+using NodaTime;
+
+namespace ServiceQuality.Policies.Callbacks;
+
+/// <summary>
+/// A recurring follow-up schedule in local time, such as 15 days, 1 month and 2 months after an event, then every
+/// 2 months, a set number of times. Immutable.
+/// </summary>
+public sealed class RecurringSchedule
+{
+    /// <summary>Creates a schedule.</summary>
+    /// <param name="offsets">The first follow-ups, as periods after the anchor, in order.</param>
+    /// <param name="thenEvery">After the last offset, repeat every this period; null for no repetition.</param>
+    /// <param name="repeats">How many repetitions after the offsets; not negative.</param>
+    /// <exception cref="ArgumentException">No offsets, or repetition without a period.</exception>
+    public RecurringSchedule(IReadOnlyList<Period> offsets, Period? thenEvery, int repeats)
+    {
+        ArgumentNullException.ThrowIfNull(offsets);
+        ArgumentOutOfRangeException.ThrowIfZero(offsets.Count, nameof(offsets));
+        ArgumentOutOfRangeException.ThrowIfNegative(repeats);
+        if (repeats > 0 && thenEvery is null)
+        {
+            throw new ArgumentException("Repetitions need a period.", nameof(thenEvery));
+        }
+
+        (Offsets, ThenEvery, Repeats) = (offsets.ToArray(), thenEvery, repeats);
+    }
+
+    /// <summary>15 days, 1 month, 2 months, then every 2 months four times: the practice's after-care schedule.</summary>
+    public static RecurringSchedule Standard { get; } = new([Period.FromDays(15), Period.FromMonths(1), Period.FromMonths(2)], Period.FromMonths(2), 4);
+
+    /// <summary>The first follow-ups.</summary>
+    public IReadOnlyList<Period> Offsets { get; }
+
+    /// <summary>The repetition period, if any.</summary>
+    public Period? ThenEvery { get; }
+
+    /// <summary>How many repetitions.</summary>
+    public int Repeats { get; }
+
+    /// <summary>The due instants after <paramref name="anchor"/>, computed in local time in <paramref name="zone"/> (a month is a calendar month).</summary>
+    /// <param name="anchor">The event the schedule follows.</param>
+    /// <param name="zone">The zone of the local-time arithmetic.</param>
+    /// <returns>The due instants, in order.</returns>
+    public IReadOnlyList<Instant> DueAfter(Instant anchor, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = anchor.InZone(zone).LocalDateTime;
+        var due = Offsets.Select(offset => local.Plus(offset)).ToList();
+        for (var i = 0; i < Repeats; i++)
+        {
+            due.Add(due[^1].Plus(ThenEvery!));
+        }
+
+        return due.Select(d => d.InZoneLeniently(zone).ToInstant()).ToArray();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using NodaTime;
+using ServiceQuality.Domain.Customers;
+
+namespace ServiceQuality.Policies.Trust;
+
+/// <summary>
+/// The stock trust policy: good behaviour raises the score by <see cref="Reward"/> per weight, bad lowers it by
+/// <see cref="Penalty"/> per weight, and between observations the score decays toward <see cref="DefaultScore"/> by
+/// <see cref="DecayPerDay"/> points a day. Operations with a threshold are denied below it. Immutable and thread-safe.
+/// </summary>
+public sealed class TrustPolicy : ITrustPolicy
+{
+    private readonly FrozenDictionary<string, int> _thresholds;
+
+    /// <summary>Creates the policy.</summary>
+    /// <param name="reward">Points gained per weight of good behaviour; not negative.</param>
+    /// <param name="penalty">Points lost per weight of bad behaviour; not negative.</param>
+    /// <param name="decayPerDay">Points a day the score moves back toward <paramref name="defaultScore"/>; not negative.</param>
+    /// <param name="defaultScore">The score the decay tends to, 0-100.</param>
+    /// <param name="thresholds">The least score each operation needs, 0-100.</param>
+    /// <exception cref="ArgumentException">Listing every problem.</exception>
+    public TrustPolicy(decimal reward, decimal penalty, decimal decayPerDay, int defaultScore, IReadOnlyDictionary<string, int> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var problems = new List<string>();
+        if (reward < 0 || penalty < 0 || decayPerDay < 0)
+        {
+            problems.Add("reward, penalty and decay must not be negative");
+        }
+
+        if (defaultScore is < 0 or > 100)
+        {
+            problems.Add("the default score must lie in 0-100");
+        }
+
+        problems.AddRange(thresholds.Where(t => t.Value is < 0 or > 100 || string.IsNullOrWhiteSpace(t.Key)).Select(t => $"the threshold of '{t.Key}' must lie in 0-100"));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid trust policy: " + string.Join("; ", problems) + ".", nameof(thresholds));
+        }
+
+        (Reward, Penalty, DecayPerDay, DefaultScore) = (reward, penalty, decayPerDay, defaultScore);
+        _thresholds = thresholds.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Defaults: +2 per good weight, -10 per bad weight, decay of 0.5 a day toward <see cref="Customer.DefaultTrustScore"/>;
+    /// "refund" needs 40, "credit-purchase" 60, "self-service-reset" 30.
+    /// </summary>
+    public static TrustPolicy Standard { get; } = new(2m, 10m, 0.5m, Customer.DefaultTrustScore, new Dictionary<string, int>
+    {
+        ["refund"] = 40,
+        ["credit-purchase"] = 60,
+        ["self-service-reset"] = 30,
+    });
+
+    /// <summary>Points gained per weight of good behaviour.</summary>
+    public decimal Reward { get; }
+
+    /// <summary>Points lost per weight of bad behaviour.</summary>
+    public decimal Penalty { get; }
+
+    /// <summary>Points a day the score moves back toward <see cref="DefaultScore"/>.</summary>
+    public decimal DecayPerDay { get; }
+
+    /// <summary>The score the decay tends to.</summary>
+    public int DefaultScore { get; }
+
+    /// <inheritdoc/>
+    public int Update(int score, Instant since, IEnumerable<TrustObservation> observations, Instant now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(score);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 100);
+        ArgumentNullException.ThrowIfNull(observations);
+        decimal value = score;
+        var at = since;
+        foreach (var observation in observations.Where(o => o.At <= now && o.At >= since).OrderBy(o => o.At))
+        {
+            value = Decay(value, observation.At - at);
+            value = Math.Clamp(value + ((observation.Good ? Reward : -Penalty) * Math.Max(1, observation.Weight)), 0m, 100m);
+            at = observation.At;
+        }
+
+        return (int)Math.Round(Decay(value, now - at), MidpointRounding.AwayFromZero);
+    }
+
+    /// <inheritdoc/>
+    public AccessDecision Authorize(int score, string operation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        if (!_thresholds.TryGetValue(operation, out var threshold))
+        {
+            return new AccessDecision(operation, true, score, 0, "the operation needs no trust");
+        }
+
+        return score >= threshold
+            ? new AccessDecision(operation, true, score, threshold, $"trust {score} meets {threshold}")
+            : new AccessDecision(operation, false, score, threshold, $"trust {score} is below the {threshold} that '{operation}' needs");
+    }
+
+    private decimal Decay(decimal value, Duration elapsed)
+    {
+        if (elapsed <= Duration.Zero)
+        {
+            return value;
+        }
+
+        var step = DecayPerDay * (decimal)elapsed.TotalDays;
+        return value > DefaultScore ? Math.Max(DefaultScore, value - step) : Math.Min(DefaultScore, value + step);
+    }
+}
