@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
@@ -27,28 +28,13 @@ public static class EscalationRules
     /// <param name="level">The level to ask for; at least 1.</param>
     /// <param name="offset">Extra time (in the target's basis) after the percentage; not negative.</param>
     /// <param name="metric">Only this metric, or any when null.</param>
-    /// <returns>The rule.</returns>
+    /// <returns>The rule; it also tells a scheduler when it will fire (<see cref="ITimedEscalationRule"/>).</returns>
     public static IEscalationRule AtPercentOfTarget(decimal percent, int level, Duration offset = default, Metric? metric = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(offset, Duration.Zero);
-        var description = string.Create(CultureInfo.InvariantCulture, $"{metric?.ToString() ?? "any metric"} at {percent} % of target{(offset > Duration.Zero ? $" + {offset}" : string.Empty)} → level {level}");
-        var code = string.Create(CultureInfo.InvariantCulture, $"time.{percent}");
-        return new Rule(description, context =>
-        {
-            foreach (var status in context.Statuses)
-            {
-                if ((metric is null || status.Metric == metric) && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
-                    && status.Target > Duration.Zero
-                    && status.Elapsed.ToInt64Nanoseconds() >= ((long)(status.Target.ToInt64Nanoseconds() * percent / 100m)) + offset.ToInt64Nanoseconds())
-                {
-                    return new EscalationProposal(level, code, description);
-                }
-            }
-
-            return null;
-        });
+        return new PercentOfTargetRule(percent, level, offset, metric);
     }
 
     /// <summary>A complaint of at least <paramref name="severity"/> goes to <paramref name="level"/> at once.</summary>
@@ -129,6 +115,44 @@ public static class EscalationRules
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(propose);
         return new Rule(description, propose);
+    }
+
+    private sealed class PercentOfTargetRule(decimal percent, int level, Duration offset, Metric? metric) : ITimedEscalationRule
+    {
+        private readonly string _code = string.Create(CultureInfo.InvariantCulture, $"time.{percent}");
+
+        public string Description { get; } = string.Create(
+            CultureInfo.InvariantCulture, $"{metric?.ToString() ?? "any metric"} at {percent} % of target{(offset > Duration.Zero ? $" + {offset}" : string.Empty)} → level {level}");
+
+        public EscalationProposal? Propose(EscalationContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            foreach (var status in context.Statuses)
+            {
+                if (Applies(status) && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed && status.Elapsed.ToInt64Nanoseconds() >= Threshold(status))
+                {
+                    return new EscalationProposal(level, _code, Description);
+                }
+            }
+
+            return null;
+        }
+
+        public Instant? NextFiringAt(in SlaStatus status, BusinessCalendar calendar, Instant now)
+        {
+            ArgumentNullException.ThrowIfNull(calendar);
+            if (!Applies(status) || status.DueAt is null)
+            {
+                return null;
+            }
+
+            var remaining = Threshold(status) - status.Elapsed.ToInt64Nanoseconds();
+            return remaining > 0 ? calendar.AddBusinessTime(now, Duration.FromNanoseconds(remaining)) : null;
+        }
+
+        private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;
+
+        private long Threshold(in SlaStatus status) => ((long)(status.Target.ToInt64Nanoseconds() * percent / 100m)) + offset.ToInt64Nanoseconds();
     }
 
     private sealed class Rule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule
