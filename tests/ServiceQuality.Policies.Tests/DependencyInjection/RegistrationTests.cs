@@ -1,0 +1,132 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Policies.Assessment;
+using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.DependencyInjection;
+using ServiceQuality.Policies.Escalation;
+using ServiceQuality.Policies.Scoring;
+using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
+
+namespace ServiceQuality.Policies.Tests.DependencyInjection;
+
+/// <summary>An integrator's own escalation rule: complaints about privacy go straight to the manager.</summary>
+public sealed class PrivacyComplaintsGoToTheManager : IEscalationRule
+{
+    public string Description => "privacy complaints → level 3";
+
+    public EscalationProposal? Propose(EscalationContext context) =>
+        context.Complaint is { Category: ComplaintCategory.Privacy, IsFinal: false } ? new EscalationProposal(3, "privacy", Description) : null;
+}
+
+/// <summary>An integrator's own tier policy: everyone is gold.</summary>
+public sealed class EveryoneIsGold : ITierPolicy
+{
+    public string Description => "everyone is gold";
+
+    public IReadOnlyList<TierDecision> Classify(IReadOnlyList<TierCandidate> population) =>
+        [.. population.Select(c => new TierDecision(c.Customer, ServiceTier.Gold, "gold", Description))];
+}
+
+public sealed class RegistrationTests
+{
+    private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);
+
+    [Fact]
+    public void AddServiceQuality_RegistersEveryPolicyAndTheSystemClock()
+    {
+        using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<ITierPolicy>());
+        Assert.NotNull(provider.GetRequiredService<IEscalationPolicy>());
+        Assert.NotNull(provider.GetRequiredService<ScoringEngine>());
+        Assert.NotNull(provider.GetRequiredService<IServiceCreditPolicy>());
+        Assert.NotNull(provider.GetRequiredService<ITrustPolicy>());
+        Assert.NotNull(provider.GetRequiredService<ICallbackPolicy>());
+        Assert.NotNull(provider.GetRequiredService<CaseAssessor>());
+        Assert.NotNull(provider.GetRequiredService<ICalendarLookup>());
+        Assert.Same(SystemClock.Instance, provider.GetRequiredService<IClock>());
+    }
+
+    [Fact]
+    public void AddServiceQuality_KeepsTheHostsOwnClockAndPolicies()
+    {
+        var clock = new FakeClock(T0);
+        var services = new ServiceCollection().AddSingleton<IClock>(clock).AddSingleton<ITierPolicy, EveryoneIsGold>();
+
+        using var provider = services.AddServiceQuality().Services.BuildServiceProvider();
+
+        Assert.Same(clock, provider.GetRequiredService<IClock>());
+        Assert.IsType<EveryoneIsGold>(provider.GetRequiredService<ITierPolicy>());
+    }
+
+    [Fact]
+    public void AddServiceQuality_Twice_RegistersNothingTwiceAndConfiguresFurther()
+    {
+        var services = new ServiceCollection();
+        services.AddServiceQuality(o => o.ParetoACutPercent = 70m).AddEscalationRule<PrivacyComplaintsGoToTheManager>();
+        var count = services.Count;
+        services.AddServiceQuality(o => o.ParetoBCutPercent = 90m).AddEscalationRule<PrivacyComplaintsGoToTheManager>();
+
+        Assert.Equal(count, services.Count);
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<ServiceQualityOptions>();
+        Assert.Equal((70m, 90m), (options.ParetoACutPercent, options.ParetoBCutPercent));
+        Assert.Single(provider.GetServices<IEscalationRule>());
+    }
+
+    [Fact]
+    public void AddServiceQuality_WithInvalidOptions_FailsAtOnceListingEveryProblem()
+    {
+        var exception = Assert.Throws<InvalidDefinitionException>(() => new ServiceCollection().AddServiceQuality(o =>
+        {
+            o.ParetoACutPercent = 120m;
+            o.ParetoBCutPercent = 90m;
+            o.CallbackWithin = Duration.Zero;
+            o.NotificationCalendar = "desk";
+        }));
+
+        Assert.Equal(
+            ["CallbackWithin", "NotificationCalendar", "ParetoACutPercent", "ParetoBCutPercent"],
+            exception.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void UseTierPolicy_ReplacesTheDefault()
+    {
+        using var provider = new ServiceCollection().AddServiceQuality().UseTierPolicy<EveryoneIsGold>().Services.BuildServiceProvider();
+        Assert.IsType<EveryoneIsGold>(provider.GetRequiredService<ITierPolicy>());
+    }
+
+    [Fact]
+    public void CustomEscalationRule_RegisteredAndUsedEndToEnd()
+    {
+        var desk = BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+        using var provider = new ServiceCollection()
+            .AddServiceQuality(o =>
+            {
+                o.Calendars["desk"] = desk;
+                o.NotificationCalendar = "desk";
+            })
+            .AddEscalationRule<PrivacyComplaintsGoToTheManager>()
+            .Services.BuildServiceProvider();
+        var assessor = provider.GetRequiredService<CaseAssessor>();
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "complaints", AgreementKind.ServiceLevel, T0);
+        sla.AddTarget(Metric.ComplaintResolution, null, null, Duration.FromDays(3), TimeBasis.CalendarTime, T0);
+        sla.Publish(T0, T0);
+        var complaint = Complaint.Receive(new ComplaintId("K"), new CustomerId("C"), Channel.Online, ComplaintCategory.Privacy, Severity.Minor, T0);
+
+        var assessment = assessor.AssessComplaint(complaint, ServiceTier.Ordinary, sla, T0);
+
+        Assert.Equal(("privacy", "manager"), (assessment.Escalation.ReasonCode, assessment.Escalation.Step!.Name));
+        Assert.Equal(Instant.FromUtc(2025, 3, 3, 9, 0), assessment.Escalation.NotifyAt);
+    }
+}
