@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.ServiceLevels;
@@ -15,18 +16,7 @@ public static class ServiceKpis
     /// <summary>Satisfaction rate: ratings of 4 or 5 over ratings given.</summary>
     /// <param name="ratings">The ratings given.</param>
     /// <returns>Satisfied ratings over all ratings.</returns>
-    public static Ratio SatisfactionRate(IEnumerable<SatisfactionRating> ratings)
-    {
-        ArgumentNullException.ThrowIfNull(ratings);
-        long satisfied = 0, given = 0;
-        foreach (var rating in ratings)
-        {
-            given++;
-            satisfied += rating >= SatisfactionRating.Satisfied ? 1 : 0;
-        }
-
-        return new Ratio(satisfied, given);
-    }
+    public static Ratio SatisfactionRate(IEnumerable<SatisfactionRating> ratings) => RatioOf(ratings, _ => true, r => r >= SatisfactionRating.Satisfied);
 
     /// <summary>Satisfaction rate over the overall ratings of completed visits.</summary>
     /// <param name="visits">Visits in any state; only completed ones have ratings.</param>
@@ -46,34 +36,14 @@ public static class ServiceKpis
     /// <summary>Callback rate: completed callbacks over required ones (cancelled visits are not required any more).</summary>
     /// <param name="requiredVisits">The visits the callback policy required.</param>
     /// <returns>Completed over required.</returns>
-    public static Ratio CallbackRate(IEnumerable<VisitRecord> requiredVisits)
-    {
-        ArgumentNullException.ThrowIfNull(requiredVisits);
-        long completed = 0, required = 0;
-        foreach (var visit in requiredVisits.Where(v => v.Status != VisitStatus.Cancelled))
-        {
-            required++;
-            completed += visit.Status == VisitStatus.Completed ? 1 : 0;
-        }
-
-        return new Ratio(completed, required);
-    }
+    public static Ratio CallbackRate(IEnumerable<VisitRecord> requiredVisits) =>
+        RatioOf(requiredVisits, v => v.Status != VisitStatus.Cancelled, v => v.Status == VisitStatus.Completed);
 
     /// <summary>Closing rate: closed tickets over tickets (cancelled ones excluded).</summary>
     /// <param name="tickets">The tickets of the period.</param>
     /// <returns>Closed over not cancelled.</returns>
-    public static Ratio ClosingRate(IEnumerable<Ticket> tickets)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        long closed = 0, all = 0;
-        foreach (var ticket in tickets.Where(t => t.Status != TicketStatus.Cancelled))
-        {
-            all++;
-            closed += ticket.Status == TicketStatus.Closed ? 1 : 0;
-        }
-
-        return new Ratio(closed, all);
-    }
+    public static Ratio ClosingRate(IEnumerable<Ticket> tickets) =>
+        RatioOf(tickets, t => t.Status != TicketStatus.Cancelled, t => t.Status == TicketStatus.Closed);
 
     /// <summary>
     /// First-contact resolution: tickets resolved by their first-contact owner without a transfer or a reopen, over
@@ -81,36 +51,34 @@ public static class ServiceKpis
     /// </summary>
     /// <param name="tickets">The tickets of the period.</param>
     /// <returns>First-contact resolutions over resolutions.</returns>
-    public static Ratio FirstContactResolution(IEnumerable<Ticket> tickets)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        long first = 0, resolved = 0;
-        foreach (var ticket in tickets.Where(t => t.Status is TicketStatus.Resolved or TicketStatus.Closed))
-        {
-            resolved++;
-            first += ticket.ResolvedBy == ticket.FirstContactOwner && ticket.TransferCount == 0 && ticket.ReopenCount == 0 ? 1 : 0;
-        }
-
-        return new Ratio(first, resolved);
-    }
+    public static Ratio FirstContactResolution(IEnumerable<Ticket> tickets) =>
+        RatioOf(
+            tickets,
+            t => t.Status is TicketStatus.Resolved or TicketStatus.Closed,
+            t => t.ResolvedBy == t.FirstContactOwner && t.TransferCount == 0 && t.ReopenCount == 0);
 
     /// <summary>SLA compliance: met over met plus missed; running, cancelled and not applicable clocks are excluded.</summary>
     /// <param name="statuses">The statuses.</param>
     /// <returns>Met over decided.</returns>
-    public static Ratio SlaCompliance(IEnumerable<SlaStatus> statuses)
+    public static Ratio SlaCompliance(IEnumerable<SlaStatus> statuses) =>
+        RatioOf(statuses, s => s.State is SlaState.Met or SlaState.Missed, s => s.State == SlaState.Met);
+
+    /// <summary>Successes over the items that count: the shape of every rate here.</summary>
+    private static Ratio RatioOf<T>(
+        IEnumerable<T> items, Func<T, bool> counts, Func<T, bool> succeeds, [CallerArgumentExpression(nameof(items))] string paramName = "")
     {
-        ArgumentNullException.ThrowIfNull(statuses);
-        long met = 0, decided = 0;
-        foreach (var status in statuses)
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        long numerator = 0, denominator = 0;
+        foreach (var item in items)
         {
-            if (status.State is SlaState.Met or SlaState.Missed)
+            if (counts(item))
             {
-                decided++;
-                met += status.State == SlaState.Met ? 1 : 0;
+                denominator++;
+                numerator += succeeds(item) ? 1 : 0;
             }
         }
 
-        return new Ratio(met, decided);
+        return new Ratio(numerator, denominator);
     }
 
     /// <summary>Checks one objective against a measured rate, exactly (no rounding).</summary>

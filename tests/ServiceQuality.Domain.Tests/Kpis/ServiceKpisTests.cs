@@ -62,6 +62,13 @@ public sealed class ServiceKpisTests
     }
 
     [Fact]
+    public void Rates_WithNullInput_NameTheParameter()
+    {
+        Assert.Equal("tickets", Assert.Throws<ArgumentNullException>(() => ServiceKpis.ClosingRate(null!)).ParamName);
+        Assert.Equal("statuses", Assert.Throws<ArgumentNullException>(() => ServiceKpis.SlaCompliance(null!)).ParamName);
+    }
+
+    [Fact]
     public void CallbackRate_IsCompletedOverRequiredExcludingCancelled() =>
         Assert.Equal(new Ratio(1, 2), ServiceKpis.CallbackRate([Visit("a", SatisfactionRating.Satisfied), Visit("b", null), Visit("c", null, cancel: true)]));
 
