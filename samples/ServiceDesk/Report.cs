@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Kpis;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Visits;
+using ServiceQuality.Policies.Assessment;
+using ServiceQuality.Policies.Scoring;
+
+namespace ServiceDesk;
+
+/// <summary>The sample's report: a plain data shape that the text, markdown and JSON writers render.</summary>
+internal sealed record Report(
+    string Period, int Customers, int Tickets, int Complaints, int Visits,
+    IReadOnlyList<TierCount> Tiers,
+    IReadOnlyList<ComplianceRow> Compliance,
+    long Breaches,
+    IReadOnlyList<EscalationRow> Escalations,
+    IReadOnlyList<StandingRow> TopStaff,
+    IReadOnlyList<StandingRow> BottomStaff,
+    int ComplaintFreeStaff,
+    IReadOnlyList<KpiRow> Kpis,
+    double CasesEvaluatedPerSecond)
+{
+    public static Report Build(Simulation simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
+    {
+        var samples = new List<ComplianceSample>();
+        var statuses = new List<SlaStatus>();
+        var facts = new List<ScoreFact>();
+        var escalations = new Dictionary<(int Level, string Reason), int>();
+        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.Tier);
+        var timer = Stopwatch.StartNew();
+        foreach (var ticket in simulation.Tickets)
+        {
+            var assessment = assessor.AssessTicket(ticket, agreement, at);
+            Count(escalations, assessment);
+            foreach (var status in assessment.Sla.Statuses)
+            {
+                statuses.Add(status);
+                samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
+                if (ticket.Assignee is { } staff && status.State is SlaState.Met or SlaState.Missed)
+                {
+                    facts.Add(new ScoreFact(ScoreSubject.Staff(staff), status.IsMissed ? FactKind.SlaMissed : FactKind.SlaMet, status.StoppedAt ?? at, Evidence: ticket.Id.Value));
+                }
+            }
+        }
+
+        foreach (var complaint in simulation.Complaints)
+        {
+            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], agreement, at);
+            Count(escalations, assessment);
+            foreach (var status in assessment.Sla.Statuses)
+            {
+                statuses.Add(status);
+                samples.Add(ComplianceSample.From(status, SlaClock.PriorityOf(complaint.Severity), tiers[complaint.Customer], complaint.AgainstStaff, complaint.AgainstDepartment));
+            }
+
+            if (complaint is { AgainstStaff: { } staff, Verdict: { } verdict })
+            {
+                var kind = verdict.Outcome switch
+                {
+                    VerdictOutcome.Substantiated => FactKind.ComplaintSubstantiated,
+                    VerdictOutcome.PartlySubstantiated => FactKind.ComplaintPartlySubstantiated,
+                    _ => FactKind.ComplaintUnsubstantiated,
+                };
+                facts.Add(new ScoreFact(ScoreSubject.Staff(staff), kind, verdict.DecidedAt, Evidence: complaint.Id.Value));
+            }
+        }
+
+        var evaluated = simulation.Tickets.Count + simulation.Complaints.Count;
+        var perSecond = evaluated / Math.Max(timer.Elapsed.TotalSeconds, 1e-9);
+        var ticketsById = simulation.Tickets.ToDictionary(t => t.Id);
+        foreach (var visit in simulation.Visits)
+        {
+            var handler = visit.Subject.Ticket is { } ticketId ? ticketsById[ticketId].Assignee : null;
+            if (handler is { } staff && visit.Overall is { } rating)
+            {
+                facts.Add(new ScoreFact(ScoreSubject.Staff(staff), FactKind.SatisfactionRating, visit.EndedAt!.Value, (int)rating, visit.Id.Value));
+            }
+
+            facts.Add(new ScoreFact(ScoreSubject.Staff(ServiceCentre.Staff[0]), visit.Status == VisitStatus.Completed ? FactKind.CallbackDone : FactKind.CallbackMissed, visit.EndedAt ?? at, Evidence: visit.Id.Value));
+        }
+
+        var period = new Interval(Simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60));
+        var standings = Standings.Evaluate(scoring.Score(facts, period), StandingRules.Default);
+        var complaintVisits = simulation.Visits.Where(v => v.Subject.Complaint is not null).ToList();
+        var actuals = new Dictionary<Kpi, Ratio>
+        {
+            [Kpi.SatisfactionRate] = ServiceKpis.SatisfactionRate(simulation.Visits),
+            [Kpi.ClosingRate] = ServiceKpis.ClosingRate(simulation.Tickets),
+            [Kpi.ComplaintRate] = ServiceKpis.ComplaintRate(simulation.Complaints.Count, simulation.Tickets.Count),
+            [Kpi.CallbackRate] = ServiceKpis.CallbackRate(complaintVisits),
+            [Kpi.SlaCompliance] = ServiceKpis.SlaCompliance(statuses),
+            [Kpi.FirstContactResolutionRate] = ServiceKpis.FirstContactResolution(simulation.Tickets),
+        };
+
+        var compliance = ComplianceReport.Build(samples, ComplianceDimensions.Metric | ComplianceDimensions.Tier | ComplianceDimensions.Priority)
+            .Select(g => new ComplianceRow(g.Key.Metric!.Value.ToString(), g.Key.Tier!.Value.Code, g.Key.Priority!.Value.ToString(), g.Met, g.Missed, g.Running, g.Cancelled, g.Compliance.Percent, g.ElapsedP90?.TotalHours))
+            .ToList();
+        var staffStandings = standings.Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
+        return new Report(
+            $"{Simulation.Start.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd} to {simulation.End.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd}, evaluated at {at}",
+            simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count,
+            [.. simulation.Customers.GroupBy(c => c.Tier).OrderByDescending(g => g.Key).Select(g => new TierCount(g.Key.Code, g.Count()))],
+            compliance,
+            statuses.LongCount(s => s.IsMissed),
+            [.. escalations.OrderBy(e => e.Key.Level).ThenBy(e => e.Key.Reason, StringComparer.Ordinal).Select(e => new EscalationRow(e.Key.Level, e.Key.Reason, e.Value))],
+            [.. staffStandings.Take(5).Select(StandingRow.Of)],
+            [.. staffStandings.TakeLast(5).Select(StandingRow.Of)],
+            staffStandings.Count(s => s.ComplaintFree),
+            [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
+            Math.Round(perSecond));
+    }
+
+    private static void Count(Dictionary<(int Level, string Reason), int> escalations, CaseAssessment assessment)
+    {
+        if (assessment.Escalation is { Step: { } step, ReasonCode: { } reason })
+        {
+            escalations[(step.Level, reason)] = escalations.GetValueOrDefault((step.Level, reason)) + 1;
+        }
+    }
+}
+
+internal sealed record TierCount(string Tier, int Customers);
+
+internal sealed record ComplianceRow(string Metric, string Tier, string Priority, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent, double? ElapsedP90Hours);
+
+internal sealed record EscalationRow(int Level, string Reason, int Cases);
+
+internal sealed record StandingRow(string Staff, decimal Total, int Rank, string Card, int Stars, bool ComplaintFree)
+{
+    public static StandingRow Of(Standing s) => new(s.Scorecard.Subject.Id, Math.Round(s.Scorecard.Total, 2), s.Rank, s.Card.ToString(), s.Stars, s.ComplaintFree);
+}
+
+internal sealed record KpiRow(string Kpi, string Comparison, decimal ThresholdPercent, long Numerator, long Denominator, decimal? ActualPercent, string Verdict);

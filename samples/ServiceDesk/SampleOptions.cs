@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ServiceDesk;
+
+/// <summary>The command line of the sample.</summary>
+internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help)
+{
+    public const string Usage = """
+        ServiceDesk — a month of a property-management service centre, simulated and reported with ServiceQuality.
+
+        Usage: dotnet run --project samples/ServiceDesk -c Release [-- options]
+
+          --seed N          random seed (default 2025); the same seed gives the same run
+          --days N          days to simulate from Mon 13 Jan 2025 (default 31, across Spring Festival)
+          --customers N     customers (default 5000)
+          --format F        text | markdown | json (default text)
+          --out FILE        write the report to FILE instead of the console
+          --smoke           a small, quick run (3 days, 500 customers) for CI
+          --help            this text
+        """;
+
+    public static SampleOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SampleOptions(2025, 31, 5000, "text", null, false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number.");
+            options = args[i] switch
+            {
+                "--seed" => options with { Seed = Number() },
+                "--days" => options with { Days = Number() },
+                "--customers" => options with { Customers = Number() },
+                "--format" => options with { Format = Value() is "text" or "markdown" or "json" ? args[i] : throw new ArgumentException("--format is text, markdown or json.") },
+                "--out" => options with { Out = Value() },
+                "--smoke" => options with { Days = 3, Customers = 500 },
+                "--help" or "-h" => options with { Help = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}; see --help."),
+            };
+        }
+
+        return options;
+    }
+}

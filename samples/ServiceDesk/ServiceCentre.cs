@@ -1,0 +1,48 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceDesk;
+
+/// <summary>The definitions of the simulated centre: its calendar, its 2025 agreement, its staff.</summary>
+internal static class ServiceCentre
+{
+    public const string CalendarName = "china-2025";
+    public static readonly BusinessCalendar Calendar = CalendarPresets.ChinaServiceCentre2025;
+    public static readonly DateTimeZone Zone = Calendar.Zone;
+    public static readonly StaffId[] Staff = [.. Enumerable.Range(1, 40).Select(i => new StaffId($"staff-{i:00}"))];
+    public static readonly string[] Teams = ["reception", "repairs", "facilities", "billing"];
+
+    public static string TeamOf(StaffId staff) => Teams[(int.Parse(staff.Value[6..], System.Globalization.CultureInfo.InvariantCulture) - 1) / 10];
+
+    public static ServiceLevelAgreement Agreement()
+    {
+        var at = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("PM-2025"), "Property management service commitment 2025", AgreementKind.ServiceLevel, at);
+        sla.SetCalendar(CalendarName, at);
+        sla.AddTarget(Metric.FirstResponse, null, null, Duration.FromHours(2), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.FirstResponse, Priority.P1, null, Duration.FromMinutes(30), TimeBasis.CalendarTime, at);
+        sla.AddTarget(Metric.NextResponse, null, null, Duration.FromHours(8), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.Resolution, Priority.P2, null, Duration.FromHours(8), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.Resolution, Priority.P1, null, Duration.FromHours(4), TimeBasis.CalendarTime, at);
+        sla.AddTarget(Metric.Resolution, null, ServiceTier.Key, Duration.FromHours(8), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.OnSiteArrival, null, null, Duration.FromHours(4), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.ComplaintAcknowledgement, null, null, Duration.FromHours(2), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.ComplaintResolution, null, null, Duration.FromDays(3), TimeBasis.CalendarTime, at);
+        sla.AddTarget(Metric.CallbackAfterClosing, null, null, Duration.FromHours(48), TimeBasis.CalendarTime, at);
+        sla.PauseOn(HoldReason.WaitingForCustomer, [Metric.Resolution, Metric.NextResponse], at);
+        sla.PauseOn(HoldReason.WaitingForThirdParty, [Metric.Resolution], at);
+        sla.AddKpiObjective(Kpi.SatisfactionRate, Comparison.AtLeast, 95m, at);
+        sla.AddKpiObjective(Kpi.ClosingRate, Comparison.AtLeast, 85m, at);
+        sla.AddKpiObjective(Kpi.ComplaintRate, Comparison.AtMost, 5m, at);
+        sla.AddKpiObjective(Kpi.CallbackRate, Comparison.AtLeast, 100m, at);
+        sla.AddKpiObjective(Kpi.SlaCompliance, Comparison.AtLeast, 90m, at);
+        sla.AddKpiObjective(Kpi.FirstContactResolutionRate, Comparison.AtLeast, 30m, at);
+        sla.Publish(at, at);
+        return sla;
+    }
+}
