@@ -1,0 +1,108 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Testing.Tests;
+
+/// <summary>The Testing package's helpers pass when they should and fail, with context, when they should.</summary>
+public sealed class SlaScenarioTests
+{
+    private static readonly BusinessCalendar Hours = NineToFive();
+
+    private static BusinessCalendar NineToFive()
+    {
+        var builder = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            builder.AddOpenHours(day, new LocalTime(9, 0), new LocalTime(17, 0));
+        }
+
+        return builder.Build();
+    }
+
+    private static ServiceLevelAgreement Agreement()
+    {
+        var at = Instant.FromUtc(2024, 1, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "test", AgreementKind.ServiceLevel, at);
+        sla.SetCalendar("hours", at);
+        sla.AddTarget(Metric.FirstResponse, null, null, Duration.FromHours(1), TimeBasis.BusinessTime, at);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(8), TimeBasis.BusinessTime, at);
+        sla.PauseOn(HoldReason.WaitingForCustomer, [Metric.Resolution], at);
+        sla.Publish(at, at);
+        return sla;
+    }
+
+    private static SlaScenario Friday() => SlaScenario.For(Agreement(), Hours).OpenedAt(new LocalDateTime(2025, 3, 7, 16, 30), Priority.P2);
+
+    [Fact]
+    public void Expectations_ThatHold_Pass()
+    {
+        var outcome = Friday().EvaluateAt(new LocalDateTime(2025, 3, 8, 12, 0));
+
+        outcome.Expect(Metric.FirstResponse).Running().DueAt(new LocalDateTime(2025, 3, 10, 9, 30)).StageReached(50m, new LocalDateTime(2025, 3, 7, 17, 0)).Elapsed(Duration.FromMinutes(30));
+    }
+
+    [Fact]
+    public void Met_OnAMissedClock_FailsShowingTheTimelineAndOpenHours()
+    {
+        var outcome = Friday().EvaluateAt(new LocalDateTime(2025, 3, 10, 12, 0));
+
+        var failure = Assert.Throws<SlaAssertionException>(() => outcome.Expect(Metric.FirstResponse).Met());
+
+        Assert.Contains("expected FirstResponse to be Met, but it is Missed", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Fri 2025-03-07 16:30  TicketOpened", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Mon 2025-03-10 09:00 - Mon 2025-03-10 17:00", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EachExpectation_FailsWhenItShould()
+    {
+        var outcome = Friday().RespondAt(new LocalDateTime(2025, 3, 10, 9, 10)).EvaluateAt(new LocalDateTime(2025, 3, 10, 12, 0));
+        var response = outcome.Expect(Metric.FirstResponse);
+
+        response.Met();
+        Assert.Throws<SlaAssertionException>(() => response.Missed());
+        Assert.Throws<SlaAssertionException>(() => response.Paused());
+        Assert.Throws<SlaAssertionException>(() => response.Running());
+        Assert.Throws<SlaAssertionException>(() => response.BreachedAt(new LocalDateTime(2025, 3, 10, 9, 30)));
+        Assert.Throws<SlaAssertionException>(() => response.DueAt(new LocalDateTime(2025, 3, 10, 9, 30)));
+        Assert.Throws<SlaAssertionException>(() => response.StageReached(75m, new LocalDateTime(2025, 3, 10, 9, 0)));
+        Assert.Throws<SlaAssertionException>(() => response.Elapsed(Duration.FromHours(1)));
+        Assert.Throws<SlaAssertionException>(() => outcome.Expect(Metric.OnSiteArrival));
+    }
+
+    [Fact]
+    public void HoldBetween_PausesTheResolutionClock()
+    {
+        Friday()
+            .HoldFrom(new LocalDateTime(2025, 3, 7, 16, 45))
+            .EvaluateAt(new LocalDateTime(2025, 3, 12, 12, 0))
+            .Expect(Metric.Resolution).Paused().Elapsed(Duration.FromMinutes(15));
+
+        Friday()
+            .HoldBetween(new LocalDateTime(2025, 3, 7, 16, 45), new LocalDateTime(2025, 3, 10, 9, 0))
+            .ResolveAt(new LocalDateTime(2025, 3, 10, 16, 45))
+            .EvaluateAt(new LocalDateTime(2025, 3, 11, 9, 0))
+            .Expect(Metric.Resolution).Met().Elapsed(Duration.FromHours(8));
+    }
+
+    [Fact]
+    public void Steps_TheTicketRefuses_FailAsTheApiWould()
+    {
+        Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<DomainRuleViolationException>(
+            () => Friday().ResolveAt(new LocalDateTime(2025, 3, 10, 9, 0)).ReopenAt(new LocalDateTime(2025, 3, 10, 10, 0)).ResolveAt(new LocalDateTime(2025, 3, 10, 11, 0)).ResolveAt(new LocalDateTime(2025, 3, 10, 12, 0))).Rule);
+        Assert.Throws<InvalidOperationException>(() => SlaScenario.For(Agreement(), Hours).RespondAt(new LocalDateTime(2025, 3, 10, 9, 0)));
+    }
+
+    [Fact]
+    public void TestClock_StandsStillUntilSetOrAdvanced()
+    {
+        var clock = new TestClock(Instant.FromUtc(2025, 1, 1, 0, 0));
+        Assert.Equal(Instant.FromUtc(2025, 1, 1, 0, 0), clock.GetCurrentInstant());
+        Assert.Equal(Instant.FromUtc(2025, 1, 1, 2, 0), clock.Advance(Duration.FromHours(2)));
+        clock.Set(Instant.FromUtc(2024, 1, 1, 0, 0));
+        Assert.Equal(Instant.FromUtc(2024, 1, 1, 0, 0), clock.GetCurrentInstant());
+    }
+}
