@@ -6,7 +6,9 @@ using NodaTime;
 using ServiceDesk;
 using ServiceQuality.Policies;
 using ServiceQuality.Policies.Assessment;
+using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
 
@@ -35,11 +37,34 @@ var services = new ServiceCollection().AddServiceQuality(o =>
 using var provider = services.BuildServiceProvider();
 
 var timer = Stopwatch.StartNew();
-var simulation = new Simulation(options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>());
-simulation.Run(new SynchronousProgress(message => Console.Error.Write($"\r{message}    ")));
-Console.Error.WriteLine();
+var agreement = ServiceCentre.Agreement();
+Cases cases;
+if (options.Events is { } log)
+{
+    try
+    {
+        using var reader = File.OpenText(log);
+        var replayed = EventLogReplay.Replay(reader, log, new Dictionary<string, ServiceLevelAgreement> { [agreement.Id.Value] = agreement });
+        var instants = replayed.Tickets.Values.SelectMany(t => t.History).Select(e => e.OccurredAt)
+            .Concat(replayed.Complaints.Values.SelectMany(c => c.History).Select(e => e.OccurredAt)).DefaultIfEmpty(Instant.FromUtc(2025, 1, 1, 0, 0)).ToList();
+        cases = new Cases([.. replayed.Customers.Values], [.. replayed.Tickets.Values], [.. replayed.Complaints.Values], [.. replayed.Visits.Values], instants.Min(), instants.Max());
+        Console.Error.WriteLine($"Replayed {replayed.Events:N0} events from {log}.");
+    }
+    catch (Exception e) when (e is EventLogException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+}
+else
+{
+    var simulation = new Simulation(options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>());
+    simulation.Run(new SynchronousProgress(message => Console.Error.Write($"\r{message}    ")));
+    Console.Error.WriteLine();
+    cases = new Cases(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits, Simulation.Start, simulation.End);
+}
 
-var at = simulation.End + Duration.FromDays(7);
+var at = options.At ?? cases.End + Duration.FromDays(7);
 // A month gives each staff member hundreds of facts, so the centre scores them in smaller steps than the stock rules.
 var scoring = new ScoringEngine(ScorecardDefinition.Default,
 [
@@ -51,7 +76,7 @@ var scoring = new ScoringEngine(ScorecardDefinition.Default,
     ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
     ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
 ]);
-var report = Report.Build(simulation, ServiceCentre.Agreement(), provider.GetRequiredService<CaseAssessor>(), scoring, at);
+var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, at);
 var output = ReportWriter.Render(report, options.Format);
 if (options.Out is { } path)
 {

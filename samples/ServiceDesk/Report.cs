@@ -24,13 +24,13 @@ internal sealed record Report(
     IReadOnlyList<KpiRow> Kpis,
     double CasesEvaluatedPerSecond)
 {
-    public static Report Build(Simulation simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
+    public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
     {
         var samples = new List<ComplianceSample>();
         var statuses = new List<SlaStatus>();
         var facts = new List<ScoreFact>();
         var escalations = new Dictionary<(int Level, string Reason), int>();
-        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.Tier);
+        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(ServiceCentre.Zone).Date));
         var timer = Stopwatch.StartNew();
         foreach (var ticket in simulation.Tickets)
         {
@@ -83,7 +83,7 @@ internal sealed record Report(
             facts.Add(new ScoreFact(ScoreSubject.Staff(ServiceCentre.Staff[0]), visit.Status == VisitStatus.Completed ? FactKind.CallbackDone : FactKind.CallbackMissed, visit.EndedAt ?? at, Evidence: visit.Id.Value));
         }
 
-        var period = new Interval(Simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60));
+        var period = new Interval(simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60));
         var standings = Standings.Evaluate(scoring.Score(facts, period), StandingRules.Default);
         var complaintVisits = simulation.Visits.Where(v => v.Subject.Complaint is not null).ToList();
         var actuals = new Dictionary<Kpi, Ratio>
@@ -101,7 +101,7 @@ internal sealed record Report(
             .ToList();
         var staffStandings = standings.Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
         return new Report(
-            $"{Simulation.Start.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd} to {simulation.End.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd}, evaluated at {at}",
+            $"{simulation.Start.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd} to {simulation.End.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd}, evaluated at {at}",
             simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count,
             [.. simulation.Customers.GroupBy(c => c.Tier).OrderByDescending(g => g.Key).Select(g => new TierCount(g.Key.Code, g.Count()))],
             compliance,

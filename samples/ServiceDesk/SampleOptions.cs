@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ServiceDesk;
 
 /// <summary>The command line of the sample.</summary>
-internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help)
+internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, NodaTime.Instant? At = null)
 {
     public const string Usage = """
         ServiceDesk — a month of a property-management service centre, simulated and reported with ServiceQuality.
@@ -15,6 +15,8 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
           --customers N     customers (default 5000)
           --format F        text | markdown | json (default text)
           --out FILE        write the report to FILE instead of the console
+          --events FILE     replay a JSON Lines event log (see docs/formats.md) instead of simulating
+          --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event)
           --smoke           a small, quick run (3 days, 500 customers) for CI
           --help            this text
         """;
@@ -33,6 +35,8 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
                 "--customers" => options with { Customers = Number() },
                 "--format" => options with { Format = Value() is "text" or "markdown" or "json" ? args[i] : throw new ArgumentException("--format is text, markdown or json.") },
                 "--out" => options with { Out = Value() },
+                "--events" => options with { Events = Value() },
+                "--at" => options with { At = NodaTime.Text.InstantPattern.ExtendedIso.Parse(Value()) is { Success: true } at ? at.Value : throw new ArgumentException("--at needs an ISO-8601 instant such as 2025-02-01T00:00:00Z.") },
                 "--smoke" => options with { Days = 3, Customers = 500 },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; see --help."),
