@@ -7,6 +7,8 @@ using ServiceDesk;
 using ServiceQuality.Policies;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Scoring;
@@ -29,15 +31,41 @@ if (options.Help)
     return 0;
 }
 
+var agreement = ServiceCentre.Agreement();
+var calendars = new Dictionary<string, BusinessCalendar> { [ServiceCentre.CalendarName] = ServiceCentre.Calendar };
+if (options.Definitions is { } definitionsFile)
+{
+    try
+    {
+        var definitions = DefinitionsFile.Load(File.ReadAllText(definitionsFile));
+        agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new InvalidDefinitionException("definitions file", [new DefinitionProblem("$.agreements", "at least one agreement is needed")]);
+        calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
+        Console.Error.WriteLine($"Loaded {definitions.Calendars.Count} calendars and {definitions.Agreements.Count} agreements from {definitionsFile}; using {agreement.Reference}.");
+    }
+    catch (InvalidDefinitionException e)
+    {
+        e.Problems.ToList().ForEach(problem => Console.Error.WriteLine($"{definitionsFile}: {problem}"));
+        return 2;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"{definitionsFile}: {e.Message}");
+        return 2;
+    }
+}
+
 var services = new ServiceCollection().AddServiceQuality(o =>
 {
-    o.Calendars[ServiceCentre.CalendarName] = ServiceCentre.Calendar;
-    o.NotificationCalendar = ServiceCentre.CalendarName;
+    foreach (var (name, calendar) in calendars)
+    {
+        o.Calendars[name] = calendar;
+    }
+
+    o.NotificationCalendar = agreement.CalendarName;
 }).Services;
 using var provider = services.BuildServiceProvider();
 
 var timer = Stopwatch.StartNew();
-var agreement = ServiceCentre.Agreement();
 Cases cases;
 if (options.Events is { } log)
 {
@@ -59,7 +87,7 @@ if (options.Events is { } log)
 else
 {
     var simulation = new Simulation(options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>());
-    simulation.Run(new SynchronousProgress(message => Console.Error.Write($"\r{message}    ")));
+    simulation.Run(agreement, new SynchronousProgress(message => Console.Error.Write($"\r{message}    ")));
     Console.Error.WriteLine();
     cases = new Cases(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits, Simulation.Start, simulation.End);
 }

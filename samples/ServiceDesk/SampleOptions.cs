@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ServiceDesk;
 
 /// <summary>The command line of the sample.</summary>
-internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, NodaTime.Instant? At = null)
+internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, NodaTime.Instant? At = null, string? Definitions = null)
 {
     public const string Usage = """
         ServiceDesk — a month of a property-management service centre, simulated and reported with ServiceQuality.
@@ -15,6 +15,7 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
           --customers N     customers (default 5000)
           --format F        text | markdown | json (default text)
           --out FILE        write the report to FILE instead of the console
+          --definitions FILE  calendars and agreements from a JSON file (see docs/formats.md) instead of the built-in ones
           --events FILE     replay a JSON Lines event log (see docs/formats.md) instead of simulating
           --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event)
           --smoke           a small, quick run (3 days, 500 customers) for CI
@@ -36,6 +37,7 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
                 "--format" => options with { Format = Value() is "text" or "markdown" or "json" ? args[i] : throw new ArgumentException("--format is text, markdown or json.") },
                 "--out" => options with { Out = Value() },
                 "--events" => options with { Events = Value() },
+                "--definitions" => options with { Definitions = Value() },
                 "--at" => options with { At = NodaTime.Text.InstantPattern.ExtendedIso.Parse(Value()) is { Success: true } at ? at.Value : throw new ArgumentException("--at needs an ISO-8601 instant such as 2025-02-01T00:00:00Z.") },
                 "--smoke" => options with { Days = 3, Customers = 500 },
                 "--help" or "-h" => options with { Help = true },

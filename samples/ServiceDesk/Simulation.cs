@@ -29,10 +29,9 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
 
     public Instant End => Start + Duration.FromDays(options.Days);
 
-    public void Run(IProgress<string> progress)
+    public void Run(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, IProgress<string> progress)
     {
         CreateCustomers();
-        var agreement = ServiceCentre.Agreement();
         for (var day = 0; day < options.Days; day++)
         {
             var dayStart = Start + Duration.FromDays(day);

@@ -1,0 +1,93 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Policies.Definitions;
+
+namespace ServiceQuality.Policies.Tests.Definitions;
+
+public sealed class DefinitionsFileTests
+{
+    private static readonly string Example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "definitions.json"));
+
+    [Fact]
+    public void Load_TheShippedExample_GivesTheReferenceCalendarAndThe2025Agreement()
+    {
+        var definitions = DefinitionsFile.Load(Example);
+
+        var calendar = definitions.Calendars["china-2025"];
+        var reference = CalendarPresets.ChinaServiceCentre2025;
+        var from = Instant.FromUtc(2025, 1, 1, 0, 0);
+        Assert.Equal(reference.BusinessTimeBetween(from, from + Duration.FromDays(365)), calendar.BusinessTimeBetween(from, from + Duration.FromDays(365)));
+
+        var agreement = definitions.Agreements["PM-2025"];
+        Assert.Equal((AgreementStatus.Published, 1, "china-2025"), (agreement.Status, agreement.Version, agreement.CalendarName));
+        Assert.Equal(Duration.FromHours(8), agreement.TargetFor(Metric.Resolution, Priority.P3, ServiceTier.Key)!.Target);
+        Assert.Equal(Duration.FromDays(3), agreement.TargetFor(Metric.ComplaintResolution, Priority.P2, ServiceTier.Gold)!.Target);
+        Assert.True(agreement.IsPausedBy(HoldReason.WaitingForThirdParty, Metric.Resolution));
+        Assert.Equal(6, agreement.Objectives.Count);
+    }
+
+    [Fact]
+    public void Load_ABadFile_ReportsEveryProblemWithItsJsonPathAndReturnsNothing()
+    {
+        const string bad = """
+            {
+              "calendars": [ { "id": "x", "zone": "Mars/Olympus", "weekly": [ { "days": ["Funday"], "from": "9am", "to": "17:00" } ] } ],
+              "agreements": [ {
+                "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z", "calendar": "nowhere", "colour": "red",
+                "targets": [ { "metric": "Resolution", "duration": "PT0S", "basis": "BusinessTime" }, { "metric": "Speed", "duration": "1 hour", "basis": "BusinessTime" } ]
+              } ],
+              "policies": {}
+            }
+            """;
+
+        var exception = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad));
+
+        Assert.Equal(
+            [
+                "$.agreements[0].calendar",
+                "$.agreements[0].colour",
+                "$.agreements[0].targets[1].duration",
+                "$.agreements[0].targets[1].metric",
+                "$.calendars[0].weekly[0].days[0]",
+                "$.calendars[0].weekly[0].from",
+                "$.calendars[0].zone",
+                "$.policies",
+            ],
+            exception.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ARuleTheAggregateRefuses_IsReportedAtItsPath()
+    {
+        const string zero = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [ { "metric": "Resolution", "duration": "PT0S", "basis": "CalendarTime" } ] } ] }
+            """;
+
+        var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(zero)).Problems);
+
+        Assert.Equal("$.agreements[0].targets[0].duration", problem.Path);
+        Assert.Contains("TargetDurationMustBePositive", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MalformedJson_IsOneProblem() =>
+        Assert.StartsWith("$ (line", Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [ ")).Problems).Path, StringComparison.Ordinal);
+
+    [Fact]
+    public void Load_AVersionAboveOne_RevisesUpToIt()
+    {
+        const string v3 = """
+            { "agreements": [ { "id": "A", "version": 3, "name": "a", "kind": "OperationalLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [ { "metric": "Resolution", "duration": "PT4H", "basis": "CalendarTime" } ] } ] }
+            """;
+
+        var agreement = DefinitionsFile.Load(v3).Agreements["A"];
+
+        Assert.Equal((3, AgreementStatus.Published, AgreementKind.OperationalLevel), (agreement.Version, agreement.Status, agreement.Kind));
+    }
+}
