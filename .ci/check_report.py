@@ -19,6 +19,8 @@ if sum(r["missed"] for r in report["compliance"]) != report["breaches"]:
 for kpi in report["kpis"]:
     if kpi["numerator"] < 0 or kpi["denominator"] < 0:
         problems.append(f"KPI {kpi['kpi']} has negative counts")
+if len(report["cases"]) != report["tickets"] + report["complaints"]:
+    problems.append("the per-case statuses do not cover every ticket and complaint")
 if report["tickets"] <= 0 or report["complaints"] <= 0:
     problems.append("the simulation produced no cases")
 

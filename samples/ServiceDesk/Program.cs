@@ -106,6 +106,12 @@ var scoring = new ScoringEngine(ScorecardDefinition.Default,
 ]);
 var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, at);
 var output = ReportWriter.Render(report, options.Format);
+if (options.Html is { } htmlPath)
+{
+    File.WriteAllText(htmlPath, HtmlReport.Render(report));
+    Console.Error.WriteLine($"HTML report written to {htmlPath}.");
+}
+
 if (options.Out is { } path)
 {
     File.WriteAllText(path, output);

@@ -22,7 +22,9 @@ internal sealed record Report(
     IReadOnlyList<StandingRow> BottomStaff,
     int ComplaintFreeStaff,
     IReadOnlyList<KpiRow> Kpis,
-    double CasesEvaluatedPerSecond)
+    double CasesEvaluatedPerSecond,
+    IReadOnlyList<int> ScoreDistribution,
+    IReadOnlyList<CaseRow> Cases)
 {
     public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
     {
@@ -30,12 +32,14 @@ internal sealed record Report(
         var statuses = new List<SlaStatus>();
         var facts = new List<ScoreFact>();
         var escalations = new Dictionary<(int Level, string Reason), int>();
+        var rows = new List<CaseRow>();
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(ServiceCentre.Zone).Date));
         var timer = Stopwatch.StartNew();
         foreach (var ticket in simulation.Tickets)
         {
             var assessment = assessor.AssessTicket(ticket, agreement, at);
             Count(escalations, assessment);
+            rows.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment));
             foreach (var status in assessment.Sla.Statuses)
             {
                 statuses.Add(status);
@@ -51,6 +55,7 @@ internal sealed record Report(
         {
             var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], agreement, at);
             Count(escalations, assessment);
+            rows.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment));
             foreach (var status in assessment.Sla.Statuses)
             {
                 statuses.Add(status);
@@ -111,7 +116,9 @@ internal sealed record Report(
             [.. staffStandings.TakeLast(5).Select(StandingRow.Of)],
             staffStandings.Count(s => s.ComplaintFree),
             [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
-            Math.Round(perSecond));
+            Math.Round(perSecond),
+            [.. Enumerable.Range(0, 10).Select(bucket => staffStandings.Count(s => Math.Min(9, (int)(s.Scorecard.Total / 10)) == bucket))],
+            rows);
     }
 
     private static void Count(Dictionary<(int Level, string Reason), int> escalations, CaseAssessment assessment)
@@ -135,3 +142,22 @@ internal sealed record StandingRow(string Staff, decimal Total, int Rank, string
 }
 
 internal sealed record KpiRow(string Kpi, string Comparison, decimal ThresholdPercent, long Numerator, long Denominator, decimal? ActualPercent, string Verdict);
+
+internal sealed record CaseRow(string Id, string Kind, IReadOnlyList<StatusRow> Statuses, int? EscalationLevel, string? EscalationReason, string? NextChangeAt)
+{
+    public static CaseRow Of(string id, string kind, CaseAssessment assessment) => new(
+        id, kind, [.. assessment.Sla.Statuses.Select(StatusRow.Of)], assessment.Escalation.Step?.Level, assessment.Escalation.ReasonCode, Iso(assessment.NextChangeAt));
+
+    public static string? Iso(Instant? instant) => instant?.ToString("uuuu-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record StatusRow(
+    string Metric, string State, double TargetHours, string Basis, double ElapsedHours, double RemainingHours, string? DueAt, string? BreachedAt,
+    IReadOnlyList<StageRow> Stages, int Cycle)
+{
+    public static StatusRow Of(SlaStatus s) => new(
+        s.Metric.ToString(), s.State.ToString(), s.Target.TotalHours, s.Basis.ToString(), s.Elapsed.TotalHours, s.Remaining.TotalHours, CaseRow.Iso(s.DueAt), CaseRow.Iso(s.BreachedAt),
+        [.. s.Stages.Select(stage => new StageRow(stage.Percent, CaseRow.Iso(stage.At)!))], s.Cycle);
+}
+
+internal sealed record StageRow(decimal Percent, string At);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ServiceDesk;
 
 /// <summary>The command line of the sample.</summary>
-internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, NodaTime.Instant? At = null, string? Definitions = null)
+internal sealed record SampleOptions(int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, NodaTime.Instant? At = null, string? Definitions = null, string? Html = null)
 {
     public const string Usage = """
         ServiceDesk — a month of a property-management service centre, simulated and reported with ServiceQuality.
@@ -18,6 +18,7 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
           --definitions FILE  calendars and agreements from a JSON file (see docs/formats.md) instead of the built-in ones
           --events FILE     replay a JSON Lines event log (see docs/formats.md) instead of simulating
           --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event)
+          --html FILE       also write one standalone HTML page with SVG charts (no scripts, no external assets)
           --smoke           a small, quick run (3 days, 500 customers) for CI
           --help            this text
         """;
@@ -38,6 +39,7 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
                 "--out" => options with { Out = Value() },
                 "--events" => options with { Events = Value() },
                 "--definitions" => options with { Definitions = Value() },
+                "--html" => options with { Html = Value() },
                 "--at" => options with { At = NodaTime.Text.InstantPattern.ExtendedIso.Parse(Value()) is { Success: true } at ? at.Value : throw new ArgumentException("--at needs an ISO-8601 instant such as 2025-02-01T00:00:00Z.") },
                 "--smoke" => options with { Days = 3, Customers = 500 },
                 "--help" or "-h" => options with { Help = true },
