@@ -3,7 +3,6 @@ import glob
 import sys
 import xml.etree.ElementTree as ET
 
-NS = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 
 files = glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True)
 if not files:
@@ -12,7 +11,8 @@ if not files:
 
 passed = failed = skipped = 0
 for path in files:
-    counters = ET.parse(path).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    # Match by local name so that the TRX namespace need not be spelled out here.
+    counters = next(e for e in ET.parse(path).getroot().iter() if e.tag.rsplit("}", 1)[-1] == "Counters")
     passed += int(counters.get("passed", "0"))
     failed += int(counters.get("failed", "0")) + int(counters.get("error", "0")) + int(counters.get("timeout", "0")) + int(counters.get("aborted", "0"))
     skipped += int(counters.get("notExecuted", "0"))
