@@ -35,11 +35,33 @@ public readonly record struct ServiceTier : IComparable<ServiceTier>
     /// <summary>Key or big customers (大客户 / 重点客户), rank 4.</summary>
     public static ServiceTier Key { get; } = new("key", 4);
 
+    /// <summary>The stock tiers, lowest first: ordinary, class-a, gold, vip, key.</summary>
+    public static IReadOnlyList<ServiceTier> WellKnown { get; } = [Ordinary, ClassA, Gold, Vip, Key];
+
     /// <summary>The tier's code.</summary>
     public string Code { get; }
 
     /// <summary>The tier's rank: higher is owed more.</summary>
     public int Rank { get; }
+
+    /// <summary>Finds a stock tier by its code (as files and logs name it).</summary>
+    /// <param name="code">The code, such as <c>gold</c>; compared ordinally.</param>
+    /// <param name="tier">The tier, when found.</param>
+    /// <returns>Whether <paramref name="code"/> names a stock tier.</returns>
+    public static bool TryGetWellKnown(string? code, out ServiceTier tier)
+    {
+        foreach (var candidate in WellKnown)
+        {
+            if (string.Equals(candidate.Code, code, StringComparison.Ordinal))
+            {
+                tier = candidate;
+                return true;
+            }
+        }
+
+        tier = default;
+        return false;
+    }
 
     /// <summary>Whether <paramref name="left"/> ranks below <paramref name="right"/>.</summary>
     /// <param name="left">The first tier.</param>

@@ -354,16 +354,10 @@ public static class DefinitionsFile
             return null;
         }
 
-        public ServiceTier? Tier(string name) => Text(name, required: false) switch
-        {
-            null => null,
-            "ordinary" => ServiceTier.Ordinary,
-            "class-a" => ServiceTier.ClassA,
-            "gold" => ServiceTier.Gold,
-            "vip" => ServiceTier.Vip,
-            "key" => ServiceTier.Key,
-            var other => Fail<ServiceTier?>(name, $"'{other}' is not one of ordinary, class-a, gold, vip, key"),
-        };
+        public ServiceTier? Tier(string name) =>
+            Text(name, required: false) is not { } code ? null
+            : ServiceTier.TryGetWellKnown(code, out var tier) ? tier
+            : Fail<ServiceTier?>(name, $"'{code}' is not one of {string.Join(", ", ServiceTier.WellKnown.Select(t => t.Code))}");
 
         public LocalTime? Time(string name) =>
             Text(name) is { } text

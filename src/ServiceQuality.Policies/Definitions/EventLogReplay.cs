@@ -219,6 +219,8 @@ public static class EventLogReplay
         }
     }
 
+    private static readonly string TierCodes = string.Join(", ", ServiceTier.WellKnown.Select(t => t.Code));
+
     /// <summary>A problem with one line's content.</summary>
     private sealed class LineException(string message) : Exception(message);
 
@@ -249,15 +251,8 @@ public static class EventLogReplay
                 ? value
                 : throw new LineException($"field '{name}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
 
-        public ServiceTier Tier(string name) => Text(name) switch
-        {
-            "ordinary" => ServiceTier.Ordinary,
-            "class-a" => ServiceTier.ClassA,
-            "gold" => ServiceTier.Gold,
-            "vip" => ServiceTier.Vip,
-            "key" => ServiceTier.Key,
-            var other => throw new LineException($"field '{name}' must be ordinary, class-a, gold, vip or key, not '{other}'"),
-        };
+        public ServiceTier Tier(string name) =>
+            ServiceTier.TryGetWellKnown(Text(name), out var tier) ? tier : throw new LineException($"field '{name}' must be one of {TierCodes}");
 
         public int Int(string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
