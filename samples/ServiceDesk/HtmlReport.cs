@@ -27,6 +27,9 @@ internal static class HtmlReport
         html.Append("<h2>Escalations by level and reason</h2>");
         html.Append(Bars([.. report.Escalations.Select(e => ($"level {e.Level}: {e.Reason}", (double)e.Cases))], null, string.Empty));
 
+        html.Append("<h2>Escalations over time (recorded on complaints, per day)</h2>");
+        html.Append(Bars([.. report.EscalationsPerDay.Select(d => (d.Date, (double)d.Count))], null, string.Empty));
+
         html.Append("<h2>Staff score distribution</h2>");
         html.Append(Bars([.. report.ScoreDistribution.Select((count, bucket) => ($"{bucket * 10}-{(bucket * 10) + 9}", (double)count))], null, string.Empty));
 

@@ -24,6 +24,7 @@ internal sealed record Report(
     IReadOnlyList<KpiRow> Kpis,
     double CasesEvaluatedPerSecond,
     IReadOnlyList<int> ScoreDistribution,
+    IReadOnlyList<DayCount> EscalationsPerDay,
     IReadOnlyList<CaseRow> Cases)
 {
     public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
@@ -118,6 +119,10 @@ internal sealed record Report(
             [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
             Math.Round(perSecond),
             [.. Enumerable.Range(0, 10).Select(bucket => staffStandings.Count(s => Math.Min(9, (int)(s.Scorecard.Total / 10)) == bucket))],
+            [.. simulation.Complaints.SelectMany(c => c.Escalations)
+                .GroupBy(e => e.EscalatedAt.InZone(ServiceCentre.Zone).Date)
+                .OrderBy(g => g.Key)
+                .Select(g => new DayCount(g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.Count()))],
             rows);
     }
 
@@ -131,6 +136,8 @@ internal sealed record Report(
 }
 
 internal sealed record TierCount(string Tier, int Customers);
+
+internal sealed record DayCount(string Date, int Count);
 
 internal sealed record ComplianceRow(string Metric, string Tier, string Priority, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent, double? ElapsedP90Hours);
 
