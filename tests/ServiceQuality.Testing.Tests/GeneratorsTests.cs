@@ -24,7 +24,7 @@ public sealed class GeneratorsTests
     public void Calendars_CoverSeveralZones()
     {
         var zones = new HashSet<string>();
-        PropertyChecks.Check(Prop.ForAll(ServiceQualityGenerators.Calendars().ToArbitrary(), calendar => zones.Add(calendar.Zone.Id)), 200);
+        PropertyChecks.Check(Prop.ForAll(ServiceQualityGenerators.Calendars().ToArbitrary(), calendar => { zones.Add(calendar.Zone.Id); }), 200);
         Assert.True(zones.Count >= 4, $"only {zones.Count} zones in 200 cases");
     }
 
