@@ -4,12 +4,13 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Testing;
 
-/// <summary>FsCheck generators for integrators' property tests: calendars, customers, agreements and ticket histories, all valid.</summary>
+/// <summary>FsCheck generators for integrators' property tests: calendars, customers, agreements, ticket and complaint histories, all valid.</summary>
 public static class ServiceQualityGenerators
 {
     private static readonly string[] Zones = ["Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "UTC"];
@@ -57,6 +58,42 @@ public static class ServiceQualityGenerators
                from priority in Gen.Elements(Priority.P1, Priority.P2, Priority.P3, Priority.P4)
                from steps in Gen.ListOf(Gen.Zip(Gen.Choose(0, 1000), Gen.Frequency((3, Gen.Choose(1, 60)), (1, Gen.Choose(61, 600)))))
                select BuildTicket(agreement, From + Duration.FromMinutes(opened), priority, steps);
+    }
+
+    /// <summary>Complaints whose histories are random sequences of commands the complaint accepts (verdicts, callbacks, escalations, compensation, waivers, withdrawals).</summary>
+    /// <returns>The generator.</returns>
+    public static Gen<Complaint> Complaints() =>
+        from received in Gen.Choose(0, 60 * 24 * 365)
+        from severity in Gen.Elements(Severity.Minor, Severity.Major, Severity.Critical)
+        from steps in Gen.ListOf(Gen.Zip(Gen.Choose(0, 1000), Gen.Choose(1, 600)))
+        select BuildComplaint(From + Duration.FromMinutes(received), severity, steps);
+
+    private static Complaint BuildComplaint(Instant received, Severity severity, List<(int Pick, int Gap)> steps)
+    {
+        var staff = new StaffId("generated-investigator");
+        var complaint = Complaint.Receive(new ComplaintId("K-generated"), new CustomerId("C-generated"), Channel.Hotline, ComplaintCategory.Delay, severity, received);
+        var now = received;
+        foreach (var (pick, gap) in steps)
+        {
+            now += Duration.FromMinutes(gap);
+            var commands = new List<Action>();
+            if (complaint.CanRegister()) { commands.Add(() => complaint.Register(now)); }
+            if (complaint.CanAssignInvestigation()) { commands.Add(() => complaint.AssignInvestigation(new DepartmentId("d"), staff, now + Duration.FromDays(3), now)); }
+            if (complaint.CanRespond()) { commands.Add(() => complaint.Respond("reply", "remedy", now)); }
+            if (complaint.CanResolve()) { commands.Add(() => complaint.Resolve(now)); }
+            if (complaint.CanRecordVerdict()) { commands.Add(() => complaint.RecordVerdict((VerdictOutcome)(pick % 3), "finding", staff, now)); }
+            if (complaint.CanRecordCallback()) { commands.Add(() => complaint.RecordCallback(pick % 4 != 0, now)); }
+            if (complaint.CanClose()) { commands.Add(() => complaint.Close(now)); }
+            if (complaint.CanEscalate() && complaint.EscalationLevel < 4) { commands.Add(() => complaint.Escalate(complaint.EscalationLevel + 1, "supervisor", "generated", now)); }
+            if (complaint.CanRecordCompensation()) { commands.Add(() => complaint.RecordCompensation(Money.Yuan(1 + (pick % 500)), now)); }
+            if (complaint.CanWithdraw() && pick % 29 == 0) { commands.Add(() => complaint.Withdraw("generated", now)); }
+            if (commands.Count > 0)
+            {
+                commands[pick % commands.Count]();
+            }
+        }
+
+        return complaint;
     }
 
     private static BusinessCalendar BuildCalendar(string zone, (int Start, int Length)[] candidates, int[] holidays)

@@ -60,4 +60,28 @@ public sealed class GeneratorsTests
     [Fact]
     public void AgreementBuilder_WithoutTargets_IsRefusedByTheAgreementsOwnRule() =>
         Assert.Equal(RuleCode.AgreementNeedsTargetsToPublish, Assert.Throws<DomainRuleViolationException>(() => new AgreementBuilder().Build()).Rule);
+
+    [Fact]
+    public void Complaints_HaveValidHistoriesReachingEveryEndState()
+    {
+        var states = new HashSet<Domain.Complaints.ComplaintStatus>();
+        PropertyChecks.Check(Prop.ForAll(ServiceQualityGenerators.Complaints().ToArbitrary(), complaint =>
+        {
+            Assert.Equal(complaint.Status, Domain.Complaints.Complaint.FromHistory(complaint.History).Status);
+            states.Add(complaint.Status);
+        }), 300);
+
+        Assert.Contains(Domain.Complaints.ComplaintStatus.Closed, states);
+        Assert.Contains(Domain.Complaints.ComplaintStatus.Withdrawn, states);
+    }
+
+    [Fact]
+    public void Builders_CreateAggregatesThroughTheirFactories()
+    {
+        Assert.Equal(ServiceTier.Key, Builders.Customer(tier: ServiceTier.Key).Tier);
+        Assert.Equal((TicketStatus.New, Priority.P1), (Builders.Ticket(priority: Priority.P1).Status, Builders.Ticket(priority: Priority.P1).Priority));
+        Assert.Equal(Domain.Complaints.Severity.Major, Builders.Complaint(severity: Domain.Complaints.Severity.Major).Severity);
+        Assert.Equal(Builders.DefaultInstant + Duration.FromDays(1), Builders.Visit().Due);
+        Assert.Throws<ArgumentException>(() => Builders.Customer(id: " "));
+    }
 }
