@@ -11,6 +11,7 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Definitions;
+using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
 
@@ -33,14 +34,16 @@ if (options.Help)
 
 var agreement = ServiceCentre.Agreement();
 var calendars = new Dictionary<string, BusinessCalendar> { [ServiceCentre.CalendarName] = ServiceCentre.Calendar };
+LoadedDefinitions? definitions = null;
 if (options.Definitions is { } definitionsFile)
 {
     try
     {
-        var definitions = DefinitionsFile.Load(File.ReadAllText(definitionsFile));
+        definitions = DefinitionsFile.Load(File.ReadAllText(definitionsFile));
         agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new InvalidDefinitionException("definitions file", [new DefinitionProblem("$.agreements", "at least one agreement is needed")]);
         calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
-        Console.Error.WriteLine($"Loaded {definitions.Calendars.Count} calendars and {definitions.Agreements.Count} agreements from {definitionsFile}; using {agreement.Reference}.");
+        var policies = new object?[] { definitions.Policies.Tiers, definitions.Policies.Ladder, definitions.Policies.Scorecard, definitions.Policies.Credits, definitions.Policies.Callbacks }.Count(p => p is not null);
+        Console.Error.WriteLine($"Loaded {definitions.Calendars.Count} calendars, {definitions.Agreements.Count} agreements and {policies} policies from {definitionsFile}; using {agreement.Reference}.");
     }
     catch (InvalidDefinitionException e)
     {
@@ -54,7 +57,7 @@ if (options.Definitions is { } definitionsFile)
     }
 }
 
-var services = new ServiceCollection().AddServiceQuality(o =>
+var builder = new ServiceCollection().AddServiceQuality(o =>
 {
     foreach (var (name, calendar) in calendars)
     {
@@ -62,7 +65,21 @@ var services = new ServiceCollection().AddServiceQuality(o =>
     }
 
     o.NotificationCalendar = agreement.CalendarName;
-}).Services;
+});
+if (definitions is not null)
+{
+    try
+    {
+        builder.UseDefinitions(definitions);
+    }
+    catch (InvalidDefinitionException e)
+    {
+        e.Problems.ToList().ForEach(problem => Console.Error.WriteLine($"{options.Definitions}: {problem}"));
+        return 2;
+    }
+}
+
+var services = builder.Services;
 using var provider = services.BuildServiceProvider();
 
 var timer = Stopwatch.StartNew();
@@ -93,8 +110,9 @@ else
 }
 
 var at = options.At ?? cases.End + Duration.FromDays(7);
-// A month gives each staff member hundreds of facts, so the centre scores them in smaller steps than the stock rules.
-var scoring = new ScoringEngine(ScorecardDefinition.Default,
+// A month gives each staff member hundreds of facts, so the centre scores them in smaller steps than the stock rules
+// (the same rules as the scoring section of data/definitions.json); a definitions file with scoring rules sets its own.
+var scoring = definitions?.Policies.ScoringRules is not null ? provider.GetRequiredService<ScoringEngine>() : new ScoringEngine(ScorecardDefinition.Default,
 [
     ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 0.05m, "sla.met"),
     ScoringRules.Points(FactKind.SlaMissed, ScoringRules.ServiceSection, -0.25m, "sla.missed"),
@@ -104,7 +122,7 @@ var scoring = new ScoringEngine(ScorecardDefinition.Default,
     ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
     ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
 ]);
-var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, at);
+var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<ServiceQualityOptions>().Standings, at);
 var output = ReportWriter.Render(report, options.Format);
 if (options.Html is { } htmlPath)
 {

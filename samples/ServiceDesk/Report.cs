@@ -27,7 +27,7 @@ internal sealed record Report(
     IReadOnlyList<DayCount> EscalationsPerDay,
     IReadOnlyList<CaseRow> Cases)
 {
-    public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, Instant at)
+    public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, StandingRules standingRules, Instant at)
     {
         var samples = new List<ComplianceSample>();
         var statuses = new List<SlaStatus>();
@@ -90,7 +90,7 @@ internal sealed record Report(
         }
 
         var period = new Interval(simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60));
-        var standings = Standings.Evaluate(scoring.Score(facts, period), StandingRules.Default);
+        var standings = Standings.Evaluate(scoring.Score(facts, period), standingRules);
         var complaintVisits = simulation.Visits.Where(v => v.Subject.Complaint is not null).ToList();
         var actuals = new Dictionary<Kpi, Ratio>
         {

@@ -25,7 +25,7 @@ public static class CreditPolicies
             problems.Add("at least one band is needed");
         }
 
-        problems.AddRange(ordered.Where(b => b.BelowPercent is < 0 or > 100 || b.CreditPercent is < 0 or > 100).Select(b => $"band {b} has a percentage outside 0-100"));
+        problems.AddRange(ordered.Where(b => b.BelowPercent is < 0 or > 100 || b.CreditPercent is < 0 or > 100).Select(b => $"the band below {b.BelowPercent} % crediting {b.CreditPercent} % has a percentage outside 0-100"));
         problems.AddRange(ordered.Zip(ordered.Skip(1)).Where(p => p.Second.CreditPercent < p.First.CreditPercent)
             .Select(p => $"band below {p.Second.BelowPercent} % credits less than the band below {p.First.BelowPercent} %"));
         Throw(problems, nameof(bands));

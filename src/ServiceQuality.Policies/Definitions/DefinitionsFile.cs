@@ -6,11 +6,16 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Escalation;
+using ServiceQuality.Policies.Scoring;
+using ServiceQuality.Policies.Tiering;
 
 namespace ServiceQuality.Policies.Definitions;
 
 /// <summary>
-/// Loads calendars and agreements from a JSON definitions file (see <c>docs/formats.md</c>). Loading validates
+/// Loads calendars, agreements and policies from a JSON definitions file (see <c>docs/formats.md</c>). Loading validates
 /// everything and reports every problem at once with its JSON path (<c>$.agreements[2].targets[0].duration: …</c>);
 /// unknown properties are errors; nothing partial is returned.
 /// </summary>
@@ -37,7 +42,7 @@ public static class DefinitionsFile
         using (document)
         {
             var root = new Node(document.RootElement, "$", problems);
-            root.Only("calendars", "agreements");
+            root.Only("calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks");
             var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
             foreach (var node in root.Array("calendars", required: false))
             {
@@ -56,12 +61,13 @@ public static class DefinitionsFile
                 }
             }
 
+            var policies = Policies(root, calendars);
             if (problems.Count > 0)
             {
                 throw new InvalidDefinitionException("definitions file", problems);
             }
 
-            return new LoadedDefinitions(calendars, agreements);
+            return new LoadedDefinitions(calendars, agreements, policies);
         }
     }
 
@@ -225,6 +231,261 @@ public static class DefinitionsFile
         }
     }
 
+    private static PolicyDefinitions Policies(Node root, Dictionary<string, BusinessCalendar> calendars)
+    {
+        var tiers = root.Child("tiers") is { } t ? TierPolicy(t) : null;
+        EscalationLadder? ladder = null;
+        IReadOnlyList<IEscalationRule>? escalationRules = null;
+        Money? frontLine = null;
+        string? notify = null;
+        if (root.Child("escalation") is { } e)
+        {
+            e.Only("ladder", "rules", "frontLineLimit", "notificationCalendar");
+            var steps = e.Array("ladder", required: false).Select((step, i) =>
+            {
+                step.Only("name", "target");
+                return (Name: step.Text("name"), Target: step.Text("target"), Level: i + 1);
+            }).ToList();
+            if (steps.Count > 0 && steps.All(s => s.Name is not null && s.Target is not null))
+            {
+                ladder = Build(e, "ladder", () => new EscalationLadder(steps.Select(s => new EscalationStep(s.Level, s.Name!, s.Target!))));
+            }
+
+            var top = (ladder ?? EscalationLadder.Default).Top;
+            escalationRules = e.Child("rules") is null ? null : [.. e.Array("rules", required: true).Select(rule => EscalationRule(rule, top)).OfType<IEscalationRule>()];
+            frontLine = e.MoneyValue("frontLineLimit", required: false);
+            if (frontLine is { IsNegative: true })
+            {
+                e.Problem("frontLineLimit", "must not be negative");
+            }
+
+            notify = e.Text("notificationCalendar", required: false);
+            if (notify is not null && !calendars.ContainsKey(notify))
+            {
+                e.Problem("notificationCalendar", $"no calendar has the id '{notify}'");
+            }
+        }
+
+        ScorecardDefinition? scorecard = null;
+        IReadOnlyList<IScoringRule>? scoringRules = null;
+        StandingRules? standings = null;
+        if (root.Child("scoring") is { } sc)
+        {
+            sc.Only("baseScore", "sections", "rules", "standings");
+            var sections = sc.Array("sections", required: true).Select(section =>
+            {
+                section.Only("name", "weight");
+                return (Name: section.Text("name"), Weight: section.Decimal("weight"));
+            }).ToList();
+            if (sc.Decimal("baseScore") is { } baseScore && sections.All(x => x.Name is not null && x.Weight is not null))
+            {
+                scorecard = Build(sc, "sections", () => new ScorecardDefinition(baseScore, [.. sections.Select(x => new ScoreSection(x.Name!, x.Weight!.Value))]));
+            }
+
+            var names = sections.Select(x => x.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            scoringRules = [.. sc.Array("rules", required: true).Select(rule => ScoringRule(rule, names)).OfType<IScoringRule>()];
+            if (sc.Child("standings") is { } st)
+            {
+                st.Only("yellowBelow", "redBelow", "starsFrom", "bottomSharePercent");
+                var stars = st.Array("starsFrom", required: true).Select(x => x.Decimal(null)).OfType<decimal>().ToArray();
+                if (st.Decimal("yellowBelow") is { } yellow && st.Decimal("redBelow") is { } red && st.Decimal("bottomSharePercent") is { } bottom)
+                {
+                    standings = new StandingRules(yellow, red, stars, bottom);
+                    Build(st, null, () => Scoring.Standings.Evaluate([], standings));
+                }
+            }
+        }
+
+        IServiceCreditPolicy? credits = null;
+        if (root.Child("credits") is { } cr)
+        {
+            cr.Only("bands", "capPercent", "minimum", "claimWindow");
+            var bands = cr.Array("bands", required: true).Select(b =>
+            {
+                b.Only("belowPercent", "creditPercent");
+                return (Below: b.Decimal("belowPercent"), Credit: b.Decimal("creditPercent"));
+            }).ToList();
+            var limits = new CreditLimits(cr.DecimalOr("capPercent", 100m), cr.MoneyValue("minimum", required: false), cr.Text("claimWindow", required: false) is null ? null : cr.Duration("claimWindow"));
+            if (bands.All(b => b.Below is not null && b.Credit is not null))
+            {
+                credits = Build(cr, "bands", () => CreditPolicies.Bands(limits, [.. bands.Select(b => new CreditBand(b.Below!.Value, b.Credit!.Value))]));
+            }
+        }
+
+        ICallbackPolicy? callbacks = null;
+        if (root.Child("callbacks") is { } cb)
+        {
+            cb.Only("complaintsWithin", "ticketSamplePercent", "ticketsWithin");
+            var complaintsWithin = Positive(cb, "complaintsWithin");
+            var ticketsWithin = Positive(cb, "ticketsWithin");
+            var sample = cb.DecimalOr("ticketSamplePercent", 0m);
+            if (sample is < 0 or > 100)
+            {
+                cb.Problem("ticketSamplePercent", "must lie in 0-100");
+            }
+            else if (complaintsWithin is { } c && ticketsWithin is { } tw)
+            {
+                callbacks = CallbackPolicies.Combine(CallbackPolicies.EveryComplaint(c), CallbackPolicies.SampleClosedTickets(sample, tw));
+            }
+        }
+
+        return new PolicyDefinitions(tiers, ladder, escalationRules, frontLine, notify, scorecard, scoringRules, standings, credits, callbacks);
+    }
+
+    private static NodaTime.Duration? Positive(Node node, string name)
+    {
+        var duration = node.Duration(name);
+        if (duration <= NodaTime.Duration.Zero)
+        {
+            node.Problem(name, "must be positive");
+            return null;
+        }
+
+        return duration;
+    }
+
+    private static ITierPolicy? TierPolicy(Node node)
+    {
+        node.Only("pareto", "thresholds");
+        if (node.Child("pareto") is { } p)
+        {
+            p.Only("a", "b", "c", "aCutPercent", "bCutPercent");
+            var (a, b, c) = (p.Tier("a", required: true), p.Tier("b", required: true), p.Tier("c", required: true));
+            var (aCut, bCut) = (p.DecimalOr("aCutPercent", 80m), p.DecimalOr("bCutPercent", 95m));
+            return a is { } ta && b is { } tb && c is { } tc ? Build(p, null, () => TierPolicies.Pareto(ta, tb, tc, aCut, bCut)) : null;
+        }
+
+        if (node.Child("thresholds") is { } th)
+        {
+            th.Only("below", "levels");
+            var below = th.Tier("below", required: true);
+            var levels = th.Array("levels", required: true).Select(level =>
+            {
+                level.Only("atLeast", "tier");
+                return (AtLeast: level.MoneyValue("atLeast", required: true), Tier: level.Tier("tier", required: true));
+            }).ToList();
+            return below is { } bt && levels.All(l => l.AtLeast is not null && l.Tier is not null)
+                ? Build(th, "levels", () => TierPolicies.SpendThresholds(bt, [.. levels.Select(l => (l.AtLeast!.Value, l.Tier!.Value))]))
+                : null;
+        }
+
+        node.Problem(null, "expected 'pareto' or 'thresholds'");
+        return null;
+    }
+
+    private static IEscalationRule? EscalationRule(Node rule, int top)
+    {
+        var kind = rule.Text("rule");
+        string[] fields = kind switch
+        {
+            "percentOfTarget" => ["percent", "offset", "metric"],
+            "severity" => ["atLeast"],
+            "keyCustomer" => ["tier"],
+            "repeatComplaints" => ["count", "window"],
+            "claimedLoss" => ["above"],
+            _ => [],
+        };
+        if (kind is not null && fields.Length == 0)
+        {
+            rule.Problem("rule", $"'{kind}' is not one of percentOfTarget, severity, keyCustomer, repeatComplaints, claimedLoss");
+            return null;
+        }
+
+        rule.Only(["rule", "level", .. fields]);
+        var level = rule.IntRequired("level");
+        var levelOk = level >= 1 && level <= top;
+        if (!levelOk)
+        {
+            rule.Problem("level", $"{level} is not a level of the ladder (1-{top})");
+            level = 1; // still check the other fields; the rule is not returned
+        }
+        var built = Parse();
+        return levelOk ? built : null;
+
+        IEscalationRule? Parse()
+        {
+            switch (kind)
+            {
+                case "percentOfTarget":
+                    var offset = rule.Text("offset", required: false) is null ? NodaTime.Duration.Zero : rule.Duration("offset");
+                    var metric = rule.Enum<Metric>("metric", required: false);
+                    return rule.Decimal("percent") is { } percent && offset is { } o
+                        ? Build(rule, null, () => EscalationRules.AtPercentOfTarget(percent, level, o, metric))
+                        : null;
+                case "severity":
+                    return rule.Enum<Domain.Complaints.Severity>("atLeast") is { } severity ? Build(rule, null, () => EscalationRules.OnSeverity(severity, level)) : null;
+                case "keyCustomer":
+                    return rule.Tier("tier", required: true) is { } tier ? Build(rule, null, () => EscalationRules.KeyCustomer(tier, level)) : null;
+                case "repeatComplaints":
+                    var count = rule.IntRequired("count");
+                    return rule.Duration("window") is { } window ? Build(rule, null, () => EscalationRules.RepeatComplaints(count, window, level)) : null;
+                case "claimedLoss":
+                    return rule.MoneyValue("above", required: true) is { } above ? Build(rule, null, () => EscalationRules.ClaimedLossAbove(above, level)) : null;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static IScoringRule? ScoringRule(Node rule, HashSet<string> sections)
+    {
+        rule.Only("fact", "section", "points", "perStar", "automaticFail", "reason");
+        var (fact, section, reason) = (rule.Enum<Scoring.FactKind>("fact"), rule.Text("section"), rule.Text("reason", required: false));
+        var automaticFail = rule.Bool("automaticFail");
+        var effects = new[] { rule.Child("points") is not null, rule.Child("perStar") is not null, automaticFail }.Count(given => given);
+        if (effects != 1)
+        {
+            rule.Problem(null, "exactly one of points, perStar or \"automaticFail\": true is expected");
+            return null;
+        }
+
+        if (rule.Child("perStar") is not null && fact is not null and not Scoring.FactKind.SatisfactionRating)
+        {
+            rule.Problem("perStar", $"applies only to the fact {Scoring.FactKind.SatisfactionRating}");
+            return null;
+        }
+
+        if (section is not null && !sections.Contains(section))
+        {
+            rule.Problem("section", $"'{section}' is not one of the scorecard's sections");
+            return null;
+        }
+
+        if (fact is not { } f || section is null)
+        {
+            return null;
+        }
+
+        reason ??= f.ToString();
+        return automaticFail ? Scoring.ScoringRules.AutomaticFail(f, section, reason)
+            : rule.Child("perStar") is not null ? rule.Decimal("perStar") is { } perStar ? Scoring.ScoringRules.Rating(section, perStar) : null
+            : rule.Decimal("points") is { } points ? Scoring.ScoringRules.Points(f, section, points, reason) : null;
+    }
+
+    /// <summary>Runs a constructor that validates, turning its <see cref="ArgumentException"/> into a problem.</summary>
+    private static T? Build<T>(Node node, string? property, Func<T> build)
+        where T : class
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e)
+        {
+            // The first line without the parameter note: "Invalid ladder: …" rather than "… (Parameter 'steps')\nActual value …".
+            var message = e.Message.Split('\n')[0].TrimEnd();
+            var note = e.ParamName is null ? -1 : message.LastIndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+            node.Problem(property, note < 0 ? message : message[..note]);
+            return null;
+        }
+    }
+
+    private static void Build(Node node, string? property, Action build) => Build<object>(node, property, () =>
+    {
+        build();
+        return new object();
+    });
+
     /// <summary>Runs a step on the agreement, turning a broken rule into a problem at <paramref name="property"/>.</summary>
     private static bool Guard(Node node, string property, Action step)
     {
@@ -264,6 +525,72 @@ public static class DefinitionsFile
             foreach (var property in element.EnumerateObject().Where(p => !allowed.Contains(p.Name, StringComparer.Ordinal)))
             {
                 Problem(property.Name, "unknown property");
+            }
+        }
+
+        public Node? Child(string name) => TryGet(name, out var value) ? new Node(value, $"{path}.{name}", problems) : null;
+
+        public bool Bool(string name)
+        {
+            if (!TryGet(name, out var value))
+            {
+                return false;
+            }
+
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return value.GetBoolean();
+            }
+
+            Problem(name, "true or false is expected");
+            return false;
+        }
+
+        public int IntRequired(string name)
+        {
+            if (!TryGet(name, out _))
+            {
+                Problem(name, "is required");
+                return 1;
+            }
+
+            return Int(name, 1);
+        }
+
+        public decimal DecimalOr(string name, decimal otherwise) => TryGet(name, out _) ? Decimal(name) ?? otherwise : otherwise;
+
+        public Money? MoneyValue(string name, bool required)
+        {
+            if (!TryGet(name, out var value))
+            {
+                if (required)
+                {
+                    Problem(name, "is required");
+                }
+
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                Child(name)!.Only("amount", "currency");
+            }
+
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("amount", out var amount) || !amount.TryGetDecimal(out var number)
+                || !value.TryGetProperty("currency", out var currency) || currency.ValueKind != JsonValueKind.String)
+            {
+                Problem(name, "{ \"amount\": 10000, \"currency\": \"CNY\" } is expected");
+                return null;
+            }
+
+            try
+            {
+                return new Money(number, currency.GetString()!);
+            }
+            catch (ArgumentException e)
+            {
+                Problem(name, e.Message);
+                return null;
             }
         }
 
@@ -354,8 +681,8 @@ public static class DefinitionsFile
             return null;
         }
 
-        public ServiceTier? Tier(string name) =>
-            Text(name, required: false) is not { } code ? null
+        public ServiceTier? Tier(string name, bool required = false) =>
+            Text(name, required) is not { } code ? null
             : ServiceTier.TryGetWellKnown(code, out var tier) ? tier
             : Fail<ServiceTier?>(name, $"'{code}' is not one of {string.Join(", ", ServiceTier.WellKnown.Select(t => t.Code))}");
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
@@ -66,6 +68,66 @@ public sealed class ServiceQualityBuilder
     /// <returns>This builder.</returns>
     public ServiceQualityBuilder UseCallbackPolicy<TPolicy>()
         where TPolicy : class, ICallbackPolicy => Use<ICallbackPolicy, TPolicy>();
+
+    /// <summary>
+    /// Applies what a definitions file defines: its calendars join <see cref="ServiceQualityOptions.Calendars"/>, and each
+    /// policy section it has replaces the registered default — the tier, credit and callback policies; the ladder, front-line
+    /// limit and notification calendar; the escalation rules and scoring rules (instead of the stock ones, alongside any
+    /// rules registered with <see cref="AddEscalationRule{TRule}"/> or <see cref="AddScoringRule{TRule}"/>); the scorecard
+    /// and the standings. Sections the file leaves out keep their defaults.
+    /// </summary>
+    /// <param name="definitions">What <see cref="Definitions.DefinitionsFile.Load(string)"/> returned.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidDefinitionException">The options the definitions lead to are invalid; nothing is changed.</exception>
+    public ServiceQualityBuilder UseDefinitions(LoadedDefinitions definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var options = Services.Select(d => d.ImplementationInstance).OfType<ServiceQualityOptions>().First();
+        var policies = definitions.Policies;
+        var changed = options.Copy();
+        foreach (var (name, calendar) in definitions.Calendars)
+        {
+            changed.Calendars[name] = calendar;
+        }
+
+        changed.Ladder = policies.Ladder ?? changed.Ladder;
+        changed.FrontLineLimit = policies.FrontLineLimit ?? changed.FrontLineLimit;
+        changed.NotificationCalendar = policies.NotificationCalendar ?? changed.NotificationCalendar;
+        changed.Scorecard = policies.Scorecard ?? changed.Scorecard;
+        changed.Standings = policies.Standings ?? changed.Standings;
+        changed.UseDefaultEscalationRules &= policies.EscalationRules is null;
+        changed.UseDefaultScoringRules &= policies.ScoringRules is null;
+        var problems = changed.Validate();
+        if (problems.Count > 0)
+        {
+            throw new InvalidDefinitionException("definitions", problems);
+        }
+
+        options.CopyFrom(changed);
+        foreach (var rule in policies.EscalationRules ?? [])
+        {
+            Services.AddSingleton(rule);
+        }
+
+        foreach (var rule in policies.ScoringRules ?? [])
+        {
+            Services.AddSingleton(rule);
+        }
+
+        ReplaceWith(policies.Tiers);
+        ReplaceWith(policies.Credits);
+        ReplaceWith(policies.Callbacks);
+        return this;
+    }
+
+    private void ReplaceWith<TService>(TService? instance)
+        where TService : class
+    {
+        if (instance is not null)
+        {
+            Services.Replace(ServiceDescriptor.Singleton(instance));
+        }
+    }
 
     private ServiceQualityBuilder Use<TService, TImplementation>()
         where TService : class

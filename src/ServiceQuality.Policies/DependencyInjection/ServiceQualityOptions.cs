@@ -51,6 +51,32 @@ public sealed class ServiceQualityOptions
     /// <summary>The share of closed tickets sampled for a callback, in percent (default 10).</summary>
     public decimal TicketCallbackSamplePercent { get; set; } = 10m;
 
+    /// <summary>A copy to change and validate before it is adopted.</summary>
+    internal ServiceQualityOptions Copy()
+    {
+        var copy = new ServiceQualityOptions();
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Takes every setting of <paramref name="other"/>.</summary>
+    internal void CopyFrom(ServiceQualityOptions other)
+    {
+        if (!ReferenceEquals(Calendars, other.Calendars))
+        {
+            Calendars.Clear();
+            foreach (var (name, calendar) in other.Calendars)
+            {
+                Calendars[name] = calendar;
+            }
+        }
+
+        (Ladder, UseDefaultEscalationRules, ClaimedLossThreshold, FrontLineLimit, NotificationCalendar) =
+            (other.Ladder, other.UseDefaultEscalationRules, other.ClaimedLossThreshold, other.FrontLineLimit, other.NotificationCalendar);
+        (ParetoACutPercent, ParetoBCutPercent, UseDefaultScoringRules, Scorecard, Standings, CallbackWithin, TicketCallbackSamplePercent) =
+            (other.ParetoACutPercent, other.ParetoBCutPercent, other.UseDefaultScoringRules, other.Scorecard, other.Standings, other.CallbackWithin, other.TicketCallbackSamplePercent);
+    }
+
     /// <summary>Every problem of these options; empty when they are valid.</summary>
     /// <returns>The problems, with the property they concern.</returns>
     public IReadOnlyList<DefinitionProblem> Validate()

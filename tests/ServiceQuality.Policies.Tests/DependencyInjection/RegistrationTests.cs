@@ -10,6 +10,7 @@ using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
@@ -128,5 +129,60 @@ public sealed class RegistrationTests
 
         Assert.Equal(("privacy", "manager"), (assessment.Escalation.ReasonCode, assessment.Escalation.Step!.Name));
         Assert.Equal(Instant.FromUtc(2025, 3, 3, 9, 0), assessment.Escalation.NotifyAt);
+    }
+
+    [Fact]
+    public void UseDefinitions_ReplacesEachPolicyTheFileSetsAndKeepsTheRest()
+    {
+        const string file = """
+            {
+              "calendars": [ { "id": "desk", "zone": "Etc/UTC", "weekly": [ { "days": ["Monday"], "from": "09:00", "to": "17:00" } ] } ],
+              "escalation": {
+                "ladder": [ { "name": "Lead", "target": "lead@desk" }, { "name": "Head", "target": "head@desk" } ],
+                "rules": [ { "rule": "severity", "atLeast": "Critical", "level": 2 } ],
+                "notificationCalendar": "desk"
+              },
+              "tiers": { "pareto": { "a": "vip", "b": "gold", "c": "ordinary" } }
+            }
+            """;
+        var definitions = DefinitionsFile.Load(file);
+        using var provider = new ServiceCollection().AddServiceQuality().UseDefinitions(definitions).Services.BuildServiceProvider();
+        var assessor = provider.GetRequiredService<CaseAssessor>();
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "complaints", AgreementKind.ServiceLevel, T0);
+        sla.AddTarget(Metric.ComplaintResolution, null, null, Duration.FromDays(3), TimeBasis.CalendarTime, T0);
+        sla.Publish(T0, T0);
+        Complaint Receive(string id, Severity severity) => Complaint.Receive(new ComplaintId(id), new CustomerId("C"), Channel.Online, ComplaintCategory.Privacy, severity, T0);
+
+        var major = assessor.AssessComplaint(Receive("K1", Severity.Major), ServiceTier.Ordinary, sla, T0);
+        var critical = assessor.AssessComplaint(Receive("K2", Severity.Critical), ServiceTier.Ordinary, sla, T0);
+
+        Assert.Null(major.Escalation.Step); // the stock rule (major → level 2) is replaced by the file's
+        Assert.Equal(("Head", Instant.FromUtc(2025, 3, 3, 9, 0)), (critical.Escalation.Step!.Name, critical.Escalation.NotifyAt));
+        Assert.Same(definitions.Policies.Tiers, provider.GetRequiredService<ITierPolicy>());
+        Assert.Same(definitions.Calendars["desk"], provider.GetRequiredService<ICalendarLookup>().Find("desk"));
+        var options = provider.GetRequiredService<ServiceQualityOptions>();
+        Assert.Same(ScorecardDefinition.Default, options.Scorecard);
+        Assert.True(options.UseDefaultScoringRules);
+    }
+
+    [Fact]
+    public void UseDefinitions_WhoseResultIsInvalid_ThrowsAndChangesNothing()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddServiceQuality();
+        var registrations = services.Count;
+        var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = CalendarPresets.ChinaServiceCentre2025 };
+        var broken = new LoadedDefinitions(calendars, new Dictionary<string, ServiceLevelAgreement>(), PolicyDefinitions.None with
+        {
+            NotificationCalendar = "nowhere",
+            ScoringRules = [ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 1m, "met")],
+        });
+
+        var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => builder.UseDefinitions(broken)).Problems);
+
+        Assert.Equal(nameof(ServiceQualityOptions.NotificationCalendar), problem.Path);
+        var options = (ServiceQualityOptions)services.Single(d => d.ServiceType == typeof(ServiceQualityOptions)).ImplementationInstance!;
+        Assert.Equal((null, true, 0), (options.NotificationCalendar, options.UseDefaultScoringRules, options.Calendars.Count));
+        Assert.Equal(registrations, services.Count);
     }
 }

@@ -1,0 +1,172 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Definitions;
+using ServiceQuality.Policies.Scoring;
+using ServiceQuality.Policies.Tiering;
+
+namespace ServiceQuality.Policies.Tests.Definitions;
+
+public sealed class PolicyDefinitionsTests
+{
+    private static readonly string Example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "definitions.json"));
+
+    [Fact]
+    public void Load_TheShippedExample_SetsEveryPolicySection()
+    {
+        var policies = DefinitionsFile.Load(Example).Policies;
+
+        Assert.Equal(["Team lead", "Supervisor", "Manager", "Director"], policies.Ladder!.Steps.Select(s => s.Name));
+        Assert.Equal(7, policies.EscalationRules!.Count);
+        Assert.Contains(policies.EscalationRules, r => r.Description.Contains("claimed loss above", StringComparison.Ordinal));
+        Assert.Equal(Money.Yuan(500m), policies.FrontLineLimit);
+        Assert.Equal("china-2025", policies.NotificationCalendar);
+        Assert.Equal(["service", "complaints", "satisfaction", "callbacks", "conduct"], policies.Scorecard!.Sections.Select(s => s.Name));
+        Assert.Equal(8, policies.ScoringRules!.Count);
+        Assert.Equal((80m, 60m, 10m), (policies.Standings!.YellowBelow, policies.Standings.RedBelow, policies.Standings.BottomSharePercent));
+        Assert.Equal([85m, 90m, 95m, 98m], policies.Standings.StarsFrom);
+        Assert.NotNull(policies.Callbacks);
+    }
+
+    [Fact]
+    public void Load_TheShippedTierPolicy_ClassifiesByParetoCuts()
+    {
+        var tiers = DefinitionsFile.Load(Example).Policies.Tiers!;
+        // Spends 70, 20, 6, 4: a customer is in a class while the spend ranked above them is below its cut —
+        // 0 % and 70 % are below 80 % (key), 90 % is below 95 % (gold), 96 % is not (ordinary).
+        TierCandidate Candidate(string id, decimal spend) => new(new CustomerId(id), Money.Yuan(spend));
+
+        var decisions = tiers.Classify([Candidate("a", 70m), Candidate("b", 20m), Candidate("c", 6m), Candidate("d", 4m)]);
+
+        Assert.Equal([ServiceTier.Key, ServiceTier.Key, ServiceTier.Gold, ServiceTier.Ordinary], decisions.Select(d => d.Tier));
+    }
+
+    [Theory]
+    [InlineData(9_995, 0)]
+    [InlineData(9_950, 100)]
+    [InlineData(9_800, 250)]
+    [InlineData(9_000, 1000)]
+    public void Load_TheShippedCreditBands_CreditTheBandTheComplianceFallsIn(int metOutOfTenThousand, int expectedCredit)
+    {
+        var credits = DefinitionsFile.Load(Example).Policies.Credits!;
+        var end = Instant.FromUtc(2025, 2, 1, 0, 0);
+
+        var credit = credits.Compute(new ServiceCreditRequest(new Ratio(metOutOfTenThousand, 10_000), Money.Yuan(1000m), end, end + Duration.FromDays(1)));
+
+        Assert.Equal(Money.Yuan(expectedCredit), credit.Amount);
+    }
+
+    [Fact]
+    public void Load_AFileWithoutPolicySections_KeepsEveryDefault() =>
+        Assert.Equal(PolicyDefinitions.None, DefinitionsFile.Load("""{ "calendars": [], "agreements": [] }""").Policies);
+
+    [Fact]
+    public void Load_ThresholdTiers_ClassifyBySpend()
+    {
+        const string file = """
+            { "tiers": { "thresholds": { "below": "ordinary", "levels": [
+                { "atLeast": { "amount": 10000, "currency": "CNY" }, "tier": "gold" },
+                { "atLeast": { "amount": 50000, "currency": "CNY" }, "tier": "key" } ] } } }
+            """;
+        var tiers = DefinitionsFile.Load(file).Policies.Tiers!;
+
+        var decisions = tiers.Classify([new(new CustomerId("a"), Money.Yuan(9_999m)), new(new CustomerId("b"), Money.Yuan(10_000m)), new(new CustomerId("c"), Money.Yuan(60_000m))]);
+
+        Assert.Equal([ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Key], decisions.Select(d => d.Tier));
+    }
+
+    [Fact]
+    public void Load_BadPolicySections_ReportsEveryProblemWithItsJsonPath()
+    {
+        const string bad = """
+            {
+              "tiers": { "pareto": { "a": "platinum", "b": "gold" } },
+              "escalation": {
+                "ladder": [ { "name": "Lead" } ],
+                "rules": [
+                  { "rule": "severity", "atLeast": "Huge", "level": 0 },
+                  { "rule": "sometimes", "level": 1 },
+                  { "rule": "percentOfTarget", "percent": 75, "level": 9, "colour": "red" }
+                ],
+                "frontLineLimit": { "amount": -1, "currency": "CNY" },
+                "notificationCalendar": "nowhere"
+              },
+              "scoring": {
+                "baseScore": 100,
+                "sections": [ { "name": "service", "weight": 60 } ],
+                "rules": [
+                  { "fact": "SlaMet", "section": "speed", "points": 1 },
+                  { "fact": "SlaMet", "section": "service" },
+                  { "fact": "SlaMissed", "section": "service", "perStar": 1 }
+                ],
+                "standings": { "yellowBelow": 50, "redBelow": 70, "starsFrom": [90, 85], "bottomSharePercent": 10 }
+              },
+              "credits": { "bands": [ { "belowPercent": 120, "creditPercent": 10 } ], "claimWindow": "1 month" },
+              "callbacks": { "complaintsWithin": "PT0S", "ticketSamplePercent": 150, "ticketsWithin": "PT48H" }
+            }
+            """;
+
+        var exception = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad));
+
+        Assert.Equal(
+            [
+                "$.callbacks.complaintsWithin",
+                "$.callbacks.ticketSamplePercent",
+                "$.credits.bands",
+                "$.credits.claimWindow",
+                "$.escalation.frontLineLimit",
+                "$.escalation.ladder[0].target",
+                "$.escalation.notificationCalendar",
+                "$.escalation.rules[0].atLeast",
+                "$.escalation.rules[0].level",
+                "$.escalation.rules[1].rule",
+                "$.escalation.rules[2].colour",
+                "$.escalation.rules[2].level",
+                "$.scoring.rules[0].section",
+                "$.scoring.rules[1]",
+                "$.scoring.rules[2].perStar",
+                "$.scoring.sections",
+                "$.scoring.standings",
+                "$.tiers.pareto.a",
+                "$.tiers.pareto.c",
+            ],
+            exception.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(exception.Problems, p => p.Message.Contains("the weights sum to 60 %", StringComparison.Ordinal));
+        Assert.Contains(exception.Problems, p => p.Message.Contains("star thresholds must ascend", StringComparison.Ordinal));
+        Assert.DoesNotContain(exception.Problems, p => p.Message.Contains("(Parameter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_AMoneyWithAnUnknownProperty_IsAProblem()
+    {
+        const string bad = """{ "escalation": { "frontLineLimit": { "amount": 5, "currency": "CNY", "note": "x" } } }""";
+
+        var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad)).Problems);
+
+        Assert.Equal("$.escalation.frontLineLimit.note", problem.Path);
+    }
+
+    [Fact]
+    public void Load_ScoringRules_ScoreFactsIntoTheFilesSections()
+    {
+        const string file = """
+            { "scoring": {
+                "baseScore": 90,
+                "sections": [ { "name": "work", "weight": 100 } ],
+                "rules": [ { "fact": "SlaMissed", "section": "work", "points": -5, "reason": "late" },
+                           { "fact": "AcceptedGift", "section": "work", "automaticFail": true } ] } }
+            """;
+        var policies = DefinitionsFile.Load(file).Policies;
+        var engine = new ScoringEngine(policies.Scorecard!, policies.ScoringRules!);
+        var subject = new ScoreSubject(ScoreSubjectKind.Staff, "s1");
+        var at = Instant.FromUtc(2025, 3, 3, 9, 0);
+        var period = new Interval(at - Duration.FromDays(1), at + Duration.FromDays(1));
+
+        var late = Assert.Single(engine.Score([new ScoreFact(subject, FactKind.SlaMissed, at), new ScoreFact(subject, FactKind.SlaMissed, at)], period));
+        var gift = Assert.Single(engine.Score([new ScoreFact(subject, FactKind.AcceptedGift, at)], period));
+
+        Assert.Equal(80m, late.Total);
+        Assert.Equal(0m, gift.Total);
+    }
+}
