@@ -44,7 +44,9 @@ public static class DefinitionsFile
             var root = new Node(document.RootElement, "$", problems);
             root.Only("calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks");
             var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
-            foreach (var node in root.Array("calendars", required: false))
+            var calendarNodes = root.Array("calendars", required: false).ToList();
+            var declared = calendarNodes.Select(node => node.Peek("id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var node in calendarNodes)
             {
                 if (Calendar(node) is { } defined && !calendars.TryAdd(defined.Id, defined.Calendar))
                 {
@@ -55,13 +57,13 @@ public static class DefinitionsFile
             var agreements = new Dictionary<string, ServiceLevelAgreement>(StringComparer.Ordinal);
             foreach (var node in root.Array("agreements", required: false))
             {
-                if (Agreement(node, calendars) is { } agreement && !agreements.TryAdd(agreement.Id.Value, agreement))
+                if (Agreement(node, calendars, declared) is { } agreement && !agreements.TryAdd(agreement.Id.Value, agreement))
                 {
                     node.Problem("id", $"agreement '{agreement.Id}' is defined twice");
                 }
             }
 
-            var policies = Policies(root, calendars);
+            var policies = Policies(root, calendars, declared);
             if (problems.Count > 0)
             {
                 throw new InvalidDefinitionException("definitions file", problems);
@@ -139,7 +141,7 @@ public static class DefinitionsFile
         }
     }
 
-    private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars)
+    private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         var start = node.TotalProblems;
         node.Only("id", "version", "name", "kind", "effectiveFrom", "calendar", "targets", "pauses", "stages", "reopen", "objectives");
@@ -148,10 +150,7 @@ public static class DefinitionsFile
         var version = node.Int("version", 1);
         var effectiveFrom = node.Instant("effectiveFrom");
         var calendar = node.Text("calendar", required: false);
-        if (calendar is not null && !calendars.ContainsKey(calendar))
-        {
-            node.Problem("calendar", $"no calendar has the id '{calendar}'");
-        }
+        CalendarReference(node, "calendar", calendar, calendars, declared);
 
         if (version < 1)
         {
@@ -231,7 +230,7 @@ public static class DefinitionsFile
         }
     }
 
-    private static PolicyDefinitions Policies(Node root, Dictionary<string, BusinessCalendar> calendars)
+    private static PolicyDefinitions Policies(Node root, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         var tiers = root.Child("tiers") is { } t ? TierPolicy(t) : null;
         EscalationLadder? ladder = null;
@@ -260,10 +259,7 @@ public static class DefinitionsFile
             }
 
             notify = e.Text("notificationCalendar", required: false);
-            if (notify is not null && !calendars.ContainsKey(notify))
-            {
-                e.Problem("notificationCalendar", $"no calendar has the id '{notify}'");
-            }
+            CalendarReference(e, "notificationCalendar", notify, calendars, declared);
         }
 
         ScorecardDefinition? scorecard = null;
@@ -330,6 +326,15 @@ public static class DefinitionsFile
         }
 
         return new PolicyDefinitions(tiers, ladder, escalationRules, frontLine, notify, scorecard, scoringRules, standings, credits, callbacks);
+    }
+
+    /// <summary>Checks a reference to a calendar, telling a missing calendar from one that has problems of its own.</summary>
+    private static void CalendarReference(Node node, string property, string? id, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
+    {
+        if (id is not null && !calendars.ContainsKey(id))
+        {
+            node.Problem(property, declared.Contains(id) ? $"calendar '{id}' is invalid (see its own problems)" : $"no calendar has the id '{id}'");
+        }
     }
 
     private static NodaTime.Duration? Positive(Node node, string name)
@@ -527,6 +532,9 @@ public static class DefinitionsFile
                 Problem(property.Name, "unknown property");
             }
         }
+
+        /// <summary>A string property's value, or null, without reporting anything.</summary>
+        public string? Peek(string name) => TryGet(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
         public Node? Child(string name) => TryGet(name, out var value) ? new Node(value, $"{path}.{name}", problems) : null;
 

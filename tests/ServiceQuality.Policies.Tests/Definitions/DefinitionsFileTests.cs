@@ -90,4 +90,25 @@ public sealed class DefinitionsFileTests
 
         Assert.Equal((3, AgreementStatus.Published, AgreementKind.OperationalLevel), (agreement.Version, agreement.Status, agreement.Kind));
     }
+
+    [Fact]
+    public void Load_TheShippedBadExample_ReportsEachProblemOnceAndTellsAnInvalidCalendarFromAMissingOne()
+    {
+        var bad = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "bad-definitions.json"));
+
+        var problems = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad)).Problems;
+
+        Assert.Equal(
+            [
+                "$.calendars[0].zone",
+                "$.agreements[0].calendar",
+                "$.agreements[0].targets[0].duration",
+                "$.escalation.rules[0].level",
+                "$.scoring.sections",
+                "$.scoring.rules[0].section",
+                "$.callbacks.ticketSamplePercent",
+            ],
+            problems.Select(p => p.Path));
+        Assert.Contains("'desk' is invalid", problems[1].Message, StringComparison.Ordinal);
+    }
 }
