@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Validates the shipped example files against the published JSON Schemas (skipped when jsonschema is absent)."""
 import json
+import re
 import sys
 
 try:
@@ -27,6 +28,15 @@ with open("samples/ServiceDesk/data/events.jsonl", encoding="utf-8") as f:
     for number, line in enumerate(f, 1):
         if line.strip():
             problems += [f"events.jsonl:{number}: {e.json_path}: {e.message}" for e in events.iter_errors(json.loads(line))]
+
+# The examples in docs/formats.md as well.
+with open("docs/formats.md", encoding="utf-8") as f:
+    for block in re.findall(r"```json\n(.*?)```", f.read(), re.S):
+        if '"calendars"' in block:
+            problems += [f"docs/formats.md definitions example: {e.json_path}: {e.message}" for e in definitions.iter_errors(json.loads(block))]
+        else:
+            for line in filter(str.strip, block.splitlines()):
+                problems += [f"docs/formats.md event example: {e.json_path}: {e.message}" for e in events.iter_errors(json.loads(line))]
 
 # The schema must also refuse what the loader refuses: a known-bad file has to fail it.
 with open("samples/ServiceDesk/data/bad-definitions.json", encoding="utf-8") as f:

@@ -705,7 +705,7 @@ public static class DefinitionsFile
             Text(name) is { } text ? LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : Fail<LocalDate?>(name, $"'{text}' is not a date such as 2025-01-01") : null;
 
         public Instant? Instant(string name) =>
-            Text(name) is { } text ? InstantPattern.ExtendedIso.Parse(text) is { Success: true } i ? i.Value : Fail<Instant?>(name, $"'{text}' is not an instant such as 2025-01-01T00:00:00Z") : null;
+            Text(name) is { } text ? IsoInstant.TryParse(text, out var i) ? i : Fail<Instant?>(name, $"'{text}' is not an instant such as 2025-01-01T00:00:00Z or 2025-01-01T00:00:00+08:00") : null;
 
         public Duration? Duration(string name)
         {

@@ -240,7 +240,7 @@ public static class EventLogReplay
                 : null;
 
         public Instant Instant(string name) =>
-            InstantPattern.ExtendedIso.Parse(Text(name)) is { Success: true } parsed ? parsed.Value : throw new LineException($"field '{name}' is not an ISO-8601 instant such as 2025-01-13T09:00:00Z");
+            IsoInstant.TryParse(Text(name), out var parsed) ? parsed : throw new LineException($"field '{name}' is not an ISO-8601 instant such as 2025-01-13T01:00:00Z or 2025-01-13T09:00:00+08:00");
 
         public LocalDate Date(string name) =>
             LocalDatePattern.Iso.Parse(Text(name)) is { Success: true } parsed ? parsed.Value : throw new LineException($"field '{name}' is not an ISO-8601 date such as 2025-01-01");

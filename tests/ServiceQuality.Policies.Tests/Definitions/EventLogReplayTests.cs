@@ -73,4 +73,19 @@ public sealed class EventLogReplayTests
     public void Replay_ARefusedEvent_CarriesTheRuleCode() =>
         Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<EventLogException>(
             () => Replay(Good + "\n" + """{"at":"2025-01-15T05:00:00Z","type":"TicketCancelled","ticket":"T-1","reason":"late"}""")).Rule);
+
+    [Fact]
+    public void Replay_InstantsWithAnOffset_AreTheSameInstantsAsInUtc()
+    {
+        // Every "…T01:10:00Z" written as "…T09:10:00+08:00": the same instants, so the same cases.
+        var local = System.Text.RegularExpressions.Regex.Replace(Good, "T(\\d\\d):(\\d\\d):00Z", m =>
+            $"T{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 8:00}:{m.Groups[2].Value}:00+08:00");
+        Assert.NotEqual(Good, local);
+
+        var (utc, shifted) = (Replay(Good), Replay(local));
+
+        Assert.Equal(utc.Tickets[new TicketId("T-1")].History, shifted.Tickets[new TicketId("T-1")].History);
+        Assert.Equal(utc.Visits[new VisitId("V-1")].History.Select(e => (e.GetType(), e.OccurredAt)), shifted.Visits[new VisitId("V-1")].History.Select(e => (e.GetType(), e.OccurredAt)));
+        Assert.Equal(utc.Visits[new VisitId("V-1")].Due, shifted.Visits[new VisitId("V-1")].Due);
+    }
 }
