@@ -5,6 +5,8 @@ import zipfile
 
 folder, ids = sys.argv[1], sys.argv[2:]
 frameworks = ["net8.0", "net10.0"]
+# Guides packed with a package besides the README.
+EXTRA = {"ServiceQuality.Testing": ["docs/testing.md"]}
 problems = []
 for package_id in ids:
     found = [p for p in glob.glob(f"{folder}/{package_id}.*.nupkg")
@@ -15,7 +17,7 @@ for package_id in ids:
     if not glob.glob(f"{folder}/{package_id}.*.snupkg"):
         problems.append(f"{package_id}: no symbol package (.snupkg)")
     names = set(zipfile.ZipFile(found[0]).namelist())
-    required = ["README.md", f"{package_id}.nuspec"]
+    required = ["README.md", f"{package_id}.nuspec"] + EXTRA.get(package_id, [])
     for tfm in frameworks:
         required += [f"lib/{tfm}/{package_id}.dll", f"lib/{tfm}/{package_id}.xml"]
     problems += [f"{package_id}: missing {name}" for name in required if name not in names]

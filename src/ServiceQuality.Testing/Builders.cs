@@ -1,5 +1,6 @@
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
@@ -9,13 +10,39 @@ using ServiceQuality.Domain.Visits;
 namespace ServiceQuality.Testing;
 
 /// <summary>
-/// Test builders for every aggregate, with sensible defaults so a test states only what it is about. Each call returns a
+/// Test builders for every aggregate and for calendars (agreements: <see cref="AgreementBuilder"/>), with sensible defaults so a test states only what it is about. Each call returns a
 /// new aggregate created through its real factory (so the aggregate's rules apply).
 /// </summary>
 public static class Builders
 {
     /// <summary>The instant the builders use unless told otherwise: Monday 3 March 2025, 09:00 in Shanghai.</summary>
     public static readonly Instant DefaultInstant = Instant.FromUtc(2025, 3, 3, 1, 0);
+
+    /// <summary>
+    /// An office-hours calendar: open Monday to Friday from <paramref name="opens"/> to <paramref name="closes"/> in
+    /// <paramref name="zone"/>, closed on <paramref name="holidays"/>.
+    /// </summary>
+    /// <param name="zone">The time zone (default Asia/Shanghai).</param>
+    /// <param name="opens">When the day opens (default 09:00).</param>
+    /// <param name="closes">When it closes (default 18:00); at or before <paramref name="opens"/> for hours past midnight.</param>
+    /// <param name="holidays">Weekdays that are closed.</param>
+    /// <returns>The calendar.</returns>
+    public static BusinessCalendar Calendar(DateTimeZone? zone = null, LocalTime? opens = null, LocalTime? closes = null, params LocalDate[] holidays)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        var builder = BusinessCalendar.CreateBuilder(zone ?? DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            builder.AddOpenHours(day, opens ?? new LocalTime(9, 0), closes ?? new LocalTime(18, 0));
+        }
+
+        foreach (var holiday in holidays)
+        {
+            builder.AddHoliday(holiday);
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>A registered customer.</summary>
     /// <param name="id">The id (default <c>C-1</c>).</param>

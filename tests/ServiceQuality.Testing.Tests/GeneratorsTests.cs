@@ -84,4 +84,16 @@ public sealed class GeneratorsTests
         Assert.Equal(Builders.DefaultInstant + Duration.FromDays(1), Builders.Visit().Due);
         Assert.Throws<ArgumentException>(() => Builders.Customer(id: " "));
     }
+
+    [Fact]
+    public void CalendarBuilder_OpensWeekdaysInItsZoneAndClosesHolidays()
+    {
+        var calendar = Builders.Calendar(holidays: new LocalDate(2025, 3, 4));
+
+        Assert.True(calendar.IsOpen(Builders.DefaultInstant)); // Monday 09:00 in Shanghai
+        Assert.False(calendar.IsOpen(Builders.DefaultInstant - Duration.FromMinutes(1)));
+        Assert.False(calendar.IsOpen(Builders.DefaultInstant + Duration.FromDays(1))); // the holiday
+        Assert.False(calendar.IsOpen(Builders.DefaultInstant + Duration.FromDays(5))); // Saturday
+        Assert.Equal(Duration.FromHours(9 * 4), calendar.BusinessTimeBetween(Builders.DefaultInstant, Builders.DefaultInstant + Duration.FromDays(7)));
+    }
 }
