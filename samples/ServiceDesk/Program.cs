@@ -93,7 +93,7 @@ if (options.Events is { } log)
         var instants = replayed.Tickets.Values.SelectMany(t => t.History).Select(e => e.OccurredAt)
             .Concat(replayed.Complaints.Values.SelectMany(c => c.History).Select(e => e.OccurredAt)).DefaultIfEmpty(Instant.FromUtc(2025, 1, 1, 0, 0)).ToList();
         cases = new Cases([.. replayed.Customers.Values], [.. replayed.Tickets.Values], [.. replayed.Complaints.Values], [.. replayed.Visits.Values], instants.Min(), instants.Max());
-        Console.Error.WriteLine($"Replayed {replayed.Events:N0} events from {log}.");
+        Console.Error.WriteLine($"Replayed {replayed.Events:N0} events from {log} in {timer.Elapsed.TotalSeconds:0.0} s.");
     }
     catch (Exception e) when (e is EventLogException or IOException or UnauthorizedAccessException)
     {
@@ -123,7 +123,6 @@ var scoring = definitions?.Policies.ScoringRules is not null ? provider.GetRequi
     ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
 ]);
 var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<ServiceQualityOptions>().Standings, at);
-var output = ReportWriter.Render(report, options.Format);
 if (options.Html is { } htmlPath)
 {
     File.WriteAllText(htmlPath, HtmlReport.Render(report));
@@ -132,12 +131,17 @@ if (options.Html is { } htmlPath)
 
 if (options.Out is { } path)
 {
-    File.WriteAllText(path, output);
+    using (var file = File.Create(path))
+    {
+        ReportWriter.Write(report, options.Format, file);
+    }
+
     Console.Error.WriteLine($"Report written to {path}.");
 }
 else
 {
-    Console.WriteLine(output);
+    using var stdout = Console.OpenStandardOutput();
+    ReportWriter.Write(report, options.Format, stdout);
 }
 
 Console.Error.WriteLine($"Done in {timer.Elapsed.TotalSeconds:0.0} s.");

@@ -9,12 +9,19 @@ internal static class ReportWriter
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static string Render(Report report, string format) => format switch
+    /// <summary>Writes the report to <paramref name="destination"/> as UTF-8, streaming JSON rather than building it in memory.</summary>
+    public static void Write(Report report, string format, Stream destination)
     {
-        "json" => JsonSerializer.Serialize(report, Json),
-        "markdown" => Render(report, markdown: true),
-        _ => Render(report, markdown: false),
-    };
+        if (format == "json")
+        {
+            JsonSerializer.Serialize(destination, report, Json);
+            destination.Write("\n"u8);
+            return;
+        }
+
+        using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        writer.WriteLine(Render(report, markdown: format == "markdown"));
+    }
 
     private static string Render(Report r, bool markdown)
     {
