@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Every kind of bad input makes the sample exit with status 2, a `file:line` (or JSON path) message and no report."""
+import os
+import subprocess
+import sys
+import tempfile
+
+SAMPLE = ["dotnet", "run", "--project", "samples/ServiceDesk", "-c", "Release", "--no-build", "--"]
+with open("samples/ServiceDesk/data/events.jsonl", encoding="utf-8") as f:
+    GOOD = f.read().rstrip("\n") + "\n"
+LINE = GOOD.count("\n") + 1  # the line number a bad line appended to the good log gets
+
+CASES = [
+    ("malformed JSON", '{"at": "2025-01-17T01:00:00Z", "type": ', f":{LINE}: malformed JSON"),
+    ("unknown type", '{"at":"2025-01-17T01:00:00Z","type":"TicketTeleported","ticket":"T-1"}', f":{LINE}: unknown event type 'TicketTeleported'"),
+    ("missing field", '{"at":"2025-01-17T01:00:00Z","type":"TicketClosed"}', f":{LINE}: missing field 'ticket'"),
+    ("out of time order", '{"at":"2025-01-01T01:00:00Z","type":"TicketClosed","ticket":"T-1"}', f":{LINE}: rule CommandTimeMustNotPrecedeLastEvent"),
+    ("refused by the aggregate", '{"at":"2025-01-17T01:00:00Z","type":"TicketCancelled","ticket":"T-1","reason":"late"}', f":{LINE}: rule TransitionMustBeAllowed"),
+]
+
+failures = []
+with tempfile.TemporaryDirectory() as work:
+    runs = [(name, ["--events", os.path.join(work, f"case{i}.jsonl")], GOOD + line + "\n", expected) for i, (name, line, expected) in enumerate(CASES)]
+    runs.append(("bad definitions", ["--definitions", "samples/ServiceDesk/data/bad-definitions.json"], None, ": $.agreements[0].targets[0].duration:"))
+    runs.append(("unknown option", ["--colour", "red"], None, "--colour"))
+    for name, arguments, content, expected in runs:
+        if content is not None:
+            with open(arguments[1], "w", encoding="utf-8") as f:
+                f.write(content)
+        out = os.path.join(work, "report.txt")
+        result = subprocess.run(SAMPLE + arguments + ["--out", out], capture_output=True, text=True)
+        if result.returncode != 2 or expected not in result.stderr or os.path.exists(out) or "   at " in result.stderr:
+            failures.append(f"{name}: status {result.returncode}, expected 2 and '{expected}' on stderr, no report, no stack trace; stderr was:\n{result.stderr}")
+
+for failure in failures:
+    print(f"bad input check: {failure}", file=sys.stderr)
+print(f"bad input check: {len(runs) - len(failures)} of {len(runs)} bad inputs refused with status 2 and their location")
+sys.exit(1 if failures else 0)
