@@ -31,7 +31,7 @@ public static class ServiceQualityServiceCollectionExtensions
     public static ServiceQualityBuilder AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.FirstOrDefault(d => d.ServiceType == typeof(ServiceQualityOptions))?.ImplementationInstance as ServiceQualityOptions;
+        var options = ServiceQualityOptions.In(services);
         var first = options is null;
         options ??= new ServiceQualityOptions();
         configure?.Invoke(options);
@@ -54,13 +54,14 @@ public static class ServiceQualityServiceCollectionExtensions
             return TierPolicies.Pareto(ServiceTier.Key, ServiceTier.Gold, ServiceTier.Ordinary, o.ParetoACutPercent, o.ParetoBCutPercent);
         });
         services.TryAddSingleton(EntitlementCatalog.Default);
-        services.TryAddSingleton(sp => new EscalationRuleSet([.. DefaultEscalationRules(sp.GetRequiredService<ServiceQualityOptions>()), .. sp.GetServices<IEscalationRule>()]));
+        services.TryAddSingleton(sp => new EscalationRuleSet(
+            [.. DefaultEscalationRules(sp.GetRequiredService<ServiceQualityOptions>()), .. Defined(sp).Escalation, .. sp.GetServices<IEscalationRule>()]));
         services.TryAddSingleton(sp => EscalationPolicy(sp.GetRequiredService<ServiceQualityOptions>(), sp.GetRequiredService<EscalationRuleSet>(), sp.GetRequiredService<ICalendarLookup>()));
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<ServiceQualityOptions>();
             IEnumerable<IScoringRule> stock = o.UseDefaultScoringRules ? ScoringRules.Default() : [];
-            return new ScoringEngine(o.Scorecard, [.. stock, .. sp.GetServices<IScoringRule>()]);
+            return new ScoringEngine(o.Scorecard, [.. stock, .. Defined(sp).Scoring, .. sp.GetServices<IScoringRule>()]);
         });
         services.TryAddSingleton(CreditPolicies.Bands(
             new CreditLimits(CapPercent: 100m, ClaimWindow: Duration.FromDays(30)), new CreditBand(99.9m, 10m), new CreditBand(99m, 25m), new CreditBand(95m, 100m)));
@@ -74,6 +75,8 @@ public static class ServiceQualityServiceCollectionExtensions
             sp.GetRequiredService<ICalendarLookup>(), sp.GetRequiredService<IEscalationPolicy>(), sp.GetRequiredService<EscalationRuleSet>().Rules));
         return new ServiceQualityBuilder(services);
     }
+
+    private static DefinedRules Defined(IServiceProvider services) => services.GetService<DefinedRules>() ?? DefinedRules.None;
 
     private static IEnumerable<IEscalationRule> DefaultEscalationRules(ServiceQualityOptions options) =>
         options.UseDefaultEscalationRules

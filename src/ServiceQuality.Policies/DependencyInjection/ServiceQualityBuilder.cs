@@ -74,7 +74,8 @@ public sealed class ServiceQualityBuilder
     /// policy section it has replaces the registered default — the tier, credit and callback policies; the ladder, front-line
     /// limit and notification calendar; the escalation rules and scoring rules (instead of the stock ones, alongside any
     /// rules registered with <see cref="AddEscalationRule{TRule}"/> or <see cref="AddScoringRule{TRule}"/>); the scorecard
-    /// and the standings. Sections the file leaves out keep their defaults.
+    /// and the standings. Sections the file leaves out keep their defaults. Applying definitions again replaces what the
+    /// earlier ones set, section by section.
     /// </summary>
     /// <param name="definitions">What <see cref="Definitions.DefinitionsFile.Load(string)"/> returned.</param>
     /// <returns>This builder.</returns>
@@ -82,7 +83,7 @@ public sealed class ServiceQualityBuilder
     public ServiceQualityBuilder UseDefinitions(LoadedDefinitions definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
-        var options = Services.Select(d => d.ImplementationInstance).OfType<ServiceQualityOptions>().First();
+        var options = ServiceQualityOptions.In(Services)!;
         var policies = definitions.Policies;
         var changed = options.Copy();
         foreach (var (name, calendar) in definitions.Calendars)
@@ -104,15 +105,8 @@ public sealed class ServiceQualityBuilder
         }
 
         options.CopyFrom(changed);
-        foreach (var rule in policies.EscalationRules ?? [])
-        {
-            Services.AddSingleton(rule);
-        }
-
-        foreach (var rule in policies.ScoringRules ?? [])
-        {
-            Services.AddSingleton(rule);
-        }
+        var defined = DefinedRules.In(Services);
+        Services.Replace(ServiceDescriptor.Singleton(new DefinedRules(policies.EscalationRules ?? defined.Escalation, policies.ScoringRules ?? defined.Scoring)));
 
         ReplaceWith(policies.Tiers);
         ReplaceWith(policies.Credits);

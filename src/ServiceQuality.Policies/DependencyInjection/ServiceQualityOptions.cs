@@ -51,6 +51,10 @@ public sealed class ServiceQualityOptions
     /// <summary>The share of closed tickets sampled for a callback, in percent (default 10).</summary>
     public decimal TicketCallbackSamplePercent { get; set; } = 10m;
 
+    /// <summary>The options instance <c>AddServiceQuality</c> registered in <paramref name="services"/>, or null.</summary>
+    internal static ServiceQualityOptions? In(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        services.FirstOrDefault(d => d.ServiceType == typeof(ServiceQualityOptions) && !d.IsKeyedService)?.ImplementationInstance as ServiceQualityOptions;
+
     /// <summary>A copy to change and validate before it is adopted.</summary>
     internal ServiceQualityOptions Copy()
     {

@@ -102,7 +102,7 @@ public sealed class PolicyDefinitionsTests
                 ],
                 "standings": { "yellowBelow": 50, "redBelow": 70, "starsFrom": [90, 85], "bottomSharePercent": 10 }
               },
-              "credits": { "bands": [ { "belowPercent": 120, "creditPercent": 10 } ], "claimWindow": "1 month" },
+              "credits": { "bands": [ { "belowPercent": 120, "creditPercent": 10 } ], "capPercent": 120, "claimWindow": "1 month" },
               "callbacks": { "complaintsWithin": "PT0S", "ticketSamplePercent": 150, "ticketsWithin": "PT48H" }
             }
             """;
@@ -114,6 +114,7 @@ public sealed class PolicyDefinitionsTests
                 "$.callbacks.complaintsWithin",
                 "$.callbacks.ticketSamplePercent",
                 "$.credits.bands",
+                "$.credits.capPercent",
                 "$.credits.claimWindow",
                 "$.escalation.frontLineLimit",
                 "$.escalation.ladder[0].target",

@@ -185,4 +185,24 @@ public sealed class RegistrationTests
         Assert.Equal((null, true, 0), (options.NotificationCalendar, options.UseDefaultScoringRules, options.Calendars.Count));
         Assert.Equal(registrations, services.Count);
     }
+
+    [Fact]
+    public void UseDefinitions_AppliedAgain_ReplacesSectionBySectionWithoutAddingRulesTwice()
+    {
+        const string scoring = """
+            { "scoring": { "baseScore": 90, "sections": [ { "name": "work", "weight": 100 } ],
+                           "rules": [ { "fact": "SlaMissed", "section": "work", "points": -5 } ] } }
+            """;
+        const string tiersOnly = """{ "tiers": { "pareto": { "a": "vip", "b": "gold", "c": "ordinary" } } }""";
+        var services = new ServiceCollection();
+        services.AddKeyedSingleton("elsewhere", "a keyed registration of the host's"); // must not trip the options lookup
+        services.AddServiceQuality().UseDefinitions(DefinitionsFile.Load(scoring)).UseDefinitions(DefinitionsFile.Load(scoring)).UseDefinitions(DefinitionsFile.Load(tiersOnly));
+        using var provider = services.BuildServiceProvider();
+        var staff = new ScoreSubject(ScoreSubjectKind.Staff, "s1");
+
+        var card = Assert.Single(provider.GetRequiredService<ScoringEngine>().Score([new ScoreFact(staff, FactKind.SlaMissed, T0)], new Interval(T0, T0 + Duration.FromDays(1))));
+
+        Assert.Equal(85m, card.Total); // 90 − 5 once: neither doubled by the second file nor dropped by the third
+        Assert.Equal("vip", provider.GetRequiredService<ITierPolicy>().Classify([new TierCandidate(new CustomerId("C"), Money.Yuan(1m))])[0].Tier.Code);
+    }
 }
