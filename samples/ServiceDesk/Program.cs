@@ -42,8 +42,16 @@ if (options.Definitions is { } definitionsFile)
         definitions = DefinitionsFile.Load(File.ReadAllText(definitionsFile));
         agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new InvalidDefinitionException("definitions file", [new DefinitionProblem("$.agreements", "at least one agreement is needed")]);
         calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
-        var policies = new object?[] { definitions.Policies.Tiers, definitions.Policies.Ladder, definitions.Policies.Scorecard, definitions.Policies.Credits, definitions.Policies.Callbacks }.Count(p => p is not null);
-        Console.Error.WriteLine($"Loaded {definitions.Calendars.Count} calendars, {definitions.Agreements.Count} agreements and {policies} policies from {definitionsFile}; using {agreement.Reference}.");
+        var p = definitions.Policies;
+        var sections = new (string Name, bool Set)[]
+        {
+            ("tiers", p.Tiers is not null),
+            ("escalation", p.Ladder is not null || p.EscalationRules is not null || p.FrontLineLimit is not null || p.NotificationCalendar is not null),
+            ("scoring", p.Scorecard is not null || p.ScoringRules is not null || p.Standings is not null),
+            ("credits", p.Credits is not null),
+            ("callbacks", p.Callbacks is not null),
+        }.Where(s => s.Set).Select(s => s.Name).DefaultIfEmpty("none");
+        Console.Error.WriteLine($"Loaded {definitions.Calendars.Count} calendars, {definitions.Agreements.Count} agreements and policies ({string.Join(", ", sections)}) from {definitionsFile}; using {agreement.Reference}.");
     }
     catch (InvalidDefinitionException e)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Escalation;
@@ -107,7 +107,6 @@ public sealed class ServiceQualityBuilder
         options.CopyFrom(changed);
         var defined = DefinedRules.In(Services);
         Services.Replace(ServiceDescriptor.Singleton(new DefinedRules(policies.EscalationRules ?? defined.Escalation, policies.ScoringRules ?? defined.Scoring)));
-
         ReplaceWith(policies.Tiers);
         ReplaceWith(policies.Credits);
         ReplaceWith(policies.Callbacks);
