@@ -4,6 +4,7 @@ using NodaTime.Text;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
 
@@ -139,7 +140,7 @@ public static partial class DefinitionsFile
     private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         var start = node.TotalProblems;
-        node.Only("id", "version", "name", "kind", "effectiveFrom", "calendar", "targets", "pauses", "stages", "reopen", "objectives");
+        node.Only("id", "version", "name", "kind", "effectiveFrom", "calendar", "applicability", "targets", "pauses", "stages", "reopen", "objectives");
         var (id, name) = (node.Text("id"), node.Text("name"));
         var kind = node.Enum<AgreementKind>("kind");
         var version = node.Int("version", 1);
@@ -179,6 +180,18 @@ public static partial class DefinitionsFile
         if (stages.Count > 0)
         {
             steps.Add(a => Guard(node, "stages", () => a.SetWarningStages(stages, at)));
+        }
+
+        if (node.Child("applicability") is { } covers)
+        {
+            covers.Only("tiers", "kinds", "channels", "priorities", "categories");
+            var applicability = new Applicability(
+                [.. covers.Array("tiers", required: false).Select(t => t.Tier(null, required: true)).OfType<ServiceTier>()],
+                [.. covers.Array("kinds", required: false).Select(k => k.Enum<TicketKind>(null)).OfType<TicketKind>()],
+                [.. covers.Array("channels", required: false).Select(c => c.Enum<Channel>(null)).OfType<Channel>()],
+                [.. covers.Array("priorities", required: false).Select(p => p.Enum<Priority>(null)).OfType<Priority>()],
+                [.. covers.Array("categories", required: false).Select(c => c.Enum<ComplaintCategory>(null)).OfType<ComplaintCategory>()]);
+            steps.Add(a => a.SetApplicability(applicability, at));
         }
 
         if (node.Enum<ReopenBehaviour>("reopen", required: false) is { } reopen)
@@ -447,7 +460,7 @@ public static partial class DefinitionsFile
             return null;
         }
 
-        public ServiceTier? Tier(string name, bool required = false) =>
+        public ServiceTier? Tier(string? name, bool required = false) =>
             Text(name, required) is not { } code ? null
             : ServiceTier.TryGetWellKnown(code, out var tier) ? tier
             : Fail<ServiceTier?>(name, $"'{code}' is not one of {string.Join(", ", ServiceTier.WellKnown.Select(t => t.Code))}");

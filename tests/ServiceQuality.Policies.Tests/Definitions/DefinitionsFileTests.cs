@@ -111,4 +111,37 @@ public sealed class DefinitionsFileTests
             problems.Select(p => p.Path));
         Assert.Contains("'desk' is invalid", problems[1].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_Applicability_LimitsTheCasesTheAgreementCovers()
+    {
+        const string file = """
+            { "agreements": [ { "id": "KEY", "name": "key accounts", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "applicability": { "tiers": ["key", "vip"], "channels": ["Hotline", "Online"], "categories": ["Delay"] },
+              "targets": [ { "metric": "Resolution", "duration": "PT4H", "basis": "CalendarTime" } ] } ] }
+            """;
+
+        var covers = DefinitionsFile.Load(file).Agreements["KEY"].Applicability;
+
+        Assert.True(covers.CoversTicket(ServiceTier.Vip, TicketKind.RepairRequest, Channel.Online, Priority.P2));
+        Assert.False(covers.CoversTicket(ServiceTier.Gold, TicketKind.RepairRequest, Channel.Online, Priority.P2));
+        Assert.False(covers.CoversTicket(ServiceTier.Key, TicketKind.RepairRequest, Channel.WalkIn, Priority.P2));
+        Assert.False(covers.CoversComplaint(ServiceTier.Key, Domain.Complaints.ComplaintCategory.Privacy, Channel.Hotline));
+    }
+
+    [Fact]
+    public void Load_ABadApplicability_ReportsEachValueAtItsPath()
+    {
+        const string file = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "applicability": { "tiers": ["key", "diamond"], "priorities": ["P9"], "regions": ["north"] },
+              "targets": [ { "metric": "Resolution", "duration": "PT4H", "basis": "CalendarTime" } ] } ] }
+            """;
+
+        var problems = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(file)).Problems;
+
+        Assert.Equal(
+            ["$.agreements[0].applicability.priorities[0]", "$.agreements[0].applicability.regions", "$.agreements[0].applicability.tiers[1]"],
+            problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
 }
