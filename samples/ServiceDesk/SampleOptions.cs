@@ -40,7 +40,7 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
                 "--events" => options with { Events = Value() },
                 "--definitions" => options with { Definitions = Value() },
                 "--html" => options with { Html = Value() },
-                "--at" => options with { At = NodaTime.Text.InstantPattern.ExtendedIso.Parse(Value()) is { Success: true } at ? at.Value : throw new ArgumentException("--at needs an ISO-8601 instant such as 2025-02-01T00:00:00Z.") },
+                "--at" => options with { At = ParseInstant(Value()) ?? throw new ArgumentException("--at needs an ISO-8601 instant such as 2025-02-01T00:00:00Z or 2025-02-01T08:00:00+08:00.") },
                 "--smoke" => options with { Days = 3, Customers = 500 },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; see --help."),
@@ -49,4 +49,9 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
 
         return options;
     }
+
+    private static NodaTime.Instant? ParseInstant(string text) =>
+        NodaTime.Text.InstantPattern.ExtendedIso.Parse(text) is { Success: true } utc ? utc.Value
+        : NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } local ? local.Value.ToInstant()
+        : null;
 }
