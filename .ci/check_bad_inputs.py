@@ -23,6 +23,8 @@ with tempfile.TemporaryDirectory() as work:
     runs = [(name, ["--events", os.path.join(work, f"case{i}.jsonl")], GOOD + line + "\n", expected) for i, (name, line, expected) in enumerate(CASES)]
     runs.append(("bad definitions", ["--definitions", "samples/ServiceDesk/data/bad-definitions.json"], None, ": $.agreements[0].targets[0].duration:"))
     runs.append(("unknown option", ["--colour", "red"], None, "--colour"))
+    runs.append(("missing event log", ["--events", os.path.join(work, "absent.jsonl")], None, "absent.jsonl: "))
+    runs.append(("truncated definitions", ["--definitions", os.path.join(work, "truncated.json")], '{ "calendars": [', "truncated.json: $ (line"))
     for name, arguments, content, expected in runs:
         if content is not None:
             with open(arguments[1], "w", encoding="utf-8") as f:

@@ -105,7 +105,7 @@ if (options.Events is { } log)
     }
     catch (Exception e) when (e is EventLogException or IOException or UnauthorizedAccessException)
     {
-        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine(e is EventLogException ? e.Message : $"{log}: {e.Message}");
         return 2;
     }
 }
