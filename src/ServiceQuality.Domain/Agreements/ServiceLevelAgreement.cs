@@ -24,6 +24,12 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     public static readonly IReadOnlyList<decimal> DefaultWarningStages = [50m, 75m];
 
     private readonly List<ServiceTarget> _targets = [];
+
+    /// <summary>
+    /// For each metric and priority, the cells that can apply, most specific first: <see cref="TargetFor"/> then needs only
+    /// the first whose tier matches. Built on first use and dropped when the matrix changes.
+    /// </summary>
+    private ServiceTarget[][]? _candidates;
     private readonly List<PauseRule> _pauses = [];
     private readonly List<KpiObjective> _objectives = [];
 
@@ -129,6 +135,28 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <returns>The target, or null when the matrix has none for the metric.</returns>
     public ServiceTarget? TargetFor(Metric metric, Priority priority, ServiceTier tier)
     {
+        var slot = ((int)metric * PriorityCount) + (int)priority - 1;
+        var candidates = _candidates ?? BuildCandidates();
+        if ((uint)slot >= (uint)candidates.Length || (uint)(priority - 1) >= PriorityCount)
+        {
+            return Scan(metric, priority, tier); // a value the enums do not define: no table slot, same answer
+        }
+
+        foreach (var target in candidates[slot])
+        {
+            if (target.Tier is not { } cellTier || cellTier == tier)
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
+    private const int PriorityCount = 4;
+
+    private ServiceTarget? Scan(Metric metric, Priority priority, ServiceTier tier)
+    {
         ServiceTarget? best = null;
         foreach (var target in _targets)
         {
@@ -139,6 +167,23 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         }
 
         return best;
+    }
+
+    private ServiceTarget[][] BuildCandidates()
+    {
+        var metrics = Enum.GetValues<Metric>().Max(m => (int)m) + 1;
+        var candidates = new ServiceTarget[metrics * PriorityCount][];
+        for (var slot = 0; slot < candidates.Length; slot++)
+        {
+            var (metric, priority) = ((Metric)(slot / PriorityCount), (Priority)((slot % PriorityCount) + 1));
+
+            // A stable sort: among equally specific cells (which differ in tier) the matrix's order is kept.
+            candidates[slot] = [.. _targets.Where(t => t.Metric == metric && (t.Priority is null || t.Priority == priority)).OrderByDescending(t => t.Specificity)];
+        }
+
+        // Published whole: a thread that reads the field sees either nothing yet or the complete table.
+        _candidates = candidates;
+        return candidates;
     }
 
     /// <summary>Whether a hold for <paramref name="reason"/> pauses the clock of <paramref name="metric"/>.</summary>
@@ -328,6 +373,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
                 (WarningStages, Reopen, Applicability) = (e.WarningStages, e.Reopen, e.Applicability);
                 _targets.AddRange(e.Targets);
+                _candidates = null;
                 MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
                 _pauses.AddRange(e.Pauses);
                 _objectives.AddRange(e.Objectives);
@@ -337,6 +383,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 break;
             case TargetAdded e:
                 _targets.Add(e.Target);
+                _candidates = null;
                 MetricsWithTargets |= 1 << (int)e.Target.Metric;
                 break;
             case PauseRuleSet e:

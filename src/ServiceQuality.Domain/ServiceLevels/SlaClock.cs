@@ -74,12 +74,26 @@ public static class SlaClock
         }
 
         var calendar = BusinessCalendarOf(agreement, calendars);
-        var events = CountUpTo(history, now);
-        Span<Signal> signals = events <= StackLimit ? stackalloc Signal[events] : new Signal[events];
-        for (var i = 0; i < events; i++)
+
+        // Each event up to now is read through the list once: its meaning to the clocks and its instant.
+        var total = history.Count;
+        Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
+        Span<Instant> instants = total <= StackLimit ? stackalloc Instant[total] : new Instant[total];
+        var events = 0;
+        for (; events < total; events++)
         {
-            signals[i] = Classify(history[i]);
+            var e = history[events];
+            if (e.OccurredAt > now)
+            {
+                break;
+            }
+
+            signals[events] = Classify(e);
+            instants[events] = e.OccurredAt;
         }
+
+        signals = signals[..events];
+        instants = instants[..events];
 
         // Spans of counting time: at most one more than the events.
         Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
@@ -94,7 +108,7 @@ public static class SlaClock
             }
 
             var clock = new MetricClock(metric, agreement, opened.CustomerTier, calendar, starts, ends);
-            var priority = DriveTicket(ref clock, metric, history, signals, agreement);
+            var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement);
             destination[count++] = clock.Status(now, priority, out var change);
             next = Earliest(next, change);
         }
@@ -170,12 +184,13 @@ public static class SlaClock
         _ => Priority.P3,
     };
 
-    private static Priority DriveTicket(ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ServiceLevelAgreement agreement)
+    private static Priority DriveTicket(
+        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants, ServiceLevelAgreement agreement)
     {
         var priority = Priority.P3;
         for (var i = 0; i < signals.Length; i++)
         {
-            var at = history[i].OccurredAt;
+            var at = instants[i];
             switch (signals[i])
             {
                 case Signal.Opened:

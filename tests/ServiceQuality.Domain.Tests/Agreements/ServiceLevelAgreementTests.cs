@@ -1,9 +1,11 @@
+using FsCheck.Fluent;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Agreements;
 
@@ -53,6 +55,37 @@ public sealed class ServiceLevelAgreementTests
         Assert.Equal(Duration.FromHours(1), sla.TargetFor(Metric.FirstResponse, Priority.P3, ServiceTier.Key)!.Target);
         Assert.Equal(Duration.FromHours(4), sla.TargetFor(Metric.FirstResponse, Priority.P3, ServiceTier.Ordinary)!.Target);
         Assert.Null(sla.TargetFor(Metric.Resolution, Priority.P1, ServiceTier.Key));
+    }
+
+    [Fact]
+    public void TargetFor_AgreesWithTheMostSpecificCellRule_OnRandomMatricesAsCellsAreAdded()
+    {
+        var cell = Gen.Elements(Enum.GetValues<Metric>())
+            .SelectMany(metric => Gen.Elements<Priority?>(null, Priority.P1, Priority.P2, Priority.P3, Priority.P4)
+                .SelectMany(priority => Gen.Elements<ServiceTier?>(null, ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Key)
+                    .Select(tier => (Metric: metric, Priority: priority, Tier: tier))));
+        var matrices = Gen.Choose(1, 30).SelectMany(n => Gen.ArrayOf(cell, n)).ToArbitrary();
+        ServiceTier[] tiers = [ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Vip, ServiceTier.Key];
+
+        PropertyChecks.Check(Prop.ForAll(matrices, cells =>
+        {
+            var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA-M"), "matrix", AgreementKind.ServiceLevel, T0);
+            foreach (var (index, (metric, priority, tier)) in cells.Distinct().Index())
+            {
+                sla.AddTarget(metric, priority, tier, Duration.FromMinutes(index + 1), TimeBasis.CalendarTime, T0);
+
+                // Every lookup after every addition: a table built for an earlier matrix must not answer for this one.
+                foreach (var (m, p, t) in Enum.GetValues<Metric>().SelectMany(m => Enum.GetValues<Priority>().SelectMany(p => tiers.Select(t => (m, p, t)))))
+                {
+                    var matching = sla.Targets.Where(c => c.Metric == m && (c.Priority is null || c.Priority == p) && (c.Tier is null || c.Tier == t)).ToList();
+                    var expected = matching.FirstOrDefault(c => c.Priority is not null && c.Tier is not null)
+                        ?? matching.FirstOrDefault(c => c.Priority is not null)
+                        ?? matching.FirstOrDefault(c => c.Tier is not null)
+                        ?? matching.FirstOrDefault();
+                    Assert.Same(expected, sla.TargetFor(m, p, t));
+                }
+            }
+        }), 200);
     }
 
     [Fact]
