@@ -21,6 +21,11 @@ for kpi in report["kpis"]:
         problems.append(f"KPI {kpi['kpi']} has negative counts")
 if len(report["cases"]) != report["tickets"] + report["complaints"]:
     problems.append("the per-case statuses do not cover every ticket and complaint")
+if sum(e["cases"] for e in report["escalationsRecorded"]) != sum(d["count"] for d in report["escalationsPerDay"]):
+    problems.append("the escalations recorded by level do not add up to those per day")
+due = {case["id"] for case in report["cases"] if case["escalationLevel"] is not None}
+if sum(e["cases"] for e in report["escalations"]) != len(due):
+    problems.append("the escalations due by level do not add up to the cases with an escalation decision")
 if report["tickets"] <= 0 or report["complaints"] <= 0:
     problems.append("the simulation produced no cases")
 

@@ -24,7 +24,9 @@ internal static class HtmlReport
             .ToList();
         html.Append(Bars(byTierPriority, 100d, "%"));
 
-        html.Append("<h2>Escalations by level and reason</h2>");
+        html.Append("<h2>Escalations recorded on complaints, by level and reason</h2>");
+        html.Append(Bars([.. report.EscalationsRecorded.Select(e => ($"level {e.Level}: {e.Reason}", (double)e.Cases))], null, string.Empty));
+        html.Append("<h2>Escalations due at the evaluation instant, by level and reason</h2>");
         html.Append(Bars([.. report.Escalations.Select(e => ($"level {e.Level}: {e.Reason}", (double)e.Cases))], null, string.Empty));
 
         html.Append("<h2>Escalations over time (recorded on complaints, per day)</h2>");

@@ -18,6 +18,7 @@ internal sealed record Report(
     IReadOnlyList<ComplianceRow> Compliance,
     long Breaches,
     IReadOnlyList<EscalationRow> Escalations,
+    IReadOnlyList<EscalationRow> EscalationsRecorded,
     IReadOnlyList<StandingRow> TopStaff,
     IReadOnlyList<StandingRow> BottomStaff,
     int ComplaintFreeStaff,
@@ -52,9 +53,12 @@ internal sealed record Report(
             }
         }
 
+        // Each complaint is assessed from the level it has reached, knowing the customer's other complaints (repeat rule).
+        var receipts = simulation.Complaints.ToLookup(c => c.Customer, c => c.ReceivedAt);
         foreach (var complaint in simulation.Complaints)
         {
-            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], agreement, at);
+            var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
+            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], agreement, at, complaint.EscalationLevel, others);
             Count(escalations, assessment);
             rows.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment));
             foreach (var status in assessment.Sla.Statuses)
@@ -113,6 +117,10 @@ internal sealed record Report(
             compliance,
             statuses.LongCount(s => s.IsMissed),
             [.. escalations.OrderBy(e => e.Key.Level).ThenBy(e => e.Key.Reason, StringComparer.Ordinal).Select(e => new EscalationRow(e.Key.Level, e.Key.Reason, e.Value))],
+            [.. simulation.Complaints.SelectMany(c => c.Escalations)
+                .GroupBy(e => (e.Level, e.Reason))
+                .OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
+                .Select(g => new EscalationRow(g.Key.Level, g.Key.Reason, g.Count()))],
             [.. staffStandings.Take(5).Select(StandingRow.Of)],
             [.. staffStandings.TakeLast(5).Select(StandingRow.Of)],
             staffStandings.Count(s => s.ComplaintFree),

@@ -47,7 +47,10 @@ internal static class ReportWriter
         Table(["metric", "tier", "priority", "met", "missed", "running", "cancelled", "compliance %", "p90 elapsed h"],
             r.Compliance.Select(c => new object?[] { c.Metric, c.Tier, c.Priority, c.Met, c.Missed, c.Running, c.Cancelled, c.CompliancePercent, c.ElapsedP90Hours }));
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Breaches (missed clocks): {r.Breaches:N0}");
-        Heading("Escalations by level and reason");
+        Heading("Escalations recorded on complaints, by level and reason");
+        Table(["level", "reason", "escalations"], r.EscalationsRecorded.Select(e => new object?[] { e.Level, e.Reason, e.Cases }));
+        Heading("Escalations due at the evaluation instant, by level and reason");
+        text.AppendLine("The policy's decision for each case from the level it has reached (time rules, severity, key customers, repeats, claimed loss).").AppendLine();
         Table(["level", "reason", "cases"], r.Escalations.Select(e => new object?[] { e.Level, e.Reason, e.Cases }));
         Heading("Top 5 staff");
         Table(["staff", "score", "rank", "card", "stars", "complaint-free"], r.TopStaff.Select(Row));

@@ -129,7 +129,9 @@ public static class EscalationRules
             ArgumentNullException.ThrowIfNull(context);
             foreach (var status in context.Statuses)
             {
-                if (Applies(status) && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed && status.Elapsed.ToInt64Nanoseconds() >= Threshold(status))
+                // Only a clock still counting (or paused) escalates: one stopped late is history, not a case to chase.
+                if (Applies(status) && status.StoppedAt is null && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
+                    && status.Elapsed.ToInt64Nanoseconds() >= Threshold(status))
                 {
                     return new EscalationProposal(level, _code, Description);
                 }

@@ -69,6 +69,21 @@ public sealed class EscalationTests
     }
 
     [Fact]
+    public void TimeRules_IgnoreAClockStoppedLate_ButChaseOneStillMissing()
+    {
+        var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Hotline, Priority.P2, new StaffId("s"), ServiceTier.Gold, T0, Sla.Reference);
+        ticket.Assign(new StaffId("s"), null, T0 + Duration.FromMinutes(5));
+        ticket.StartWork(T0 + Duration.FromMinutes(10));
+        ticket.Resolve(new StaffId("s"), T0 + Duration.FromHours(5)); // an hour past the 4-hour target
+        var now = T0 + Duration.FromHours(7);
+        var resolved = SlaClock.EvaluateTicket(ticket.History, Sla, Calendars, now).Statuses;
+
+        Assert.Equal(SlaState.Missed, Assert.Single(resolved).State);
+        Assert.False(TimePolicy.Decide(new EscalationContext(now, 0, resolved, ServiceTier.Gold)).Fires);
+        Assert.Equal(3, TimePolicy.Decide(Context(Duration.FromHours(7))).Step!.Level); // the same lateness, still open
+    }
+
+    [Fact]
     public void AtPercentOfTarget_WithAnOffset_WaitsForTheOffset()
     {
         var rule = EscalationRules.AtPercentOfTarget(100m, 2, Duration.FromMinutes(30));
