@@ -10,7 +10,7 @@ namespace ServiceQuality.Policies.Tests.Definitions;
 
 public sealed class DefinitionsFileTests
 {
-    private static readonly string Example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "definitions.json"));
+    private static readonly string Example = RepositoryFiles.SampleData("definitions.json");
 
     [Fact]
     public void Load_TheShippedExample_GivesTheReferenceCalendarAndThe2025Agreement()
@@ -94,7 +94,7 @@ public sealed class DefinitionsFileTests
     [Fact]
     public void Load_TheShippedBadExample_ReportsEachProblemOnceAndTellsAnInvalidCalendarFromAMissingOne()
     {
-        var bad = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "bad-definitions.json"));
+        var bad = RepositoryFiles.SampleData("bad-definitions.json");
 
         var problems = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad)).Problems;
 

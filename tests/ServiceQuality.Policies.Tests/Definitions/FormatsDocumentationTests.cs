@@ -10,7 +10,7 @@ namespace ServiceQuality.Policies.Tests.Definitions;
 /// <summary>The examples in docs/formats.md are what the loader accepts and means.</summary>
 public sealed partial class FormatsDocumentationTests
 {
-    private static readonly string Formats = File.ReadAllText(FindUp(Path.Combine("docs", "formats.md")));
+    private static readonly string Formats = RepositoryFiles.ReadAllText("docs", "formats.md");
 
     [Fact]
     public void DefinitionsExample_LoadsWithEverySection()
@@ -41,7 +41,7 @@ public sealed partial class FormatsDocumentationTests
     public void EventLogExample_IsAnExcerptOfTheShippedLogInItsOrder()
     {
         var block = JsonBlocks().Single(b => b.Contains("\"CustomerRegistered\"", StringComparison.Ordinal));
-        var shipped = File.ReadAllLines(FindUp(Path.Combine("samples", "ServiceDesk", "data", "events.jsonl")));
+        var shipped = RepositoryFiles.ReadAllLines("samples", "ServiceDesk", "data", "events.jsonl");
 
         var positions = block.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Array.IndexOf(shipped, line)).ToList();
 
@@ -53,18 +53,4 @@ public sealed partial class FormatsDocumentationTests
 
     [GeneratedRegex("```json\\r?\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
-
-    private static string FindUp(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No {relative} above {AppContext.BaseDirectory}.");
-    }
 }

@@ -10,7 +10,7 @@ namespace ServiceQuality.Policies.Tests.Definitions;
 
 public sealed class PolicyDefinitionsTests
 {
-    private static readonly string Example = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "definitions.json"));
+    private static readonly string Example = RepositoryFiles.SampleData("definitions.json");
 
     [Fact]
     public void Load_TheShippedExample_SetsEveryPolicySection()
