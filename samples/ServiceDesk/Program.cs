@@ -111,7 +111,9 @@ if (options.Events is { } log)
 }
 else
 {
-    var simulation = new Simulation(options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>());
+    var simulation = new Simulation(
+        options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>(),
+        provider.GetRequiredService<CaseAssessor>());
     simulation.Run(agreement, new SynchronousProgress(message => Console.Error.Write($"\r{message}    ")));
     Console.Error.WriteLine();
     cases = new Cases(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits, Simulation.Start, simulation.End);

@@ -4,6 +4,7 @@ using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
+using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Tiering;
 
@@ -11,13 +12,17 @@ namespace ServiceDesk;
 
 /// <summary>
 /// Simulates the centre deterministically from a seed: customers tiered by Pareto on generated spend, tickets and
-/// complaints of every kind driven through the real aggregates' commands, and the callbacks the policy requires.
+/// complaints of every kind driven through the real aggregates' commands, complaints escalated when and as the escalation
+/// policy says, and the callbacks the policy requires.
 /// </summary>
-internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks)
+internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor)
 {
     public static readonly Instant Start = new LocalDateTime(2025, 1, 13, 0, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
 
     private readonly Random _random = new(options.Seed);
+
+    /// <summary>When each customer's complaints so far were received, for the repeat-complaint rule.</summary>
+    private readonly Dictionary<CustomerId, List<Instant>> _receipts = [];
 
     public List<Customer> Customers { get; } = [];
 
@@ -43,7 +48,7 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
 
             for (var i = 0; i < Math.Max(1, ticketsToday / 20); i++)
             {
-                Complaints.Add(SimulateComplaint(dayStart));
+                Complaints.Add(SimulateComplaint(agreement, dayStart));
             }
 
             progress.Report($"day {day + 1}/{options.Days}: {Tickets.Count:N0} tickets, {Complaints.Count:N0} complaints");
@@ -135,7 +140,7 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
         return ticket;
     }
 
-    private Complaint SimulateComplaint(Instant dayStart)
+    private Complaint SimulateComplaint(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, Instant dayStart)
     {
         var customer = Customers[_random.Next(Customers.Count)];
         var against = ServiceCentre.Staff[_random.Next(ServiceCentre.Staff.Length)];
@@ -152,16 +157,16 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
             return complaint;
         }
 
+        var earlier = _receipts.TryGetValue(customer.Id, out var list) ? [.. list] : new List<Instant>();
+        (list ??= _receipts[customer.Id] = []).Add(complaint.ReceivedAt);
         complaint.Register(Later(5, 200));
         var investigator = ServiceCentre.Staff[30 + _random.Next(10)];
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
-        if (severity != Severity.Minor)
-        {
-            complaint.Escalate(severity == Severity.Critical ? 3 : 2, "supervisor", $"{severity} complaint", Later(1, 30));
-        }
-
-        complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", Later(60, 2000));
-        complaint.Resolve(Later(30, 1500));
+        var (respondAt, resolveAt) = (Later(60, 2000), Later(30, 1500));
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, respondAt);
+        complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", respondAt);
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, resolveAt);
+        complaint.Resolve(resolveAt);
         var outcome = _random.Next(100) switch { < 45 => VerdictOutcome.Substantiated, < 65 => VerdictOutcome.PartlySubstantiated, _ => VerdictOutcome.Unsubstantiated };
         complaint.RecordVerdict(outcome, "investigation finding", investigator, Later(10, 300));
         if (loss is { } claimed && outcome != VerdictOutcome.Unsubstantiated)
@@ -170,6 +175,31 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
         }
 
         return complaint;
+    }
+
+    /// <summary>
+    /// Walks the complaint from its last event up to <paramref name="until"/> the way a host's scheduler would: assess,
+    /// record the escalation the policy decides, and look again at the next instant anything can change.
+    /// </summary>
+    private void EscalateAsThePolicySays(
+        Complaint complaint, ServiceTier tier, ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, IReadOnlyList<Instant> earlier, Instant until)
+    {
+        var at = complaint.LastEventAt;
+        for (var look = 0; look < 32 && at < until; look++)
+        {
+            var assessment = assessor.AssessComplaint(complaint, tier, agreement, at, complaint.EscalationLevel, earlier);
+            if (assessment.Escalation is { Step: { } step, ReasonCode: { } reason })
+            {
+                complaint.Escalate(step.Level, step.Target, reason, at);
+            }
+
+            if (assessment.NextChangeAt is not { } next || next <= at)
+            {
+                return;
+            }
+
+            at = next;
+        }
     }
 
     /// <summary>Plans the callbacks the policy requires and carries them out: most reached and rated, some missed.</summary>
