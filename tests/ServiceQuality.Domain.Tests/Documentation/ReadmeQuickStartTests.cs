@@ -8,7 +8,7 @@ using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Tests.Documentation;
 
-/// <summary>The README's quick start, kept compiling and true.</summary>
+/// <summary>The examples of README's quick start and docs/getting-started.md, kept compiling and true.</summary>
 public sealed class ReadmeQuickStartTests
 {
     [Fact]
