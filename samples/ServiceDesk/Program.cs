@@ -65,6 +65,8 @@ if (options.Definitions is { } definitionsFile)
     }
 }
 
+// Tickets name the agreement they fall under; the first one is the default (complaints, KPI objectives, tickets without one).
+IReadOnlyDictionary<string, ServiceLevelAgreement> agreements = definitions?.Agreements ?? new Dictionary<string, ServiceLevelAgreement> { [agreement.Id.Value] = agreement };
 var builder = new ServiceCollection().AddServiceQuality(o =>
 {
     foreach (var (name, calendar) in calendars)
@@ -97,7 +99,7 @@ if (options.Events is { } log)
     try
     {
         using var reader = File.OpenText(log);
-        var replayed = EventLogReplay.Replay(reader, log, new Dictionary<string, ServiceLevelAgreement> { [agreement.Id.Value] = agreement });
+        var replayed = EventLogReplay.Replay(reader, log, agreements);
         var instants = replayed.Tickets.Values.SelectMany(t => t.History).Select(e => e.OccurredAt)
             .Concat(replayed.Complaints.Values.SelectMany(c => c.History).Select(e => e.OccurredAt)).DefaultIfEmpty(Instant.FromUtc(2025, 1, 1, 0, 0)).ToList();
         cases = new Cases([.. replayed.Customers.Values], [.. replayed.Tickets.Values], [.. replayed.Complaints.Values], [.. replayed.Visits.Values], instants.Min(), instants.Max());
@@ -132,7 +134,7 @@ var scoring = definitions?.Policies.ScoringRules is not null ? provider.GetRequi
     ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
     ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
 ]);
-var report = Report.Build(cases, agreement, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<ServiceQualityOptions>().Standings, at);
+var report = Report.Build(cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<ServiceQualityOptions>().Standings, at);
 if (options.Html is { } htmlPath)
 {
     File.WriteAllText(htmlPath, HtmlReport.Render(report));

@@ -28,7 +28,9 @@ internal sealed record Report(
     IReadOnlyList<DayCount> EscalationsPerDay,
     IReadOnlyList<CaseRow> Cases)
 {
-    public static Report Build(Cases simulation, ServiceLevelAgreement agreement, CaseAssessor assessor, ScoringEngine scoring, StandingRules standingRules, Instant at)
+    public static Report Build(
+        Cases simulation, ServiceLevelAgreement agreement, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, CaseAssessor assessor, ScoringEngine scoring,
+        StandingRules standingRules, Instant at)
     {
         var samples = new List<ComplianceSample>();
         var statuses = new List<SlaStatus>();
@@ -39,7 +41,8 @@ internal sealed record Report(
         var timer = Stopwatch.StartNew();
         foreach (var ticket in simulation.Tickets)
         {
-            var assessment = assessor.AssessTicket(ticket, agreement, at);
+            var under = ticket.Agreement is { } reference && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
+            var assessment = assessor.AssessTicket(ticket, under, at);
             Count(escalations, assessment);
             rows.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment));
             foreach (var status in assessment.Sla.Statuses)

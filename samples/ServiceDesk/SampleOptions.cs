@@ -15,7 +15,8 @@ internal sealed record SampleOptions(int Seed, int Days, int Customers, string F
           --customers N     customers (default 5000)
           --format F        text | markdown | json (default text)
           --out FILE        write the report to FILE instead of the console
-          --definitions FILE  calendars, agreements and policies from a JSON file (see docs/formats.md) instead of the built-in ones
+          --definitions FILE  calendars, agreements and policies from a JSON file (see docs/formats.md) instead of the built-in ones;
+                            tickets are evaluated under the agreement they name, the first agreement is the default
           --events FILE     replay a JSON Lines event log (see docs/formats.md) instead of simulating
           --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event)
           --html FILE       also write one standalone HTML page with SVG charts (no scripts, no external assets)
