@@ -16,113 +16,115 @@ public static partial class DefinitionsFile
     private static PolicyDefinitions Policies(Node root, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         var tiers = root.Child("tiers") is { } t ? TierPolicy(t) : null;
-        EscalationLadder? ladder = null;
-        IReadOnlyList<IEscalationRule>? escalationRules = null;
-        Money? frontLine = null;
-        string? notify = null;
-        if (root.Child("escalation") is { } e)
-        {
-            e.Only("ladder", "rules", "frontLineLimit", "notificationCalendar");
-            var steps = e.Array("ladder", required: false).Select((step, i) =>
-            {
-                step.Only("name", "target");
-                return (Name: step.Text("name"), Target: step.Text("target"), Level: i + 1);
-            }).ToList();
-            if (steps.Count > 0 && steps.All(s => s.Name is not null && s.Target is not null))
-            {
-                ladder = Build(e, "ladder", () => new EscalationLadder(steps.Select(s => new EscalationStep(s.Level, s.Name!, s.Target!))));
-            }
-
-            var top = (ladder ?? EscalationLadder.Default).Top;
-            escalationRules = e.Child("rules") is null ? null : [.. e.Array("rules", required: true).Select(rule => EscalationRule(rule, top)).OfType<IEscalationRule>()];
-            frontLine = e.MoneyValue("frontLineLimit", required: false);
-            if (frontLine is { IsNegative: true })
-            {
-                e.Problem("frontLineLimit", "must not be negative");
-            }
-
-            notify = e.Text("notificationCalendar", required: false);
-            CalendarReference(e, "notificationCalendar", notify, calendars, declared);
-        }
-
-        ScorecardDefinition? scorecard = null;
-        IReadOnlyList<IScoringRule>? scoringRules = null;
-        StandingRules? standings = null;
-        if (root.Child("scoring") is { } sc)
-        {
-            sc.Only("baseScore", "sections", "rules", "standings");
-            var sections = sc.Array("sections", required: true).Select(section =>
-            {
-                section.Only("name", "weight");
-                return (Name: section.Text("name"), Weight: section.Decimal("weight"));
-            }).ToList();
-            if (sc.Decimal("baseScore") is { } baseScore && sections.All(x => x.Name is not null && x.Weight is not null))
-            {
-                scorecard = Build(sc, "sections", () => new ScorecardDefinition(baseScore, [.. sections.Select(x => new ScoreSection(x.Name!, x.Weight!.Value))]));
-            }
-
-            var names = sections.Select(x => x.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            scoringRules = [.. sc.Array("rules", required: true).Select(rule => ScoringRule(rule, names)).OfType<IScoringRule>()];
-            if (sc.Child("standings") is { } st)
-            {
-                st.Only("yellowBelow", "redBelow", "starsFrom", "bottomSharePercent");
-                var stars = st.Array("starsFrom", required: true).Select(x => x.Decimal(null)).OfType<decimal>().ToArray();
-                if (st.Decimal("yellowBelow") is { } yellow && st.Decimal("redBelow") is { } red && st.Decimal("bottomSharePercent") is { } bottom)
-                {
-                    standings = new StandingRules(yellow, red, stars, bottom);
-                    Build(st, null, () => Standings.Evaluate([], standings));
-                }
-            }
-        }
-
-        IServiceCreditPolicy? credits = null;
-        if (root.Child("credits") is { } cr)
-        {
-            cr.Only("bands", "capPercent", "minimum", "claimWindow");
-            var bands = cr.Array("bands", required: true).Select(b =>
-            {
-                b.Only("belowPercent", "creditPercent");
-                return (Below: b.Decimal("belowPercent"), Credit: b.Decimal("creditPercent"));
-            }).ToList();
-            var cap = cr.DecimalOr("capPercent", 100m);
-            var minimum = cr.MoneyValue("minimum", required: false);
-            var claimWindow = cr.Text("claimWindow", required: false) is null ? null : Positive(cr, "claimWindow");
-            if (cap is < 0 or > 100)
-            {
-                cr.Problem("capPercent", "must lie in 0-100");
-            }
-
-            if (minimum is { IsNegative: true })
-            {
-                cr.Problem("minimum", "must not be negative");
-            }
-
-            // Limits with problems of their own are reported above; the bands are still checked, against neutral limits.
-            var limits = cap is < 0 or > 100 || minimum is { IsNegative: true } ? CreditLimits.None : new CreditLimits(cap, minimum, claimWindow);
-            if (bands.All(b => b.Below is not null && b.Credit is not null))
-            {
-                credits = Build(cr, "bands", () => CreditPolicies.Bands(limits, [.. bands.Select(b => new CreditBand(b.Below!.Value, b.Credit!.Value))]));
-            }
-        }
-
-        ICallbackPolicy? callbacks = null;
-        if (root.Child("callbacks") is { } cb)
-        {
-            cb.Only("complaintsWithin", "ticketSamplePercent", "ticketsWithin");
-            var complaintsWithin = Positive(cb, "complaintsWithin");
-            var ticketsWithin = Positive(cb, "ticketsWithin");
-            var sample = cb.DecimalOr("ticketSamplePercent", 0m);
-            if (sample is < 0 or > 100)
-            {
-                cb.Problem("ticketSamplePercent", "must lie in 0-100");
-            }
-            else if (complaintsWithin is { } c && ticketsWithin is { } tw)
-            {
-                callbacks = CallbackPolicies.Combine(CallbackPolicies.EveryComplaint(c), CallbackPolicies.SampleClosedTickets(sample, tw));
-            }
-        }
-
+        var (ladder, escalationRules, frontLine, notify) = root.Child("escalation") is { } e ? Escalation(e, calendars, declared) : default;
+        var (scorecard, scoringRules, standings) = root.Child("scoring") is { } s ? Scoring(s) : default;
+        var credits = root.Child("credits") is { } c ? Credits(c) : null;
+        var callbacks = root.Child("callbacks") is { } b ? Callbacks(b) : null;
         return new PolicyDefinitions(tiers, ladder, escalationRules, frontLine, notify, scorecard, scoringRules, standings, credits, callbacks);
+    }
+
+    private static (EscalationLadder? Ladder, IReadOnlyList<IEscalationRule>? Rules, Money? FrontLine, string? Notify) Escalation(
+        Node e, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
+    {
+        e.Only("ladder", "rules", "frontLineLimit", "notificationCalendar");
+        EscalationLadder? ladder = null;
+        var steps = e.Array("ladder", required: false).Select((step, i) =>
+        {
+            step.Only("name", "target");
+            return (Name: step.Text("name"), Target: step.Text("target"), Level: i + 1);
+        }).ToList();
+        if (steps.Count > 0 && steps.All(s => s.Name is not null && s.Target is not null))
+        {
+            ladder = Build(e, "ladder", () => new EscalationLadder(steps.Select(s => new EscalationStep(s.Level, s.Name!, s.Target!))));
+        }
+
+        var top = (ladder ?? EscalationLadder.Default).Top;
+        IReadOnlyList<IEscalationRule>? rules = e.Child("rules") is null ? null : [.. e.Array("rules", required: true).Select(rule => EscalationRule(rule, top)).OfType<IEscalationRule>()];
+        var frontLine = e.MoneyValue("frontLineLimit", required: false);
+        if (frontLine is { IsNegative: true })
+        {
+            e.Problem("frontLineLimit", "must not be negative");
+        }
+
+        var notify = e.Text("notificationCalendar", required: false);
+        CalendarReference(e, "notificationCalendar", notify, calendars, declared);
+        return (ladder, rules, frontLine, notify);
+    }
+
+    private static (ScorecardDefinition? Scorecard, IReadOnlyList<IScoringRule>? Rules, StandingRules? Standings) Scoring(Node sc)
+    {
+        sc.Only("baseScore", "sections", "rules", "standings");
+        ScorecardDefinition? scorecard = null;
+        var sections = sc.Array("sections", required: true).Select(section =>
+        {
+            section.Only("name", "weight");
+            return (Name: section.Text("name"), Weight: section.Decimal("weight"));
+        }).ToList();
+        if (sc.Decimal("baseScore") is { } baseScore && sections.All(x => x.Name is not null && x.Weight is not null))
+        {
+            scorecard = Build(sc, "sections", () => new ScorecardDefinition(baseScore, [.. sections.Select(x => new ScoreSection(x.Name!, x.Weight!.Value))]));
+        }
+
+        var names = sections.Select(x => x.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<IScoringRule> rules = [.. sc.Array("rules", required: true).Select(rule => ScoringRule(rule, names)).OfType<IScoringRule>()];
+        StandingRules? standings = null;
+        if (sc.Child("standings") is { } st)
+        {
+            st.Only("yellowBelow", "redBelow", "starsFrom", "bottomSharePercent");
+            var stars = st.Array("starsFrom", required: true).Select(x => x.Decimal(null)).OfType<decimal>().ToArray();
+            if (st.Decimal("yellowBelow") is { } yellow && st.Decimal("redBelow") is { } red && st.Decimal("bottomSharePercent") is { } bottom)
+            {
+                standings = new StandingRules(yellow, red, stars, bottom);
+                Build(st, null, () => Standings.Evaluate([], standings)); // the rules are checked where they are used
+            }
+        }
+
+        return (scorecard, rules, standings);
+    }
+
+    private static IServiceCreditPolicy? Credits(Node cr)
+    {
+        cr.Only("bands", "capPercent", "minimum", "claimWindow");
+        var bands = cr.Array("bands", required: true).Select(b =>
+        {
+            b.Only("belowPercent", "creditPercent");
+            return (Below: b.Decimal("belowPercent"), Credit: b.Decimal("creditPercent"));
+        }).ToList();
+        var cap = cr.DecimalOr("capPercent", 100m);
+        var minimum = cr.MoneyValue("minimum", required: false);
+        var claimWindow = cr.Text("claimWindow", required: false) is null ? null : Positive(cr, "claimWindow");
+        if (cap is < 0 or > 100)
+        {
+            cr.Problem("capPercent", "must lie in 0-100");
+        }
+
+        if (minimum is { IsNegative: true })
+        {
+            cr.Problem("minimum", "must not be negative");
+        }
+
+        // Limits with problems of their own are reported above; the bands are still checked, against neutral limits.
+        var limits = cap is < 0 or > 100 || minimum is { IsNegative: true } ? CreditLimits.None : new CreditLimits(cap, minimum, claimWindow);
+        return bands.All(b => b.Below is not null && b.Credit is not null)
+            ? Build(cr, "bands", () => CreditPolicies.Bands(limits, [.. bands.Select(b => new CreditBand(b.Below!.Value, b.Credit!.Value))]))
+            : null;
+    }
+
+    private static ICallbackPolicy? Callbacks(Node cb)
+    {
+        cb.Only("complaintsWithin", "ticketSamplePercent", "ticketsWithin");
+        var complaintsWithin = Positive(cb, "complaintsWithin");
+        var ticketsWithin = Positive(cb, "ticketsWithin");
+        var sample = cb.DecimalOr("ticketSamplePercent", 0m);
+        if (sample is < 0 or > 100)
+        {
+            cb.Problem("ticketSamplePercent", "must lie in 0-100");
+            return null;
+        }
+
+        return complaintsWithin is { } c && ticketsWithin is { } tw
+            ? CallbackPolicies.Combine(CallbackPolicies.EveryComplaint(c), CallbackPolicies.SampleClosedTickets(sample, tw))
+            : null;
     }
 
     /// <summary>Checks a reference to a calendar, telling a missing calendar from one that has problems of its own.</summary>
