@@ -201,12 +201,8 @@ internal ref struct MetricClock
         }
 
         var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
-        m = new Measurement(target, calendar, _agreement.StageFractions);
-        if (!stages)
-        {
-            // Only the target matters: skip the stage thresholds and the calendar searches they would cost.
-            m.NextThreshold = m.Thresholds - 1;
-        }
+        // Without stages only the target matters: the stage thresholds, and the calendar searches they would cost, are skipped.
+        m = new Measurement(target, calendar, _agreement.StageFractions, stages);
 
         for (var i = 0; i < _spans; i++)
         {
@@ -255,15 +251,22 @@ internal ref struct MetricClock
         public bool Missed;
         private ThresholdAmounts _amounts;
 
-        public Measurement(ServiceTarget target, BusinessCalendar calendar, StageFraction[] stages)
+        public Measurement(ServiceTarget target, BusinessCalendar calendar, StageFraction[] stages, bool withStages)
         {
             Target = target;
             Calendar = calendar;
             TargetNanoseconds = target.Target.ToInt64Nanoseconds();
             Thresholds = stages.Length + 1;
-            for (var i = 0; i < stages.Length; i++)
+            if (withStages)
             {
-                _amounts[i] = stages[i].Of(TargetNanoseconds);
+                for (var i = 0; i < stages.Length; i++)
+                {
+                    _amounts[i] = stages[i].Of(TargetNanoseconds);
+                }
+            }
+            else
+            {
+                NextThreshold = stages.Length;
             }
 
             _amounts[stages.Length] = TargetNanoseconds;
