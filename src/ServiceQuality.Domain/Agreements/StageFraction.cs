@@ -15,8 +15,9 @@ internal readonly record struct StageFraction(long Numerator, long Denominator)
     /// <summary>The stage's amount of a target, rounded down to the nanosecond (the same as decimal arithmetic would give).</summary>
     public long Of(long targetNanoseconds)
     {
-        // The product fits 64 bits for any target under about 29 years at whole percents; 128-bit division, done in
-        // software, costs far more than the rest of a threshold, so it is kept for the products that need it.
+        // At whole percents (a numerator of at most 100) the product fits 64 bits for any target under about 2.9 years;
+        // 128-bit division, done in software, costs far more than the rest of a threshold, so it is kept for the products
+        // that need it.
         var high = Math.BigMul(targetNanoseconds, Numerator, out var low);
         return high == (low >> 63) ? low / Denominator : (long)((Int128)targetNanoseconds * Numerator / Denominator);
     }
