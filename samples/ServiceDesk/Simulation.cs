@@ -157,8 +157,13 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
             return complaint;
         }
 
-        var earlier = _receipts.TryGetValue(customer.Id, out var list) ? [.. list] : new List<Instant>();
-        (list ??= _receipts[customer.Id] = []).Add(complaint.ReceivedAt);
+        if (!_receipts.TryGetValue(customer.Id, out var receipts))
+        {
+            _receipts[customer.Id] = receipts = [];
+        }
+
+        List<Instant> earlier = [.. receipts];
+        receipts.Add(complaint.ReceivedAt);
         complaint.Register(Later(5, 200));
         var investigator = ServiceCentre.Staff[30 + _random.Next(10)];
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
