@@ -70,7 +70,7 @@ public sealed class ServiceLevelAgreementTests
         PropertyChecks.Check(Prop.ForAll(matrices, cells =>
         {
             var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA-M"), "matrix", AgreementKind.ServiceLevel, T0);
-            foreach (var (index, (metric, priority, tier)) in cells.Distinct().Index())
+            foreach (var (index, (metric, priority, tier)) in cells.Distinct().Select((cell, i) => (i, cell)))
             {
                 sla.AddTarget(metric, priority, tier, Duration.FromMinutes(index + 1), TimeBasis.CalendarTime, T0);
 

@@ -41,7 +41,7 @@ public sealed class BusinessCalendarConcurrencyTests
             var threads = Enumerable.Range(0, 8).Select(thread => new Thread(() =>
             {
                 start.SignalAndWait();
-                foreach (var year in years.Where((_, i) => i % 8 == thread).Concat(years.Reverse().Where((_, i) => i % 3 == thread % 3)))
+                foreach (var year in years.Where((_, i) => i % 8 == thread).Concat(Enumerable.Reverse(years).Where((_, i) => i % 3 == thread % 3)))
                 {
                     actual[year] = Answers(shared, year);
                 }
