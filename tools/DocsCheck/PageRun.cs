@@ -67,7 +67,7 @@ internal static partial class PageRun
     private static List<string> Lines(string output)
     {
         var lines = output.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()).ToList();
-        if (lines.Count > 0 && lines[^1].Length == 0)
+        while (lines.Count > 0 && lines[^1].Length == 0)
         {
             lines.RemoveAt(lines.Count - 1);
         }
