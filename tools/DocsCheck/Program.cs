@@ -39,31 +39,40 @@ foreach (var path in paths)
     }
 }
 
-// Stale programs and assemblies of earlier runs must not stand in for pages that no longer build.
-if (Directory.Exists(workspace.PagesFolder))
+// A program is rewritten only when its page changed, so that an unchanged page is not compiled again; an assembly
+// of an earlier run is deleted, so that it cannot stand in for a page that no longer builds.
+Directory.CreateDirectory(workspace.PagesFolder);
+foreach (var stale in Directory.GetFiles(workspace.PagesFolder).Except(pages.Select(workspace.ProgramSource)))
 {
-    Directory.Delete(workspace.PagesFolder, recursive: true);
+    File.Delete(stale);
 }
 
-Directory.CreateDirectory(workspace.PagesFolder);
 foreach (var page in pages)
 {
-    await File.WriteAllTextAsync(workspace.ProgramSource(page), PageProgram.Generate(page)).ConfigureAwait(false);
+    var program = PageProgram.Generate(page);
+    var source = workspace.ProgramSource(page);
+    if (!File.Exists(source) || await File.ReadAllTextAsync(source).ConfigureAwait(false) != program)
+    {
+        await File.WriteAllTextAsync(source, program).ConfigureAwait(false);
+    }
+
     if (File.Exists(workspace.ProgramAssembly(page)))
     {
         File.Delete(workspace.ProgramAssembly(page));
     }
 }
 
+var built = stopwatch.Elapsed;
 if (pages.Count > 0)
 {
     problems.AddRange(await PageBuild.RunAsync(workspace, pages).ConfigureAwait(false));
 }
 
-var built = pages.Where(page => File.Exists(workspace.ProgramAssembly(page))).ToList();
-var runs = new IReadOnlyList<string>[built.Count];
-await Parallel.ForAsync(0, built.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) =>
-    runs[i] = await PageRun.RunAsync(workspace, built[i]).ConfigureAwait(false)).ConfigureAwait(false);
+built = stopwatch.Elapsed - built;
+var runnable = pages.Where(page => File.Exists(workspace.ProgramAssembly(page))).ToList();
+var runs = new IReadOnlyList<string>[runnable.Count];
+await Parallel.ForAsync(0, runnable.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) =>
+    runs[i] = await PageRun.RunAsync(workspace, runnable[i]).ConfigureAwait(false)).ConfigureAwait(false);
 problems.AddRange(runs.SelectMany(run => run));
 
 foreach (var problem in problems)
@@ -72,8 +81,9 @@ foreach (var problem in problems)
 }
 
 var blocks = pages.Sum(page => page.Code.Count);
-var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+var time = string.Create(
+    System.Globalization.CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.0} s, of which restore and build {built.TotalSeconds:0.0} s");
 Console.WriteLine(problems.Count == 0
-    ? $"docs check: {blocks} C# blocks on {pages.Count} pages compiled and ran as documented ({seconds} s)"
-    : $"docs check FAILED: {problems.Count(p => !p.StartsWith(' '))} problems in the C# blocks of {pages.Count} pages ({seconds} s)");
+    ? $"docs check: {blocks} C# blocks on {pages.Count} pages compiled and ran as documented ({time})"
+    : $"docs check FAILED: {problems.Count(p => !p.StartsWith(' '))} problems in the C# blocks of {pages.Count} pages ({time})");
 return problems.Count == 0 ? 0 : 1;
