@@ -25,10 +25,11 @@ internal static partial class PageRun
             var where = frame.Success
                 ? $"{workspace.Relative(UnmapPath(workspace, frame.Groups["file"].Value))}:{frame.Groups["line"].Value}"
                 : $"{page.RelativePath}:{FirstLine(page)}";
-            var first = result.Error.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.Length > 0)?.Replace("Unhandled exception. ", string.Empty, StringComparison.Ordinal);
+            const string Unhandled = "Unhandled exception. ";
+            var exception = result.Error.ReplaceLineEndings("\n").Split('\n').FirstOrDefault(l => l.StartsWith(Unhandled, StringComparison.Ordinal));
             return
             [
-                first is null ? $"{where}: the page exited with status {result.ExitCode}" : $"{where}: the page threw {first}",
+                exception is null ? $"{where}: the page exited with status {result.ExitCode}" : $"{where}: the page threw {exception[Unhandled.Length..]}",
                 .. Indent(result.Error),
             ];
         }
@@ -38,7 +39,12 @@ internal static partial class PageRun
 
     private static List<string> CompareOutput(MarkdownPage page, List<string> actual)
     {
-        var expected = page.ExpectedOutput;
+        var expected = page.ExpectedOutput.ToList();
+        while (expected.Count > 0 && string.IsNullOrWhiteSpace(expected[^1].Text))
+        {
+            expected.RemoveAt(expected.Count - 1);
+        }
+
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
             string? problem = null;

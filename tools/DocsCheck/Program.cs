@@ -62,13 +62,13 @@ foreach (var page in pages)
     }
 }
 
-var built = stopwatch.Elapsed;
+var buildStart = stopwatch.Elapsed;
 if (pages.Count > 0)
 {
     problems.AddRange(await PageBuild.RunAsync(workspace, pages).ConfigureAwait(false));
 }
 
-built = stopwatch.Elapsed - built;
+var buildTime = stopwatch.Elapsed - buildStart;
 var runnable = pages.Where(page => File.Exists(workspace.ProgramAssembly(page))).ToList();
 var runs = new IReadOnlyList<string>[runnable.Count];
 await Parallel.ForAsync(0, runnable.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, _) =>
@@ -82,7 +82,7 @@ foreach (var problem in problems)
 
 var blocks = pages.Sum(page => page.Code.Count);
 var time = string.Create(
-    System.Globalization.CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.0} s, of which restore and build {built.TotalSeconds:0.0} s");
+    System.Globalization.CultureInfo.InvariantCulture, $"{stopwatch.Elapsed.TotalSeconds:0.0} s, of which restore and build {buildTime.TotalSeconds:0.0} s");
 Console.WriteLine(problems.Count == 0
     ? $"docs check: {blocks} C# blocks on {pages.Count} pages compiled and ran as documented ({time})"
     : $"docs check FAILED: {problems.Count(p => !p.StartsWith(' '))} problems in the C# blocks of {pages.Count} pages ({time})");
