@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace ServiceQuality.Domain.Common;
 
 /// <summary>The identifier of a callback or visit record (回访), chosen by the host: a non-blank string of at most 128 characters; equality is ordinal.</summary>
@@ -7,7 +9,7 @@ public readonly record struct VisitId
     /// <summary>Creates the id.</summary>
     /// <param name="value">The id text: not null, empty or white space, at most 128 characters.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, white space or longer than 128 characters.</exception>
-    public VisitId(string value) => Value = Ids.Check(value, nameof(value));
+    public VisitId(string value) => Value = Guard.Against.InvalidId(value);
 
     /// <summary>The id text.</summary>
     public string Value { get; }

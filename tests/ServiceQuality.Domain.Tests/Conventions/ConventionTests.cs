@@ -34,8 +34,8 @@ public sealed class ConventionTests
         Assert.Empty(ConventionChecks.BclTimeTypesInSignatures(LibraryTypes(library)));
 
     [Fact]
-    public void DomainAssembly_References_OnlyNodaTimeAndTheBcl() =>
-        Assert.Empty(ConventionChecks.ReferencesOtherThan(Domain, "NodaTime"));
+    public void DomainAssembly_References_OnlyNodaTimeArdalisGuardClausesAndTheBcl() =>
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(Domain, "NodaTime", "Ardalis.GuardClauses"));
 
     [Fact]
     public void PoliciesAndTesting_Reference_OnlyTheirDeclaredDependencies()
