@@ -8,7 +8,7 @@ namespace ServiceQuality.Domain.Common;
 
 /// <summary>
 /// The library's own guards, as extensions of Ardalis.GuardClauses' <see cref="IGuardClause"/>, so that every check in
-/// the Domain assembly reads <c>Guard.Against.…</c>.
+/// the Domain and Policies assemblies reads <c>Guard.Against.…</c> (Policies sees them through InternalsVisibleTo).
 /// </summary>
 /// <remarks>
 /// Like Ardalis' own guards, each one is named after what it refuses and throws when the value is bad or the condition
@@ -146,6 +146,30 @@ internal static class GuardExtensions
         return value;
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when the duration <paramref name="value"/> is zero or negative.</summary>
+    /// <returns><paramref name="value"/>, unchanged.</returns>
+    public static Duration NonPositive(this IGuardClause guardClause, Duration value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
+    {
+        if (value <= Duration.Zero)
+        {
+            ThrowNonPositive(value, parameterName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when the number <paramref name="value"/> is zero or negative.</summary>
+    /// <returns><paramref name="value"/>, unchanged.</returns>
+    public static decimal NonPositive(this IGuardClause guardClause, decimal value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
+    {
+        if (value <= 0m)
+        {
+            ThrowNonPositive(value, parameterName);
+        }
+
+        return value;
+    }
+
     /// <summary>
     /// Throws <see cref="ArgumentNullException"/> when <paramref name="items"/> is null and
     /// <see cref="ArgumentOutOfRangeException"/> when it holds no item.
@@ -157,6 +181,18 @@ internal static class GuardExtensions
         if (items.Count == 0)
         {
             ThrowOutOfRange(parameterName, parameterName + " must hold at least one item.");
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="parameterName"/> and listing every one of
+    /// <paramref name="problems"/> (<c>Invalid credit policy: a; b.</c>) when there is at least one.
+    /// </summary>
+    public static void Problems(this IGuardClause guardClause, IReadOnlyCollection<string> problems, string subject, string parameterName)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid {subject}: {string.Join("; ", problems)}.", parameterName);
         }
     }
 
@@ -236,6 +272,10 @@ internal static class GuardExtensions
     [DoesNotReturn]
     private static void ThrowGreaterThan<T>(T value, T maximum, string? parameterName) =>
         ThrowOutOfRange(parameterName, string.Create(CultureInfo.InvariantCulture, $"{parameterName} must be at most {maximum}; {value} given."));
+
+    [DoesNotReturn]
+    private static void ThrowNonPositive<T>(T value, string? parameterName) =>
+        ThrowOutOfRange(parameterName, string.Create(CultureInfo.InvariantCulture, $"{parameterName} must be positive; {value} given."));
 
     [DoesNotReturn]
     private static void ThrowOutOfRange(string? parameterName, string message) => throw new ArgumentOutOfRangeException(parameterName, message);
