@@ -63,14 +63,25 @@ internal static class GuardExtensions
 
     /// <summary>
     /// Refuses an id text that typed ids cannot hold: throws <see cref="ArgumentNullException"/> when it is null,
-    /// <see cref="ArgumentException"/> when it is empty or white space, and <see cref="ArgumentOutOfRangeException"/> when
-    /// it is longer than <see cref="MaxIdLength"/> UTF-16 code units.
+    /// <see cref="ArgumentException"/> when it is empty or white space, <see cref="ArgumentOutOfRangeException"/> when it is
+    /// longer than <see cref="MaxIdLength"/> UTF-16 code units, and <see cref="ArgumentException"/> when it holds a control
+    /// character (<see cref="char.IsControl(char)"/>) or a lone surrogate.
     /// </summary>
     /// <returns><paramref name="value"/>, unchanged.</returns>
     public static string InvalidId(this IGuardClause guardClause, [NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
     {
         guardClause.NullOrWhiteSpace(value, parameterName);
-        return guardClause.TooLong(value, MaxIdLength, parameterName);
+        guardClause.TooLong(value, MaxIdLength, parameterName);
+        var position = IndexOfControlOrLoneSurrogate(value);
+        if (position >= 0)
+        {
+            // The id itself is not repeated: it may be personal data, and it holds an unprintable character.
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"An id must not hold control characters or lone surrogates; U+{(int)value[position]:X4} is at position {position}."),
+                parameterName);
+        }
+
+        return value;
     }
 
     /// <summary>
@@ -246,6 +257,25 @@ internal static class GuardExtensions
         {
             ThrowOutOfRange(parameterName, actualValue, message);
         }
+    }
+
+    /// <summary>The position of the first control character or lone surrogate in <paramref name="value"/>, or -1.</summary>
+    private static int IndexOfControlOrLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     // The throw helpers keep the formatting out of the guards, so that the guards stay small enough to inline on hot paths.
