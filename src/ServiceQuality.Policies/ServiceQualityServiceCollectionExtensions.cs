@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -30,7 +31,7 @@ public static class ServiceQualityServiceCollectionExtensions
     /// <exception cref="InvalidDefinitionException">The options are invalid; every problem is listed.</exception>
     public static ServiceQualityBuilder AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        Guard.Against.Null(services);
         var options = ServiceQualityOptions.In(services);
         var first = options is null;
         options ??= new ServiceQualityOptions();

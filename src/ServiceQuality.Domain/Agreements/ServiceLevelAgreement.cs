@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements.Events;
 using ServiceQuality.Domain.Agreements.Rules;
@@ -106,9 +107,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="ArgumentException">An argument is missing or undefined.</exception>
     public static ServiceLevelAgreement Draft(AgreementId id, string name, AgreementKind kind, Instant now)
     {
-        Check.Id(id.Value, nameof(id));
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Check.Defined(kind, nameof(kind));
+        Guard.Against.Default(id);
+        Guard.Against.NullOrWhiteSpace(name);
+        Guard.Against.UndefinedEnumValue(kind);
         var agreement = new ServiceLevelAgreement();
         agreement.Raise(new AgreementDrafted(id, now, 1, name, kind, null, [], [], DefaultWarningStages, ReopenBehaviour.ContinueClock, Applicability.Any, []));
         return agreement;
@@ -221,7 +222,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     {
         if (calendarName is not null)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(calendarName);
+            Guard.Against.NullOrWhiteSpace(calendarName);
         }
 
         GuardEdit(now);
@@ -240,13 +241,13 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// </exception>
     public void AddTarget(Metric metric, Priority? priority, ServiceTier? tier, Duration target, TimeBasis basis, Instant now)
     {
-        Check.Defined(metric, nameof(metric));
+        Guard.Against.UndefinedEnumValue(metric);
         if (priority is { } p)
         {
-            Check.Defined(p, nameof(priority));
+            Guard.Against.UndefinedEnumValue(p, nameof(priority));
         }
 
-        Check.Defined(basis, nameof(basis));
+        Guard.Against.UndefinedEnumValue(basis);
         GuardEdit(now);
         var cell = new ServiceTarget(metric, priority, tier, target, basis);
         AgreementRules.TargetDurationMustBePositive(target);
@@ -261,10 +262,14 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
     public void PauseOn(HoldReason reason, IEnumerable<Metric> metrics, Instant now)
     {
-        Check.Defined(reason, nameof(reason));
-        ArgumentNullException.ThrowIfNull(metrics);
+        Guard.Against.UndefinedEnumValue(reason);
+        Guard.Against.Null(metrics);
         var list = metrics.Distinct().Order().ToArray();
-        Array.ForEach(list, m => Check.Defined(m, nameof(metrics)));
+        foreach (var metric in list)
+        {
+            Guard.Against.UndefinedEnumValue(metric, nameof(metrics));
+        }
+
         GuardEdit(now);
         Raise(new PauseRuleSet(Id, now, reason, list));
     }
@@ -275,7 +280,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.WarningStageMustBeWithinRange"/> or <see cref="RuleCode.WarningStagesMustNumberAtMostEight"/>.</exception>
     public void SetWarningStages(IEnumerable<decimal> stages, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(stages);
+        Guard.Against.Null(stages);
         var list = stages.Select(s => Math.Round(s, StageDecimals)).Distinct().Order().ToArray();
         GuardEdit(now);
         AgreementRules.WarningStageMustBeWithinRange(list);
@@ -289,7 +294,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
     public void SetReopenBehaviour(ReopenBehaviour behaviour, Instant now)
     {
-        Check.Defined(behaviour, nameof(behaviour));
+        Guard.Against.UndefinedEnumValue(behaviour);
         GuardEdit(now);
         Raise(new ReopenBehaviourSet(Id, now, behaviour));
     }
@@ -300,7 +305,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
     public void SetApplicability(Applicability applicability, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(applicability);
+        Guard.Against.Null(applicability);
         GuardEdit(now);
         Raise(new ApplicabilitySet(Id, now, applicability));
     }
@@ -313,8 +318,8 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/> or <see cref="RuleCode.KpiThresholdMustBeAPercentage"/>.</exception>
     public void AddKpiObjective(Kpi kpi, Comparison comparison, decimal thresholdPercent, Instant now)
     {
-        Check.Defined(kpi, nameof(kpi));
-        Check.Defined(comparison, nameof(comparison));
+        Guard.Against.UndefinedEnumValue(kpi);
+        Guard.Against.UndefinedEnumValue(comparison);
         GuardEdit(now);
         AgreementRules.KpiThresholdMustBeAPercentage(thresholdPercent);
         Raise(new KpiObjectiveAdded(Id, now, new KpiObjective(kpi, comparison, thresholdPercent)));
@@ -409,7 +414,8 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 Status = AgreementStatus.Retired;
                 break;
             default:
-                throw new ArgumentException($"Unknown agreement event {@event.GetType().Name}.", nameof(@event));
+                Guard.Against.UnknownEvent(@event, "agreement", nameof(@event));
+                break;
         }
     }
 }

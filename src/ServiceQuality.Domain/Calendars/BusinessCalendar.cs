@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -67,7 +68,7 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
     public static BusinessCalendarBuilder CreateBuilder(DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(zone);
         return new BusinessCalendarBuilder(zone);
     }
 
@@ -83,9 +84,12 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="t"/> is outside <see cref="SupportedRange"/>, or the calendar never opens again before its end.
     /// </exception>
-    public Instant NextOpen(Instant t) =>
-        CompiledTimeline.ToInstant(_timeline.NextOpen(ToPosition(t, nameof(t)))
-            ?? throw new ArgumentOutOfRangeException(nameof(t), t, "The calendar does not open again before the end of its supported range."));
+    public Instant NextOpen(Instant t)
+    {
+        var next = _timeline.NextOpen(ToPosition(t, nameof(t)));
+        Guard.Against.ArgumentOutOfRange(next is null, nameof(t), t, "The calendar does not open again before the end of its supported range.");
+        return CompiledTimeline.ToInstant(next.Value);
+    }
 
     /// <summary>
     /// The instant at which <paramref name="amount"/> of business time, counted from <paramref name="start"/>, has passed.
@@ -110,8 +114,9 @@ public sealed class BusinessCalendar
             return start;
         }
 
-        return CompiledTimeline.ToInstant(_timeline.Add(position, nanoseconds)
-            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range."));
+        var result = _timeline.Add(position, nanoseconds);
+        Guard.Against.ArgumentOutOfRange(result is null, nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range.");
+        return CompiledTimeline.ToInstant(result.Value);
     }
 
     /// <summary>
@@ -137,8 +142,9 @@ public sealed class BusinessCalendar
             return end;
         }
 
-        return CompiledTimeline.ToInstant(_timeline.Subtract(position, nanoseconds)
-            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Subtracting this much business time passes the start of the calendar's supported range."));
+        var result = _timeline.Subtract(position, nanoseconds);
+        Guard.Against.ArgumentOutOfRange(result is null, nameof(amount), amount, "Subtracting this much business time passes the start of the calendar's supported range.");
+        return CompiledTimeline.ToInstant(result.Value);
     }
 
     /// <summary>The business time between two instants: the total length of open instants in [a, b).</summary>
@@ -167,7 +173,7 @@ public sealed class BusinessCalendar
     {
         var from = ToPosition(a, nameof(a));
         var to = ToPosition(b, nameof(b));
-        Preconditions.CheckArgumentRange(from <= to, nameof(b), "The end must not be before the start.");
+        Guard.Against.ArgumentOutOfRange(from > to, nameof(b), $"The end {b} must not be before the start {a}.");
         return _timeline.OpenIntervals(from, to)
             .Select(i => new Interval(CompiledTimeline.ToInstant(i.Start), CompiledTimeline.ToInstant(i.End)))
             .ToArray();
@@ -181,9 +187,12 @@ public sealed class BusinessCalendar
     internal long BusinessNanosecondsBetween(Instant a, Instant b) => _timeline.Between(ToPosition(a, nameof(a)), ToPosition(b, nameof(b)));
 
     /// <summary><see cref="AddBusinessTime"/> for a positive amount in nanoseconds.</summary>
-    internal Instant AddBusinessNanoseconds(Instant start, long amount) =>
-        CompiledTimeline.ToInstant(_timeline.Add(ToPosition(start, nameof(start)), amount)
-            ?? throw new ArgumentOutOfRangeException(nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range."));
+    internal Instant AddBusinessNanoseconds(Instant start, long amount)
+    {
+        var result = _timeline.Add(ToPosition(start, nameof(start)), amount);
+        Guard.Against.ArgumentOutOfRange(result is null, nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range.");
+        return CompiledTimeline.ToInstant(result.Value);
+    }
 
     /// <summary>Bytes held by the compiled form around <paramref name="t"/>, and the length of timeline they cover.</summary>
     internal (long Bytes, Duration Covered) CompiledSizeAt(Instant t)
@@ -194,18 +203,13 @@ public sealed class BusinessCalendar
 
     private long ToPosition(Instant instant, string paramName)
     {
-        if (instant < _min || instant >= _max)
-        {
-            throw new ArgumentOutOfRangeException(
-                paramName, instant, $"The instant must lie in the calendar's supported range {SupportedRange} (local years 1900-2199).");
-        }
-
+        Guard.Against.OutsideSupportedRange(instant, SupportedRange, paramName);
         return CompiledTimeline.ToNanoseconds(instant);
     }
 
     private long ToAmount(Duration amount, string paramName)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(amount, Duration.Zero, paramName);
+        Guard.Against.LessThan(amount, Duration.Zero, paramName);
         return amount >= SupportedRange.Duration ? long.MaxValue / 2 : amount.ToInt64Nanoseconds();
     }
 

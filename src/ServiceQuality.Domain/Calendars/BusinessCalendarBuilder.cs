@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -35,7 +36,7 @@ public sealed class BusinessCalendarBuilder
     /// <remarks>Several intervals per day are allowed (lunch breaks, split shifts); overlaps are reported by <see cref="Build"/>.</remarks>
     public BusinessCalendarBuilder AddOpenHours(IsoDayOfWeek day, LocalTime start, LocalTime end)
     {
-        Preconditions.CheckArgumentRange(day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday, nameof(day), "Expected a day of the week from Monday to Sunday.");
+        Guard.Against.ArgumentOutOfRange(day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday, nameof(day), $"Expected a day of the week from Monday to Sunday; {day} given.");
         _weekly[(int)day - 1].Add(LocalSpan.From(start, end));
         return this;
     }
@@ -172,8 +173,8 @@ public sealed class BusinessCalendarBuilder
 
     private static void CheckDate(LocalDate date, string paramName)
     {
-        Preconditions.CheckArgument(date.Calendar == CalendarSystem.Iso, paramName, "The date must be in the ISO calendar.");
-        Preconditions.CheckArgumentRange(
-            date >= CompiledTimeline.FirstDate && date <= CompiledTimeline.LastDate, paramName, "The date must lie in the years 1900-2199.");
+        Guard.Against.InvalidArgument(date.Calendar != CalendarSystem.Iso, paramName, $"The date must be in the ISO calendar; {date.Calendar.Id} given.");
+        Guard.Against.LessThan(date, CompiledTimeline.FirstDate, paramName);
+        Guard.Against.GreaterThan(date, CompiledTimeline.LastDate, paramName);
     }
 }

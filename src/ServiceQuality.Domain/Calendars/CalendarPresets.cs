@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace ServiceQuality.Domain.Calendars;
@@ -55,8 +56,8 @@ public static class CalendarPresets
     /// <exception cref="Common.InvalidDefinitionException">A date is both a holiday and a make-up working day.</exception>
     public static BusinessCalendar CreateChinaServiceCentre(IEnumerable<LocalDate> holidays, IEnumerable<LocalDate> makeUpWorkingDays)
     {
-        ArgumentNullException.ThrowIfNull(holidays);
-        ArgumentNullException.ThrowIfNull(makeUpWorkingDays);
+        Guard.Against.Null(holidays);
+        Guard.Against.Null(makeUpWorkingDays);
         var builder = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
         for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
         {

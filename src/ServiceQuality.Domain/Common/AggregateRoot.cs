@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace ServiceQuality.Domain.Common;
@@ -54,25 +55,25 @@ public abstract class AggregateRoot<TEvent>
 
     /// <summary>Refuses a command dated before the latest event.</summary>
     private protected void EnsureTimeMovesForward(Instant now) =>
-        Rule.Require(now >= LastEventAt, RuleCode.CommandTimeMustNotPrecedeLastEvent, $"The command is dated {now}, before the latest event at {LastEventAt}.");
+        Guard.Against.BeforeLastEvent(now, LastEventAt);
 
     /// <summary>Applies a stored history (no commands, no uncommitted events) after checking its order.</summary>
     private protected void Load(IEnumerable<TEvent> history, Func<TEvent, bool> isCreation, Func<TEvent, bool> isSameAggregate)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        Guard.Against.Null(history);
         foreach (var @event in history)
         {
-            ArgumentNullException.ThrowIfNull(@event, nameof(history));
+            Guard.Against.Null(@event, nameof(history));
             var first = _history.Count == 0;
-            Preconditions.CheckArgument(first == isCreation(@event), nameof(history), first
-                ? $"A history must start with the creation event, not {@event.GetType().Name}."
-                : $"A history has exactly one creation event; found another {@event.GetType().Name}.");
-            Preconditions.CheckArgument(first || isSameAggregate(@event), nameof(history), "Every event of a history must belong to the same aggregate.");
-            Preconditions.CheckArgument(first || @event.OccurredAt >= LastEventAt, nameof(history), $"The history goes back in time at {@event.OccurredAt}.");
+            var creation = isCreation(@event);
+            Guard.Against.InvalidArgument(first && !creation, nameof(history), $"A history must start with the creation event, not {@event.GetType().Name}.");
+            Guard.Against.InvalidArgument(!first && creation, nameof(history), $"A history has exactly one creation event; found another {@event.GetType().Name}.");
+            Guard.Against.InvalidArgument(!first && !isSameAggregate(@event), nameof(history), "Every event of a history must belong to the same aggregate.");
+            Guard.Against.InvalidArgument(!first && @event.OccurredAt < LastEventAt, nameof(history), $"The history goes back in time at {@event.OccurredAt}.");
             Apply(@event);
             _history.Add(@event);
         }
 
-        Preconditions.CheckArgument(_history.Count > 0, nameof(history), "A history must contain at least the creation event.");
+        Guard.Against.InvalidArgument(_history.Count == 0, nameof(history), "A history must contain at least the creation event.");
     }
 }

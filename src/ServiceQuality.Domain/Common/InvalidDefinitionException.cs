@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace ServiceQuality.Domain.Common;
 
 /// <summary>
@@ -10,14 +12,14 @@ public sealed class InvalidDefinitionException : Exception
     /// <param name="definition">What was being defined, for example <c>BusinessCalendar</c>.</param>
     /// <param name="problems">Every problem found; at least one.</param>
     public InvalidDefinitionException(string definition, IEnumerable<DefinitionProblem> problems)
-        : this(definition, (problems ?? throw new ArgumentNullException(nameof(problems))).ToArray())
+        : this(definition, Guard.Against.Null(problems).ToArray())
     {
     }
 
     private InvalidDefinitionException(string definition, DefinitionProblem[] problems)
         : base(FormatMessage(definition, problems))
     {
-        ArgumentOutOfRangeException.ThrowIfZero(problems.Length, nameof(problems));
+        Guard.Against.NullOrNoItems(problems);
         Definition = definition;
         Problems = problems;
     }
@@ -30,7 +32,7 @@ public sealed class InvalidDefinitionException : Exception
 
     private static string FormatMessage(string definition, DefinitionProblem[] problems)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(definition);
+        Guard.Against.NullOrWhiteSpace(definition);
         var noun = problems.Length == 1 ? "problem" : "problems";
         return $"The {definition} definition has {problems.Length} {noun}:{Environment.NewLine}" +
                string.Join(Environment.NewLine, problems.Select(p => "  " + p));

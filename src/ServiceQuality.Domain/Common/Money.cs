@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 
 namespace ServiceQuality.Domain.Common;
 
@@ -14,9 +15,9 @@ public readonly record struct Money : IComparable<Money>
     /// <exception cref="ArgumentException"><paramref name="currency"/> is not three upper-case ASCII letters.</exception>
     public Money(decimal amount, string currency)
     {
-        ArgumentNullException.ThrowIfNull(currency);
-        Preconditions.CheckArgument(
-            currency.Length == 3 && currency.All(char.IsAsciiLetterUpper), nameof(currency), "Expected an ISO 4217 code of three upper-case letters.");
+        Guard.Against.Null(currency);
+        Guard.Against.InvalidArgument(
+            currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper), nameof(currency), "Expected an ISO 4217 code of three upper-case letters.");
         Amount = amount;
         Currency = currency;
     }
@@ -117,8 +118,8 @@ public readonly record struct Money : IComparable<Money>
 
     private static string SameCurrency(Money left, Money right, string paramName)
     {
-        Preconditions.CheckArgument(
-            left.Currency is not null && string.Equals(left.Currency, right.Currency, StringComparison.Ordinal),
+        Guard.Against.InvalidArgument(
+            left.Currency is null || !string.Equals(left.Currency, right.Currency, StringComparison.Ordinal),
             paramName,
             $"Cannot combine {left.Currency ?? "no currency"} with {right.Currency ?? "no currency"}: amounts must be in the same currency.");
         return left.Currency!;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 
 namespace ServiceQuality.Domain.Common;
 
@@ -18,8 +19,8 @@ public readonly record struct Ratio : IComparable<Ratio>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
     public Ratio(long numerator, long denominator)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
-        ArgumentOutOfRangeException.ThrowIfNegative(denominator);
+        Guard.Against.LessThan(numerator, 0);
+        Guard.Against.LessThan(denominator, 0);
         Numerator = numerator;
         Denominator = denominator;
     }

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints.Events;
@@ -129,12 +130,12 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         Money? claimedLoss = null, StaffId? againstStaff = null, DepartmentId? againstDepartment = null, TicketId? relatedTicket = null,
         bool callbackRequired = true)
     {
-        Check.Id(id.Value, nameof(id));
-        Check.Id(customer.Value, nameof(customer));
-        Check.Defined(channel, nameof(channel));
-        Check.Defined(category, nameof(category));
-        Check.Defined(severity, nameof(severity));
-        Preconditions.CheckArgumentRange(claimedLoss is not { IsNegative: true }, nameof(claimedLoss), "A claimed loss cannot be negative.");
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.UndefinedEnumValue(channel);
+        Guard.Against.UndefinedEnumValue(category);
+        Guard.Against.UndefinedEnumValue(severity);
+        Guard.Against.ArgumentOutOfRange(claimedLoss is { IsNegative: true }, nameof(claimedLoss), $"A claimed loss cannot be negative; {claimedLoss} given.");
         var complaint = new Complaint();
         complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired));
         return complaint;
@@ -205,7 +206,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void Register(Instant now)
     {
-        Guard(ComplaintCommand.Register, now);
+        GuardCommand(ComplaintCommand.Register, now);
         Raise(new ComplaintRegistered(Id, now));
     }
 
@@ -217,9 +218,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.InvestigationDeadlineMustNotPrecedeAssignment"/>.</exception>
     public void AssignInvestigation(DepartmentId department, StaffId person, Instant deadline, Instant now)
     {
-        Check.Id(department.Value, nameof(department));
-        Check.Id(person.Value, nameof(person));
-        Guard(ComplaintCommand.AssignInvestigation, now);
+        Guard.Against.Default(department);
+        Guard.Against.Default(person);
+        GuardCommand(ComplaintCommand.AssignInvestigation, now);
         ComplaintRules.InvestigationDeadlineMustNotPrecedeAssignment(deadline, now);
         Raise(new InvestigationAssigned(Id, now, department, person, deadline));
     }
@@ -231,9 +232,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void Respond(string reply, string remedy, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reply);
-        ArgumentException.ThrowIfNullOrWhiteSpace(remedy);
-        Guard(ComplaintCommand.Respond, now);
+        Guard.Against.NullOrWhiteSpace(reply);
+        Guard.Against.NullOrWhiteSpace(remedy);
+        GuardCommand(ComplaintCommand.Respond, now);
         Raise(new ComplaintResponded(Id, now, reply, remedy));
     }
 
@@ -242,7 +243,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void Resolve(Instant now)
     {
-        Guard(ComplaintCommand.Resolve, now);
+        GuardCommand(ComplaintCommand.Resolve, now);
         Raise(new ComplaintResolved(Id, now));
     }
 
@@ -254,10 +255,10 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void RecordVerdict(VerdictOutcome outcome, string reason, StaffId decidedBy, Instant now)
     {
-        Check.Defined(outcome, nameof(outcome));
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Check.Id(decidedBy.Value, nameof(decidedBy));
-        Guard(ComplaintCommand.RecordVerdict, now);
+        Guard.Against.UndefinedEnumValue(outcome);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Guard.Against.Default(decidedBy);
+        GuardCommand(ComplaintCommand.RecordVerdict, now);
         Raise(new VerdictRecorded(Id, now, outcome, reason, decidedBy));
     }
 
@@ -267,7 +268,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void RecordCallback(bool satisfied, Instant now)
     {
-        Guard(satisfied ? ComplaintCommand.RecordSatisfiedCallback : ComplaintCommand.RecordDissatisfiedCallback, now);
+        GuardCommand(satisfied ? ComplaintCommand.RecordSatisfiedCallback : ComplaintCommand.RecordDissatisfiedCallback, now);
         Raise(new CallbackRecorded(Id, now, satisfied));
     }
 
@@ -277,8 +278,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void WaiveCallback(string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(ComplaintCommand.WaiveCallback, now);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(ComplaintCommand.WaiveCallback, now);
         Raise(new CallbackWaived(Id, now, reason));
     }
 
@@ -289,7 +290,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// </exception>
     public void Close(Instant now)
     {
-        Guard(ComplaintCommand.Close, now);
+        GuardCommand(ComplaintCommand.Close, now);
         ComplaintRules.ClosingRequiresVerdict(Verdict);
         ComplaintRules.ClosingRequiresCompletedCallback(CallbackRequired, CallbackCompletedAt is not null, CallbackWaiverReason is not null);
         Raise(new ComplaintClosed(Id, now));
@@ -301,8 +302,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void Withdraw(string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(ComplaintCommand.Withdraw, now);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(ComplaintCommand.Withdraw, now);
         Raise(new ComplaintWithdrawn(Id, now, reason));
     }
 
@@ -314,9 +315,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.EscalationLevelMustIncrease"/>.</exception>
     public void Escalate(int level, string target, string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(ComplaintCommand.Escalate, now);
+        Guard.Against.NullOrWhiteSpace(target);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(ComplaintCommand.Escalate, now);
         ComplaintRules.EscalationLevelMustIncrease(EscalationLevel, level);
         Raise(new ComplaintEscalated(Id, now, level, target, reason));
     }
@@ -333,9 +334,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// </exception>
     public void Merge(Complaint duplicate, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(duplicate);
-        Guard(ComplaintCommand.Merge, now);
-        duplicate.Guard(ComplaintCommand.MergeAsDuplicate, now);
+        Guard.Against.Null(duplicate);
+        GuardCommand(ComplaintCommand.Merge, now);
+        duplicate.GuardCommand(ComplaintCommand.MergeAsDuplicate, now);
         ComplaintRules.ComplaintCannotMergeIntoItself(Id, duplicate.Id);
         var duplicateReceivedAt = duplicate.ReceivedAt;
         duplicate.Raise(new ComplaintMerged(duplicate.Id, now, Id));
@@ -348,8 +349,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule, or <see cref="RuleCode.CompensationMustBePositiveInOneCurrency"/>.</exception>
     public void RecordCompensation(Money amount, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(amount.Currency, nameof(amount));
-        Guard(ComplaintCommand.RecordCompensation, now);
+        Guard.Against.Null(amount.Currency, nameof(amount));
+        GuardCommand(ComplaintCommand.RecordCompensation, now);
         ComplaintRules.CompensationMustBePositiveInOneCurrency(amount, Compensation);
         Raise(new CompensationRecorded(Id, now, amount));
     }
@@ -360,8 +361,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>
     public void ChangeSeverity(Severity severity, Instant now)
     {
-        Check.Defined(severity, nameof(severity));
-        Guard(ComplaintCommand.ChangeSeverity, now);
+        Guard.Against.UndefinedEnumValue(severity);
+        GuardCommand(ComplaintCommand.ChangeSeverity, now);
         Raise(new SeverityChanged(Id, now, severity));
     }
 
@@ -371,7 +372,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
 
     private bool Can(ComplaintCommand command) => ComplaintTransitions.Allows(Status, command);
 
-    private void Guard(ComplaintCommand command, Instant now)
+    private void GuardCommand(ComplaintCommand command, Instant now)
     {
         ComplaintRules.MergedComplaintAcceptsNoCommands(Status, MergedInto);
         EnsureTimeMovesForward(now);
@@ -446,7 +447,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 Severity = e.Severity;
                 break;
             default:
-                throw new ArgumentException($"Unknown complaint event {@event.GetType().Name}.", nameof(@event));
+                Guard.Against.UnknownEvent(@event, "complaint", nameof(@event));
+                break;
         }
     }
 }

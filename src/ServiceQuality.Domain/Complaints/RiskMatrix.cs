@@ -1,3 +1,6 @@
+using Ardalis.GuardClauses;
+using ServiceQuality.Domain.Common;
+
 namespace ServiceQuality.Domain.Complaints;
 
 /// <summary>
@@ -36,7 +39,7 @@ public sealed class RiskMatrix
     /// <exception cref="ArgumentOutOfRangeException">An argument is not a defined value.</exception>
     public RiskMatrix With(Impact impact, HandlingDifficulty difficulty, Severity severity)
     {
-        Common.Check.Defined(severity, nameof(severity));
+        Guard.Against.UndefinedEnumValue(severity);
         var cells = (Severity[])_cells.Clone();
         cells[Index(impact, difficulty)] = severity;
         return new RiskMatrix(cells);
@@ -44,8 +47,8 @@ public sealed class RiskMatrix
 
     private static int Index(Impact impact, HandlingDifficulty difficulty)
     {
-        Common.Check.Defined(impact, nameof(impact));
-        Common.Check.Defined(difficulty, nameof(difficulty));
+        Guard.Against.UndefinedEnumValue(impact);
+        Guard.Against.UndefinedEnumValue(difficulty);
         return ((int)impact * 3) + (int)difficulty;
     }
 }

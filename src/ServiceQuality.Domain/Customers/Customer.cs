@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers.Events;
@@ -69,10 +70,10 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="ArgumentException">An argument is missing or blank.</exception>
     public static Customer Register(CustomerId id, string displayName, ContactDetails contact, ServiceTier tier, LocalDate customerSince, Instant now)
     {
-        Check.Id(id.Value, nameof(id));
-        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
-        ArgumentNullException.ThrowIfNull(contact);
-        CheckTier(tier, nameof(tier));
+        Guard.Against.Default(id);
+        Guard.Against.NullOrWhiteSpace(displayName);
+        Guard.Against.Null(contact);
+        Guard.Against.Default(tier);
         var customer = new Customer();
         customer.Raise(new CustomerRegistered(id, now, displayName, contact, tier, customerSince));
         return customer;
@@ -121,8 +122,8 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// </exception>
     public void ChangeTier(ServiceTier tier, LocalDate effectiveFrom, string reason, Instant now)
     {
-        CheckTier(tier, nameof(tier));
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard.Against.Default(tier);
+        Guard.Against.NullOrWhiteSpace(reason);
         EnsureTimeMovesForward(now);
         CustomerRules.TierChangeMustNotPrecedeCurrentTier(effectiveFrom, _tiers[^1].EffectiveFrom);
         Raise(new TierChanged(Id, now, tier, effectiveFrom, reason));
@@ -135,7 +136,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>.</exception>
     public void ChangeCreditGrade(CreditGrade grade, Instant now)
     {
-        Check.Defined(grade, nameof(grade));
+        Guard.Against.UndefinedEnumValue(grade);
         EnsureTimeMovesForward(now);
         Raise(new CreditGradeChanged(Id, now, grade));
     }
@@ -149,7 +150,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// </exception>
     public void UpdateTrustScore(int score, string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Guard.Against.NullOrWhiteSpace(reason);
         EnsureTimeMovesForward(now);
         CustomerRules.TrustScoreMustBeWithinRange(score);
         Raise(new TrustScoreUpdated(Id, now, score, reason));
@@ -163,7 +164,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     {
         if (manager is { } m)
         {
-            Check.Id(m.Value, nameof(manager));
+            Guard.Against.Default(m, nameof(manager));
         }
 
         EnsureTimeMovesForward(now);
@@ -177,7 +178,8 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>.</exception>
     public void SetCareFlags(CareFlags flags, Instant now)
     {
-        Preconditions.CheckArgumentRange((flags & ~(CareFlags.HardshipHousehold | CareFlags.RedList | CareFlags.BlackList)) == 0, nameof(flags), "Unknown care flag.");
+        Guard.Against.ArgumentOutOfRange(
+            (flags & ~(CareFlags.HardshipHousehold | CareFlags.RedList | CareFlags.BlackList)) != 0, nameof(flags), $"Unknown care flag in {flags}.");
         EnsureTimeMovesForward(now);
         Raise(new CareFlagsChanged(Id, now, flags));
     }
@@ -193,9 +195,9 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// </exception>
     public void RecordSpend(int year, Money amount, Instant now)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1900);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 2199);
-        ArgumentNullException.ThrowIfNull(amount.Currency, nameof(amount));
+        Guard.Against.LessThan(year, 1900);
+        Guard.Against.GreaterThan(year, 2199);
+        Guard.Against.Null(amount.Currency, nameof(amount));
         EnsureTimeMovesForward(now);
         CustomerRules.SpendMustBePositive(amount);
         CustomerRules.SpendCurrencyMustMatchEarlierSpend(amount, _spend.Count == 0 ? null : _spend.First().Value.Currency);
@@ -208,7 +210,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>.</exception>
     public void ChangeContactDetails(ContactDetails contact, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(contact);
+        Guard.Against.Null(contact);
         EnsureTimeMovesForward(now);
         Raise(new ContactDetailsChanged(Id, now, contact));
     }
@@ -247,10 +249,8 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
                 Contact = e.Contact;
                 break;
             default:
-                throw new ArgumentException($"Unknown customer event {@event.GetType().Name}.", nameof(@event));
+                Guard.Against.UnknownEvent(@event, "customer", nameof(@event));
+                break;
         }
     }
-
-    private static void CheckTier(ServiceTier tier, string paramName) =>
-        Preconditions.CheckArgument(tier.Code is not null, paramName, "The tier must be a constructed ServiceTier, not the default value.");
 }

@@ -1,3 +1,6 @@
+using Ardalis.GuardClauses;
+using ServiceQuality.Domain.Common;
+
 namespace ServiceQuality.Domain.Customers;
 
 /// <summary>
@@ -13,9 +16,9 @@ public readonly record struct ServiceTier : IComparable<ServiceTier>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is negative.</exception>
     public ServiceTier(string code, int rank)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(code.Length, 64, nameof(code));
-        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        Guard.Against.NullOrWhiteSpace(code);
+        Guard.Against.TooLong(code, 64);
+        Guard.Against.LessThan(rank, 0);
         Code = code;
         Rank = rank;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.ServiceLevels;
@@ -23,7 +24,7 @@ public static class ServiceKpis
     /// <returns>Satisfied ratings over ratings given.</returns>
     public static Ratio SatisfactionRate(IEnumerable<VisitRecord> visits)
     {
-        ArgumentNullException.ThrowIfNull(visits);
+        Guard.Against.Null(visits);
         return SatisfactionRate(visits.Where(v => v.Overall is not null).Select(v => v.Overall!.Value));
     }
 
@@ -67,7 +68,7 @@ public static class ServiceKpis
     private static Ratio RatioOf<T>(
         IEnumerable<T> items, Func<T, bool> counts, Func<T, bool> succeeds, [CallerArgumentExpression(nameof(items))] string paramName = "")
     {
-        ArgumentNullException.ThrowIfNull(items, paramName);
+        Guard.Against.Null(items, paramName);
         long numerator = 0, denominator = 0;
         foreach (var item in items)
         {
@@ -87,7 +88,7 @@ public static class ServiceKpis
     /// <returns>The verdict with the figures.</returns>
     public static KpiObjectiveResult Check(KpiObjective objective, Ratio actual)
     {
-        ArgumentNullException.ThrowIfNull(objective);
+        Guard.Against.Null(objective);
         if (actual.Percent is not { } percent)
         {
             return new KpiObjectiveResult(objective, actual, KpiVerdict.NoData);
@@ -103,8 +104,8 @@ public static class ServiceKpis
     /// <returns>One result per objective, in the agreement's order.</returns>
     public static IReadOnlyList<KpiObjectiveResult> CheckObjectives(ServiceLevelAgreement agreement, IReadOnlyDictionary<Kpi, Ratio> actuals)
     {
-        ArgumentNullException.ThrowIfNull(agreement);
-        ArgumentNullException.ThrowIfNull(actuals);
+        Guard.Against.Null(agreement);
+        Guard.Against.Null(actuals);
         return agreement.Objectives.Select(o => Check(o, actuals.TryGetValue(o.Kpi, out var actual) ? actual : Ratio.Empty)).ToArray();
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.ServiceLevels;
 
@@ -11,7 +13,7 @@ public static class CalendarLookup
     /// <returns>An immutable, thread-safe lookup.</returns>
     public static ICalendarLookup From(IEnumerable<KeyValuePair<string, BusinessCalendar>> calendars)
     {
-        ArgumentNullException.ThrowIfNull(calendars);
+        Guard.Against.Null(calendars);
         return new Fixed(calendars.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
@@ -21,16 +23,17 @@ public static class CalendarLookup
     /// <returns>An immutable, thread-safe lookup.</returns>
     public static ICalendarLookup Of(string name, BusinessCalendar calendar)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(calendar);
+        Guard.Against.NullOrWhiteSpace(name);
+        Guard.Against.Null(calendar);
         return From([KeyValuePair.Create(name, calendar)]);
     }
 
     private sealed class Fixed(FrozenDictionary<string, BusinessCalendar> calendars) : ICalendarLookup
     {
-        public BusinessCalendar Find(string name) =>
-            calendars.TryGetValue(name, out var calendar)
-                ? calendar
-                : throw new ArgumentException($"No calendar is named '{name}'.", nameof(name));
+        public BusinessCalendar Find(string name)
+        {
+            Guard.Against.InvalidArgument(!calendars.TryGetValue(name, out var calendar), nameof(name), $"No calendar is named '{name}'.");
+            return calendar;
+        }
     }
 }

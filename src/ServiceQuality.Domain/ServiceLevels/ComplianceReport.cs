@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -16,7 +17,7 @@ public static class ComplianceReport
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
     public static IReadOnlyList<ComplianceGroup> Build(IEnumerable<ComplianceSample> samples, ComplianceDimensions groupBy)
     {
-        ArgumentNullException.ThrowIfNull(samples);
+        Guard.Against.Null(samples);
         var groups = new Dictionary<ComplianceKey, Accumulator>();
         foreach (var sample in samples)
         {

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -65,8 +66,9 @@ public static class SlaClock
         IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
     {
         CheckArguments(history, agreement, calendars, destination);
-        var opened = history[0] as TicketOpened ?? throw new ArgumentException("A ticket's history must start with TicketOpened.", nameof(history));
-        Preconditions.CheckArgument(opened.Agreement is null || opened.Agreement == agreement.Reference, nameof(agreement),
+        var opened = history[0] as TicketOpened;
+        Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
+        Guard.Against.InvalidArgument(opened.Agreement is not null && opened.Agreement != agreement.Reference, nameof(agreement),
             $"The ticket was opened under {opened.Agreement}, not {agreement.Reference}.");
         if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
         {
@@ -146,7 +148,8 @@ public static class SlaClock
         Span<SlaStatus> destination)
     {
         CheckArguments(history, agreement, calendars, destination);
-        var received = history[0] as ComplaintReceived ?? throw new ArgumentException("A complaint's history must start with ComplaintReceived.", nameof(history));
+        var received = history[0] as ComplaintReceived;
+        Guard.Against.InvalidArgument(received is null, nameof(history), "A complaint's history must start with ComplaintReceived.");
         if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
             return default;
@@ -374,11 +377,12 @@ public static class SlaClock
 
     private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(agreement);
-        ArgumentNullException.ThrowIfNull(calendars);
-        Preconditions.CheckArgument(history.Count > 0, nameof(history), "The history is empty.");
-        Preconditions.CheckArgument(destination.Length >= MaxStatusesPerCase, nameof(destination), $"The destination must hold {MaxStatusesPerCase} statuses.");
+        Guard.Against.Null(history);
+        Guard.Against.Null(agreement);
+        Guard.Against.Null(calendars);
+        Guard.Against.InvalidArgument(history.Count == 0, nameof(history), "The history is empty.");
+        Guard.Against.InvalidArgument(
+            destination.Length < MaxStatusesPerCase, nameof(destination), $"The destination must hold {MaxStatusesPerCase} statuses; it holds {destination.Length}.");
     }
 
     private static BusinessCalendar BusinessCalendarOf(ServiceLevelAgreement agreement, ICalendarLookup calendars) =>

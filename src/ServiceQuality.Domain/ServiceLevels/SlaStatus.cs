@@ -1,6 +1,8 @@
 using System.Text;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.ServiceLevels;
 
@@ -108,8 +110,8 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
     public StageReached GetStage(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, StageCount);
+        Guard.Against.LessThan(index, 0);
+        Guard.Against.GreaterThan(index, StageCount - 1);
         return new StageReached(_stagePercents![index], _stageInstants[index]);
     }
 

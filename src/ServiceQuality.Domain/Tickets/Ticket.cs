@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -114,13 +115,13 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner,
         ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false)
     {
-        Check.Id(id.Value, nameof(id));
-        Check.Id(customer.Value, nameof(customer));
-        Check.Id(firstContactOwner.Value, nameof(firstContactOwner));
-        Check.Defined(kind, nameof(kind));
-        Check.Defined(channel, nameof(channel));
-        Check.Defined(priority, nameof(priority));
-        Preconditions.CheckArgument(customerTier.Code is not null, nameof(customerTier), "The tier must be a constructed ServiceTier.");
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.Default(firstContactOwner);
+        Guard.Against.UndefinedEnumValue(kind);
+        Guard.Against.UndefinedEnumValue(channel);
+        Guard.Against.UndefinedEnumValue(priority);
+        Guard.Against.Default(customerTier);
         var ticket = new Ticket();
         ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit));
         return ticket;
@@ -200,8 +201,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Assign(StaffId assignee, DepartmentId? department, Instant now)
     {
-        Check.Id(assignee.Value, nameof(assignee));
-        Guard(TicketCommand.Assign, now);
+        Guard.Against.Default(assignee);
+        GuardCommand(TicketCommand.Assign, now);
         Raise(new TicketAssigned(Id, now, assignee, department));
     }
 
@@ -214,8 +215,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// </exception>
     public void Transfer(StaffId to, DepartmentId? department, Instant now)
     {
-        Check.Id(to.Value, nameof(to));
-        Guard(TicketCommand.Transfer, now);
+        Guard.Against.Default(to);
+        GuardCommand(TicketCommand.Transfer, now);
         TicketRules.TransferMustChangeAssignee(Assignee, to);
         Raise(new TicketTransferred(Id, now, Assignee!.Value, to, department));
     }
@@ -227,8 +228,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void RecordResponse(StaffId by, bool isPublic, Instant now)
     {
-        Check.Id(by.Value, nameof(by));
-        Guard(TicketCommand.RecordResponse, now);
+        Guard.Against.Default(by);
+        GuardCommand(TicketCommand.RecordResponse, now);
         Raise(new ResponseRecorded(Id, now, by, isPublic));
     }
 
@@ -237,7 +238,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void StartWork(Instant now)
     {
-        Guard(TicketCommand.StartWork, now);
+        GuardCommand(TicketCommand.StartWork, now);
         Raise(new TicketWorkStarted(Id, now));
     }
 
@@ -247,8 +248,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Hold(HoldReason reason, Instant now)
     {
-        Check.Defined(reason, nameof(reason));
-        Guard(TicketCommand.Hold, now);
+        Guard.Against.UndefinedEnumValue(reason);
+        GuardCommand(TicketCommand.Hold, now);
         Raise(new TicketOnHold(Id, now, reason));
     }
 
@@ -259,7 +260,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// </exception>
     public void Resume(Instant now)
     {
-        Guard(TicketCommand.Resume, now);
+        GuardCommand(TicketCommand.Resume, now);
         TicketRules.OpenReferralMustBeReturnedToResume(Referral);
         Raise(new TicketResumed(Id, now));
     }
@@ -270,8 +271,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void ReferToThirdParty(string party, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(party);
-        Guard(TicketCommand.ReferToThirdParty, now);
+        Guard.Against.NullOrWhiteSpace(party);
+        GuardCommand(TicketCommand.ReferToThirdParty, now);
         Raise(new ReferredToThirdParty(Id, now, party));
     }
 
@@ -283,8 +284,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// </exception>
     public void RecordThirdPartyReturn(string result, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(result);
-        Guard(TicketCommand.RecordThirdPartyReturn, now);
+        Guard.Against.NullOrWhiteSpace(result);
+        GuardCommand(TicketCommand.RecordThirdPartyReturn, now);
         TicketRules.ThirdPartyReturnRequiresOpenReferral(Referral);
         Raise(new ThirdPartyReturned(Id, now, result));
     }
@@ -297,8 +298,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// </exception>
     public void RecordOnSiteArrival(StaffId by, Instant now)
     {
-        Check.Id(by.Value, nameof(by));
-        Guard(TicketCommand.RecordOnSiteArrival, now);
+        Guard.Against.Default(by);
+        GuardCommand(TicketCommand.RecordOnSiteArrival, now);
         TicketRules.OnSiteArrivalIsRecordedOnce(OnSiteArrivedAt is not null);
         Raise(new OnSiteArrived(Id, now, by));
     }
@@ -311,8 +312,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// </exception>
     public void ChangePriority(Priority priority, Instant now)
     {
-        Check.Defined(priority, nameof(priority));
-        Guard(TicketCommand.ChangePriority, now);
+        Guard.Against.UndefinedEnumValue(priority);
+        GuardCommand(TicketCommand.ChangePriority, now);
         TicketRules.PriorityChangeMustChangePriority(Priority, priority);
         Raise(new PriorityChanged(Id, now, Priority, priority));
     }
@@ -323,8 +324,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Resolve(StaffId by, Instant now)
     {
-        Check.Id(by.Value, nameof(by));
-        Guard(TicketCommand.Resolve, now);
+        Guard.Against.Default(by);
+        GuardCommand(TicketCommand.Resolve, now);
         Raise(new TicketResolved(Id, now, by));
     }
 
@@ -334,8 +335,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Reopen(string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(TicketCommand.Reopen, now);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(TicketCommand.Reopen, now);
         Raise(new TicketReopened(Id, now, reason));
     }
 
@@ -344,7 +345,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Close(Instant now)
     {
-        Guard(TicketCommand.Close, now);
+        GuardCommand(TicketCommand.Close, now);
         Raise(new TicketClosed(Id, now));
     }
 
@@ -354,8 +355,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Cancel(string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(TicketCommand.Cancel, now);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(TicketCommand.Cancel, now);
         Raise(new TicketCancelled(Id, now, reason));
     }
 
@@ -363,7 +364,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Ticket {Id} ({Status}, {Priority}, assignee {Assignee?.ToString() ?? "none"})";
 
-    private void Guard(TicketCommand command, Instant now)
+    private void GuardCommand(TicketCommand command, Instant now)
     {
         EnsureTimeMovesForward(now);
         TicketRules.TransitionMustBeAllowed(Status, command);
@@ -439,7 +440,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
                 (HoldReason, CancelledAt) = (null, e.OccurredAt);
                 break;
             default:
-                throw new ArgumentException($"Unknown ticket event {@event.GetType().Name}.", nameof(@event));
+                Guard.Against.UnknownEvent(@event, "ticket", nameof(@event));
+                break;
         }
     }
 }

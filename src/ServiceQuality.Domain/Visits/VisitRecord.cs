@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Visits.Events;
@@ -68,11 +69,11 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="ArgumentException">An argument is missing or out of range.</exception>
     public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Instant now)
     {
-        Check.Id(id.Value, nameof(id));
-        Check.Id(customer.Value, nameof(customer));
-        ArgumentNullException.ThrowIfNull(subject);
-        Check.Defined(kind, nameof(kind));
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.Null(subject);
+        Guard.Against.UndefinedEnumValue(kind);
+        Guard.Against.LessThan(maxAttempts, 1);
         var visit = new VisitRecord();
         visit.Raise(new VisitPlanned(id, now, customer, subject, kind, due, maxAttempts));
         return visit;
@@ -103,8 +104,8 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.VisitAttemptsMustNotExceedMaximum"/>.</exception>
     public void RecordAttempt(AttemptOutcome outcome, Instant now)
     {
-        Check.Defined(outcome, nameof(outcome));
-        Guard(nameof(RecordAttempt), now);
+        Guard.Against.UndefinedEnumValue(outcome);
+        GuardCommand(nameof(RecordAttempt), now);
         VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
         Raise(new VisitAttemptRecorded(Id, now, outcome));
     }
@@ -118,17 +119,17 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
     public void Complete(SatisfactionRating overall, IReadOnlyDictionary<string, SatisfactionRating>? dimensions, string? comment, StaffId performedBy, Instant now)
     {
-        Check.Defined(overall, nameof(overall));
-        Check.Id(performedBy.Value, nameof(performedBy));
+        Guard.Against.UndefinedEnumValue(overall);
+        Guard.Against.Default(performedBy);
         var copy = new SortedDictionary<string, SatisfactionRating>(StringComparer.Ordinal);
         foreach (var (name, rating) in dimensions ?? ReadOnlyDictionary<string, SatisfactionRating>.Empty)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(dimensions));
-            Check.Defined(rating, nameof(dimensions));
+            Guard.Against.NullOrWhiteSpace(name, nameof(dimensions));
+            Guard.Against.UndefinedEnumValue(rating, nameof(dimensions));
             copy[name] = rating;
         }
 
-        Guard(nameof(Complete), now);
+        GuardCommand(nameof(Complete), now);
         Raise(new VisitCompleted(Id, now, overall, new ReadOnlyDictionary<string, SatisfactionRating>(copy), comment, performedBy));
     }
 
@@ -137,7 +138,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
     public void MarkMissed(Instant now)
     {
-        Guard(nameof(MarkMissed), now);
+        GuardCommand(nameof(MarkMissed), now);
         Raise(new VisitMissed(Id, now));
     }
 
@@ -147,8 +148,8 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
     public void Cancel(string reason, Instant now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        Guard(nameof(Cancel), now);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(nameof(Cancel), now);
         Raise(new VisitCancelled(Id, now, reason));
     }
 
@@ -156,7 +157,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Visit {Id} ({Kind}, {Status}, {Subject})";
 
-    private void Guard(string command, Instant now)
+    private void GuardCommand(string command, Instant now)
     {
         EnsureTimeMovesForward(now);
         VisitRules.TransitionMustBeAllowed(Status, command);
@@ -182,7 +183,8 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
                 (Status, EndedAt) = (VisitStatus.Cancelled, e.OccurredAt);
                 break;
             default:
-                throw new ArgumentException($"Unknown visit event {@event.GetType().Name}.", nameof(@event));
+                Guard.Against.UnknownEvent(@event, "visit", nameof(@event));
+                break;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Visits;
@@ -25,7 +26,7 @@ public sealed record VisitSubject
     /// <returns>The subject.</returns>
     public static VisitSubject ForTicket(TicketId ticket)
     {
-        Check.Id(ticket.Value, nameof(ticket));
+        Guard.Against.Default(ticket);
         return new(ticket, null);
     }
 
@@ -34,7 +35,7 @@ public sealed record VisitSubject
     /// <returns>The subject.</returns>
     public static VisitSubject ForComplaint(ComplaintId complaint)
     {
-        Check.Id(complaint.Value, nameof(complaint));
+        Guard.Against.Default(complaint);
         return new(null, complaint);
     }
 

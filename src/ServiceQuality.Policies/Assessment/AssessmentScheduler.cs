@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace ServiceQuality.Policies.Assessment;
@@ -31,7 +32,7 @@ public sealed class AssessmentScheduler<TCase>
     /// <param name="at">When to look at it again (an assessment's <see cref="CaseAssessment.NextChangeAt"/>), or null.</param>
     public void Schedule(TCase caseKey, Instant? at)
     {
-        ArgumentNullException.ThrowIfNull(caseKey);
+        Guard.Against.Null(caseKey);
         if (at is not { } when)
         {
             _due.Remove(caseKey);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -25,9 +26,9 @@ public sealed class CaseAssessor
     /// <param name="rules">The escalation rules in use; the timed ones tell when they will fire.</param>
     public CaseAssessor(ICalendarLookup calendars, IEscalationPolicy escalation, IEnumerable<IEscalationRule> rules)
     {
-        ArgumentNullException.ThrowIfNull(calendars);
-        ArgumentNullException.ThrowIfNull(escalation);
-        ArgumentNullException.ThrowIfNull(rules);
+        Guard.Against.Null(calendars);
+        Guard.Against.Null(escalation);
+        Guard.Against.Null(rules);
         (_calendars, _escalation) = (calendars, escalation);
         _timedRules = [.. rules.OfType<ITimedEscalationRule>()];
     }
@@ -40,7 +41,7 @@ public sealed class CaseAssessor
     /// <returns>The assessment.</returns>
     public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now, int currentLevel = 0)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        Guard.Against.Null(ticket);
         var sla = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, now);
         return Assess(sla, agreement, new EscalationContext(now, currentLevel, sla.Statuses, ticket.CustomerTier), now);
     }
@@ -56,7 +57,7 @@ public sealed class CaseAssessor
     public CaseAssessment AssessComplaint(
         Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, int currentLevel = 0, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
+        Guard.Against.Null(complaint);
         var sla = SlaClock.EvaluateComplaint(complaint.History, customerTier, agreement, _calendars, now);
         return Assess(sla, agreement, new EscalationContext(now, currentLevel, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer), now);
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
@@ -15,7 +17,7 @@ public static class CallbackPolicies
     /// <returns>The policy.</returns>
     public static ICallbackPolicy EveryComplaint(Duration within, VisitKind kind = VisitKind.PhoneCallback)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(within, Duration.Zero);
+        Guard.Against.NonPositive(within);
         return new Policy($"every complaint called back within {within} of resolution",
             complaint => complaint is { ResolvedAt: { } resolved, Status: not ComplaintStatus.Merged and not ComplaintStatus.Withdrawn }
                 ? [new CallbackPlan(complaint.Customer, VisitSubject.ForComplaint(complaint.Id), kind, resolved + within, "every-complaint", string.Empty)]
@@ -33,9 +35,9 @@ public static class CallbackPolicies
     /// <returns>The policy.</returns>
     public static ICallbackPolicy SampleClosedTickets(decimal ratePercent, Duration within, VisitKind kind = VisitKind.SatisfactionSurvey)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(ratePercent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ratePercent, 100m);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(within, Duration.Zero);
+        Guard.Against.LessThan(ratePercent, 0m);
+        Guard.Against.GreaterThan(ratePercent, 100m);
+        Guard.Against.NonPositive(within);
         return new Policy(string.Create(CultureInfo.InvariantCulture, $"{ratePercent} % of closed tickets sampled, called back within {within}"),
             _ => [],
             ticket => ticket is { Status: TicketStatus.Closed, ClosedAt: { } closed } && InSample(ticket.Id.Value, ratePercent)
@@ -50,8 +52,8 @@ public static class CallbackPolicies
     /// <returns>The policy.</returns>
     public static ICallbackPolicy Recurring(RecurringSchedule schedule, DateTimeZone zone, VisitKind kind = VisitKind.PhoneCallback)
     {
-        ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(schedule);
+        Guard.Against.Null(zone);
         return new Policy("recurring follow-ups: " + string.Join(", ", schedule.Offsets) + (schedule.ThenEvery is { } every ? $", then every {every} ×{schedule.Repeats}" : string.Empty),
             complaint => complaint.ResolvedAt is { } resolved
                 ? [.. schedule.DueAfter(resolved, zone).Select(due => new CallbackPlan(complaint.Customer, VisitSubject.ForComplaint(complaint.Id), kind, due, "recurring", string.Empty))]
@@ -66,7 +68,7 @@ public static class CallbackPolicies
     /// <returns>The combined policy.</returns>
     public static ICallbackPolicy Combine(params ICallbackPolicy[] policies)
     {
-        ArgumentNullException.ThrowIfNull(policies);
+        Guard.Against.Null(policies);
         return new Policy(string.Join("; ", policies.Select(p => p.Description)),
             complaint => [.. policies.SelectMany(p => p.ForComplaint(complaint))],
             ticket => [.. policies.SelectMany(p => p.ForTicket(ticket))],
@@ -79,7 +81,7 @@ public static class CallbackPolicies
     /// <returns>True when the id is in the sample.</returns>
     public static bool InSample(string id, decimal ratePercent)
     {
-        ArgumentNullException.ThrowIfNull(id);
+        Guard.Against.Null(id);
         var hash = 14695981039346656037UL;
         foreach (var c in id)
         {
@@ -101,13 +103,13 @@ public static class CallbackPolicies
 
         public IReadOnlyList<CallbackPlan> ForComplaint(Complaint complaint)
         {
-            ArgumentNullException.ThrowIfNull(complaint);
+            Guard.Against.Null(complaint);
             return Describe(forComplaint(complaint));
         }
 
         public IReadOnlyList<CallbackPlan> ForTicket(Ticket ticket)
         {
-            ArgumentNullException.ThrowIfNull(ticket);
+            Guard.Against.Null(ticket);
             return Describe(forTicket(ticket));
         }
 

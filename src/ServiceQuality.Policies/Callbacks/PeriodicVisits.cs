@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Visits;
@@ -16,9 +17,9 @@ public static class PeriodicVisits
     /// <returns>The plans: senior visits due at the end of equal slices of the year, then reviews at the end of each review period.</returns>
     public static IReadOnlyList<CallbackPlan> PlanFor(Customer customer, EntitlementCatalog entitlements, int year, DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(customer);
-        ArgumentNullException.ThrowIfNull(entitlements);
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(customer);
+        Guard.Against.Null(entitlements);
+        Guard.Against.Null(zone);
         var start = new LocalDate(year, 1, 1);
         var owed = entitlements.For(customer.TierOn(start));
         var plans = new List<CallbackPlan>();

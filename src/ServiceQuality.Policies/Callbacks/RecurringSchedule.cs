@@ -1,4 +1,6 @@
+using Ardalis.GuardClauses;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Callbacks;
 
@@ -15,13 +17,9 @@ public sealed class RecurringSchedule
     /// <exception cref="ArgumentException">No offsets, or repetition without a period.</exception>
     public RecurringSchedule(IReadOnlyList<Period> offsets, Period? thenEvery, int repeats)
     {
-        ArgumentNullException.ThrowIfNull(offsets);
-        ArgumentOutOfRangeException.ThrowIfZero(offsets.Count, nameof(offsets));
-        ArgumentOutOfRangeException.ThrowIfNegative(repeats);
-        if (repeats > 0 && thenEvery is null)
-        {
-            throw new ArgumentException("Repetitions need a period.", nameof(thenEvery));
-        }
+        Guard.Against.NullOrNoItems(offsets);
+        Guard.Against.LessThan(repeats, 0);
+        Guard.Against.InvalidArgument(repeats > 0 && thenEvery is null, nameof(thenEvery), "Repetitions need a period.");
 
         (Offsets, ThenEvery, Repeats) = (offsets.ToArray(), thenEvery, repeats);
     }
@@ -44,7 +42,7 @@ public sealed class RecurringSchedule
     /// <returns>The due instants, in order.</returns>
     public IReadOnlyList<Instant> DueAfter(Instant anchor, DateTimeZone zone)
     {
-        ArgumentNullException.ThrowIfNull(zone);
+        Guard.Against.Null(zone);
         var local = anchor.InZone(zone).LocalDateTime;
         var due = Offsets.Select(offset => local.Plus(offset)).ToList();
         for (var i = 0; i < Repeats; i++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Credits;
@@ -16,8 +17,8 @@ public static class CreditPolicies
     /// <exception cref="ArgumentException">Listing every problem: no bands, percentages out of range, or a lower threshold with a smaller credit.</exception>
     public static IServiceCreditPolicy Bands(CreditLimits limits, params CreditBand[] bands)
     {
-        ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(bands);
+        Guard.Against.Null(limits);
+        Guard.Against.Null(bands);
         var ordered = bands.OrderByDescending(b => b.BelowPercent).ToArray();
         var problems = CheckLimits(limits).ToList();
         if (ordered.Length == 0)
@@ -28,7 +29,7 @@ public static class CreditPolicies
         problems.AddRange(ordered.Where(b => b.BelowPercent is < 0 or > 100 || b.CreditPercent is < 0 or > 100).Select(b => $"the band below {b.BelowPercent} % crediting {b.CreditPercent} % has a percentage outside 0-100"));
         problems.AddRange(ordered.Zip(ordered.Skip(1)).Where(p => p.Second.CreditPercent < p.First.CreditPercent)
             .Select(p => $"band below {p.Second.BelowPercent} % credits less than the band below {p.First.BelowPercent} %"));
-        Throw(problems, nameof(bands));
+        Guard.Against.Problems(problems, "credit policy", nameof(bands));
         return new Banded(ordered, limits);
     }
 
@@ -40,7 +41,7 @@ public static class CreditPolicies
     /// <exception cref="ArgumentException">Listing every problem.</exception>
     public static IServiceCreditPolicy Linear(decimal targetPercent, decimal creditPerPoint, CreditLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(limits);
+        Guard.Against.Null(limits);
         var problems = CheckLimits(limits).ToList();
         if (targetPercent is < 0 or > 100)
         {
@@ -52,7 +53,7 @@ public static class CreditPolicies
             problems.Add("the credit per point must not be negative");
         }
 
-        Throw(problems, nameof(limits));
+        Guard.Against.Problems(problems, "credit policy", nameof(limits));
         return new LinearPolicy(targetPercent, creditPerPoint, limits);
     }
 
@@ -74,18 +75,10 @@ public static class CreditPolicies
         }
     }
 
-    private static void Throw(List<string> problems, string paramName)
-    {
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid credit policy: " + string.Join("; ", problems) + ".", paramName);
-        }
-    }
-
     /// <summary>Applies the claim window, cap and minimum to a share, exactly.</summary>
     private static ServiceCredit Finish(ServiceCreditRequest request, decimal share, string code, CreditLimits limits, string description)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var zero = Money.Zero(request.Fee.Currency);
         if (limits.ClaimWindow is { } window && request.ClaimedAt > request.PeriodEnd + window)
         {
@@ -114,7 +107,7 @@ public static class CreditPolicies
 
         public ServiceCredit Compute(ServiceCreditRequest request)
         {
-            ArgumentNullException.ThrowIfNull(request);
+            Guard.Against.Null(request);
             var compliance = PercentOf(request.Compliance);
             var band = Array.FindLastIndex(bands, b => compliance < b.BelowPercent);
             return band < 0
@@ -129,7 +122,7 @@ public static class CreditPolicies
 
         public ServiceCredit Compute(ServiceCreditRequest request)
         {
-            ArgumentNullException.ThrowIfNull(request);
+            Guard.Against.Null(request);
             var shortfall = Math.Max(0m, target - PercentOf(request.Compliance));
             return Finish(request, shortfall * perPoint, shortfall > 0 ? "linear" : "no-credit", limits, Description);
         }

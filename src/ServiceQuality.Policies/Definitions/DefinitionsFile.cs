@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
 using ServiceQuality.Domain.Agreements;
@@ -23,7 +24,7 @@ public static partial class DefinitionsFile
     /// <exception cref="InvalidDefinitionException">Listing every problem with its JSON path.</exception>
     public static LoadedDefinitions Load(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        Guard.Against.Null(json);
         var problems = new List<DefinitionProblem>();
         JsonDocument document;
         try
@@ -161,7 +162,7 @@ public static partial class DefinitionsFile
             var (metric, priority, tier, duration, basis) = (target.Enum<Metric>("metric"), target.Enum<Priority>("priority", required: false), target.Tier("tier"), target.Duration("duration"), target.Enum<TimeBasis>("basis"));
             if (metric is { } m && duration is { } d && basis is { } b)
             {
-                steps.Add(a => Guard(target, "duration", () => a.AddTarget(m, priority, tier, d, b, at)));
+                steps.Add(a => RunStep(target, "duration", () => a.AddTarget(m, priority, tier, d, b, at)));
             }
         }
 
@@ -179,7 +180,7 @@ public static partial class DefinitionsFile
         var stages = node.Array("stages", required: false).Select(s => s.Decimal(null)).OfType<decimal>().ToList();
         if (stages.Count > 0)
         {
-            steps.Add(a => Guard(node, "stages", () => a.SetWarningStages(stages, at)));
+            steps.Add(a => RunStep(node, "stages", () => a.SetWarningStages(stages, at)));
         }
 
         if (node.Child("applicability") is { } covers)
@@ -205,7 +206,7 @@ public static partial class DefinitionsFile
             var (kpi, comparison, threshold) = (objective.Enum<Kpi>("kpi"), objective.Enum<Comparison>("comparison"), objective.Decimal("threshold"));
             if (kpi is { } k && comparison is { } c && threshold is { } t)
             {
-                steps.Add(a => Guard(objective, "threshold", () => a.AddKpiObjective(k, c, t, at)));
+                steps.Add(a => RunStep(objective, "threshold", () => a.AddKpiObjective(k, c, t, at)));
             }
         }
 
@@ -224,7 +225,7 @@ public static partial class DefinitionsFile
 
         for (var v = 1; ; v++)
         {
-            if (!Guard(node, "targets", () => agreement.Publish(at, at)))
+            if (!RunStep(node, "targets", () => agreement.Publish(at, at)))
             {
                 return null;
             }
@@ -263,7 +264,7 @@ public static partial class DefinitionsFile
     });
 
     /// <summary>Runs a step on the agreement, turning a broken rule into a problem at <paramref name="property"/>.</summary>
-    private static bool Guard(Node node, string property, Action step)
+    private static bool RunStep(Node node, string property, Action step)
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
 using ServiceQuality.Domain.Agreements;
@@ -26,8 +27,8 @@ public static class EventLogReplay
     /// <exception cref="EventLogException">A line is malformed, of an unknown type, misses a field, refers to an unknown case, or is refused by its aggregate.</exception>
     public static ReplayedCases Replay(TextReader reader, string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(agreements);
+        Guard.Against.Null(reader);
+        Guard.Against.Null(agreements);
         var cases = new ReplayedCases();
         var number = 0;
         while (reader.ReadLine() is { } text)

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceQuality.Domain.Common;
@@ -82,7 +83,7 @@ public sealed class ServiceQualityBuilder
     /// <exception cref="InvalidDefinitionException">The options the definitions lead to are invalid; nothing is changed.</exception>
     public ServiceQualityBuilder UseDefinitions(LoadedDefinitions definitions)
     {
-        ArgumentNullException.ThrowIfNull(definitions);
+        Guard.Against.Null(definitions);
         var options = ServiceQualityOptions.In(Services)!;
         var policies = definitions.Policies;
         var changed = options.Copy();

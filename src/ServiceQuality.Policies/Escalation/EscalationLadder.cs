@@ -1,3 +1,6 @@
+using Ardalis.GuardClauses;
+using ServiceQuality.Domain.Common;
+
 namespace ServiceQuality.Policies.Escalation;
 
 /// <summary>The levels a case can be escalated to (上报主管), in order. Immutable.</summary>
@@ -10,7 +13,7 @@ public sealed class EscalationLadder
     /// <exception cref="ArgumentException">Listing every problem: no steps, numbering not 1..n, blank names or targets.</exception>
     public EscalationLadder(IEnumerable<EscalationStep> steps)
     {
-        ArgumentNullException.ThrowIfNull(steps);
+        Guard.Against.Null(steps);
         _steps = [.. steps];
         var problems = new List<string>();
         if (_steps.Length == 0)
@@ -31,10 +34,7 @@ public sealed class EscalationLadder
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid escalation ladder: " + string.Join("; ", problems) + ".", nameof(steps));
-        }
+        Guard.Against.Problems(problems, "escalation ladder", nameof(steps));
     }
 
     /// <summary>The practice's ladder: team lead, supervisor, manager, director above the front-line agent.</summary>
@@ -58,7 +58,7 @@ public sealed class EscalationLadder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is below 1.</exception>
     public EscalationStep Step(int level)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        Guard.Against.LessThan(level, 1);
         return _steps[Math.Min(level, Top) - 1];
     }
 }

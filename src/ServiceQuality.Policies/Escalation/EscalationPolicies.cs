@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 
@@ -23,8 +24,7 @@ public static class EscalationPolicies
     /// <returns>The combined policy.</returns>
     public static IEscalationPolicy Highest(params IEscalationPolicy[] policies)
     {
-        ArgumentNullException.ThrowIfNull(policies);
-        ArgumentOutOfRangeException.ThrowIfZero(policies.Length, nameof(policies));
+        Guard.Against.NullOrNoItems(policies);
         return new HighestPolicy([.. policies]);
     }
 
@@ -37,8 +37,8 @@ public static class EscalationPolicies
     /// <returns>The deferring policy.</returns>
     public static IEscalationPolicy DeferredToOpenHours(IEscalationPolicy policy, BusinessCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(calendar);
+        Guard.Against.Null(policy);
+        Guard.Against.Null(calendar);
         return new Deferred(policy, calendar);
     }
 
@@ -51,8 +51,8 @@ public static class EscalationPolicies
     /// <returns>The restrained policy.</returns>
     public static IEscalationPolicy WithFrontLineAuthority(IEscalationPolicy policy, Money limit)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(limit.Currency, nameof(limit));
+        Guard.Against.Null(policy);
+        Guard.Against.Null(limit.Currency, nameof(limit));
         return new FrontLine(policy, limit);
     }
 
@@ -67,7 +67,7 @@ public static class EscalationPolicies
 
         public EscalationDecision Decide(EscalationContext context)
         {
-            ArgumentNullException.ThrowIfNull(context);
+            Guard.Against.Null(context);
             EscalationProposal? best = null;
             foreach (var rule in rules)
             {
@@ -130,7 +130,7 @@ public static class EscalationPolicies
 
         public EscalationDecision Decide(EscalationContext context)
         {
-            ArgumentNullException.ThrowIfNull(context);
+            Guard.Against.Null(context);
             if (context.Complaint is { } complaint
                 && (complaint.Compensation ?? complaint.ClaimedLoss) is { } amount && amount.Currency == limit.Currency && amount <= limit
                 && !context.Statuses.Any(s => s.IsMissed))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -31,9 +32,9 @@ public static class EscalationRules
     /// <returns>The rule; it also tells a scheduler when it will fire (<see cref="ITimedEscalationRule"/>).</returns>
     public static IEscalationRule AtPercentOfTarget(decimal percent, int level, Duration offset = default, Metric? metric = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(offset, Duration.Zero);
+        Guard.Against.NonPositive(percent);
+        Guard.Against.LessThan(level, 1);
+        Guard.Against.LessThan(offset, Duration.Zero);
         return new PercentOfTargetRule(percent, level, offset, metric);
     }
 
@@ -43,9 +44,9 @@ public static class EscalationRules
     /// <returns>The rule.</returns>
     public static IEscalationRule OnSeverity(Severity severity, int level)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        Guard.Against.LessThan(level, 1);
         var description = $"{severity} or worse complaint → level {level} at once";
-        return new Rule(description, c => c.Complaint is { } complaint && complaint.Severity >= severity && !complaint.IsFinal
+        return new DelegateRule(description, c => c.Complaint is { } complaint && complaint.Severity >= severity && !complaint.IsFinal
             ? new EscalationProposal(level, "severity." + complaint.Severity.ToString().ToLowerInvariant(), description)
             : null);
     }
@@ -56,9 +57,9 @@ public static class EscalationRules
     /// <returns>The rule.</returns>
     public static IEscalationRule KeyCustomer(ServiceTier tier, int level)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        Guard.Against.LessThan(level, 1);
         var description = $"complaint from a {tier} or higher customer → level {level}";
-        return new Rule(description, c => c.Complaint is { IsFinal: false } && c.CustomerTier is { } t && t >= tier
+        return new DelegateRule(description, c => c.Complaint is { IsFinal: false } && c.CustomerTier is { } t && t >= tier
             ? new EscalationProposal(level, "customer." + t.Code, description)
             : null);
     }
@@ -73,11 +74,11 @@ public static class EscalationRules
     /// <returns>The rule.</returns>
     public static IEscalationRule RepeatComplaints(int count, Duration window, int level)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, Duration.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        Guard.Against.LessThan(count, 2);
+        Guard.Against.NonPositive(window);
+        Guard.Against.LessThan(level, 1);
         var description = $"{count} complaints from one customer within {window} → level {level}";
-        return new Rule(description, c =>
+        return new DelegateRule(description, c =>
         {
             if (c.Complaint is not { IsFinal: false } complaint)
             {
@@ -98,10 +99,10 @@ public static class EscalationRules
     /// <returns>The rule.</returns>
     public static IEscalationRule ClaimedLossAbove(Money threshold, int level)
     {
-        ArgumentNullException.ThrowIfNull(threshold.Currency, nameof(threshold));
-        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        Guard.Against.Null(threshold.Currency, nameof(threshold));
+        Guard.Against.LessThan(level, 1);
         var description = $"claimed loss above {threshold} → level {level}, reported the same day";
-        return new Rule(description, c => c.Complaint is { IsFinal: false, ClaimedLoss: { } loss } && loss.Currency == threshold.Currency && loss > threshold
+        return new DelegateRule(description, c => c.Complaint is { IsFinal: false, ClaimedLoss: { } loss } && loss.Currency == threshold.Currency && loss > threshold
             ? new EscalationProposal(level, "claimed-loss", description, Immediate: true)
             : null);
     }
@@ -112,9 +113,9 @@ public static class EscalationRules
     /// <returns>The rule.</returns>
     public static IEscalationRule FromDelegate(string description, Func<EscalationContext, EscalationProposal?> propose)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        ArgumentNullException.ThrowIfNull(propose);
-        return new Rule(description, propose);
+        Guard.Against.NullOrWhiteSpace(description);
+        Guard.Against.Null(propose);
+        return new DelegateRule(description, propose);
     }
 
     private sealed class PercentOfTargetRule(decimal percent, int level, Duration offset, Metric? metric) : ITimedEscalationRule
@@ -126,7 +127,7 @@ public static class EscalationRules
 
         public EscalationProposal? Propose(EscalationContext context)
         {
-            ArgumentNullException.ThrowIfNull(context);
+            Guard.Against.Null(context);
             foreach (var status in context.Statuses)
             {
                 // Only a clock still counting (or paused) escalates: one stopped late is history, not a case to chase.
@@ -142,7 +143,7 @@ public static class EscalationRules
 
         public Instant? NextFiringAt(in SlaStatus status, BusinessCalendar calendar, Instant now)
         {
-            ArgumentNullException.ThrowIfNull(calendar);
+            Guard.Against.Null(calendar);
             if (!Applies(status) || status.DueAt is null)
             {
                 return null;
@@ -157,13 +158,13 @@ public static class EscalationRules
         private long Threshold(in SlaStatus status) => ((long)(status.Target.ToInt64Nanoseconds() * percent / 100m)) + offset.ToInt64Nanoseconds();
     }
 
-    private sealed class Rule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule
+    private sealed class DelegateRule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule
     {
         public string Description => description;
 
         public EscalationProposal? Propose(EscalationContext context)
         {
-            ArgumentNullException.ThrowIfNull(context);
+            Guard.Against.Null(context);
             return propose(context);
         }
     }

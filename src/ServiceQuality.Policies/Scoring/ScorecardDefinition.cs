@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Scoring;
 
@@ -15,7 +17,7 @@ public sealed class ScorecardDefinition
     /// <exception cref="ArgumentException">Listing every problem.</exception>
     public ScorecardDefinition(decimal baseScore, IReadOnlyList<ScoreSection> sections)
     {
-        ArgumentNullException.ThrowIfNull(sections);
+        Guard.Against.Null(sections);
         var problems = new List<string>();
         if (baseScore is < 0 or > 100)
         {
@@ -35,10 +37,7 @@ public sealed class ScorecardDefinition
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the weights sum to {sum} %, not 100 %"));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid scorecard definition: " + string.Join("; ", problems) + ".", nameof(sections));
-        }
+        Guard.Against.Problems(problems, "scorecard definition", nameof(sections));
 
         BaseScore = baseScore;
         Sections = [.. sections];

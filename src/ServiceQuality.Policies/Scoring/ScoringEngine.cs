@@ -1,4 +1,6 @@
+using Ardalis.GuardClauses;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Scoring;
 
@@ -18,8 +20,8 @@ public sealed class ScoringEngine
     /// <param name="rules">The scoring rules; the sections they score must be sections of the definition.</param>
     public ScoringEngine(ScorecardDefinition definition, IEnumerable<IScoringRule> rules)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(rules);
+        Guard.Against.Null(definition);
+        Guard.Against.Null(rules);
         _definition = definition;
         _sectionIndex = definition.Sections.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var list = rules.ToList();
@@ -60,10 +62,9 @@ public sealed class ScoringEngine
                     continue;
                 }
 
-                if (!_sectionIndex.TryGetValue(entry.Section, out var section))
-                {
-                    throw new ArgumentException($"The rule '{rule.Description}' scores section '{entry.Section}', which the scorecard does not have.", nameof(facts));
-                }
+                Guard.Against.InvalidArgument(
+                    !_sectionIndex.TryGetValue(entry.Section, out var section), nameof(facts),
+                    $"The rule '{rule.Description}' scores section '{entry.Section}', which the scorecard does not have.");
 
                 accumulator.Points[section] = checked(accumulator.Points[section] + entry.Points);
                 accumulator.Entries[section]++;
@@ -86,7 +87,7 @@ public sealed class ScoringEngine
     /// <returns>One scorecard per subject, ordered by subject.</returns>
     public IReadOnlyList<Scorecard> Score(IEnumerable<ScoreFact> facts, Interval period)
     {
-        ArgumentNullException.ThrowIfNull(facts);
+        Guard.Against.Null(facts);
         return Score(facts.ToArray().AsSpan(), period);
     }
 

@@ -48,14 +48,14 @@ public static class ScoringRules
     /// <param name="reasonCode">The reason code.</param>
     /// <returns>The rule.</returns>
     public static IScoringRule Points(FactKind kind, string section, decimal points, string reasonCode) =>
-        new Rule(kind, section, reasonCode, string.Create(CultureInfo.InvariantCulture, $"{kind}: {points:+0.##;-0.##;0} in {section}"), _ => points, automaticFail: false);
+        new FactRule(kind, section, reasonCode, string.Create(CultureInfo.InvariantCulture, $"{kind}: {points:+0.##;-0.##;0} in {section}"), _ => points, automaticFail: false);
 
     /// <summary>Points per star of a satisfaction rating away from neutral (3): a 5 gives 2 × <paramref name="perStar"/>, a 1 takes it away.</summary>
     /// <param name="section">The section.</param>
     /// <param name="perStar">Points per star.</param>
     /// <returns>The rule.</returns>
     public static IScoringRule Rating(string section, decimal perStar) =>
-        new Rule(FactKind.SatisfactionRating, section, "rating", string.Create(CultureInfo.InvariantCulture, $"rating: {perStar} per star from 3 in {section}"),
+        new FactRule(FactKind.SatisfactionRating, section, "rating", string.Create(CultureInfo.InvariantCulture, $"rating: {perStar} per star from 3 in {section}"),
             fact => (Math.Clamp(fact.Value, 1, 5) - 3) * perStar, automaticFail: false);
 
     /// <summary>Facts of a kind fail the whole scorecard.</summary>
@@ -64,9 +64,9 @@ public static class ScoringRules
     /// <param name="reasonCode">The reason code.</param>
     /// <returns>The rule.</returns>
     public static IScoringRule AutomaticFail(FactKind kind, string section, string reasonCode) =>
-        new Rule(kind, section, reasonCode, $"{kind}: automatic fail", _ => 0m, automaticFail: true);
+        new FactRule(kind, section, reasonCode, $"{kind}: automatic fail", _ => 0m, automaticFail: true);
 
-    private sealed class Rule(FactKind kind, string section, string reasonCode, string description, Func<ScoreFact, decimal> points, bool automaticFail) : IScoringRule
+    private sealed class FactRule(FactKind kind, string section, string reasonCode, string description, Func<ScoreFact, decimal> points, bool automaticFail) : IScoringRule
     {
         public FactKind Kind => kind;
 

@@ -1,3 +1,6 @@
+using Ardalis.GuardClauses;
+using ServiceQuality.Domain.Common;
+
 namespace ServiceQuality.Policies.Scoring;
 
 /// <summary>Ranks scorecards and awards cards, stars, the bottom flag and the complaint-free title.</summary>
@@ -10,7 +13,7 @@ public static class Standings
     /// <exception cref="ArgumentException">Listing every problem of <paramref name="rules"/>.</exception>
     public static IReadOnlyList<Standing> Evaluate(IReadOnlyList<Scorecard> scorecards, StandingRules rules)
     {
-        ArgumentNullException.ThrowIfNull(scorecards);
+        Guard.Against.Null(scorecards);
         Check(rules);
         var result = new List<Standing>(scorecards.Count);
         foreach (var group in scorecards.GroupBy(c => c.Subject.Kind).OrderBy(g => g.Key))
@@ -32,7 +35,7 @@ public static class Standings
 
     private static void Check(StandingRules rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
+        Guard.Against.Null(rules);
         var problems = new List<string>();
         if (rules.RedBelow > rules.YellowBelow)
         {
@@ -49,9 +52,6 @@ public static class Standings
             problems.Add("star thresholds must ascend");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid standing rules: " + string.Join("; ", problems) + ".", nameof(rules));
-        }
+        Guard.Against.Problems(problems, "standing rules", nameof(rules));
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
@@ -18,8 +19,8 @@ public static class AnnualReselection
     /// <returns>One change per customer whose tier changes, in the order given.</returns>
     public static IReadOnlyList<TierReselection> Reselect(ITierPolicy policy, IReadOnlyList<Customer> customers, int year, string currency)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(customers);
+        Guard.Against.Null(policy);
+        Guard.Against.Null(customers);
         var candidates = customers.Select(c => new TierCandidate(c.Id, c.SpendIn(year - 1) ?? Money.Zero(currency))).ToArray();
         var decisions = policy.Classify(candidates);
         var effective = new LocalDate(year, 1, 1);

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Ardalis.GuardClauses;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 
 namespace ServiceQuality.Policies.Tiering;
@@ -14,15 +16,12 @@ public sealed class EntitlementCatalog
     /// <exception cref="ArgumentException">A tier is listed twice, or green-channel levels or visits are negative.</exception>
     public EntitlementCatalog(IEnumerable<TierEntitlements> entitlements)
     {
-        ArgumentNullException.ThrowIfNull(entitlements);
+        Guard.Against.Null(entitlements);
         var list = entitlements.ToList();
         var problems = list.GroupBy(e => e.Tier).Where(g => g.Count() > 1).Select(g => $"tier {g.Key} is listed {g.Count()} times")
             .Concat(list.Where(e => e.GreenChannelLevels < 0 || e.SeniorVisitsPerYear < 0).Select(e => $"tier {e.Tier} has a negative count"))
             .ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid entitlements: " + string.Join("; ", problems) + ".", nameof(entitlements));
-        }
+        Guard.Against.Problems(problems, "entitlements", nameof(entitlements));
 
         _byTier = list.ToFrozenDictionary(e => e.Tier);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 
@@ -22,9 +23,9 @@ public static class TierPolicies
     /// <exception cref="ArgumentOutOfRangeException">A cut is outside 0-100, or the A cut exceeds the B cut.</exception>
     public static ITierPolicy Pareto(ServiceTier a, ServiceTier b, ServiceTier c, decimal aCutPercent = 80m, decimal bCutPercent = 95m)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(aCutPercent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(aCutPercent, bCutPercent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(bCutPercent, 100m);
+        Guard.Against.LessThan(aCutPercent, 0m);
+        Guard.Against.GreaterThan(aCutPercent, bCutPercent);
+        Guard.Against.GreaterThan(bCutPercent, 100m);
         return new ParetoPolicy(a, b, c, aCutPercent, bCutPercent);
     }
 
@@ -35,12 +36,9 @@ public static class TierPolicies
     /// <exception cref="ArgumentException">No thresholds, or thresholds in different currencies.</exception>
     public static ITierPolicy SpendThresholds(ServiceTier below, params (Money AtLeast, ServiceTier Tier)[] thresholds)
     {
-        ArgumentNullException.ThrowIfNull(thresholds);
-        ArgumentOutOfRangeException.ThrowIfZero(thresholds.Length, nameof(thresholds));
-        if (thresholds.Select(t => t.AtLeast.Currency).Distinct().Count() != 1)
-        {
-            throw new ArgumentException("Every threshold must be in the same currency.", nameof(thresholds));
-        }
+        Guard.Against.NullOrNoItems(thresholds);
+        Guard.Against.InvalidArgument(
+            thresholds.Select(t => t.AtLeast.Currency).Distinct().Count() != 1, nameof(thresholds), "Every threshold must be in the same currency.");
 
         return new ThresholdPolicy(below, [.. thresholds.OrderByDescending(t => t.AtLeast.Amount)]);
     }
@@ -50,8 +48,7 @@ public static class TierPolicies
     /// <returns>The combined policy.</returns>
     public static ITierPolicy Highest(params ITierPolicy[] policies)
     {
-        ArgumentNullException.ThrowIfNull(policies);
-        ArgumentOutOfRangeException.ThrowIfZero(policies.Length, nameof(policies));
+        Guard.Against.NullOrNoItems(policies);
         return new HighestPolicy([.. policies]);
     }
 
@@ -61,20 +58,19 @@ public static class TierPolicies
     /// <returns>The policy.</returns>
     public static ITierPolicy FromDelegate(string description, Func<TierCandidate, ServiceTier> classify)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        ArgumentNullException.ThrowIfNull(classify);
+        Guard.Against.NullOrWhiteSpace(description);
+        Guard.Against.Null(classify);
         return new DelegatePolicy(description, classify);
     }
 
     private static void CheckOneCurrency(IReadOnlyList<TierCandidate> population)
     {
-        ArgumentNullException.ThrowIfNull(population);
+        Guard.Against.Null(population);
         for (var i = 1; i < population.Count; i++)
         {
-            if (!string.Equals(population[i].Spend.Currency, population[0].Spend.Currency, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Every candidate's spend must be in {population[0].Spend.Currency}; candidate {i} is in {population[i].Spend.Currency}.", nameof(population));
-            }
+            Guard.Against.InvalidArgument(
+                !string.Equals(population[i].Spend.Currency, population[0].Spend.Currency, StringComparison.Ordinal), nameof(population),
+                $"Every candidate's spend must be in {population[0].Spend.Currency}; candidate {i} is in {population[i].Spend.Currency}.");
         }
     }
 
@@ -133,10 +129,9 @@ public static class TierPolicies
         public IReadOnlyList<TierDecision> Classify(IReadOnlyList<TierCandidate> population)
         {
             CheckOneCurrency(population);
-            if (population.Count > 0 && population[0].Spend.Currency != thresholds[0].AtLeast.Currency)
-            {
-                throw new ArgumentException($"The thresholds are in {thresholds[0].AtLeast.Currency}, the spend in {population[0].Spend.Currency}.", nameof(population));
-            }
+            Guard.Against.InvalidArgument(
+                population.Count > 0 && population[0].Spend.Currency != thresholds[0].AtLeast.Currency, nameof(population),
+                $"The thresholds are in {thresholds[0].AtLeast.Currency}, the spend in {population[0].Spend.Currency}.");
 
             var decisions = new TierDecision[population.Count];
             for (var i = 0; i < decisions.Length; i++)
@@ -181,7 +176,7 @@ public static class TierPolicies
 
         public IReadOnlyList<TierDecision> Classify(IReadOnlyList<TierCandidate> population)
         {
-            ArgumentNullException.ThrowIfNull(population);
+            Guard.Against.Null(population);
             return population.Select(c => new TierDecision(c.Customer, classify(c), "delegate", description)).ToArray();
         }
     }

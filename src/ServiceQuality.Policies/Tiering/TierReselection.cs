@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
@@ -17,11 +18,8 @@ public sealed record TierReselection(CustomerId Customer, ServiceTier From, Tier
     /// <exception cref="ArgumentException"><paramref name="customer"/> is another customer.</exception>
     public void ApplyTo(Customer customer, Instant now)
     {
-        ArgumentNullException.ThrowIfNull(customer);
-        if (customer.Id != Customer)
-        {
-            throw new ArgumentException($"This decision is for customer {Customer}, not {customer.Id}.", nameof(customer));
-        }
+        Guard.Against.Null(customer);
+        Guard.Against.InvalidArgument(customer.Id != Customer, nameof(customer), $"This decision is for customer {Customer}, not {customer.Id}.");
 
         customer.ChangeTier(Decision.Tier, EffectiveFrom, $"{Decision.ReasonCode}: {Decision.Policy}", now);
     }

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Ardalis.GuardClauses;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 
 namespace ServiceQuality.Policies.Trust;
@@ -22,7 +24,7 @@ public sealed class TrustPolicy : ITrustPolicy
     /// <exception cref="ArgumentException">Listing every problem.</exception>
     public TrustPolicy(decimal reward, decimal penalty, decimal decayPerDay, int defaultScore, IReadOnlyDictionary<string, int> thresholds)
     {
-        ArgumentNullException.ThrowIfNull(thresholds);
+        Guard.Against.Null(thresholds);
         var problems = new List<string>();
         if (reward < 0 || penalty < 0 || decayPerDay < 0)
         {
@@ -35,10 +37,7 @@ public sealed class TrustPolicy : ITrustPolicy
         }
 
         problems.AddRange(thresholds.Where(t => t.Value is < 0 or > 100 || string.IsNullOrWhiteSpace(t.Key)).Select(t => $"the threshold of '{t.Key}' must lie in 0-100"));
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid trust policy: " + string.Join("; ", problems) + ".", nameof(thresholds));
-        }
+        Guard.Against.Problems(problems, "trust policy", nameof(thresholds));
 
         (Reward, Penalty, DecayPerDay, DefaultScore) = (reward, penalty, decayPerDay, defaultScore);
         _thresholds = thresholds.ToFrozenDictionary(StringComparer.Ordinal);
@@ -70,9 +69,9 @@ public sealed class TrustPolicy : ITrustPolicy
     /// <inheritdoc/>
     public int Update(int score, Instant since, IEnumerable<TrustObservation> observations, Instant now)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(score);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 100);
-        ArgumentNullException.ThrowIfNull(observations);
+        Guard.Against.LessThan(score, 0);
+        Guard.Against.GreaterThan(score, 100);
+        Guard.Against.Null(observations);
         decimal value = score;
         var at = since;
         foreach (var observation in observations.Where(o => o.At <= now && o.At >= since).OrderBy(o => o.At))
@@ -88,7 +87,7 @@ public sealed class TrustPolicy : ITrustPolicy
     /// <inheritdoc/>
     public AccessDecision Authorize(int score, string operation)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        Guard.Against.NullOrWhiteSpace(operation);
         if (!_thresholds.TryGetValue(operation, out var threshold))
         {
             return new AccessDecision(operation, true, score, 0, "the operation needs no trust");

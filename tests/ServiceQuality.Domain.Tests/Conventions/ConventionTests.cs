@@ -34,14 +34,14 @@ public sealed class ConventionTests
         Assert.Empty(ConventionChecks.BclTimeTypesInSignatures(LibraryTypes(library)));
 
     [Fact]
-    public void DomainAssembly_References_OnlyNodaTimeAndTheBcl() =>
-        Assert.Empty(ConventionChecks.ReferencesOtherThan(Domain, "NodaTime"));
+    public void DomainAssembly_References_OnlyNodaTimeArdalisGuardClausesAndTheBcl() =>
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(Domain, "NodaTime", "Ardalis.GuardClauses"));
 
     [Fact]
     public void PoliciesAndTesting_Reference_OnlyTheirDeclaredDependencies()
     {
         Assert.Empty(ConventionChecks.ReferencesOtherThan(
-            Policies, "NodaTime", "ServiceQuality.Domain", "Microsoft.Extensions.DependencyInjection.Abstractions"));
+            Policies, "NodaTime", "Ardalis.GuardClauses", "ServiceQuality.Domain", "Microsoft.Extensions.DependencyInjection.Abstractions"));
         Assert.Empty(ConventionChecks.ReferencesOtherThan(
             Testing, "NodaTime", "ServiceQuality.Domain", "ServiceQuality.Policies", "FsCheck", "FSharp.Core",
             "Microsoft.Extensions.DependencyInjection.Abstractions"));

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -7,28 +8,28 @@ namespace ServiceQuality.Domain.Complaints.Rules;
 internal static class ComplaintRules
 {
     public static void MergedComplaintAcceptsNoCommands(ComplaintStatus status, ComplaintId? mergedInto) =>
-        Rule.Require(status != ComplaintStatus.Merged, RuleCode.MergedComplaintAcceptsNoCommands, $"The complaint was merged into {mergedInto}; direct commands there.");
+        Guard.Against.BrokenRule(status == ComplaintStatus.Merged, RuleCode.MergedComplaintAcceptsNoCommands, $"The complaint was merged into {mergedInto}; direct commands there.");
 
     public static void TransitionMustBeAllowed(ComplaintStatus status, ComplaintCommand command) =>
-        Rule.Require(ComplaintTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A complaint that is {status} does not accept {command}.");
+        Guard.Against.BrokenRule(!ComplaintTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A complaint that is {status} does not accept {command}.");
 
     public static void EscalationLevelMustIncrease(int current, int level) =>
-        Rule.Require(level > current, RuleCode.EscalationLevelMustIncrease, $"The complaint is at level {current}; level {level} does not raise it.");
+        Guard.Against.BrokenRule(level <= current, RuleCode.EscalationLevelMustIncrease, $"The complaint is at level {current}; level {level} does not raise it.");
 
     public static void ClosingRequiresVerdict(Verdict? verdict) =>
-        Rule.Require(verdict is not null, RuleCode.ClosingRequiresVerdict, "Record a verdict before closing.");
+        Guard.Against.BrokenRule(verdict is null, RuleCode.ClosingRequiresVerdict, "Record a verdict before closing.");
 
     public static void ClosingRequiresCompletedCallback(bool required, bool completed, bool waived) =>
-        Rule.Require(!required || completed || waived, RuleCode.ClosingRequiresCompletedCallback,
+        Guard.Against.BrokenRule(required && !completed && !waived, RuleCode.ClosingRequiresCompletedCallback,
             "The complaint needs a completed callback before closing (or a waiver with a reason).");
 
     public static void ComplaintCannotMergeIntoItself(ComplaintId primary, ComplaintId duplicate) =>
-        Rule.Require(primary != duplicate, RuleCode.ComplaintCannotMergeIntoItself, $"Complaint {primary} cannot be merged into itself.");
+        Guard.Against.BrokenRule(primary == duplicate, RuleCode.ComplaintCannotMergeIntoItself, $"Complaint {primary} cannot be merged into itself.");
 
     public static void CompensationMustBePositiveInOneCurrency(Money amount, Money? total) =>
-        Rule.Require(amount.Amount > 0 && (total is null || total.Value.Currency == amount.Currency), RuleCode.CompensationMustBePositiveInOneCurrency,
+        Guard.Against.BrokenRule(amount.Amount <= 0 || (total is not null && total.Value.Currency != amount.Currency), RuleCode.CompensationMustBePositiveInOneCurrency,
             $"Compensation must be positive and in {total?.Currency ?? amount.Currency}; {amount} given.");
 
     public static void InvestigationDeadlineMustNotPrecedeAssignment(Instant deadline, Instant now) =>
-        Rule.Require(deadline >= now, RuleCode.InvestigationDeadlineMustNotPrecedeAssignment, $"The deadline {deadline} is before the assignment at {now}.");
+        Guard.Against.BrokenRule(deadline < now, RuleCode.InvestigationDeadlineMustNotPrecedeAssignment, $"The deadline {deadline} is before the assignment at {now}.");
 }

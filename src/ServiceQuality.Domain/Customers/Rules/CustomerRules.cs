@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -7,16 +8,16 @@ namespace ServiceQuality.Domain.Customers.Rules;
 internal static class CustomerRules
 {
     public static void TrustScoreMustBeWithinRange(int score) =>
-        Rule.Require(score is >= 0 and <= 100, RuleCode.TrustScoreMustBeWithinRange, $"A trust score must lie in 0-100; {score} given.");
+        Guard.Against.BrokenRule(score is < 0 or > 100, RuleCode.TrustScoreMustBeWithinRange, $"A trust score must lie in 0-100; {score} given.");
 
     public static void TierChangeMustNotPrecedeCurrentTier(LocalDate effectiveFrom, LocalDate current) =>
-        Rule.Require(effectiveFrom >= current, RuleCode.TierChangeMustNotPrecedeCurrentTier,
+        Guard.Against.BrokenRule(effectiveFrom < current, RuleCode.TierChangeMustNotPrecedeCurrentTier,
             $"A tier change effective {effectiveFrom:yyyy-MM-dd} precedes the current tier, effective {current:yyyy-MM-dd}.");
 
     public static void SpendMustBePositive(Money amount) =>
-        Rule.Require(amount.Amount > 0, RuleCode.SpendMustBePositive, $"Recorded spend must be positive; {amount} given.");
+        Guard.Against.BrokenRule(amount.Amount <= 0, RuleCode.SpendMustBePositive, $"Recorded spend must be positive; {amount} given.");
 
     public static void SpendCurrencyMustMatchEarlierSpend(Money amount, string? currency) =>
-        Rule.Require(currency is null || currency == amount.Currency, RuleCode.SpendCurrencyMustMatchEarlierSpend,
+        Guard.Against.BrokenRule(currency is not null && currency != amount.Currency, RuleCode.SpendCurrencyMustMatchEarlierSpend,
             $"Spend is recorded in {currency}; {amount.Currency} given.");
 }

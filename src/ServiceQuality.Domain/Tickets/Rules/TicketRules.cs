@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Tickets.Rules;
@@ -6,21 +7,21 @@ namespace ServiceQuality.Domain.Tickets.Rules;
 internal static class TicketRules
 {
     public static void TransitionMustBeAllowed(TicketStatus status, TicketCommand command) =>
-        Rule.Require(TicketTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A ticket that is {status} does not accept {command}.");
+        Guard.Against.BrokenRule(!TicketTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A ticket that is {status} does not accept {command}.");
 
     public static void TransferMustChangeAssignee(StaffId? assignee, StaffId to) =>
-        Rule.Require(assignee != to, RuleCode.TransferMustChangeAssignee, $"The ticket is already assigned to {to}.");
+        Guard.Against.BrokenRule(assignee == to, RuleCode.TransferMustChangeAssignee, $"The ticket is already assigned to {to}.");
 
     public static void ThirdPartyReturnRequiresOpenReferral(ThirdPartyReferral? referral) =>
-        Rule.Require(referral is { IsOpen: true }, RuleCode.ThirdPartyReturnRequiresOpenReferral, "The ticket has no open third-party referral.");
+        Guard.Against.BrokenRule(referral is not { IsOpen: true }, RuleCode.ThirdPartyReturnRequiresOpenReferral, "The ticket has no open third-party referral.");
 
     public static void OpenReferralMustBeReturnedToResume(ThirdPartyReferral? referral) =>
-        Rule.Require(referral is not { IsOpen: true }, RuleCode.OpenReferralMustBeReturnedToResume,
+        Guard.Against.BrokenRule(referral is { IsOpen: true }, RuleCode.OpenReferralMustBeReturnedToResume,
             "The ticket waits for a third party: record its return instead of resuming.");
 
     public static void PriorityChangeMustChangePriority(Priority current, Priority to) =>
-        Rule.Require(current != to, RuleCode.PriorityChangeMustChangePriority, $"The ticket is already {to}.");
+        Guard.Against.BrokenRule(current == to, RuleCode.PriorityChangeMustChangePriority, $"The ticket is already {to}.");
 
     public static void OnSiteArrivalIsRecordedOnce(bool recorded) =>
-        Rule.Require(!recorded, RuleCode.OnSiteArrivalIsRecordedOnce, "On-site arrival is already recorded.");
+        Guard.Against.BrokenRule(recorded, RuleCode.OnSiteArrivalIsRecordedOnce, "On-site arrival is already recorded.");
 }

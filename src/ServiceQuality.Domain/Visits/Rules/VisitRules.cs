@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Visits.Rules;
@@ -7,8 +8,8 @@ internal static class VisitRules
 {
     /// <summary>The visit's transition table: every command but planning needs a planned visit.</summary>
     public static void TransitionMustBeAllowed(VisitStatus status, string command) =>
-        Rule.Require(status == VisitStatus.Planned, RuleCode.TransitionMustBeAllowed, $"A visit that is {status} does not accept {command}.");
+        Guard.Against.BrokenRule(status != VisitStatus.Planned, RuleCode.TransitionMustBeAllowed, $"A visit that is {status} does not accept {command}.");
 
     public static void VisitAttemptsMustNotExceedMaximum(int attempts, int maximum) =>
-        Rule.Require(attempts < maximum, RuleCode.VisitAttemptsMustNotExceedMaximum, $"All {maximum} attempts are used.");
+        Guard.Against.BrokenRule(attempts >= maximum, RuleCode.VisitAttemptsMustNotExceedMaximum, $"All {maximum} attempts are used.");
 }
