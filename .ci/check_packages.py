@@ -18,8 +18,10 @@ DEPENDENCIES = {
         "net10.0": {"NodaTime": "3.3.7", "Ardalis.GuardClauses": "5.0.0"},
     },
     "ServiceQuality.Policies": {
-        "net8.0": {"ServiceQuality.Domain": None, "Microsoft.Extensions.DependencyInjection.Abstractions": "8.0.2"},
-        "net10.0": {"ServiceQuality.Domain": None, "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0"},
+        "net8.0": {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0",
+                   "Microsoft.Extensions.DependencyInjection.Abstractions": "8.0.2"},
+        "net10.0": {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0",
+                    "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0"},
     },
     "ServiceQuality.Testing": {
         tfm: {"ServiceQuality.Domain": None, "ServiceQuality.Policies": None, "FsCheck": "3.6.0", "NodaTime.Testing": "3.3.7"}

@@ -8,7 +8,7 @@ namespace ServiceQuality.Domain.Common;
 
 /// <summary>
 /// The library's own guards, as extensions of Ardalis.GuardClauses' <see cref="IGuardClause"/>, so that every check in
-/// the Domain and Policies assemblies reads <c>Guard.Against.…</c> (Policies sees them through InternalsVisibleTo).
+/// the Domain and Policies assemblies reads <c>Guard.Against.…</c> (this file is compiled into both, internal in each).
 /// </summary>
 /// <remarks>
 /// Like Ardalis' own guards, each one is named after what it refuses and throws when the value is bad or the condition
