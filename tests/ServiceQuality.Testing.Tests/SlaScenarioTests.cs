@@ -90,6 +90,22 @@ public sealed class SlaScenarioTests
     }
 
     [Fact]
+    public void For_AnAgreementNamingNoCalendar_MeasuresOnTheCalendarGiven()
+    {
+        var aroundTheClock = new AgreementBuilder().WithTarget(Metric.FirstResponse, Duration.FromHours(1)).Build();
+
+        // Friday 16:30 to Monday 09:00 is 30 minutes of the calendar's open hours, not 64.5 hours.
+        SlaScenario.For(aroundTheClock, Hours)
+            .OpenedAt(new LocalDateTime(2025, 3, 7, 16, 30), Priority.P2)
+            .EvaluateAt(new LocalDateTime(2025, 3, 10, 9, 0))
+            .Expect(Metric.FirstResponse).Running().Elapsed(Duration.FromMinutes(30)).DueAt(new LocalDateTime(2025, 3, 10, 9, 30));
+        SlaScenario.For(aroundTheClock, BusinessCalendar.AlwaysOpen)
+            .OpenedAt(new LocalDateTime(2025, 3, 7, 16, 30), Priority.P2)
+            .EvaluateAt(new LocalDateTime(2025, 3, 10, 9, 0))
+            .Expect(Metric.FirstResponse).Missed().BreachedAt(new LocalDateTime(2025, 3, 7, 17, 30));
+    }
+
+    [Fact]
     public void Steps_TheTicketRefuses_FailAsTheApiWould()
     {
         Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<DomainRuleViolationException>(
