@@ -26,13 +26,6 @@ public sealed class ServiceLevelAgreementTests
         return sla;
     }
 
-    private static void AssertRefused(RuleCode rule, ServiceLevelAgreement sla, Action command)
-    {
-        var events = sla.History.Count;
-        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
-        Assert.Equal(events, sla.History.Count);
-    }
-
     [Fact]
     public void Draft_StartsAtVersionOneWithDefaults()
     {
@@ -92,8 +85,8 @@ public sealed class ServiceLevelAgreementTests
     public void AddTarget_NonPositiveOrDuplicateCell_IsRefused()
     {
         var sla = Drafted();
-        AssertRefused(RuleCode.TargetDurationMustBePositive, sla, () => sla.AddTarget(Metric.Resolution, null, null, Duration.Zero, TimeBasis.BusinessTime, At(10)));
-        AssertRefused(RuleCode.TargetCellMustBeUnique, sla, () => sla.AddTarget(Metric.FirstResponse, Priority.P1, null, Duration.FromHours(2), TimeBasis.BusinessTime, At(10)));
+        DomainAssert.Refused(RuleCode.TargetDurationMustBePositive, sla, a => a.AddTarget(Metric.Resolution, null, null, Duration.Zero, TimeBasis.BusinessTime, At(10)));
+        DomainAssert.Refused(RuleCode.TargetCellMustBeUnique, sla, a => a.AddTarget(Metric.FirstResponse, Priority.P1, null, Duration.FromHours(2), TimeBasis.BusinessTime, At(10)));
     }
 
     [Fact]
@@ -102,8 +95,8 @@ public sealed class ServiceLevelAgreementTests
         var sla = Drafted();
         sla.SetWarningStages([90m, 25m, 50m], At(10));
         Assert.Equal([25m, 50m, 90m], sla.WarningStages);
-        AssertRefused(RuleCode.WarningStageMustBeWithinRange, sla, () => sla.SetWarningStages([50m, 100m], At(11)));
-        AssertRefused(RuleCode.WarningStageMustBeWithinRange, sla, () => sla.SetWarningStages([0m], At(11)));
+        DomainAssert.Refused(RuleCode.WarningStageMustBeWithinRange, sla, a => a.SetWarningStages([50m, 100m], At(11)));
+        DomainAssert.Refused(RuleCode.WarningStageMustBeWithinRange, sla, a => a.SetWarningStages([0m], At(11)));
     }
 
     [Fact]
@@ -124,7 +117,7 @@ public sealed class ServiceLevelAgreementTests
         Assert.False(sla.Applicability.CoversTicket(ServiceTier.Gold, TicketKind.RepairRequest, Channel.Online, Priority.P2));
         Assert.True(sla.Applicability.CoversComplaint(ServiceTier.Vip, ComplaintCategory.Billing, Channel.Email));
         Assert.Equal(new KpiObjective(Kpi.SatisfactionRate, Comparison.AtLeast, 95m), Assert.Single(sla.Objectives));
-        AssertRefused(RuleCode.KpiThresholdMustBeAPercentage, sla, () => sla.AddKpiObjective(Kpi.ClosingRate, Comparison.AtLeast, 101m, At(15)));
+        DomainAssert.Refused(RuleCode.KpiThresholdMustBeAPercentage, sla, a => a.AddKpiObjective(Kpi.ClosingRate, Comparison.AtLeast, 101m, At(15)));
     }
 
     [Fact]
@@ -134,23 +127,23 @@ public sealed class ServiceLevelAgreementTests
         sla.Publish(effectiveFrom: At(60), At(10));
 
         Assert.Equal((AgreementStatus.Published, (Instant?)At(60)), (sla.Status, sla.EffectiveFrom));
-        AssertRefused(RuleCode.PublishedAgreementIsFrozen, sla, () => sla.AddTarget(Metric.Resolution, null, null, Duration.FromDays(1), TimeBasis.BusinessTime, At(11)));
-        AssertRefused(RuleCode.PublishedAgreementIsFrozen, sla, () => sla.SetWarningStages([60m], At(11)));
-        AssertRefused(RuleCode.TransitionMustBeAllowed, sla, () => sla.Publish(At(60), At(11)));
+        DomainAssert.Refused(RuleCode.PublishedAgreementIsFrozen, sla, a => a.AddTarget(Metric.Resolution, null, null, Duration.FromDays(1), TimeBasis.BusinessTime, At(11)));
+        DomainAssert.Refused(RuleCode.PublishedAgreementIsFrozen, sla, a => a.SetWarningStages([60m], At(11)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, sla, a => a.Publish(At(60), At(11)));
     }
 
     [Fact]
     public void Publish_WithoutTargets_IsRefused()
     {
         var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA-1"), "Empty", AgreementKind.ServiceLevel, T0);
-        AssertRefused(RuleCode.AgreementNeedsTargetsToPublish, sla, () => sla.Publish(T0, At(1)));
+        DomainAssert.Refused(RuleCode.AgreementNeedsTargetsToPublish, sla, a => a.Publish(T0, At(1)));
     }
 
     [Fact]
     public void Revise_StartsTheNextVersionWithTheSameTermsAndLeavesThePublishedOneAlone()
     {
         var v1 = Drafted();
-        AssertRefused(RuleCode.TransitionMustBeAllowed, v1, () => v1.Revise(At(9)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, v1, a => a.Revise(At(9)));
         v1.Publish(At(10), At(10));
         var v2 = v1.Revise(At(20));
         v2.AddTarget(Metric.Resolution, null, null, Duration.FromDays(2), TimeBasis.BusinessTime, At(21));
@@ -165,11 +158,11 @@ public sealed class ServiceLevelAgreementTests
     public void Retire_OnlyAPublishedVersion()
     {
         var sla = Drafted();
-        AssertRefused(RuleCode.TransitionMustBeAllowed, sla, () => sla.Retire(At(10)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, sla, a => a.Retire(At(10)));
         sla.Publish(At(10), At(10));
         sla.Retire(At(20));
         Assert.Equal(AgreementStatus.Retired, sla.Status);
-        AssertRefused(RuleCode.PublishedAgreementIsFrozen, sla, () => sla.SetCalendar(null, At(30)));
+        DomainAssert.Refused(RuleCode.PublishedAgreementIsFrozen, sla, a => a.SetCalendar(null, At(30)));
     }
 
     [Fact]
