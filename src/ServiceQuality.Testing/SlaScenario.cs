@@ -149,8 +149,7 @@ public sealed class SlaScenario
     /// <summary>Renders a ticket's timeline and the calendar's open intervals around an instant, for failure messages.</summary>
     internal static string Context(Ticket ticket, BusinessCalendar calendar, Instant around)
     {
-        var zone = calendar.Zone;
-        string Local(Instant i) => i.InZone(zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string Local(Instant i) => MessageText.WithDay(i, calendar.Zone);
         var text = new StringBuilder().AppendLine().AppendLine("Timeline:");
         foreach (var e in ticket.History)
         {
