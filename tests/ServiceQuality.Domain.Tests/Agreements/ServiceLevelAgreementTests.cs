@@ -1,4 +1,6 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -50,8 +52,8 @@ public sealed class ServiceLevelAgreementTests
         Assert.Null(sla.TargetFor(Metric.Resolution, Priority.P1, ServiceTier.Key));
     }
 
-    [Fact]
-    public void TargetFor_AgreesWithTheMostSpecificCellRule_OnRandomMatricesAsCellsAreAdded()
+    [Property(MaxTest = 200, Replay = PropertyRuns.Replay)]
+    public Property TargetFor_AgreesWithTheMostSpecificCellRule_OnRandomMatricesAsCellsAreAdded()
     {
         var cell = Gen.Elements(Enum.GetValues<Metric>())
             .SelectMany(metric => Gen.Elements<Priority?>(null, Priority.P1, Priority.P2, Priority.P3, Priority.P4)
@@ -60,7 +62,7 @@ public sealed class ServiceLevelAgreementTests
         var matrices = Gen.Choose(1, 30).SelectMany(n => Gen.ArrayOf(cell, n)).ToArbitrary();
         ServiceTier[] tiers = [ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Vip, ServiceTier.Key];
 
-        PropertyChecks.Check(Prop.ForAll(matrices, cells =>
+        return Prop.ForAll(matrices, cells =>
         {
             var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA-M"), "matrix", AgreementKind.ServiceLevel, T0);
             foreach (var (index, (metric, priority, tier)) in cells.Distinct().Select((cell, i) => (i, cell)))
@@ -78,7 +80,7 @@ public sealed class ServiceLevelAgreementTests
                     Assert.Same(expected, sla.TargetFor(m, p, t));
                 }
             }
-        }), 200);
+        });
     }
 
     [Fact]
