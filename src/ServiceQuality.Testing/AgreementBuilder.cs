@@ -7,8 +7,9 @@ using ServiceQuality.Domain.Tickets;
 namespace ServiceQuality.Testing;
 
 /// <summary>
-/// Builds a published <see cref="ServiceLevelAgreement"/> for tests with sensible defaults: id <c>SLA</c>, around the
-/// clock, stages 50 % and 75 %, clocks continuing on reopen. Add only the targets a test is about.
+/// Builds a published <see cref="ServiceLevelAgreement"/> for tests with sensible defaults: id <c>SLA</c>, no calendar
+/// named (around the clock for <see cref="Domain.ServiceLevels.SlaClock"/>; <see cref="SlaScenario.For"/> measures it on
+/// the calendar it is given), stages 50 % and 75 %, clocks continuing on reopen. Add only the targets a test is about.
 /// </summary>
 public sealed class AgreementBuilder
 {

@@ -47,7 +47,7 @@ public static class PropertyChecks
         catch (Exception failure) when (failure is not PropertyCheckFailedException)
         {
             throw new PropertyCheckFailedException(
-                $"Property '{name}' failed with seed {seed}; replay with {SeedVariable}={seed}.{Environment.NewLine}{failure.Message}", seed, failure);
+                string.Create(CultureInfo.InvariantCulture, $"Property '{name}' failed with seed {seed}; replay with {SeedVariable}={seed}.{Environment.NewLine}{failure.Message}"), seed, failure);
         }
     }
 }

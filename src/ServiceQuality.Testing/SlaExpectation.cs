@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using ServiceQuality.Domain.ServiceLevels;
 
@@ -39,7 +40,7 @@ public sealed class SlaExpectation
     public SlaExpectation BreachedAt(LocalDateTime at)
     {
         var expected = ToInstant(at);
-        return Status.BreachedAt == expected ? this : throw Fail($"expected {Status.Metric} to be breached at {at}, but {Describe(Status.BreachedAt, "it was not breached")}", expected);
+        return Status.BreachedAt == expected ? this : throw Fail($"expected {Status.Metric} to be breached at {Text(expected)}, but {Describe(Status.BreachedAt, "it was not breached")}", expected);
     }
 
     /// <summary>Expects the deadline to be <paramref name="at"/> (local time).</summary>
@@ -48,7 +49,7 @@ public sealed class SlaExpectation
     public SlaExpectation DueAt(LocalDateTime at)
     {
         var expected = ToInstant(at);
-        return Status.DueAt == expected ? this : throw Fail($"expected {Status.Metric} to be due at {at}, but {Describe(Status.DueAt, "it has no deadline now")}", expected);
+        return Status.DueAt == expected ? this : throw Fail($"expected {Status.Metric} to be due at {Text(expected)}, but {Describe(Status.DueAt, "it has no deadline now")}", expected);
     }
 
     /// <summary>Expects the warning stage <paramref name="percent"/> to have been reached at <paramref name="at"/> (local time).</summary>
@@ -62,26 +63,30 @@ public sealed class SlaExpectation
         {
             if (Status.GetStage(i) is { } stage && stage.Percent == percent)
             {
-                return stage.At == expected ? this : throw Fail($"expected {Status.Metric} to reach {percent} % at {at}, but {Describe(stage.At, string.Empty)}", expected);
+                return stage.At == expected ? this : throw Fail(string.Create(CultureInfo.InvariantCulture, $"expected {Status.Metric} to reach {percent} % at {Text(expected)}, but {Describe(stage.At, string.Empty)}"), expected);
             }
         }
 
-        throw Fail($"expected {Status.Metric} to reach {percent} % at {at}, but it has not reached it", expected);
+        throw Fail(string.Create(CultureInfo.InvariantCulture, $"expected {Status.Metric} to reach {percent} % at {Text(expected)}, but it has not reached it ({StatusText})"), expected);
     }
 
     /// <summary>Expects the elapsed time to be <paramref name="elapsed"/>.</summary>
     /// <param name="elapsed">The expected elapsed time, in the target's basis.</param>
     /// <returns>This expectation.</returns>
     public SlaExpectation Elapsed(Duration elapsed) =>
-        Status.Elapsed == elapsed ? this : throw Fail($"expected {Status.Metric} to have used {elapsed}, but it used {Status.Elapsed}", _outcome.Now);
+        Status.Elapsed == elapsed ? this : throw Fail($"expected {Status.Metric} to have used {MessageText.Of(elapsed)}, but it used {MessageText.Of(Status.Elapsed)} ({StatusText})", _outcome.Now);
 
     private SlaExpectation State(SlaState expected) =>
-        Status.State == expected ? this : throw Fail($"expected {Status.Metric} to be {expected}, but it is {Status.State} ({Status})", Status.DueAt ?? Status.BreachedAt ?? _outcome.Now);
+        Status.State == expected ? this : throw Fail($"expected {Status.Metric} to be {expected}, but it is {Status.State} ({StatusText})", Status.DueAt ?? Status.BreachedAt ?? _outcome.Now);
 
     private SlaAssertionException Fail(string message, Instant around) => _outcome.Fail(message, around);
 
+    private string StatusText => MessageText.Of(Status, _outcome.Zone);
+
     private string Describe(Instant? actual, string none) =>
-        actual is { } at ? $"it was {at} ({Status})" : $"{none} ({Status})";
+        actual is { } at ? $"it was {Text(at)} ({StatusText})" : $"{none} ({StatusText})";
+
+    private string Text(Instant instant) => MessageText.Of(instant, _outcome.Zone);
 
     private Instant ToInstant(LocalDateTime at) => _outcome.Zone.AtLeniently(at).ToInstant();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Agreements.Events;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
@@ -26,6 +27,7 @@ namespace ServiceQuality.Testing;
 /// </example>
 public sealed class SlaScenario
 {
+    private const string ScenarioCalendarName = "scenario-calendar";
     private static readonly StaffId Agent = new("scenario-agent");
     private readonly ServiceLevelAgreement _agreement;
     private readonly BusinessCalendar _calendar;
@@ -34,14 +36,17 @@ public sealed class SlaScenario
 
     private SlaScenario(ServiceLevelAgreement agreement, BusinessCalendar calendar)
     {
-        _agreement = agreement;
+        _agreement = agreement.CalendarName is null ? NamingTheCalendar(agreement) : agreement;
         _calendar = calendar;
-        _calendars = CalendarLookup.Of(agreement.CalendarName ?? "always-open", calendar);
+        _calendars = CalendarLookup.Of(_agreement.CalendarName ?? ScenarioCalendarName, calendar);
     }
 
-    /// <summary>Starts a scenario for an agreement, whose calendar (by any name) is <paramref name="calendar"/>.</summary>
-    /// <param name="agreement">The agreement version.</param>
-    /// <param name="calendar">The agreement's business calendar (use <see cref="BusinessCalendar.AlwaysOpen"/> for around the clock).</param>
+    /// <summary>
+    /// Starts a scenario for an agreement, measured on <paramref name="calendar"/>: the calendar the agreement names,
+    /// by whatever name, and also when the agreement names none (as <see cref="AgreementBuilder"/> leaves it by default).
+    /// </summary>
+    /// <param name="agreement">The agreement version; it is not changed.</param>
+    /// <param name="calendar">The business calendar to measure on (use <see cref="BusinessCalendar.AlwaysOpen"/> for around the clock).</param>
     /// <returns>The scenario.</returns>
     public static SlaScenario For(ServiceLevelAgreement agreement, BusinessCalendar calendar)
     {
@@ -119,6 +124,20 @@ public sealed class SlaScenario
         return new SlaOutcome(SlaClock.EvaluateTicket(ticket.History, _agreement, _calendars, now), ticket, _calendar, now);
     }
 
+    /// <summary>
+    /// The same agreement version naming the scenario's calendar. The SLA clock measures an agreement that names no
+    /// calendar around the clock without asking the lookup, which would contradict the calendar the scenario was given
+    /// (and shows in its failure messages); so the scenario measures a copy rebuilt from the agreement's history, with
+    /// the calendar named where the history leaves it unnamed.
+    /// </summary>
+    private static ServiceLevelAgreement NamingTheCalendar(ServiceLevelAgreement agreement) =>
+        ServiceLevelAgreement.FromHistory(agreement.History.Select(e => e switch
+        {
+            AgreementDrafted { CalendarName: null } drafted => drafted with { CalendarName = ScenarioCalendarName },
+            AgreementCalendarSet { CalendarName: null } set => set with { CalendarName = ScenarioCalendarName },
+            _ => e,
+        }));
+
     private SlaScenario Step(Action<Ticket> step)
     {
         step(_ticket ?? throw new InvalidOperationException("Open the ticket first (OpenedAt)."));
@@ -130,8 +149,7 @@ public sealed class SlaScenario
     /// <summary>Renders a ticket's timeline and the calendar's open intervals around an instant, for failure messages.</summary>
     internal static string Context(Ticket ticket, BusinessCalendar calendar, Instant around)
     {
-        var zone = calendar.Zone;
-        string Local(Instant i) => i.InZone(zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        string Local(Instant i) => MessageText.WithDay(i, calendar.Zone);
         var text = new StringBuilder().AppendLine().AppendLine("Timeline:");
         foreach (var e in ticket.History)
         {

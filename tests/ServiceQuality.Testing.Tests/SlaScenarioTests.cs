@@ -1,4 +1,6 @@
+using System.Globalization;
 using NodaTime;
+using NodaTime.Testing;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
@@ -52,8 +54,34 @@ public sealed class SlaScenarioTests
         var failure = Assert.Throws<SlaAssertionException>(() => outcome.Expect(Metric.FirstResponse).Met());
 
         Assert.Contains("expected FirstResponse to be Met, but it is Missed", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Fri 2025-03-07 16:30  TicketOpened", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Mon 2025-03-10 09:00 - Mon 2025-03-10 17:00", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Fri 2025-03-07T16:30:00+08  TicketOpened", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Mon 2025-03-10T09:00:00+08 - Mon 2025-03-10T17:00:00+08", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("ar-SA")]
+    public void Failures_UnderAnyCulture_ShowInstantsInIsoWithTheCalendarsOffset(string culture)
+    {
+        var response = Friday().RespondAt(new LocalDateTime(2025, 3, 10, 9, 20)).EvaluateAt(new LocalDateTime(2025, 3, 10, 12, 0)).Expect(Metric.FirstResponse);
+        var (saved, savedUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var stage = Assert.Throws<SlaAssertionException>(() => response.StageReached(75m, new LocalDateTime(2025, 3, 10, 9, 0))).Message;
+            var elapsed = Assert.Throws<SlaAssertionException>(() => response.Elapsed(Duration.FromMinutes(45))).Message;
+
+            Assert.Equal(
+                "expected FirstResponse to reach 75 % at 2025-03-10T09:00:00+08, but it was 2025-03-10T09:15:00+08 "
+                + "(FirstResponse Met 0:50:00 of 1:00:00 (83.3 %), cycle 1)",
+                stage.Split(Environment.NewLine)[0]);
+            Assert.Contains("Mon 2025-03-10T09:20:00+08  ResponseRecorded", stage, StringComparison.Ordinal);
+            Assert.StartsWith("expected FirstResponse to have used 0:45:00, but it used 0:50:00", elapsed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (saved, savedUi);
+        }
     }
 
     [Fact]
@@ -89,6 +117,22 @@ public sealed class SlaScenarioTests
     }
 
     [Fact]
+    public void For_AnAgreementNamingNoCalendar_MeasuresOnTheCalendarGiven()
+    {
+        var aroundTheClock = new AgreementBuilder().WithTarget(Metric.FirstResponse, Duration.FromHours(1)).Build();
+
+        // Friday 16:30 to Monday 09:00 is 30 minutes of the calendar's open hours, not 64.5 hours.
+        SlaScenario.For(aroundTheClock, Hours)
+            .OpenedAt(new LocalDateTime(2025, 3, 7, 16, 30), Priority.P2)
+            .EvaluateAt(new LocalDateTime(2025, 3, 10, 9, 0))
+            .Expect(Metric.FirstResponse).Running().Elapsed(Duration.FromMinutes(30)).DueAt(new LocalDateTime(2025, 3, 10, 9, 30));
+        SlaScenario.For(aroundTheClock, BusinessCalendar.AlwaysOpen)
+            .OpenedAt(new LocalDateTime(2025, 3, 7, 16, 30), Priority.P2)
+            .EvaluateAt(new LocalDateTime(2025, 3, 10, 9, 0))
+            .Expect(Metric.FirstResponse).Missed().BreachedAt(new LocalDateTime(2025, 3, 7, 17, 30));
+    }
+
+    [Fact]
     public void Steps_TheTicketRefuses_FailAsTheApiWould()
     {
         Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<DomainRuleViolationException>(
@@ -97,12 +141,14 @@ public sealed class SlaScenarioTests
     }
 
     [Fact]
-    public void TestClock_StandsStillUntilSetOrAdvanced()
+    public void FakeClock_ComesWithThePackage_StandsStillUntilSetOrAdvanced()
     {
-        var clock = new TestClock(Instant.FromUtc(2025, 1, 1, 0, 0));
+        // This project references only ServiceQuality.Testing: NodaTime.Testing reaches integrators through it.
+        var clock = new FakeClock(Instant.FromUtc(2025, 1, 1, 0, 0));
         Assert.Equal(Instant.FromUtc(2025, 1, 1, 0, 0), clock.GetCurrentInstant());
-        Assert.Equal(Instant.FromUtc(2025, 1, 1, 2, 0), clock.Advance(Duration.FromHours(2)));
-        clock.Set(Instant.FromUtc(2024, 1, 1, 0, 0));
+        clock.Advance(Duration.FromHours(2));
+        Assert.Equal(Instant.FromUtc(2025, 1, 1, 2, 0), clock.GetCurrentInstant());
+        clock.Reset(Instant.FromUtc(2024, 1, 1, 0, 0));
         Assert.Equal(Instant.FromUtc(2024, 1, 1, 0, 0), clock.GetCurrentInstant());
     }
 }

@@ -1,12 +1,12 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Agreements;
 
@@ -122,11 +122,11 @@ public sealed class ServiceLevelAgreementModelTests
         return a;
     }
 
-    [Fact]
-    public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
+        return Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var agreement = ServiceLevelAgreement.Draft(new AgreementId("SLA-1"), "Hotline", AgreementKind.ServiceLevel, now);
@@ -149,6 +149,6 @@ public sealed class ServiceLevelAgreementModelTests
             }
 
             ModelBased.HistoryIsInOrder(agreement.History);
-        }), 1000);
+        });
     }
 }

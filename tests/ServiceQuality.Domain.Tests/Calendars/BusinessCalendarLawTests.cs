@@ -1,8 +1,8 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -48,18 +48,18 @@ public sealed class BusinessCalendarLawTests
     private static Duration Bounded(BusinessCalendar calendar, Instant start, Duration amount) =>
         Duration.Min(amount, calendar.BusinessTimeBetween(start, start + Duration.FromDays(3650)));
 
-    [Fact]
-    public void BusinessTimeBetween_OfAddBusinessTime_IsTheAmountAdded() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property BusinessTimeBetween_OfAddBusinessTime_IsTheAmountAdded() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var amount = Bounded(calendar, c.A, c.D1);
             Assert.Equal(amount, calendar.BusinessTimeBetween(c.A, calendar.AddBusinessTime(c.A, amount)));
-        }), Cases);
+        });
 
-    [Fact]
-    public void AddBusinessTime_IsMonotoneInStartAndAmount() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property AddBusinessTime_IsMonotoneInStartAndAmount() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var (d1, d2) = (Bounded(calendar, c.B, c.D1), Bounded(calendar, c.B, c.D2));
@@ -67,28 +67,28 @@ public sealed class BusinessCalendarLawTests
             Assert.True(calendar.AddBusinessTime(c.A, d1) <= calendar.AddBusinessTime(c.B, d1));
             Assert.True(calendar.AddBusinessTime(c.A, small) <= calendar.AddBusinessTime(c.A, large));
             Assert.True(calendar.AddBusinessTime(c.A, d1) >= c.A);
-        }), Cases);
+        });
 
-    [Fact]
-    public void BusinessTimeBetween_IsAdditiveAndAntisymmetric() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property BusinessTimeBetween_IsAdditiveAndAntisymmetric() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             Assert.Equal(calendar.BusinessTimeBetween(c.A, c.C), calendar.BusinessTimeBetween(c.A, c.B) + calendar.BusinessTimeBetween(c.B, c.C));
             Assert.Equal(-calendar.BusinessTimeBetween(c.A, c.C), calendar.BusinessTimeBetween(c.C, c.A));
-        }), Cases);
+        });
 
-    [Fact]
-    public void BusinessTimeBetween_NeverExceedsElapsedTime() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property BusinessTimeBetween_NeverExceedsElapsedTime() =>
+        Prop.ForAll(Laws, c =>
         {
             var between = c.Spec.Build().BusinessTimeBetween(c.A, c.C);
             Assert.InRange(between, Duration.Zero, c.C - c.A);
-        }), Cases);
+        });
 
-    [Fact]
-    public void SubtractBusinessTime_InvertsAddBusinessTime_FromOpenInstants() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property SubtractBusinessTime_InvertsAddBusinessTime_FromOpenInstants() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var start = calendar.NextOpen(c.A);
@@ -99,11 +99,11 @@ public sealed class BusinessCalendarLawTests
             var from = calendar.SubtractBusinessTime(c.C, back);
             Assert.Equal(back, calendar.BusinessTimeBetween(from, c.C));
             Assert.InRange(from, c.A, c.C);
-        }), Cases);
+        });
 
-    [Fact]
-    public void NextOpen_IsTheFirstOpenInstant() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property NextOpen_IsTheFirstOpenInstant() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var next = calendar.NextOpen(c.A);
@@ -111,11 +111,11 @@ public sealed class BusinessCalendarLawTests
             Assert.True(calendar.IsOpen(next));
             Assert.Equal(Duration.Zero, calendar.BusinessTimeBetween(c.A, next));
             Assert.Equal(calendar.IsOpen(c.A), next == c.A);
-        }), Cases);
+        });
 
-    [Fact]
-    public void OpenIntervals_SumToBusinessTimeBetween() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = 500, Replay = PropertyRuns.Replay)]
+    public Property OpenIntervals_SumToBusinessTimeBetween() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = c.Spec.Build();
             var intervals = calendar.OpenIntervals(c.A, c.B);
@@ -123,15 +123,15 @@ public sealed class BusinessCalendarLawTests
             Assert.Equal(calendar.BusinessTimeBetween(c.A, c.B), total);
             Assert.All(intervals, i => Assert.True(calendar.IsOpen(i.Start)));
             Assert.All(intervals.Zip(intervals.Skip(1)), p => Assert.True(p.First.End < p.Second.Start));
-        }), 500);
+        });
 
-    [Fact]
-    public void AlwaysOpen_BusinessTimeEqualsElapsedTime() =>
-        PropertyChecks.Check(Prop.ForAll(Laws, c =>
+    [Property(MaxTest = 500, Replay = PropertyRuns.Replay)]
+    public Property AlwaysOpen_BusinessTimeEqualsElapsedTime() =>
+        Prop.ForAll(Laws, c =>
         {
             var calendar = BusinessCalendar.AlwaysOpen;
             Assert.Equal(c.C - c.A, calendar.BusinessTimeBetween(c.A, c.C));
             Assert.Equal(c.A + c.D1, calendar.AddBusinessTime(c.A, c.D1));
             Assert.Equal(c.C - c.D1, calendar.SubtractBusinessTime(c.C, c.D1));
-        }), 500);
+        });
 }

@@ -1,6 +1,7 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -10,10 +11,9 @@ public sealed class BusinessCalendarReferenceTests
     private const int Cases = 2000;
     private static readonly Duration Minute = Duration.FromMinutes(1);
 
-    [Fact]
-    public void AllOperations_OnRandomCalendars_AgreeWithTheMinuteByMinuteReference()
-    {
-        var property = Prop.ForAll(CalendarGenerators.Cases(maxSpanMinutes: 10 * 24 * 60).ToArbitrary(), (CalendarCase c) =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property AllOperations_OnRandomCalendars_AgreeWithTheMinuteByMinuteReference() =>
+        Prop.ForAll(CalendarGenerators.Cases(maxSpanMinutes: 10 * 24 * 60).ToArbitrary(), (CalendarCase c) =>
         {
             var calendar = c.Spec.Build();
             var reference = c.Spec.Reference();
@@ -28,9 +28,6 @@ public sealed class BusinessCalendarReferenceTests
             Assert.Equal(EarliestAfter(open, c.Start, amount), calendar.AddBusinessTime(c.Start, Minute * amount));
             Assert.Equal(LatestBefore(open, c.Start, amount), calendar.SubtractBusinessTime(c.End, Minute * amount));
         });
-
-        PropertyChecks.Check(property, Cases);
-    }
 
     /// <summary>The end of the minute in which the amount-th open minute after start falls (start itself for zero).</summary>
     private static Instant EarliestAfter(bool[] open, Instant start, int amount)

@@ -1,10 +1,10 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Tests.TestSupport;
-using ServiceQuality.Testing;
 using static ServiceQuality.Domain.Complaints.ComplaintStatus;
 
 namespace ServiceQuality.Domain.Tests.Complaints;
@@ -132,14 +132,14 @@ public sealed class ComplaintModelTests
         }
     }
 
-    [Fact]
-    public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences =
             (from callbackRequired in Gen.Elements(true, false)
              from commands in Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n))
              select (callbackRequired, commands)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(sequences, input =>
+        return Prop.ForAll(sequences, input =>
         {
             var (callbackRequired, commands) = input;
             var now = ModelBased.Start;
@@ -157,6 +157,6 @@ public sealed class ComplaintModelTests
 
             ModelBased.HistoryIsInOrder(complaint.History);
             Assert.All(complaint.Escalations.Zip(complaint.Escalations.Skip(1)), p => Assert.True(p.First.Level < p.Second.Level));
-        }), 1000);
+        });
     }
 }

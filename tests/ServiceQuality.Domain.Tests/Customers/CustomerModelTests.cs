@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Customers;
 
@@ -91,11 +91,11 @@ public sealed class CustomerModelTests
         }
     }
 
-    [Fact]
-    public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
+        return Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var customer = Customer.Register(new CustomerId("C-1"), "Li Na", ContactDetails.None, ServiceTier.Ordinary, Since, now);
@@ -119,6 +119,6 @@ public sealed class CustomerModelTests
 
             ModelBased.HistoryIsInOrder(customer.History);
             Assert.All(customer.TierHistory.Zip(customer.TierHistory.Skip(1)), p => Assert.True(p.First.EffectiveFrom <= p.Second.EffectiveFrom));
-        }), 1000);
+        });
     }
 }

@@ -2,6 +2,7 @@ using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers.Events;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Customers;
 
@@ -14,13 +15,6 @@ public sealed class CustomerTests
 
     private static Customer Registered() =>
         Customer.Register(new CustomerId("C-1"), "Zhang Wei", Contact, ServiceTier.Ordinary, new LocalDate(2020, 5, 1), T0);
-
-    private static void AssertRefused(RuleCode rule, Customer customer, Action command)
-    {
-        var events = customer.History.Count;
-        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
-        Assert.Equal(events, customer.History.Count);
-    }
 
     [Fact]
     public void Register_RecordsTheCustomerWithTheFirstTierFromCustomerSince()
@@ -67,7 +61,7 @@ public sealed class CustomerTests
     {
         var customer = Registered();
         customer.ChangeTier(ServiceTier.Gold, new LocalDate(2024, 1, 1), "upgrade", At(1));
-        AssertRefused(RuleCode.TierChangeMustNotPrecedeCurrentTier, customer, () => customer.ChangeTier(ServiceTier.Vip, new LocalDate(2023, 1, 1), "backdated", At(2)));
+        DomainAssert.Refused(RuleCode.TierChangeMustNotPrecedeCurrentTier, customer, c => c.ChangeTier(ServiceTier.Vip, new LocalDate(2023, 1, 1), "backdated", At(2)));
     }
 
     [Fact]
@@ -76,8 +70,8 @@ public sealed class CustomerTests
         var customer = Registered();
         customer.UpdateTrustScore(85, "on-time payments", At(1));
         Assert.Equal(85, customer.TrustScore);
-        AssertRefused(RuleCode.TrustScoreMustBeWithinRange, customer, () => customer.UpdateTrustScore(101, "bonus", At(2)));
-        AssertRefused(RuleCode.TrustScoreMustBeWithinRange, customer, () => customer.UpdateTrustScore(-1, "abuse", At(2)));
+        DomainAssert.Refused(RuleCode.TrustScoreMustBeWithinRange, customer, c => c.UpdateTrustScore(101, "bonus", At(2)));
+        DomainAssert.Refused(RuleCode.TrustScoreMustBeWithinRange, customer, c => c.UpdateTrustScore(-1, "abuse", At(2)));
     }
 
     [Fact]
@@ -91,8 +85,8 @@ public sealed class CustomerTests
         Assert.Equal(Money.Yuan(1250.5m), customer.SpendIn(2024));
         Assert.Equal(Money.Yuan(10m), customer.SpendByYear[2025]);
         Assert.Null(customer.SpendIn(2023));
-        AssertRefused(RuleCode.SpendMustBePositive, customer, () => customer.RecordSpend(2025, Money.Yuan(0m), At(4)));
-        AssertRefused(RuleCode.SpendCurrencyMustMatchEarlierSpend, customer, () => customer.RecordSpend(2025, new Money(5m, "USD"), At(4)));
+        DomainAssert.Refused(RuleCode.SpendMustBePositive, customer, c => c.RecordSpend(2025, Money.Yuan(0m), At(4)));
+        DomainAssert.Refused(RuleCode.SpendCurrencyMustMatchEarlierSpend, customer, c => c.RecordSpend(2025, new Money(5m, "USD"), At(4)));
     }
 
     [Fact]
@@ -128,6 +122,6 @@ public sealed class CustomerTests
     {
         var customer = Registered();
         customer.ChangeCreditGrade(CreditGrade.A, At(10));
-        AssertRefused(RuleCode.CommandTimeMustNotPrecedeLastEvent, customer, () => customer.ChangeCreditGrade(CreditGrade.C, At(5)));
+        DomainAssert.Refused(RuleCode.CommandTimeMustNotPrecedeLastEvent, customer, c => c.ChangeCreditGrade(CreditGrade.C, At(5)));
     }
 }

@@ -1,11 +1,11 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -56,20 +56,20 @@ public sealed class ComplianceReportTests
         Assert.Empty(ComplianceReport.Build([], ComplianceDimensions.Metric));
     }
 
-    [Fact]
-    public void Build_CancelledSamplesNeverLowerTheRate() =>
-        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property Build_CancelledSamplesNeverLowerTheRate() =>
+        Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
         {
             var withCancelled = samples.Concat(samples.Select(s => s with { State = SlaState.Cancelled })).ToList();
             var without = ComplianceReport.Build(samples, ComplianceDimensions.None).SingleOrDefault();
             var with = ComplianceReport.Build(withCancelled, ComplianceDimensions.None).SingleOrDefault();
 
             Assert.Equal(without?.Compliance, with?.Compliance);
-        }), 300);
+        });
 
-    [Fact]
-    public void Build_TotalsAddUpAcrossEveryGrouping() =>
-        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property Build_TotalsAddUpAcrossEveryGrouping() =>
+        Prop.ForAll(Gen.ListOf(Samples).ToArbitrary(), samples =>
         {
             var total = ComplianceReport.Build(samples, ComplianceDimensions.None).SingleOrDefault();
             foreach (var dimensions in new[] { ComplianceDimensions.Metric, ComplianceDimensions.Metric | ComplianceDimensions.Priority | ComplianceDimensions.Tier, ComplianceDimensions.Staff | ComplianceDimensions.Period, ComplianceDimensions.Department })
@@ -81,5 +81,5 @@ public sealed class ComplianceReportTests
                 Assert.Equal(samples.Count, groups.Sum(g => g.Total));
                 Assert.Equal(groups.Count, groups.Select(g => g.Key).Distinct().Count());
             }
-        }), 300);
+        });
 }

@@ -1,11 +1,12 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -25,9 +26,9 @@ public sealed class SlaClockLawTests
         return (SlaClock.EvaluateTicket(ticket.History, sla, lookup, now), SlaClock.EvaluateTicket(ticket.History, sla, lookup, later), now, later);
     }
 
-    [Fact]
-    public void Evaluate_TheSameHistoryTwice_GivesEqualResults() =>
-        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property Evaluate_TheSameHistoryTwice_GivesEqualResults() =>
+        Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);
@@ -38,11 +39,11 @@ public sealed class SlaClockLawTests
 
             Assert.Equal(first.Statuses, second.Statuses);
             Assert.Equal(first.NextChangeAt, second.NextChangeAt);
-        }), Cases);
+        });
 
-    [Fact]
-    public void Evaluate_AsNowGrows_ElapsedNeverDecreasesAndMissedNeverBecomesMet() =>
-        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property Evaluate_AsNowGrows_ElapsedNeverDecreasesAndMissedNeverBecomesMet() =>
+        Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var (at, later, _, _) = EvaluateTwice(c);
             foreach (var earlier in at.Statuses)
@@ -64,11 +65,11 @@ public sealed class SlaClockLawTests
                     Assert.Contains(next.State, new[] { SlaState.Missed, SlaState.Cancelled });
                 }
             }
-        }), Cases);
+        });
 
-    [Fact]
-    public void Evaluate_WhilePausedOrStopped_AddsNothing() =>
-        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property Evaluate_WhilePausedOrStopped_AddsNothing() =>
+        Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);
@@ -83,17 +84,17 @@ public sealed class SlaClockLawTests
                 Assert.Equal(status.Elapsed, after.Elapsed);
                 Assert.Equal(status.State, after.State);
             }
-        }), Cases);
+        });
 
-    [Fact]
-    public void Evaluate_AroundTheClockWithoutPauses_ElapsedIsNowMinusStart()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property Evaluate_AroundTheClockWithoutPauses_ElapsedIsNowMinusStart()
     {
         var cases =
             (from minutes in Gen.Choose(0, 100_000)
              from response in Gen.Choose(1, 100_000)
              from respond in Gen.Elements(true, false)
              select (minutes, response, respond)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(cases, input =>
+        return Prop.ForAll(cases, input =>
         {
             var start = Instant.FromUtc(2025, 5, 1, 0, 0);
             var sla = ServiceLevelAgreement.Draft(new AgreementId("A"), "24x7", AgreementKind.ServiceLevel, start);
@@ -110,12 +111,12 @@ public sealed class SlaClockLawTests
 
             Assert.Equal(stop - start, status.Elapsed);
             Assert.Equal(status.Elapsed > Duration.FromHours(4), status.State == SlaState.Missed);
-        }), 1000);
+        });
     }
 
-    [Fact]
-    public void Evaluate_NextChangeAt_IsWhenAStatusChanges() =>
-        PropertyChecks.Check(Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
+    [Property(MaxTest = Cases, Replay = PropertyRuns.Replay)]
+    public Property Evaluate_NextChangeAt_IsWhenAStatusChanges() =>
+        Prop.ForAll(SlaClockReferenceTests.Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = SlaClockReferenceTests.AgreementFor(c);
@@ -131,5 +132,5 @@ public sealed class SlaClockLawTests
             var then = SlaClock.EvaluateTicket(ticket.History, sla, lookup, next);
             Assert.Equal(at.Statuses.Select(s => (s.State, s.StageCount)), before.Statuses.Select(s => (s.State, s.StageCount)));
             Assert.NotEqual(before.Statuses.Select(s => (s.State, s.StageCount)), then.Statuses.Select(s => (s.State, s.StageCount)));
-        }), Cases);
+        });
 }

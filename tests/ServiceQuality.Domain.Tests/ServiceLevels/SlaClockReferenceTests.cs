@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -7,7 +8,6 @@ using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tests.Calendars;
 using ServiceQuality.Domain.Tickets;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -125,10 +125,10 @@ public sealed class SlaClockReferenceTests
         return ticket;
     }
 
-    [Fact]
-    public void Evaluation_OnRandomHistories_AgreesWithTheMinuteByMinuteReference()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property Evaluation_OnRandomHistories_AgreesWithTheMinuteByMinuteReference()
     {
-        PropertyChecks.Check(Prop.ForAll(Cases.ToArbitrary(), c =>
+        return Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var calendar = c.Calendar.Build();
             var sla = AgreementFor(c);
@@ -184,6 +184,6 @@ public sealed class SlaClockReferenceTests
             {
                 Assert.True(evaluation.NextChangeAt is null || evaluation.NextChangeAt > now + Horizon, $"next change {evaluation.NextChangeAt}, expected none within the horizon");
             }
-        }), 1000);
+        });
     }
 }

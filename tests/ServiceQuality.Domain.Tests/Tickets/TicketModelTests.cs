@@ -1,11 +1,11 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Tickets;
-using ServiceQuality.Testing;
 using static ServiceQuality.Domain.Tickets.TicketStatus;
 
 namespace ServiceQuality.Domain.Tests.Tickets;
@@ -142,11 +142,11 @@ public sealed class TicketModelTests
         _ => throw new InvalidOperationException(c.Name),
     };
 
-    [Fact]
-    public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences = Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(sequences, commands =>
+        return Prop.ForAll(sequences, commands =>
         {
             var now = ModelBased.Start;
             var ticket = Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, Owner, ServiceTier.Gold, now);
@@ -173,6 +173,6 @@ public sealed class TicketModelTests
             ModelBased.HistoryIsInOrder(ticket.History);
             Assert.Equal(ticket.History, ticket.TakeUncommittedEvents());
             Assert.Empty(ticket.UncommittedEvents);
-        }), 1000);
+        });
     }
 }

@@ -4,6 +4,7 @@ using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets.Events;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Tickets;
 
@@ -26,15 +27,6 @@ public sealed class TicketTests
         ticket.Assign(Alice, new DepartmentId("repairs"), At(1));
         ticket.StartWork(At(2));
         return ticket;
-    }
-
-    private static void AssertRefused(RuleCode rule, Ticket ticket, Action command)
-    {
-        var events = ticket.History.Count;
-        var status = ticket.Status;
-        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
-        Assert.Equal(events, ticket.History.Count);
-        Assert.Equal(status, ticket.Status);
     }
 
     [Fact]
@@ -71,7 +63,7 @@ public sealed class TicketTests
     public void Transfer_ToTheCurrentAssignee_IsRefused()
     {
         var ticket = InProgress();
-        AssertRefused(RuleCode.TransferMustChangeAssignee, ticket, () => ticket.Transfer(Alice, null, At(5)));
+        DomainAssert.Refused(RuleCode.TransferMustChangeAssignee, ticket, t => t.Transfer(Alice, null, At(5)));
     }
 
     [Fact]
@@ -104,7 +96,7 @@ public sealed class TicketTests
         ticket.ReferToThirdParty("developer", At(3));
         Assert.Equal((TicketStatus.OnHold, HoldReason.WaitingForThirdParty), (ticket.Status, ticket.HoldReason));
         Assert.False(ticket.CanResume());
-        AssertRefused(RuleCode.OpenReferralMustBeReturnedToResume, ticket, () => ticket.Resume(At(4)));
+        DomainAssert.Refused(RuleCode.OpenReferralMustBeReturnedToResume, ticket, t => t.Resume(At(4)));
 
         ticket.RecordThirdPartyReturn("pipe replaced", At(5));
         Assert.Equal(new ThirdPartyReferral("developer", At(3), At(5), "pipe replaced"), ticket.Referral);
@@ -116,7 +108,7 @@ public sealed class TicketTests
     {
         var ticket = InProgress();
         ticket.Hold(HoldReason.WaitingForThirdParty, At(3));
-        AssertRefused(RuleCode.ThirdPartyReturnRequiresOpenReferral, ticket, () => ticket.RecordThirdPartyReturn("done", At(4)));
+        DomainAssert.Refused(RuleCode.ThirdPartyReturnRequiresOpenReferral, ticket, t => t.RecordThirdPartyReturn("done", At(4)));
     }
 
     [Fact]
@@ -125,7 +117,7 @@ public sealed class TicketTests
         var ticket = InProgress();
         ticket.RecordOnSiteArrival(Alice, At(30));
         Assert.Equal(At(30), ticket.OnSiteArrivedAt);
-        AssertRefused(RuleCode.OnSiteArrivalIsRecordedOnce, ticket, () => ticket.RecordOnSiteArrival(Bob, At(40)));
+        DomainAssert.Refused(RuleCode.OnSiteArrivalIsRecordedOnce, ticket, t => t.RecordOnSiteArrival(Bob, At(40)));
     }
 
     [Fact]
@@ -134,7 +126,7 @@ public sealed class TicketTests
         var ticket = InProgress();
         ticket.ChangePriority(Priority.P1, At(3));
         Assert.Equal(new PriorityChanged(ticket.Id, At(3), Priority.P2, Priority.P1), ticket.History[^1]);
-        AssertRefused(RuleCode.PriorityChangeMustChangePriority, ticket, () => ticket.ChangePriority(Priority.P1, At(4)));
+        DomainAssert.Refused(RuleCode.PriorityChangeMustChangePriority, ticket, t => t.ChangePriority(Priority.P1, At(4)));
     }
 
     [Fact]
@@ -167,7 +159,7 @@ public sealed class TicketTests
         var ticket = Opened();
         ticket.Cancel("duplicate", At(1));
         Assert.Equal((TicketStatus.Cancelled, At(1), true), (ticket.Status, ticket.CancelledAt, ticket.IsFinal));
-        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Assign(Alice, null, At(2)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, ticket, t => t.Assign(Alice, null, At(2)));
     }
 
     [Fact]
@@ -175,18 +167,18 @@ public sealed class TicketTests
     {
         var ticket = Opened();
         Assert.False(ticket.CanStartWork());
-        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.StartWork(At(1)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, ticket, t => t.StartWork(At(1)));
         Assert.False(ticket.CanClose());
-        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Close(At(1)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, ticket, t => t.Close(At(1)));
         Assert.False(ticket.CanResolve());
-        AssertRefused(RuleCode.TransitionMustBeAllowed, ticket, () => ticket.Resolve(Alice, At(1)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, ticket, t => t.Resolve(Alice, At(1)));
     }
 
     [Fact]
     public void Commands_DatedBeforeTheLastEvent_AreRefused()
     {
         var ticket = InProgress();
-        AssertRefused(RuleCode.CommandTimeMustNotPrecedeLastEvent, ticket, () => ticket.Resolve(Alice, At(1)));
+        DomainAssert.Refused(RuleCode.CommandTimeMustNotPrecedeLastEvent, ticket, t => t.Resolve(Alice, At(1)));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Tests.TestSupport;
 using ServiceQuality.Domain.Visits;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Visits;
 
@@ -65,14 +65,14 @@ public sealed class VisitRecordModelTests
         }
     }
 
-    [Fact]
-    public void RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
+    [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
+    public Property RandomCommandSequences_MatchTheModel_AndRebuildFromEventsEqualsLive()
     {
         var sequences =
             (from max in Gen.Choose(1, 6)
              from commands in Gen.Choose(1, 50).SelectMany(n => Gen.ArrayOf(Commands, n))
              select (max, commands)).ToArbitrary();
-        PropertyChecks.Check(Prop.ForAll(sequences, input =>
+        return Prop.ForAll(sequences, input =>
         {
             var (maxAttempts, commands) = input;
             var now = ModelBased.Start;
@@ -90,6 +90,6 @@ public sealed class VisitRecordModelTests
 
             ModelBased.HistoryIsInOrder(visit.History);
             Assert.InRange(visit.Attempts.Count, 0, maxAttempts);
-        }), 1000);
+        });
     }
 }

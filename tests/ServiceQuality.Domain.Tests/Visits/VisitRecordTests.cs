@@ -1,6 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Visits;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Visits;
 
@@ -13,13 +14,6 @@ public sealed class VisitRecordTests
 
     private static VisitRecord Planned(int maxAttempts = 3) => VisitRecord.Plan(
         new VisitId("V-1"), new CustomerId("C-1"), VisitSubject.ForComplaint(new ComplaintId("K-1")), VisitKind.PhoneCallback, At(60 * 24), maxAttempts, T0);
-
-    private static void AssertRefused(RuleCode rule, VisitRecord visit, Action command)
-    {
-        var events = visit.History.Count;
-        Assert.Equal(rule, Assert.Throws<DomainRuleViolationException>(command).Rule);
-        Assert.Equal(events, visit.History.Count);
-    }
 
     [Fact]
     public void Plan_RecordsSubjectKindDueAndAttemptLimit()
@@ -42,7 +36,7 @@ public sealed class VisitRecordTests
 
         Assert.Equal([new VisitAttempt(AttemptOutcome.NoAnswer, At(1)), new VisitAttempt(AttemptOutcome.Busy, At(2))], visit.Attempts);
         Assert.False(visit.CanRecordAttempt());
-        AssertRefused(RuleCode.VisitAttemptsMustNotExceedMaximum, visit, () => visit.RecordAttempt(AttemptOutcome.Reached, At(3)));
+        DomainAssert.Refused(RuleCode.VisitAttemptsMustNotExceedMaximum, visit, v => v.RecordAttempt(AttemptOutcome.Reached, At(3)));
     }
 
     [Fact]
@@ -55,7 +49,7 @@ public sealed class VisitRecordTests
         Assert.Equal((VisitStatus.Completed, (SatisfactionRating?)SatisfactionRating.Satisfied, "fast repair", At(2)), (visit.Status, visit.Overall, visit.Comment, visit.EndedAt!.Value));
         Assert.Equal(SatisfactionRating.VerySatisfied, visit.Dimensions["repair"]);
         Assert.Equal(2, visit.Dimensions.Count);
-        AssertRefused(RuleCode.TransitionMustBeAllowed, visit, () => visit.Cancel("late", At(3)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, visit, v => v.Cancel("late", At(3)));
     }
 
     [Fact]
@@ -79,7 +73,7 @@ public sealed class VisitRecordTests
         cancelled.Cancel("customer moved away", At(6));
         Assert.Equal(VisitStatus.Cancelled, cancelled.Status);
         Assert.False(cancelled.CanEnd());
-        AssertRefused(RuleCode.TransitionMustBeAllowed, cancelled, () => cancelled.MarkMissed(At(7)));
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, cancelled, v => v.MarkMissed(At(7)));
     }
 
     [Fact]
@@ -87,6 +81,6 @@ public sealed class VisitRecordTests
     {
         var visit = Planned();
         visit.RecordAttempt(AttemptOutcome.Busy, At(10));
-        AssertRefused(RuleCode.CommandTimeMustNotPrecedeLastEvent, visit, () => visit.MarkMissed(At(9)));
+        DomainAssert.Refused(RuleCode.CommandTimeMustNotPrecedeLastEvent, visit, v => v.MarkMissed(At(9)));
     }
 }

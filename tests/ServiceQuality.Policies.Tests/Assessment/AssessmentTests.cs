@@ -1,4 +1,6 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -8,7 +10,6 @@ using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Escalation;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Assessment;
 
@@ -77,9 +78,9 @@ public sealed class AssessmentTests
         Assert.Null(scheduler.NextDueAt);
     }
 
-    [Fact]
-    public void Scheduler_TakesExactlyTheCasesWhoseLatestScheduleIsDue() =>
-        PropertyChecks.Check(Prop.ForAll(
+    [Property(MaxTest = 500, Replay = PropertyRuns.Replay)]
+    public Property Scheduler_TakesExactlyTheCasesWhoseLatestScheduleIsDue() =>
+        Prop.ForAll(
             Gen.ListOf(Gen.Zip(Gen.Choose(0, 20), Gen.Choose(-1, 100))).ToArbitrary(),
             operations =>
             {
@@ -105,5 +106,5 @@ public sealed class AssessmentTests
                 Assert.Equal(expected, taken.ToHashSet());
                 Assert.Equal(taken.Count, taken.Distinct().Count());
                 Assert.Equal(model.Count - expected.Count, scheduler.Count);
-            }), 500);
+            });
 }

@@ -1,8 +1,9 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Credits;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Credits;
 
@@ -55,9 +56,9 @@ public sealed class CreditPoliciesTests
         Assert.Contains("credits less than", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Credits_NeverExceedTheCap() =>
-        PropertyChecks.Check(Prop.ForAll(
+    [Property(MaxTest = 500, Replay = PropertyRuns.Replay)]
+    public Property Credits_NeverExceedTheCap() =>
+        Prop.ForAll(
             (from met in Gen.Choose(0, 10_000)
              from fee in Gen.Choose(0, 1_000_000)
              from cap in Gen.Choose(0, 100)
@@ -76,5 +77,5 @@ public sealed class CreditPoliciesTests
                     Assert.True(credit.Amount <= request.Fee * (input.cap / 100m));
                     Assert.False(credit.Amount.IsNegative);
                 });
-            }), 500);
+            });
 }

@@ -1,4 +1,6 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -8,7 +10,6 @@ using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Escalation;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Escalation;
 
@@ -176,9 +177,9 @@ public sealed class EscalationTests
         Assert.Equal(4, EscalationLadder.Default.Step(9).Level);
     }
 
-    [Fact]
-    public void OverACaseLife_TheLevelNeverGoesDownAndEachLevelFiresOnce() =>
-        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Gen.Choose(0, 120)).ToArbitrary(), steps =>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property OverACaseLife_TheLevelNeverGoesDownAndEachLevelFiresOnce() =>
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 120)).ToArbitrary(), steps =>
         {
             var policy = EscalationPolicies.Highest(TimePolicy, EscalationPolicies.HighestOf(EscalationLadder.Default, EscalationRules.ClaimedLossAbove(Money.Yuan(10_000), 2)));
             var complaint = NewComplaint(loss: Money.Yuan(20_000));
@@ -199,5 +200,5 @@ public sealed class EscalationTests
 
             Assert.Equal(fired.Distinct().Count(), fired.Count);
             Assert.Equal(fired.Order(), fired);
-        }), 300);
+        });
 }

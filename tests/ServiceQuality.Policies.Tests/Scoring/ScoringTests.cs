@@ -1,15 +1,16 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Scoring;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Scoring;
 
 public sealed class ScoringTests
 {
     private static readonly Instant T0 = Instant.FromUtc(2025, 3, 1, 0, 0);
-    private static readonly Interval March = new(T0, Instant.FromUtc(2025, 4, 1, 0, 0));
+    private static readonly NodaTime.Interval March = new(T0, Instant.FromUtc(2025, 4, 1, 0, 0));
     private static readonly ScoreSubject Li = ScoreSubject.Staff(new StaffId("li"));
     private static readonly ScoreSubject Wang = ScoreSubject.Staff(new StaffId("wang"));
     private static readonly ScoringEngine Engine = new(ScorecardDefinition.Default, ScoringRules.Default());
@@ -100,9 +101,9 @@ public sealed class ScoringTests
         Assert.Throws<ArgumentException>(() => Standings.Evaluate([], StandingRules.Default with { RedBelow = 90m }));
     }
 
-    [Fact]
-    public void Scorecards_WeightsNormaliseTo100AndScoresStayWithinBounds() =>
-        PropertyChecks.Check(Prop.ForAll(
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property Scorecards_WeightsNormaliseTo100AndScoresStayWithinBounds() =>
+        Prop.ForAll(
             Gen.ListOf(from subject in Gen.Elements(Li, Wang)
                        from kind in Gen.Elements(Enum.GetValues<FactKind>())
                        from value in Gen.Choose(1, 5)
@@ -120,5 +121,5 @@ public sealed class ScoringTests
                         Assert.Equal(100m, Math.Round(applicable.Sum(s => s.EffectiveWeightPercent), 20));
                     }
                 }
-            }), 300);
+            });
 }

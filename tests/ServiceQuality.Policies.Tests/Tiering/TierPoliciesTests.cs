@@ -1,9 +1,10 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Policies.Tiering;
-using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Tiering;
 
@@ -45,9 +46,9 @@ public sealed class TierPoliciesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TierPolicies.Pareto(ServiceTier.Key, ServiceTier.Gold, ServiceTier.Ordinary, 80m, 101m));
     }
 
-    [Fact]
-    public void Pareto_IsMonotoneInContribution() =>
-        PropertyChecks.Check(Prop.ForAll(Gen.ListOf(Gen.Choose(0, 10_000)).ToArbitrary(), spends =>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property Pareto_IsMonotoneInContribution() =>
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 10_000)).ToArbitrary(), spends =>
         {
             var population = spends.Select((s, i) => Candidate("c" + i, s)).ToArray();
             var decisions = Pareto.Classify(population);
@@ -61,7 +62,7 @@ public sealed class TierPoliciesTests
                     }
                 }
             }
-        }), 300);
+        });
 
     [Fact]
     public void SpendThresholds_GiveTheHighestTierReached()
