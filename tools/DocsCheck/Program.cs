@@ -2,7 +2,7 @@ using System.Diagnostics;
 using DocsCheck;
 
 // Usage: dotnet run --project tools/DocsCheck -c Release [-- page.md ...]
-// With no arguments, checks README.md and every docs/*.md. Exit status 0 when every C# block compiled and every
+// With no arguments, checks README.md, every docs/*.md and the package READMEs (src/*/PACKAGE.md). Exit status 0 when every C# block compiled and every
 // page ran as documented, 1 when there were problems (each printed as path:line: message), 2 on a usage error.
 var stopwatch = Stopwatch.StartNew();
 if (Workspace.Find(Environment.CurrentDirectory) is not { } workspace)
@@ -13,7 +13,12 @@ if (Workspace.Find(Environment.CurrentDirectory) is not { } workspace)
 
 var paths = args.Length > 0
     ? args.Select(Path.GetFullPath).ToList()
-    : [Path.Combine(workspace.Root, "README.md"), .. Directory.GetFiles(Path.Combine(workspace.Root, "docs"), "*.md").Order(StringComparer.Ordinal)];
+    :
+    [
+        Path.Combine(workspace.Root, "README.md"),
+        .. Directory.GetFiles(Path.Combine(workspace.Root, "docs"), "*.md").Order(StringComparer.Ordinal),
+        .. Directory.GetFiles(Path.Combine(workspace.Root, "src"), "PACKAGE.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal),
+    ];
 var missing = paths.Where(p => !File.Exists(p)).ToList();
 if (missing.Count > 0)
 {
