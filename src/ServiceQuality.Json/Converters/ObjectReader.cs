@@ -45,7 +45,7 @@ internal struct ObjectReader
             return false;
         }
 
-        var index = Utf8Names.IndexOf(ref reader, _properties.Names);
+        var index = Utf8Names.IndexOf(ref reader, _properties.Names, _seen == 0 ? 0 : Index + 1);
         if (index < 0)
         {
             throw new JsonException($"{_properties.Owner} has no property '{reader.GetString()}'; its properties are {_properties.Missing(0)}.");

@@ -8,12 +8,17 @@ internal static class Utf8Names
     /// <summary>The longest name matched; longer text matches none.</summary>
     private const int MaxLength = 128;
 
-    /// <summary>The index of the token's text in <paramref name="names"/>, or -1; escaped text is unescaped first.</summary>
-    public static int IndexOf(ref Utf8JsonReader reader, JsonEncodedText[] names)
+    /// <summary>
+    /// The index of the token's text in <paramref name="names"/>, or -1; escaped text is unescaped first. The name at
+    /// <paramref name="likely"/> is tried first: objects are mostly read in the order they were written.
+    /// </summary>
+    public static int IndexOf(ref Utf8JsonReader reader, JsonEncodedText[] names, int likely = 0)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return IndexOf(reader.ValueSpan, names);
+            return (uint)likely < (uint)names.Length && reader.ValueSpan.SequenceEqual(names[likely].EncodedUtf8Bytes)
+                ? likely
+                : IndexOf(reader.ValueSpan, names);
         }
 
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
