@@ -23,6 +23,10 @@ DEPENDENCIES = {
         "net10.0": {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0",
                     "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0"},
     },
+    "ServiceQuality.Json": {
+        tfm: {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0", "NodaTime.Serialization.SystemTextJson": "1.4.0"}
+        for tfm in frameworks
+    },
     "ServiceQuality.Testing": {
         tfm: {"ServiceQuality.Domain": None, "ServiceQuality.Policies": None, "FsCheck": "3.6.0", "NodaTime.Testing": "3.3.7"}
         for tfm in frameworks

@@ -118,7 +118,12 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>Rebuilds an agreement version from its stored events.</summary>
     /// <param name="history">The events, oldest first, starting with <see cref="AgreementDrafted"/>.</param>
     /// <returns>The version as it was after the last event.</returns>
-    /// <exception cref="ArgumentException">The history is empty, out of order, mixes agreements or does not start with the draft.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty or, naming the index of the first bad event: an event is null, of another agreement, earlier than
+    /// the one before it, holds an empty id, a default tier, an undefined enum value, a blank name or a missing list, or is one
+    /// the agreement's commands would have refused there (the first is not the draft, an edit after publishing, a broken rule
+    /// such as a duplicate target cell or a warning stage out of range).
+    /// </exception>
     public static ServiceLevelAgreement FromHistory(IEnumerable<AgreementEvent> history)
     {
         var agreement = new ServiceLevelAgreement();
@@ -220,11 +225,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
     public void SetCalendar(string? calendarName, Instant now)
     {
-        if (calendarName is not null)
-        {
-            Guard.Against.NullOrWhiteSpace(calendarName);
-        }
-
+        CheckCalendarName(calendarName);
         GuardEdit(now);
         Raise(new AgreementCalendarSet(Id, now, calendarName));
     }
@@ -248,6 +249,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         }
 
         Guard.Against.UndefinedEnumValue(basis);
+        Guard.Against.DefaultWhenPresent(tier);
         GuardEdit(now);
         var cell = new ServiceTarget(metric, priority, tier, target, basis);
         AgreementRules.TargetDurationMustBePositive(target);
@@ -302,10 +304,11 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>Sets which cases the agreement covers.</summary>
     /// <param name="applicability">The coverage.</param>
     /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException"><paramref name="applicability"/> or one of its lists is null, or holds a default tier or an undefined enum value.</exception>
     /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
     public void SetApplicability(Applicability applicability, Instant now)
     {
-        Guard.Against.Null(applicability);
+        CheckApplicability(applicability);
         GuardEdit(now);
         Raise(new ApplicabilitySet(Id, now, applicability));
     }
@@ -367,7 +370,166 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     private void GuardEdit(Instant now)
     {
         EnsureTimeMovesForward(now);
-        AgreementRules.PublishedAgreementIsFrozen(Status, Reference);
+        CheckEdit();
+    }
+
+    private static void CheckApplicability(Applicability applicability)
+    {
+        Guard.Against.Null(applicability);
+        Guard.Against.Null(applicability.Tiers, nameof(applicability));
+        foreach (var tier in applicability.Tiers)
+        {
+            Guard.Against.Default(tier, nameof(applicability));
+        }
+
+        CheckDefined(applicability.Kinds, nameof(applicability));
+        CheckDefined(applicability.Channels, nameof(applicability));
+        CheckDefined(applicability.Priorities, nameof(applicability));
+        CheckDefined(applicability.Categories, nameof(applicability));
+    }
+
+    private static void CheckDefined<TEnum>(IReadOnlyList<TEnum> values, string parameterName)
+        where TEnum : struct, Enum
+    {
+        Guard.Against.Null(values, parameterName);
+        foreach (var value in values)
+        {
+            Guard.Against.UndefinedEnumValue(value, parameterName);
+        }
+    }
+
+    private static void CheckTarget(ServiceTarget target, IEnumerable<ServiceTarget> earlier)
+    {
+        Guard.Against.Null(target);
+        Guard.Against.UndefinedEnumValue(target.Metric, nameof(target));
+        if (target.Priority is { } priority)
+        {
+            Guard.Against.UndefinedEnumValue(priority, nameof(target));
+        }
+
+        Guard.Against.DefaultWhenPresent(target.Tier, nameof(target));
+        Guard.Against.UndefinedEnumValue(target.Basis, nameof(target));
+        AgreementRules.TargetDurationMustBePositive(target.Target);
+        AgreementRules.TargetCellMustBeUnique(earlier, target);
+    }
+
+    private static void CheckPauses(IReadOnlyList<PauseRule> pauses)
+    {
+        Guard.Against.Null(pauses);
+        for (var i = 0; i < pauses.Count; i++)
+        {
+            var pause = pauses[i];
+            Guard.Against.Null(pause, nameof(pauses));
+            CheckPause(pause.Reason, pause.Metrics);
+            Guard.Against.InvalidArgument(pauses.Take(i).Any(p => p.Reason == pause.Reason), nameof(pauses), $"Two pause rules for {pause.Reason}.");
+        }
+    }
+
+    private static void CheckPause(HoldReason reason, IReadOnlyList<Metric> metrics)
+    {
+        Guard.Against.UndefinedEnumValue(reason);
+        CheckDefined(metrics, nameof(metrics));
+    }
+
+    private static void CheckStages(IReadOnlyList<decimal> stages)
+    {
+        Guard.Against.Null(stages);
+        AgreementRules.WarningStageMustBeWithinRange(stages);
+        AgreementRules.WarningStagesMustNumberAtMostEight(stages.Count);
+        for (var i = 0; i < stages.Count; i++)
+        {
+            // What SetWarningStages keeps: rounded, distinct and ascending.
+            Guard.Against.InvalidArgument(
+                Math.Round(stages[i], StageDecimals) != stages[i] || (i > 0 && stages[i] <= stages[i - 1]), nameof(stages),
+                $"Warning stages are ascending, distinct and have at most {StageDecimals} decimal places; {stages[i]} at position {i} is not.");
+        }
+    }
+
+    private static void CheckObjective(KpiObjective objective)
+    {
+        Guard.Against.Null(objective);
+        Guard.Against.UndefinedEnumValue(objective.Kpi, nameof(objective));
+        Guard.Against.UndefinedEnumValue(objective.Comparison, nameof(objective));
+        AgreementRules.KpiThresholdMustBeAPercentage(objective.ThresholdPercent);
+    }
+
+    private static void CheckCalendarName(string? calendarName)
+    {
+        if (calendarName is not null)
+        {
+            Guard.Against.NullOrWhiteSpace(calendarName);
+        }
+    }
+
+    private void CheckEdit() => AgreementRules.PublishedAgreementIsFrozen(Status, Reference);
+
+    /// <summary>The checks of the command that raises <paramref name="event"/>, in the agreement's present state (time order aside).</summary>
+    private protected override void CheckReplayed(AgreementEvent @event)
+    {
+        switch (@event)
+        {
+            case AgreementDrafted e:
+                Guard.Against.Default(e.AgreementId, nameof(e.AgreementId));
+                Guard.Against.LessThan(e.Version, 1, nameof(e.Version));
+                Guard.Against.NullOrWhiteSpace(e.Name, nameof(e.Name));
+                Guard.Against.UndefinedEnumValue(e.Kind, nameof(e.Kind));
+                CheckCalendarName(e.CalendarName);
+                Guard.Against.Null(e.Targets, nameof(e.Targets));
+                for (var i = 0; i < e.Targets.Count; i++)
+                {
+                    CheckTarget(e.Targets[i], e.Targets.Take(i));
+                }
+
+                CheckPauses(e.Pauses);
+                CheckStages(e.WarningStages);
+                Guard.Against.UndefinedEnumValue(e.Reopen, nameof(e.Reopen));
+                CheckApplicability(e.Applicability);
+                Guard.Against.Null(e.Objectives, nameof(e.Objectives));
+                foreach (var objective in e.Objectives)
+                {
+                    CheckObjective(objective);
+                }
+
+                break;
+            case AgreementCalendarSet e:
+                CheckCalendarName(e.CalendarName);
+                CheckEdit();
+                break;
+            case TargetAdded e:
+                CheckEdit();
+                CheckTarget(e.Target, _targets);
+                break;
+            case PauseRuleSet e:
+                CheckPause(e.Reason, e.Metrics);
+                CheckEdit();
+                break;
+            case WarningStagesSet e:
+                CheckEdit();
+                CheckStages(e.Stages);
+                break;
+            case ReopenBehaviourSet e:
+                Guard.Against.UndefinedEnumValue(e.Reopen, nameof(e.Reopen));
+                CheckEdit();
+                break;
+            case ApplicabilitySet e:
+                CheckApplicability(e.Applicability);
+                CheckEdit();
+                break;
+            case KpiObjectiveAdded e:
+                CheckEdit();
+                CheckObjective(e.Objective);
+                break;
+            case AgreementPublished:
+                AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Draft, Status, nameof(Publish));
+                AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
+                break;
+            case AgreementRetired:
+                AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Published, Status, nameof(Retire));
+                break;
+            default:
+                Guard.Against.UnknownEvent(@event, "agreement", nameof(@event));
+                break;
+        }
     }
 
     private protected override void Apply(AgreementEvent @event)

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
 
@@ -32,6 +33,18 @@ public abstract class AggregateRoot<TEvent>
     /// <summary>Events raised since the host last took them, oldest first.</summary>
     public IReadOnlyList<TEvent> UncommittedEvents { get; }
 
+    /// <summary>
+    /// The version of the aggregate's event stream: the number of events applied, that is <see cref="History"/>'s count
+    /// (1 after the creation event). It is what a host's event store compares for optimistic concurrency: the events in
+    /// <see cref="UncommittedEvents"/> are appended to a stream expected to be at
+    /// <c>StreamVersion - UncommittedEvents.Count</c>, and the stream is at <see cref="StreamVersion"/> afterwards.
+    /// </summary>
+    /// <remarks>
+    /// Not to be confused with <c>ServiceLevelAgreement.Version</c>, the number of an agreement version, which cases keep
+    /// (an agreement version's own event stream has a <see cref="StreamVersion"/> like every aggregate's).
+    /// </remarks>
+    public int StreamVersion => _history.Count;
+
     /// <summary>When the latest event happened; commands with an earlier <c>now</c> are refused.</summary>
     public Instant LastEventAt => _history[^1].OccurredAt;
 
@@ -57,23 +70,71 @@ public abstract class AggregateRoot<TEvent>
     private protected void EnsureTimeMovesForward(Instant now) =>
         Guard.Against.BeforeLastEvent(now, LastEventAt);
 
-    /// <summary>Applies a stored history (no commands, no uncommitted events) after checking its order.</summary>
+    /// <summary>
+    /// Checks that a stored event is one the aggregate's commands could have raised in its present state: its values are
+    /// present and valid (no default ids or tiers, no undefined enum values, no blank texts) and the rules its command
+    /// checks hold (the transition table first of all). Time order, the creation event and the aggregate id are checked
+    /// by <see cref="Load"/>. Throws whatever the command would (<see cref="ArgumentException"/>,
+    /// <see cref="DomainRuleViolationException"/>); <see cref="Load"/> reports it with the event's index.
+    /// </summary>
+    private protected abstract void CheckReplayed(TEvent @event);
+
+    /// <summary>
+    /// Applies a stored history (no commands, no uncommitted events), refusing it at the first event that the aggregate's
+    /// own commands could not have raised there: an <see cref="ArgumentException"/> naming <c>history</c> and the event's
+    /// index, with what was wrong (and the exception the check threw as the inner exception).
+    /// </summary>
     private protected void Load(IEnumerable<TEvent> history, Func<TEvent, bool> isCreation, Func<TEvent, bool> isSameAggregate)
     {
         Guard.Against.Null(history);
+        var index = 0;
         foreach (var @event in history)
         {
-            Guard.Against.Null(@event, nameof(history));
-            var first = _history.Count == 0;
+            if (@event is null)
+            {
+                throw Refused(nameof(history), index, "is null.", null);
+            }
+
+            var first = index == 0;
             var creation = isCreation(@event);
-            Guard.Against.InvalidArgument(first && !creation, nameof(history), $"A history must start with the creation event, not {@event.GetType().Name}.");
-            Guard.Against.InvalidArgument(!first && creation, nameof(history), $"A history has exactly one creation event; found another {@event.GetType().Name}.");
-            Guard.Against.InvalidArgument(!first && !isSameAggregate(@event), nameof(history), "Every event of a history must belong to the same aggregate.");
-            Guard.Against.InvalidArgument(!first && @event.OccurredAt < LastEventAt, nameof(history), $"The history goes back in time at {@event.OccurredAt}.");
-            Apply(@event);
+            if (first && !creation)
+            {
+                throw Refused(nameof(history), index, $"is a {@event.GetType().Name}; a history must start with the creation event.", null);
+            }
+
+            if (!first && creation)
+            {
+                throw Refused(nameof(history), index, $"is a second creation event ({@event.GetType().Name}); a history has exactly one.", null);
+            }
+
+            if (!first && !isSameAggregate(@event))
+            {
+                throw Refused(nameof(history), index, $"({@event.GetType().Name}) belongs to another aggregate: its id is not the creation event's.", null);
+            }
+
+            if (!first && @event.OccurredAt < LastEventAt)
+            {
+                throw Refused(
+                    nameof(history), index, string.Create(CultureInfo.InvariantCulture, $"({@event.GetType().Name}) goes back in time, to {@event.OccurredAt} after {LastEventAt}."), null);
+            }
+
+            try
+            {
+                CheckReplayed(@event);
+                Apply(@event);
+            }
+            catch (Exception exception) when (exception is not (OutOfMemoryException or InsufficientExecutionStackException))
+            {
+                throw Refused(nameof(history), index, $"({@event.GetType().Name}) cannot be replayed: {exception.Message}", exception);
+            }
+
             _history.Add(@event);
+            index++;
         }
 
         Guard.Against.InvalidArgument(_history.Count == 0, nameof(history), "A history must contain at least the creation event.");
     }
+
+    private static ArgumentException Refused(string parameterName, int index, string reason, Exception? inner) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"The event at index {index} of the history {reason}"), parameterName, inner);
 }

@@ -62,6 +62,22 @@ internal static class GuardExtensions
         throw new ArgumentException($"Unknown {aggregate} event {domainEvent.GetType().Name}.", parameterName);
 
     /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the optional <paramref name="value"/> is present but holds
+    /// <typeparamref name="T"/>'s default (an empty typed id, a default tier): absent is allowed, empty is not.
+    /// </summary>
+    /// <returns><paramref name="value"/>, unchanged.</returns>
+    public static T? DefaultWhenPresent<T>(this IGuardClause guardClause, T? value, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
+        where T : struct
+    {
+        if (value is { } present && EqualityComparer<T>.Default.Equals(present, default))
+        {
+            throw new ArgumentException($"{parameterName} is present but holds the default {typeof(T).Name}, which is not a valid value.", parameterName);
+        }
+
+        return value;
+    }
+
+    /// <summary>
     /// Refuses an id text that typed ids cannot hold: throws <see cref="ArgumentNullException"/> when it is null,
     /// <see cref="ArgumentException"/> when it is empty or white space, <see cref="ArgumentOutOfRangeException"/> when it is
     /// longer than <see cref="MaxIdLength"/> UTF-16 code units, and <see cref="ArgumentException"/> when it holds a control

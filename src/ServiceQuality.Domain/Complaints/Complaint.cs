@@ -124,18 +124,15 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <param name="relatedTicket">The ticket it is about, if any.</param>
     /// <param name="callbackRequired">Whether closing needs a completed callback; true by default (每案必访).</param>
     /// <returns>The new complaint, <see cref="ComplaintStatus.Received"/>, with one uncommitted event.</returns>
-    /// <exception cref="ArgumentException">An id is the default value, an enum value is undefined, or the claimed loss is negative.</exception>
+    /// <exception cref="ArgumentException">
+    /// An id is the default value (also an optional one given), an enum value is undefined, or the claimed loss is negative or has no currency.
+    /// </exception>
     public static Complaint Receive(
         ComplaintId id, CustomerId customer, Channel channel, ComplaintCategory category, Severity severity, Instant now,
         Money? claimedLoss = null, StaffId? againstStaff = null, DepartmentId? againstDepartment = null, TicketId? relatedTicket = null,
         bool callbackRequired = true)
     {
-        Guard.Against.Default(id);
-        Guard.Against.Default(customer);
-        Guard.Against.UndefinedEnumValue(channel);
-        Guard.Against.UndefinedEnumValue(category);
-        Guard.Against.UndefinedEnumValue(severity);
-        Guard.Against.ArgumentOutOfRange(claimedLoss is { IsNegative: true }, nameof(claimedLoss), $"A claimed loss cannot be negative; {claimedLoss} given.");
+        CheckReceipt(id, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket);
         var complaint = new Complaint();
         complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired));
         return complaint;
@@ -144,7 +141,12 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <summary>Rebuilds a complaint from its stored events.</summary>
     /// <param name="history">The events, oldest first, starting with <see cref="ComplaintReceived"/>.</param>
     /// <returns>The complaint as it was after the last event, with no uncommitted events.</returns>
-    /// <exception cref="ArgumentException">The history is empty, out of order, mixes complaints or does not start with the receipt.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty or, naming the index of the first bad event: an event is null, of another complaint, earlier than
+    /// the one before it, holds an empty id, an undefined enum value, a blank text or money without a currency, or is one the
+    /// complaint's commands would have refused there (the first is not the receipt, a transition the table does not allow,
+    /// a rule broken).
+    /// </exception>
     public static Complaint FromHistory(IEnumerable<ComplaintEvent> history)
     {
         var complaint = new Complaint();
@@ -377,6 +379,106 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         ComplaintRules.MergedComplaintAcceptsNoCommands(Status, MergedInto);
         EnsureTimeMovesForward(now);
         ComplaintRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private static void CheckReceipt(
+        ComplaintId id, CustomerId customer, Channel channel, ComplaintCategory category, Severity severity, Money? claimedLoss, StaffId? againstStaff,
+        DepartmentId? againstDepartment, TicketId? relatedTicket)
+    {
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.UndefinedEnumValue(channel);
+        Guard.Against.UndefinedEnumValue(category);
+        Guard.Against.UndefinedEnumValue(severity);
+        Guard.Against.ArgumentOutOfRange(claimedLoss is { IsNegative: true }, nameof(claimedLoss), $"A claimed loss cannot be negative; {claimedLoss} given.");
+        Guard.Against.InvalidArgument(claimedLoss is { Currency: null }, nameof(claimedLoss), "A claimed loss needs a currency.");
+        Guard.Against.DefaultWhenPresent(againstStaff);
+        Guard.Against.DefaultWhenPresent(againstDepartment);
+        Guard.Against.DefaultWhenPresent(relatedTicket);
+    }
+
+    /// <summary>The checks of the command that raises <paramref name="event"/>, in the complaint's present state (time order aside).</summary>
+    private protected override void CheckReplayed(ComplaintEvent @event)
+    {
+        if (@event is ComplaintReceived received)
+        {
+            CheckReceipt(
+                received.ComplaintId, received.Customer, received.Channel, received.Category, received.Severity, received.ClaimedLoss, received.AgainstStaff,
+                received.AgainstDepartment, received.RelatedTicket);
+            return;
+        }
+
+        ComplaintRules.MergedComplaintAcceptsNoCommands(Status, MergedInto);
+        switch (@event)
+        {
+            case ComplaintRegistered:
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Register);
+                break;
+            case InvestigationAssigned e:
+                Guard.Against.Default(e.Department, nameof(e.Department));
+                Guard.Against.Default(e.Person, nameof(e.Person));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.AssignInvestigation);
+                ComplaintRules.InvestigationDeadlineMustNotPrecedeAssignment(e.Deadline, e.OccurredAt);
+                break;
+            case ComplaintResponded e:
+                Guard.Against.NullOrWhiteSpace(e.Reply, nameof(e.Reply));
+                Guard.Against.NullOrWhiteSpace(e.Remedy, nameof(e.Remedy));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Respond);
+                break;
+            case ComplaintResolved:
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Resolve);
+                break;
+            case VerdictRecorded e:
+                Guard.Against.UndefinedEnumValue(e.Outcome, nameof(e.Outcome));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                Guard.Against.Default(e.DecidedBy, nameof(e.DecidedBy));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.RecordVerdict);
+                break;
+            case CallbackRecorded e:
+                ComplaintRules.TransitionMustBeAllowed(Status, e.Satisfied ? ComplaintCommand.RecordSatisfiedCallback : ComplaintCommand.RecordDissatisfiedCallback);
+                break;
+            case CallbackWaived e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.WaiveCallback);
+                break;
+            case ComplaintClosed:
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Close);
+                ComplaintRules.ClosingRequiresVerdict(Verdict);
+                ComplaintRules.ClosingRequiresCompletedCallback(CallbackRequired, CallbackCompletedAt is not null, CallbackWaiverReason is not null);
+                break;
+            case ComplaintWithdrawn e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Withdraw);
+                break;
+            case ComplaintEscalated e:
+                Guard.Against.NullOrWhiteSpace(e.Target, nameof(e.Target));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Escalate);
+                ComplaintRules.EscalationLevelMustIncrease(EscalationLevel, e.Level);
+                break;
+            case ComplaintMerged e:
+                Guard.Against.Default(e.Primary, nameof(e.Primary));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.MergeAsDuplicate);
+                ComplaintRules.ComplaintCannotMergeIntoItself(e.Primary, Id);
+                break;
+            case DuplicateMerged e:
+                Guard.Against.Default(e.Duplicate, nameof(e.Duplicate));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Merge);
+                ComplaintRules.ComplaintCannotMergeIntoItself(Id, e.Duplicate);
+                break;
+            case CompensationRecorded e:
+                Guard.Against.Null(e.Amount.Currency, nameof(e.Amount));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.RecordCompensation);
+                ComplaintRules.CompensationMustBePositiveInOneCurrency(e.Amount, Compensation);
+                break;
+            case SeverityChanged e:
+                Guard.Against.UndefinedEnumValue(e.Severity, nameof(e.Severity));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.ChangeSeverity);
+                break;
+            default:
+                Guard.Against.UnknownEvent(@event, "complaint", nameof(@event));
+                break;
+        }
     }
 
     private void MoveBy(ComplaintCommand command) => Status = ComplaintTransitions.Target(Status, command);

@@ -70,10 +70,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="ArgumentException">An argument is missing or blank.</exception>
     public static Customer Register(CustomerId id, string displayName, ContactDetails contact, ServiceTier tier, LocalDate customerSince, Instant now)
     {
-        Guard.Against.Default(id);
-        Guard.Against.NullOrWhiteSpace(displayName);
-        Guard.Against.Null(contact);
-        Guard.Against.Default(tier);
+        CheckRegistration(id, displayName, contact, tier);
         var customer = new Customer();
         customer.Raise(new CustomerRegistered(id, now, displayName, contact, tier, customerSince));
         return customer;
@@ -82,7 +79,11 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <summary>Rebuilds a customer from its stored events.</summary>
     /// <param name="history">The events, oldest first, starting with <see cref="CustomerRegistered"/>.</param>
     /// <returns>The customer as it was after the last event, with no uncommitted events.</returns>
-    /// <exception cref="ArgumentException">The history is empty, out of order, mixes customers or does not start with the registration.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty or, naming the index of the first bad event: an event is null, of another customer, earlier than
+    /// the one before it, holds an empty id, a default tier, an undefined enum value, a blank text or money without a
+    /// currency, or is one the customer's commands would have refused there (the first is not the registration, a rule broken).
+    /// </exception>
     public static Customer FromHistory(IEnumerable<CustomerEvent> history)
     {
         var customer = new Customer();
@@ -178,8 +179,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>.</exception>
     public void SetCareFlags(CareFlags flags, Instant now)
     {
-        Guard.Against.ArgumentOutOfRange(
-            (flags & ~(CareFlags.HardshipHousehold | CareFlags.RedList | CareFlags.BlackList)) != 0, nameof(flags), $"Unknown care flag in {flags}.");
+        CheckCareFlags(flags);
         EnsureTimeMovesForward(now);
         Raise(new CareFlagsChanged(Id, now, flags));
     }
@@ -195,8 +195,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// </exception>
     public void RecordSpend(int year, Money amount, Instant now)
     {
-        Guard.Against.LessThan(year, 1900);
-        Guard.Against.GreaterThan(year, 2199);
+        CheckYear(year);
         Guard.Against.Null(amount.Currency, nameof(amount));
         EnsureTimeMovesForward(now);
         CustomerRules.SpendMustBePositive(amount);
@@ -218,6 +217,65 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <summary>Returns the id, name, tier and masked contact details.</summary>
     /// <returns>A summary with personal data masked.</returns>
     public override string ToString() => $"Customer {Id} '{DisplayName}' ({Tier}; {Contact})";
+
+    private static void CheckRegistration(CustomerId id, string displayName, ContactDetails contact, ServiceTier tier)
+    {
+        Guard.Against.Default(id);
+        Guard.Against.NullOrWhiteSpace(displayName);
+        Guard.Against.Null(contact);
+        Guard.Against.Default(tier);
+    }
+
+    private static void CheckCareFlags(CareFlags flags) =>
+        Guard.Against.ArgumentOutOfRange(
+            (flags & ~(CareFlags.HardshipHousehold | CareFlags.RedList | CareFlags.BlackList)) != 0, nameof(flags), $"Unknown care flag in {flags}.");
+
+    private static void CheckYear(int year)
+    {
+        Guard.Against.LessThan(year, 1900);
+        Guard.Against.GreaterThan(year, 2199);
+    }
+
+    /// <summary>The checks of the command that raises <paramref name="event"/>, in the customer's present state (time order aside).</summary>
+    private protected override void CheckReplayed(CustomerEvent @event)
+    {
+        switch (@event)
+        {
+            case CustomerRegistered e:
+                CheckRegistration(e.CustomerId, e.DisplayName, e.Contact, e.Tier);
+                break;
+            case TierChanged e:
+                Guard.Against.Default(e.Tier, nameof(e.Tier));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                CustomerRules.TierChangeMustNotPrecedeCurrentTier(e.EffectiveFrom, _tiers[^1].EffectiveFrom);
+                break;
+            case CreditGradeChanged e:
+                Guard.Against.UndefinedEnumValue(e.Grade, nameof(e.Grade));
+                break;
+            case TrustScoreUpdated e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                CustomerRules.TrustScoreMustBeWithinRange(e.Score);
+                break;
+            case AccountManagerAssigned e:
+                Guard.Against.DefaultWhenPresent(e.Manager, nameof(e.Manager));
+                break;
+            case CareFlagsChanged e:
+                CheckCareFlags(e.Flags);
+                break;
+            case SpendRecorded e:
+                CheckYear(e.Year);
+                Guard.Against.Null(e.Amount.Currency, nameof(e.Amount));
+                CustomerRules.SpendMustBePositive(e.Amount);
+                CustomerRules.SpendCurrencyMustMatchEarlierSpend(e.Amount, _spend.Count == 0 ? null : _spend.First().Value.Currency);
+                break;
+            case ContactDetailsChanged e:
+                Guard.Against.Null(e.Contact, nameof(e.Contact));
+                break;
+            default:
+                Guard.Against.UnknownEvent(@event, "customer", nameof(@event));
+                break;
+        }
+    }
 
     private protected override void Apply(CustomerEvent @event)
     {

@@ -110,18 +110,14 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <param name="agreement">The agreement version the ticket falls under, if any.</param>
     /// <param name="requiresOnSiteVisit">Whether the ticket needs someone on site.</param>
     /// <returns>The new ticket, <see cref="TicketStatus.New"/>, with one uncommitted <see cref="TicketOpened"/> event.</returns>
-    /// <exception cref="ArgumentException">An id or the tier is the default value, or an enum value is undefined.</exception>
+    /// <exception cref="ArgumentException">
+    /// An id or the tier is the default value, an enum value is undefined, or <paramref name="agreement"/> has no id or a version below 1.
+    /// </exception>
     public static Ticket Open(
         TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner,
         ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false)
     {
-        Guard.Against.Default(id);
-        Guard.Against.Default(customer);
-        Guard.Against.Default(firstContactOwner);
-        Guard.Against.UndefinedEnumValue(kind);
-        Guard.Against.UndefinedEnumValue(channel);
-        Guard.Against.UndefinedEnumValue(priority);
-        Guard.Against.Default(customerTier);
+        CheckOpening(id, customer, kind, channel, priority, firstContactOwner, customerTier, agreement);
         var ticket = new Ticket();
         ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit));
         return ticket;
@@ -130,7 +126,11 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>Rebuilds a ticket from its stored events.</summary>
     /// <param name="history">The events, oldest first, starting with <see cref="TicketOpened"/>.</param>
     /// <returns>The ticket as it was after the last event, with no uncommitted events.</returns>
-    /// <exception cref="ArgumentException">The history is empty, out of order, mixes tickets or does not start with the opening.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty or, naming the index of the first bad event: an event is null, of another ticket, earlier than the
+    /// one before it, holds an empty id, a default tier, an undefined enum value or a blank text, or is one the ticket's
+    /// commands would have refused there (the first is not the opening, a transition the table does not allow, a rule broken).
+    /// </exception>
     public static Ticket FromHistory(IEnumerable<TicketEvent> history)
     {
         var ticket = new Ticket();
@@ -363,6 +363,98 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>Returns the id, status, priority and assignee.</summary>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Ticket {Id} ({Status}, {Priority}, assignee {Assignee?.ToString() ?? "none"})";
+
+    private static void CheckOpening(
+        TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner, ServiceTier customerTier,
+        AgreementReference? agreement)
+    {
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.Default(firstContactOwner);
+        Guard.Against.UndefinedEnumValue(kind);
+        Guard.Against.UndefinedEnumValue(channel);
+        Guard.Against.UndefinedEnumValue(priority);
+        Guard.Against.Default(customerTier);
+        Guard.Against.InvalidArgument(
+            agreement is { } reference && (reference.Id == default || reference.Version < 1), nameof(agreement),
+            $"An agreement reference needs an agreement id and a version from 1; version {agreement?.Version} of {(agreement?.Id == default ? "no id" : "an agreement")} given.");
+    }
+
+    /// <summary>The checks of the command that raises <paramref name="event"/>, in the ticket's present state (time order aside).</summary>
+    private protected override void CheckReplayed(TicketEvent @event)
+    {
+        switch (@event)
+        {
+            case TicketOpened e:
+                CheckOpening(e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority, e.FirstContactOwner, e.CustomerTier, e.Agreement);
+                break;
+            case TicketAssigned e:
+                Guard.Against.Default(e.Assignee, nameof(e.Assignee));
+                Guard.Against.DefaultWhenPresent(e.Department, nameof(e.Department));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Assign);
+                break;
+            case TicketTransferred e:
+                Guard.Against.Default(e.To, nameof(e.To));
+                Guard.Against.DefaultWhenPresent(e.Department, nameof(e.Department));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Transfer);
+                TicketRules.TransferMustChangeAssignee(Assignee, e.To);
+                Guard.Against.InvalidArgument(e.From != Assignee, nameof(e.From), "The transfer is not from the ticket's assignee.");
+                break;
+            case ResponseRecorded e:
+                Guard.Against.Default(e.By, nameof(e.By));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.RecordResponse);
+                break;
+            case TicketWorkStarted:
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.StartWork);
+                break;
+            case TicketOnHold e:
+                Guard.Against.UndefinedEnumValue(e.Reason, nameof(e.Reason));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Hold);
+                break;
+            case TicketResumed:
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Resume);
+                TicketRules.OpenReferralMustBeReturnedToResume(Referral);
+                break;
+            case ReferredToThirdParty e:
+                Guard.Against.NullOrWhiteSpace(e.Party, nameof(e.Party));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.ReferToThirdParty);
+                break;
+            case ThirdPartyReturned e:
+                Guard.Against.NullOrWhiteSpace(e.Result, nameof(e.Result));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.RecordThirdPartyReturn);
+                TicketRules.ThirdPartyReturnRequiresOpenReferral(Referral);
+                break;
+            case OnSiteArrived e:
+                Guard.Against.Default(e.By, nameof(e.By));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.RecordOnSiteArrival);
+                TicketRules.OnSiteArrivalIsRecordedOnce(OnSiteArrivedAt is not null);
+                break;
+            case PriorityChanged e:
+                Guard.Against.UndefinedEnumValue(e.To, nameof(e.To));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.ChangePriority);
+                TicketRules.PriorityChangeMustChangePriority(Priority, e.To);
+                Guard.Against.InvalidArgument(e.From != Priority, nameof(e.From), $"The change is from {e.From}, but the ticket is {Priority}.");
+                break;
+            case TicketResolved e:
+                Guard.Against.Default(e.By, nameof(e.By));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Resolve);
+                break;
+            case TicketReopened e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Reopen);
+                break;
+            case TicketClosed:
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Close);
+                break;
+            case TicketCancelled e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Cancel);
+                break;
+            default:
+                Guard.Against.UnknownEvent(@event, "ticket", nameof(@event));
+                break;
+        }
+    }
 
     private void GuardCommand(TicketCommand command, Instant now)
     {

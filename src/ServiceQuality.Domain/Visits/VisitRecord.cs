@@ -69,11 +69,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="ArgumentException">An argument is missing or out of range.</exception>
     public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Instant now)
     {
-        Guard.Against.Default(id);
-        Guard.Against.Default(customer);
-        Guard.Against.Null(subject);
-        Guard.Against.UndefinedEnumValue(kind);
-        Guard.Against.LessThan(maxAttempts, 1);
+        CheckPlan(id, customer, subject, kind, maxAttempts);
         var visit = new VisitRecord();
         visit.Raise(new VisitPlanned(id, now, customer, subject, kind, due, maxAttempts));
         return visit;
@@ -82,7 +78,11 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <summary>Rebuilds a visit from its stored events.</summary>
     /// <param name="history">The events, oldest first, starting with <see cref="VisitPlanned"/>.</param>
     /// <returns>The visit as it was after the last event, with no uncommitted events.</returns>
-    /// <exception cref="ArgumentException">The history is empty, out of order, mixes visits or does not start with the plan.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is empty or, naming the index of the first bad event: an event is null, of another visit, earlier than the
+    /// one before it, holds an empty id, an undefined enum value or a blank text, or is one the visit's commands would have
+    /// refused there (the first is not the plan, a visit that has ended, an attempt beyond the maximum).
+    /// </exception>
     public static VisitRecord FromHistory(IEnumerable<VisitEvent> history)
     {
         var visit = new VisitRecord();
@@ -124,8 +124,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         var copy = new SortedDictionary<string, SatisfactionRating>(StringComparer.Ordinal);
         foreach (var (name, rating) in dimensions ?? ReadOnlyDictionary<string, SatisfactionRating>.Empty)
         {
-            Guard.Against.NullOrWhiteSpace(name, nameof(dimensions));
-            Guard.Against.UndefinedEnumValue(rating, nameof(dimensions));
+            CheckDimension(name, rating, nameof(dimensions));
             copy[name] = rating;
         }
 
@@ -161,6 +160,58 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     {
         EnsureTimeMovesForward(now);
         VisitRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private static void CheckPlan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, int maxAttempts)
+    {
+        Guard.Against.Default(id);
+        Guard.Against.Default(customer);
+        Guard.Against.Null(subject);
+        Guard.Against.UndefinedEnumValue(kind);
+        Guard.Against.LessThan(maxAttempts, 1);
+    }
+
+    private static void CheckDimension(string name, SatisfactionRating rating, string parameterName)
+    {
+        Guard.Against.NullOrWhiteSpace(name, parameterName);
+        Guard.Against.UndefinedEnumValue(rating, parameterName);
+    }
+
+    /// <summary>The checks of the command that raises <paramref name="event"/>, in the visit's present state (time order aside).</summary>
+    private protected override void CheckReplayed(VisitEvent @event)
+    {
+        switch (@event)
+        {
+            case VisitPlanned e:
+                CheckPlan(e.VisitId, e.Customer, e.Subject, e.Kind, e.MaxAttempts);
+                break;
+            case VisitAttemptRecorded e:
+                Guard.Against.UndefinedEnumValue(e.Outcome, nameof(e.Outcome));
+                VisitRules.TransitionMustBeAllowed(Status, nameof(RecordAttempt));
+                VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
+                break;
+            case VisitCompleted e:
+                Guard.Against.UndefinedEnumValue(e.Overall, nameof(e.Overall));
+                Guard.Against.Default(e.PerformedBy, nameof(e.PerformedBy));
+                Guard.Against.Null(e.Dimensions, nameof(e.Dimensions));
+                foreach (var (name, rating) in e.Dimensions)
+                {
+                    CheckDimension(name, rating, nameof(e.Dimensions));
+                }
+
+                VisitRules.TransitionMustBeAllowed(Status, nameof(Complete));
+                break;
+            case VisitMissed:
+                VisitRules.TransitionMustBeAllowed(Status, nameof(MarkMissed));
+                break;
+            case VisitCancelled e:
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                VisitRules.TransitionMustBeAllowed(Status, nameof(Cancel));
+                break;
+            default:
+                Guard.Against.UnknownEvent(@event, "visit", nameof(@event));
+                break;
+        }
     }
 
     private protected override void Apply(VisitEvent @event)

@@ -57,6 +57,21 @@ public sealed class GuardExtensionsTests
     }
 
     [Fact]
+    public void DefaultWhenPresent_WhenAbsentOrAValue_Accepts()
+    {
+        Assert.Null(Guard.Against.DefaultWhenPresent((StaffId?)null));
+        Assert.Equal(new StaffId("s"), Guard.Against.DefaultWhenPresent((StaffId?)new StaffId("s")));
+    }
+
+    [Fact]
+    public void DefaultWhenPresent_WhenPresentButDefault_ThrowsNamingTheParameter()
+    {
+        StaffId? manager = default(StaffId);
+
+        Assert.Equal("manager", Assert.Throws<ArgumentException>(() => Guard.Against.DefaultWhenPresent(manager)).ParamName);
+    }
+
+    [Fact]
     public void InvalidId_WhenNull_ThrowsArgumentNullException()
     {
         string? value = null;

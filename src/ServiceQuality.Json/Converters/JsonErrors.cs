@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ServiceQuality.Json.Converters;
+
+/// <summary>
+/// The exceptions of the strict readers and writers: always <see cref="JsonException"/>, whose message names what was
+/// read (<c>TicketOpened.customer</c>); System.Text.Json adds the path of the value the converter was given and the
+/// position in the text.
+/// </summary>
+internal static class JsonErrors
+{
+    /// <summary>Moves to the next token, or throws when the text ends first.</summary>
+    public static void Read(ref Utf8JsonReader reader, Where what)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException($"{what}: the JSON text ends inside the value.");
+        }
+    }
+
+    public static JsonException Expected(Where what, string expected, ref Utf8JsonReader reader) =>
+        new($"{what}: expected {expected}, found {Describe(ref reader)}.");
+
+    public static JsonException Invalid(Where what, string detail, Exception? inner = null) => new($"{what}: {detail}", inner);
+
+    /// <summary>Refuses a value that cannot be written in the format (an empty id, a default tier, an undefined enum value).</summary>
+    public static JsonException Unwritable(Where what, string detail) => new($"{what} cannot be written: {detail}");
+
+    /// <summary>The text of the reader's current token (a number's digits), shortened, for a message.</summary>
+    public static string TokenText(ref Utf8JsonReader reader) =>
+        Quote(Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan));
+
+    /// <summary>Text from the input, shortened for a message.</summary>
+    public static string Quote(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => reader.TokenType.ToString(),
+    };
+}

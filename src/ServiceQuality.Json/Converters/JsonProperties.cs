@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace ServiceQuality.Json.Converters;
+
+/// <summary>
+/// The property names of one JSON object shape, every one required, pre-encoded for writing and matched byte by byte
+/// (ordinally, so <c>"Currency"</c> is not <c>"currency"</c>) when reading. Immutable and thread-safe.
+/// </summary>
+internal sealed class JsonProperties
+{
+    public JsonProperties(string owner, params string[] names)
+    {
+        Owner = owner;
+        Names = [.. names.Select(n => JsonEncodedText.Encode(n))];
+        All = (1UL << names.Length) - 1;
+    }
+
+    /// <summary>What the object is, for messages: <c>Money</c>, <c>TicketOpened</c>.</summary>
+    public string Owner { get; }
+
+    /// <summary>The names, in the order they are written.</summary>
+    public JsonEncodedText[] Names { get; }
+
+    /// <summary>One bit per property (at most 63 properties).</summary>
+    public ulong All { get; }
+
+    public JsonEncodedText this[int index] => Names[index];
+
+    /// <summary>The property's full name for messages: <c>TicketOpened.customer</c>.</summary>
+    public string Describe(int index) => Owner + "." + Names[index].Value;
+
+    /// <summary>The names of the properties whose bits are not in <paramref name="seen"/>, for messages.</summary>
+    public string Missing(ulong seen) => Utf8Names.List([.. Names.Where((_, i) => (seen & (1UL << i)) == 0)]);
+}

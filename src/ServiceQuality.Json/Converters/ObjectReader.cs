@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace ServiceQuality.Json.Converters;
+
+/// <summary>
+/// Walks the properties of one JSON object strictly: every name must be one of <see cref="JsonProperties"/>, none may
+/// appear twice, and all must be present by the end. Properties may come in any order (stores such as PostgreSQL's
+/// <c>jsonb</c> reorder keys).
+/// </summary>
+internal struct ObjectReader
+{
+    private readonly JsonProperties _properties;
+    private ulong _seen;
+
+    /// <summary>Starts reading the object the reader is on (its <see cref="JsonTokenType.StartObject"/>).</summary>
+    public ObjectReader(ref Utf8JsonReader reader, JsonProperties properties)
+    {
+        _properties = properties;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw JsonErrors.Expected(new Where(properties.Owner), "an object", ref reader);
+        }
+    }
+
+    /// <summary>The index of the property last moved to.</summary>
+    public int Index { get; private set; }
+
+    /// <summary>The property last moved to, for messages: <c>Money.amount</c>.</summary>
+    public readonly Where Where => new(_properties, Index);
+
+    /// <summary>
+    /// Moves to the next property's value and returns true, or, at the end of the object, checks that every property was
+    /// there and returns false (the reader is then on the object's <see cref="JsonTokenType.EndObject"/>).
+    /// </summary>
+    public bool Next(ref Utf8JsonReader reader)
+    {
+        JsonErrors.Read(ref reader, new Where(_properties.Owner));
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            if (_seen != _properties.All)
+            {
+                throw new JsonException($"{_properties.Owner} lacks {_properties.Missing(_seen)}.");
+            }
+
+            return false;
+        }
+
+        var index = Utf8Names.IndexOf(ref reader, _properties.Names, _seen == 0 ? 0 : Index + 1);
+        if (index < 0)
+        {
+            throw new JsonException($"{_properties.Owner} has no property '{reader.GetString()}'; its properties are {_properties.Missing(0)}.");
+        }
+
+        var bit = 1UL << index;
+        if ((_seen & bit) != 0)
+        {
+            throw new JsonException($"{_properties.Describe(index)} appears twice.");
+        }
+
+        _seen |= bit;
+        Index = index;
+        JsonErrors.Read(ref reader, new Where(_properties.Owner));
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Json.Converters;
+
+namespace ServiceQuality.Json.Events;
+
+/// <summary>
+/// The events of one aggregate as JSON: one <see cref="EventShape"/> per event type, hand-written readers and writers
+/// (no reflection, one pass over the text). Immutable and thread-safe.
+/// </summary>
+/// <typeparam name="TEvent">The aggregate's event base type.</typeparam>
+internal abstract class EventFamily<TEvent>
+    where TEvent : class, IDomainEvent
+{
+    private readonly JsonEncodedText[] _typeNames;
+
+    protected EventFamily(string name, EventShape[] shapes)
+    {
+        Name = name;
+        Shapes = shapes;
+        _typeNames = [.. shapes.Select(s => s.TypeName)];
+    }
+
+    /// <summary>What the events are, for messages: <c>ticket event</c>.</summary>
+    public string Name { get; }
+
+    protected EventShape[] Shapes { get; }
+
+    /// <summary>Reads the event object the reader is on, leaving the reader on its end.</summary>
+    public TEvent Read(ref Utf8JsonReader reader) =>
+        Read(ref reader, EventFormat.FindShape(reader, Shapes, _typeNames, Name));
+
+    /// <summary>Writes the event as one object; an event type of no shape, or a value the format cannot hold, is a <see cref="JsonException"/>.</summary>
+    public void Write(Utf8JsonWriter writer, TEvent value)
+    {
+        try
+        {
+            WriteEvent(writer, value);
+        }
+        catch (ArgumentException e)
+        {
+            // The writer refuses text that is not valid UTF-16 (a lone surrogate in a name or a reason).
+            throw new JsonException($"{value.GetType().Name} cannot be written: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads the event of the shape at <paramref name="shape"/> in <see cref="Shapes"/>.</summary>
+    protected abstract TEvent Read(ref Utf8JsonReader reader, int shape);
+
+    protected abstract void WriteEvent(Utf8JsonWriter writer, TEvent value);
+
+    protected JsonException UnknownType(TEvent value) =>
+        JsonErrors.Unwritable(new Where(value.GetType().Name), $"it is not one of the library's {Name} types.");
+}
