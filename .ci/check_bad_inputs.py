@@ -11,9 +11,9 @@ with open("samples/ServiceDesk/data/events.jsonl", encoding="utf-8") as f:
 LINE = GOOD.count("\n") + 1  # the line number a bad line appended to the good log gets
 
 CASES = [
-    ("malformed JSON", '{"at": "2025-01-17T01:00:00Z", "type": ', f":{LINE}: malformed JSON"),
-    ("unknown type", '{"at":"2025-01-17T01:00:00Z","type":"TicketTeleported","ticket":"T-1"}', f":{LINE}: unknown event type 'TicketTeleported'"),
-    ("missing field", '{"at":"2025-01-17T01:00:00Z","type":"TicketClosed"}', f":{LINE}: missing field 'ticket'"),
+    ("malformed JSON", '{"at": "2025-01-17T01:00:00Z", "type": ', f":{LINE}: $: malformed JSON"),
+    ("unknown type", '{"at":"2025-01-17T01:00:00Z","type":"TicketTeleported","ticket":"T-1"}', f":{LINE}: $.type: unknown event type 'TicketTeleported'"),
+    ("missing field", '{"at":"2025-01-17T01:00:00Z","type":"TicketClosed"}', f":{LINE}: $.ticket: is required"),
     ("out of time order", '{"at":"2025-01-01T01:00:00Z","type":"TicketClosed","ticket":"T-1"}', f":{LINE}: rule CommandTimeMustNotPrecedeLastEvent"),
     ("refused by the aggregate", '{"at":"2025-01-17T01:00:00Z","type":"TicketCancelled","ticket":"T-1","reason":"late"}', f":{LINE}: rule TransitionMustBeAllowed"),
 ]
@@ -24,7 +24,7 @@ with tempfile.TemporaryDirectory() as work:
     runs.append(("bad definitions", ["--definitions", "samples/ServiceDesk/data/bad-definitions.json"], None, ": $.agreements[0].targets[0].duration:"))
     runs.append(("unknown option", ["--colour", "red"], None, "--colour"))
     runs.append(("missing event log", ["--events", os.path.join(work, "absent.jsonl")], None, "absent.jsonl: "))
-    runs.append(("truncated definitions", ["--definitions", os.path.join(work, "truncated.json")], '{ "calendars": [', "truncated.json: $ (line"))
+    runs.append(("truncated definitions", ["--definitions", os.path.join(work, "truncated.json")], '{ "calendars": [', "truncated.json: $: malformed JSON at line 1"))
     for name, arguments, content, expected in runs:
         if content is not None:
             with open(arguments[1], "w", encoding="utf-8") as f:

@@ -9,8 +9,8 @@ using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Json;
 using ServiceQuality.Policies.Callbacks;
-using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
@@ -39,8 +39,8 @@ if (options.Definitions is { } definitionsFile)
 {
     try
     {
-        definitions = DefinitionsFile.Load(File.ReadAllText(definitionsFile));
-        agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new InvalidDefinitionException("definitions file", [new DefinitionProblem("$.agreements", "at least one agreement is needed")]);
+        definitions = DefinitionsFile.Load(File.ReadAllBytes(definitionsFile));
+        agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new InvalidDefinitionException("definitions file", [new DefinitionProblem("$.agreements", ProblemCode.MissingProperty, "at least one agreement is needed")]);
         calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
         var p = definitions.Policies;
         var sections = new (string Name, bool Set)[]
@@ -55,7 +55,7 @@ if (options.Definitions is { } definitionsFile)
     }
     catch (InvalidDefinitionException e)
     {
-        e.Problems.ToList().ForEach(problem => Console.Error.WriteLine($"{definitionsFile}: {problem}"));
+        e.Lines().ToList().ForEach(line => Console.Error.WriteLine($"{definitionsFile}: {line}"));
         return 2;
     }
     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -98,8 +98,8 @@ if (options.Events is { } log)
 {
     try
     {
-        using var reader = File.OpenText(log);
-        var replayed = EventLogReplay.Replay(reader, log, agreements);
+        using var stream = File.OpenRead(log);
+        var replayed = EventLogReplay.Replay(stream, log, agreements, calendars, agreement);
         var instants = replayed.Tickets.Values.SelectMany(t => t.History).Select(e => e.OccurredAt)
             .Concat(replayed.Complaints.Values.SelectMany(c => c.History).Select(e => e.OccurredAt)).DefaultIfEmpty(Instant.FromUtc(2025, 1, 1, 0, 0)).ToList();
         cases = new Cases([.. replayed.Customers.Values], [.. replayed.Tickets.Values], [.. replayed.Complaints.Values], [.. replayed.Visits.Values], instants.Min(), instants.Max());

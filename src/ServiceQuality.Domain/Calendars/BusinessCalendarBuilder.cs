@@ -88,20 +88,10 @@ public sealed class BusinessCalendarBuilder
     /// </exception>
     public BusinessCalendar Build()
     {
-        var problems = new List<DefinitionProblem>();
-        CheckWeekly(problems);
-        foreach (var (date, spans) in _workingDays.OrderBy(p => p.Key))
-        {
-            CheckOverlaps(spans.Select(s => (Format(date), s)).ToList(), weekLength: 0, problems, "workingDays");
-            if (_holidays.Contains(date))
-            {
-                problems.Add(new DefinitionProblem($"workingDays[{Format(date)}]", $"{Format(date)} is both a holiday and a working day."));
-            }
-        }
-
+        var problems = Check();
         if (problems.Count > 0)
         {
-            throw new InvalidDefinitionException(nameof(BusinessCalendar), problems);
+            throw problems.ToException(nameof(BusinessCalendar));
         }
 
         var rules = new CalendarRules(
@@ -111,7 +101,31 @@ public sealed class BusinessCalendarBuilder
         return new BusinessCalendar(Zone, rules, Describe());
     }
 
-    private void CheckWeekly(List<DefinitionProblem> problems)
+    /// <summary>
+    /// Checks everything added so far without building: the problems <see cref="Build"/> would report (the first
+    /// <see cref="InvalidDefinitionException.MaxProblems"/> of them), each with its path and a <see cref="ProblemCode"/>;
+    /// empty when <see cref="Build"/> would succeed. Takes O(n log n) time for n intervals.
+    /// </summary>
+    /// <returns>The problems, in the order found.</returns>
+    public IReadOnlyList<DefinitionProblem> Validate() => Check().Kept;
+
+    private ProblemList Check()
+    {
+        var problems = new ProblemList();
+        CheckWeekly(problems);
+        foreach (var (date, spans) in _workingDays.OrderBy(p => p.Key))
+        {
+            CheckOverlaps([.. spans.Select(s => (Format(date), s))], weekLength: 0, problems, "workingDays");
+            if (_holidays.Contains(date))
+            {
+                problems.Add($"workingDays[{Format(date)}]", ProblemCode.Conflict, $"{Format(date)} is both a holiday and a working day.");
+            }
+        }
+
+        return problems;
+    }
+
+    private void CheckWeekly(ProblemList problems)
     {
         var all = new List<(string Day, LocalSpan Span)>();
         for (var day = 0; day < 7; day++)
@@ -123,31 +137,59 @@ public sealed class BusinessCalendarBuilder
 
         if (all.Count == 0)
         {
-            problems.Add(new DefinitionProblem("openHours", "The weekly hours have no open time at all; a calendar that can never open is refused."));
+            problems.Add("openHours", ProblemCode.Empty, "The weekly hours have no open time at all; a calendar that can never open is refused.");
             return;
         }
 
-        CheckOverlaps(all, weekLength: 7 * LocalSpan.NanosecondsPerDay, problems, "openHours");
+        CheckOverlaps([.. all], weekLength: 7 * LocalSpan.NanosecondsPerDay, problems, "openHours");
     }
 
-    /// <summary>Reports each overlapping pair once; with a week length, intervals are also compared one week apart (Sunday night into Monday).</summary>
-    private static void CheckOverlaps(List<(string Owner, LocalSpan Span)> spans, long weekLength, List<DefinitionProblem> problems, string path)
+    /// <summary>
+    /// Reports every interval that overlaps one before it, in O(n log n): sorted by start, an interval overlaps an
+    /// earlier one exactly when it starts before the latest end so far (reported against the interval with that end).
+    /// With a week length, the parts of intervals that run past the end of the week (Sunday night into Monday) are
+    /// compared with the intervals at the start of the week. Each interval is reported at most twice.
+    /// </summary>
+    private static void CheckOverlaps((string Owner, LocalSpan Span)[] spans, long weekLength, ProblemList problems, string path)
     {
-        for (var i = 0; i < spans.Count; i++)
+        Array.Sort(spans, static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+        var latest = -1;
+        for (var i = 0; i < spans.Length; i++)
         {
-            for (var j = i + 1; j < spans.Count; j++)
+            if (latest >= 0 && spans[i].Span.Start < spans[latest].Span.End)
             {
-                var (a, b) = (spans[i], spans[j]);
-                var overlaps = a.Span.Overlaps(b.Span, 0) ||
-                               (weekLength > 0 && (a.Span.Overlaps(b.Span, weekLength) || a.Span.Overlaps(b.Span, -weekLength)));
-                if (overlaps)
-                {
-                    var first = $"{a.Owner} {Local(a.Span, weekLength)}";
-                    var second = $"{b.Owner} {Local(b.Span, weekLength)}";
-                    problems.Add(new DefinitionProblem($"{path}[{first}]", $"The interval {first} overlaps {second}."));
-                }
+                Report(spans[i], spans[latest]);
+            }
+
+            if (latest < 0 || spans[i].Span.End > spans[latest].Span.End)
+            {
+                latest = i;
             }
         }
+
+        if (weekLength == 0 || latest < 0 || spans[latest].Span.End <= weekLength)
+        {
+            return;
+        }
+
+        // The interval reaching furthest into the next week covers every other wrap-around part; an interval that
+        // starts inside that part overlaps it (unless it is the same interval, which only a week-long one could be).
+        var wrapEnd = spans[latest].Span.End - weekLength;
+        for (var i = 0; i < spans.Length && spans[i].Span.Start < wrapEnd; i++)
+        {
+            if (i != latest)
+            {
+                Report(spans[i], spans[latest]);
+            }
+        }
+
+        void Report((string Owner, LocalSpan Span) later, (string Owner, LocalSpan Span) earlier) =>
+            problems.Add((later, earlier, path, weekLength), static s =>
+            {
+                var first = $"{s.later.Owner} {Local(s.later.Span, s.weekLength)}";
+                var second = $"{s.earlier.Owner} {Local(s.earlier.Span, s.weekLength)}";
+                return new DefinitionProblem($"{s.path}[{first}]", ProblemCode.Conflict, $"The interval {first} overlaps {second}.");
+            });
     }
 
     private static string Local(LocalSpan span, long weekLength)

@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;
@@ -71,23 +72,24 @@ public sealed class ServiceQualityBuilder
         where TPolicy : class, ICallbackPolicy => Use<ICallbackPolicy, TPolicy>();
 
     /// <summary>
-    /// Applies what a definitions file defines: its calendars join <see cref="ServiceQualityOptions.Calendars"/>, and each
-    /// policy section it has replaces the registered default — the tier, credit and callback policies; the ladder, front-line
+    /// Applies definitions (read from a file by <c>ServiceQuality.Json</c>'s <c>DefinitionsFile</c>, or built in code): the
+    /// calendars join <see cref="ServiceQualityOptions.Calendars"/>, and each policy that is set replaces the registered default — the tier, credit and callback policies; the ladder, front-line
     /// limit and notification calendar; the escalation rules and scoring rules (instead of the stock ones, alongside any
     /// rules registered with <see cref="AddEscalationRule{TRule}"/> or <see cref="AddScoringRule{TRule}"/>); the scorecard
     /// and the standings. Sections the file leaves out keep their defaults. Applying definitions again replaces what the
     /// earlier ones set, section by section.
     /// </summary>
-    /// <param name="definitions">What <see cref="Definitions.DefinitionsFile.Load(string)"/> returned.</param>
+    /// <param name="calendars">The calendars, by name.</param>
+    /// <param name="policies">The policies; a null member keeps the registered default.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="InvalidDefinitionException">The options the definitions lead to are invalid; nothing is changed.</exception>
-    public ServiceQualityBuilder UseDefinitions(LoadedDefinitions definitions)
+    public ServiceQualityBuilder UseDefinitions(IReadOnlyDictionary<string, BusinessCalendar> calendars, PolicyDefinitions policies)
     {
-        Guard.Against.Null(definitions);
+        Guard.Against.Null(calendars);
+        Guard.Against.Null(policies);
         var options = ServiceQualityOptions.In(Services)!;
-        var policies = definitions.Policies;
         var changed = options.Copy();
-        foreach (var (name, calendar) in definitions.Calendars)
+        foreach (var (name, calendar) in calendars)
         {
             changed.Calendars[name] = calendar;
         }

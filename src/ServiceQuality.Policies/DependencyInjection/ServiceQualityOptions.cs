@@ -86,28 +86,28 @@ public sealed class ServiceQualityOptions
     public IReadOnlyList<DefinitionProblem> Validate()
     {
         var problems = new List<DefinitionProblem>();
-        void Require(bool ok, string path, string message)
+        void Require(bool ok, string path, string code, string message)
         {
             if (!ok)
             {
-                problems.Add(new DefinitionProblem(path, message));
+                problems.Add(new DefinitionProblem(path, code, message));
             }
         }
 
-        Require(Ladder is not null, nameof(Ladder), "an escalation ladder is required");
-        Require(Scorecard is not null, nameof(Scorecard), "a scorecard definition is required");
-        Require(Standings is not null, nameof(Standings), "standing rules are required");
-        Require(ClaimedLossThreshold.Currency is not null && !ClaimedLossThreshold.IsNegative, nameof(ClaimedLossThreshold), "a non-negative amount with a currency is required");
-        Require(FrontLineLimit is not { IsNegative: true }, nameof(FrontLineLimit), "must not be negative");
-        Require(ParetoACutPercent is >= 0 and <= 100, nameof(ParetoACutPercent), "must lie in 0-100");
-        Require(ParetoBCutPercent is >= 0 and <= 100, nameof(ParetoBCutPercent), "must lie in 0-100");
-        Require(ParetoACutPercent <= ParetoBCutPercent, nameof(ParetoBCutPercent), "must not be below the A cut");
-        Require(CallbackWithin > Duration.Zero, nameof(CallbackWithin), "must be positive");
-        Require(TicketCallbackSamplePercent is >= 0 and <= 100, nameof(TicketCallbackSamplePercent), "must lie in 0-100");
-        Require(NotificationCalendar is null || Calendars.ContainsKey(NotificationCalendar), nameof(NotificationCalendar), $"no calendar is named '{NotificationCalendar}'");
+        Require(Ladder is not null, nameof(Ladder), ProblemCode.MissingProperty, "an escalation ladder is required");
+        Require(Scorecard is not null, nameof(Scorecard), ProblemCode.MissingProperty, "a scorecard definition is required");
+        Require(Standings is not null, nameof(Standings), ProblemCode.MissingProperty, "standing rules are required");
+        Require(ClaimedLossThreshold.Currency is not null && !ClaimedLossThreshold.IsNegative, nameof(ClaimedLossThreshold), ProblemCode.OutOfRange, "a non-negative amount with a currency is required");
+        Require(FrontLineLimit is not { IsNegative: true }, nameof(FrontLineLimit), ProblemCode.OutOfRange, "must not be negative");
+        Require(ParetoACutPercent is >= 0 and <= 100, nameof(ParetoACutPercent), ProblemCode.OutOfRange, "must lie in 0-100");
+        Require(ParetoBCutPercent is >= 0 and <= 100, nameof(ParetoBCutPercent), ProblemCode.OutOfRange, "must lie in 0-100");
+        Require(ParetoACutPercent <= ParetoBCutPercent, nameof(ParetoBCutPercent), ProblemCode.Conflict, "must not be below the A cut");
+        Require(CallbackWithin > Duration.Zero, nameof(CallbackWithin), ProblemCode.OutOfRange, "must be positive");
+        Require(TicketCallbackSamplePercent is >= 0 and <= 100, nameof(TicketCallbackSamplePercent), ProblemCode.OutOfRange, "must lie in 0-100");
+        Require(NotificationCalendar is null || Calendars.ContainsKey(NotificationCalendar), nameof(NotificationCalendar), ProblemCode.UnknownReference, $"no calendar is named '{NotificationCalendar}'");
         foreach (var (name, calendar) in Calendars)
         {
-            Require(!string.IsNullOrWhiteSpace(name) && calendar is not null, $"{nameof(Calendars)}[{name}]", "a named calendar is required");
+            Require(!string.IsNullOrWhiteSpace(name) && calendar is not null, $"{nameof(Calendars)}[{name}]", ProblemCode.MissingProperty, "a named calendar is required");
         }
 
         return problems;

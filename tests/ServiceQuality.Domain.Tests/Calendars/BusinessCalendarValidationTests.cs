@@ -106,13 +106,31 @@ public sealed class BusinessCalendarValidationTests
         Assert.Equal(nameof(BusinessCalendar), exception.Definition);
         Assert.Equal(
             [
-                "openHours[Monday 09:00-12:00]: The interval Monday 09:00-12:00 overlaps Monday 11:00-14:00.",
                 "openHours[Monday 09:00-12:00]: The interval Monday 09:00-12:00 overlaps Sunday 22:00-10:00(+1).",
-                "workingDays[2025-06-02 08:00-10:00]: The interval 2025-06-02 08:00-10:00 overlaps 2025-06-02 09:30-11:00.",
+                "openHours[Monday 11:00-14:00]: The interval Monday 11:00-14:00 overlaps Monday 09:00-12:00.",
+                "workingDays[2025-06-02 09:30-11:00]: The interval 2025-06-02 09:30-11:00 overlaps 2025-06-02 08:00-10:00.",
                 "workingDays[2025-06-02]: 2025-06-02 is both a holiday and a working day.",
             ],
             exception.Problems.Select(p => p.ToString()).Order(StringComparer.Ordinal));
         Assert.All(exception.Problems, p => Assert.Contains(p.Message, exception.Message, StringComparison.Ordinal));
+        Assert.All(exception.Problems, p => Assert.Equal(ProblemCode.Conflict, p.Code));
+    }
+
+    [Fact]
+    public void Build_WithTensOfThousandsOfOverlappingIntervals_KeepsTheFirstHundredAndCountsTheRest()
+    {
+        var builder = BusinessCalendar.CreateBuilder(London);
+        for (var i = 0; i < 50_000; i++)
+        {
+            builder.AddOpenHours(IsoDayOfWeek.Tuesday, new LocalTime(9, 0), new LocalTime(17, 0));
+        }
+
+        var exception = Assert.Throws<InvalidDefinitionException>(builder.Build);
+
+        Assert.Equal(InvalidDefinitionException.MaxProblems, exception.Problems.Count);
+        Assert.Equal(49_999 - InvalidDefinitionException.MaxProblems, exception.OmittedProblems);
+        Assert.Equal(InvalidDefinitionException.MaxProblems + 1, exception.Lines().Count());
+        Assert.Contains("and 49,899 more problems not listed", exception.Lines().Last(), StringComparison.Ordinal);
     }
 
     [Fact]

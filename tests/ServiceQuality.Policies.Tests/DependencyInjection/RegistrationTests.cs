@@ -7,6 +7,7 @@ using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Json;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Policies.Tests.Definitions;
+namespace ServiceQuality.Json.Tests.Files;
 
 /// <summary>Files of the repository the tests check against (the shipped examples, the docs), found above the test output.</summary>
 internal static class RepositoryFiles

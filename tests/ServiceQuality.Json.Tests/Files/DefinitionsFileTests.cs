@@ -4,9 +4,8 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
-using ServiceQuality.Policies.Definitions;
 
-namespace ServiceQuality.Policies.Tests.Definitions;
+namespace ServiceQuality.Json.Tests.Files;
 
 public sealed class DefinitionsFileTests
 {
@@ -50,6 +49,7 @@ public sealed class DefinitionsFileTests
             [
                 "$.agreements[0].calendar",
                 "$.agreements[0].colour",
+                "$.agreements[0].targets[0].duration",
                 "$.agreements[0].targets[1].duration",
                 "$.agreements[0].targets[1].metric",
                 "$.calendars[0].weekly[0].days[0]",
@@ -71,12 +71,12 @@ public sealed class DefinitionsFileTests
         var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(zero)).Problems);
 
         Assert.Equal("$.agreements[0].targets[0].duration", problem.Path);
-        Assert.Contains("TargetDurationMustBePositive", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(nameof(RuleCode.TargetDurationMustBePositive), problem.Code);
     }
 
     [Fact]
     public void Load_MalformedJson_IsOneProblem() =>
-        Assert.StartsWith("$ (line", Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [ ")).Problems).Path, StringComparison.Ordinal);
+        Assert.Equal(("$", ProblemCode.MalformedJson), Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [ ")).Problems) is var p ? (p.Path, p.Code) : default);
 
     [Fact]
     public void Load_AVersionAboveOne_RevisesUpToIt()

@@ -1,10 +1,11 @@
+using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 
-namespace ServiceQuality.Policies.Definitions;
+namespace ServiceQuality.Json;
 
 /// <summary>The aggregates an event log replay built, by id.</summary>
 public sealed class ReplayedCases
@@ -17,6 +18,8 @@ public sealed class ReplayedCases
 
     internal Dictionary<VisitId, VisitRecord> VisitMap { get; } = [];
 
+    internal Dictionary<ComplaintId, AgreementReference> ComplaintAgreementMap { get; } = [];
+
     /// <summary>The customers.</summary>
     public IReadOnlyDictionary<CustomerId, Customer> Customers => CustomerMap;
 
@@ -28,6 +31,12 @@ public sealed class ReplayedCases
 
     /// <summary>The callbacks and visits.</summary>
     public IReadOnlyDictionary<VisitId, VisitRecord> Visits => VisitMap;
+
+    /// <summary>
+    /// The agreement each complaint named in its <c>ComplaintReceived</c> line (complaints that named none are absent): a
+    /// complaint is evaluated under it.
+    /// </summary>
+    public IReadOnlyDictionary<ComplaintId, AgreementReference> ComplaintAgreements => ComplaintAgreementMap;
 
     /// <summary>How many events were replayed.</summary>
     public long Events { get; internal set; }

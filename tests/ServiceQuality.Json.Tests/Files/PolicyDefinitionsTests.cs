@@ -6,7 +6,7 @@ using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
 
-namespace ServiceQuality.Policies.Tests.Definitions;
+namespace ServiceQuality.Json.Tests.Files;
 
 public sealed class PolicyDefinitionsTests
 {
@@ -108,34 +108,35 @@ public sealed class PolicyDefinitionsTests
             """;
 
         var exception = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad));
-
         Assert.Equal(
             [
-                "$.callbacks.complaintsWithin",
-                "$.callbacks.ticketSamplePercent",
-                "$.credits.bands",
-                "$.credits.capPercent",
-                "$.credits.claimWindow",
-                "$.escalation.frontLineLimit",
-                "$.escalation.ladder[0].target",
-                "$.escalation.notificationCalendar",
-                "$.escalation.rules[0].atLeast",
-                "$.escalation.rules[0].level",
-                "$.escalation.rules[1].rule",
-                "$.escalation.rules[2].colour",
-                "$.escalation.rules[2].level",
-                "$.scoring.rules[0].section",
-                "$.scoring.rules[1]",
-                "$.scoring.rules[2].perStar",
-                "$.scoring.sections",
-                "$.scoring.standings",
-                "$.tiers.pareto.a",
-                "$.tiers.pareto.c",
+                "$.callbacks.complaintsWithin OutOfRange",
+                "$.callbacks.ticketSamplePercent OutOfRange",
+                "$.credits.bands[0].belowPercent OutOfRange",
+                "$.credits.capPercent OutOfRange",
+                "$.credits.claimWindow InvalidFormat",
+                "$.escalation.frontLineLimit.amount OutOfRange",
+                "$.escalation.ladder[0].target MissingProperty",
+                "$.escalation.notificationCalendar UnknownReference",
+                "$.escalation.rules[0].atLeast UnknownName",
+                "$.escalation.rules[0].level OutOfRange",
+                "$.escalation.rules[1].rule UnknownName",
+                "$.escalation.rules[2].colour UnknownProperty",
+                "$.escalation.rules[2].level OutOfRange",
+                "$.scoring.rules[0].section UnknownReference",
+                "$.scoring.rules[1] Conflict",
+                "$.scoring.rules[2].perStar Conflict",
+                "$.scoring.sections Conflict",
+                "$.scoring.standings.redBelow Conflict",
+                "$.scoring.standings.starsFrom Conflict",
+                "$.tiers.pareto.a UnknownName",
+                "$.tiers.pareto.c MissingProperty",
             ],
-            exception.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+            exception.Problems.Select(p => $"{p.Path} {p.Code}").Order(StringComparer.Ordinal));
         Assert.Contains(exception.Problems, p => p.Message.Contains("the weights sum to 60 %", StringComparison.Ordinal));
         Assert.Contains(exception.Problems, p => p.Message.Contains("star thresholds must ascend", StringComparison.Ordinal));
         Assert.DoesNotContain(exception.Problems, p => p.Message.Contains("(Parameter", StringComparison.Ordinal));
+        Assert.Equal(0, exception.OmittedProblems);
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using ServiceQuality.Domain.Agreements;
-using ServiceQuality.Policies.Definitions;
+using ServiceQuality.Domain.Common;
 
-namespace ServiceQuality.Policies.Tests.Definitions;
+namespace ServiceQuality.Json.Tests.Files;
 
 /// <summary>
 /// The published JSON Schemas (<c>schemas/</c>) accept the shipped examples, the examples in docs/formats.md and every
@@ -93,10 +93,9 @@ public sealed partial class SchemaTests
         AssertEveryLineValid(await Schema("event-log-line.schema.json"), lines, "bad-events.jsonl");
 
         var failure = Assert.Throws<EventLogException>(
-            () => EventLogReplay.Replay(new StringReader(string.Join('\n', lines)), "bad-events.jsonl", new Dictionary<string, ServiceLevelAgreement>()));
+            () => EventLogReplay.Replay(new StringReader(string.Join('\n', lines)), "bad-events.jsonl", new Dictionary<string, ServiceLevelAgreement>(), new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
 
-        Assert.Equal(("bad-events.jsonl", 2), (failure.File, failure.Line));
-        Assert.StartsWith("bad-events.jsonl:2: unknown ticket 'T-404'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(("bad-events.jsonl", 2, ProblemCode.UnknownReference, "$.ticket"), (failure.File, failure.Line, failure.Code, failure.Path));
     }
 
     [Theory]

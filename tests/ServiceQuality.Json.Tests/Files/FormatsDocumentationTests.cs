@@ -3,9 +3,8 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
-using ServiceQuality.Policies.Definitions;
 
-namespace ServiceQuality.Policies.Tests.Definitions;
+namespace ServiceQuality.Json.Tests.Files;
 
 /// <summary>The examples in docs/formats.md are what the loader accepts and means.</summary>
 public sealed partial class FormatsDocumentationTests

@@ -1,0 +1,339 @@
+using System.Text;
+using Ardalis.GuardClauses;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Agreements.Events;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Json.Reading;
+
+namespace ServiceQuality.Json;
+
+/// <summary>
+/// Loads calendars, agreements and policies from a JSON definitions file (see <c>docs/formats.md</c>). Loading checks
+/// everything — well-formed UTF-8 JSON, no property named twice, no unknown property, enumeration values by their
+/// documented names only, every number, date, instant and duration within what the library supports, every reference
+/// to a calendar defined, every rule an agreement or policy enforces — and reports every problem at once, each with its
+/// JSON path and a <see cref="ProblemCode"/> (or the <see cref="RuleCode"/> broken); nothing partial is returned.
+/// </summary>
+public static partial class DefinitionsFile
+{
+    private const string Definition = "definitions file";
+
+    /// <summary>Loads definitions from JSON text.</summary>
+    /// <param name="json">The file's text.</param>
+    /// <returns>The definitions, all valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="InvalidDefinitionException">
+    /// Listing the problems with their JSON paths and codes (the first <see cref="InvalidDefinitionException.MaxProblems"/>,
+    /// and how many more there were).
+    /// </exception>
+    public static LoadedDefinitions Load(string json)
+    {
+        Guard.Against.Null(json);
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (char.IsHighSurrogate(json[i]) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(json[i]))
+            {
+                throw new InvalidDefinitionException(Definition, [new DefinitionProblem("$", ProblemCode.InvalidText, $"the text holds a lone surrogate at character {i + 1:N0}.")]);
+            }
+        }
+
+        return Load(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Loads definitions from the UTF-8 bytes of a file (a leading byte order mark is allowed).</summary>
+    /// <param name="utf8">The file's bytes.</param>
+    /// <returns>The definitions, all valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is null.</exception>
+    /// <exception cref="InvalidDefinitionException">Listing the problems with their JSON paths and codes, as for <see cref="Load(string)"/>; invalid UTF-8 is one.</exception>
+    public static LoadedDefinitions Load(byte[] utf8)
+    {
+        Guard.Against.Null(utf8);
+        var start = utf8.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var sink = new ProblemSink(stopAtFirst: false);
+        var tree = new JsonTree();
+        if (!tree.Parse(utf8, start, utf8.Length - start, sink, allowComments: true))
+        {
+            throw sink.ToException(Definition);
+        }
+
+        var root = new Node(tree, 0, sink);
+        var definitions = Read(root);
+        if (sink.Count > 0 || definitions is null)
+        {
+            throw sink.ToException(Definition);
+        }
+
+        return definitions;
+    }
+
+    private static LoadedDefinitions? Read(Node root)
+    {
+        if (!root.Object(["calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks"]))
+        {
+            if (root.Kind != JsonKind.Object)
+            {
+                return null;
+            }
+        }
+
+        var calendarNodes = root.Items("calendars", required: false);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+        foreach (var node in calendarNodes)
+        {
+            var id = node.Kind == JsonKind.Object ? node.Text("id") : null;
+            if (id is not null && !declared.Add(id))
+            {
+                node.Problem("id", ProblemCode.DuplicateId, $"the calendar '{JsonTree.Escape(id)}' is defined twice.");
+                continue;
+            }
+
+            if (Calendar(node) is { } calendar && id is not null)
+            {
+                calendars[id] = calendar;
+            }
+        }
+
+        var agreements = new Dictionary<string, ServiceLevelAgreement>(StringComparer.Ordinal);
+        foreach (var node in root.Items("agreements", required: false))
+        {
+            if (Agreement(node, calendars, declared) is { } agreement && !agreements.TryAdd(agreement.Id.Value, agreement))
+            {
+                node.Problem("id", ProblemCode.DuplicateId, $"the agreement '{JsonTree.Escape(agreement.Id.Value)}' is defined twice.");
+            }
+        }
+
+        var policies = Policies(root, calendars, declared);
+        return new LoadedDefinitions(calendars, agreements, policies);
+    }
+
+    private static BusinessCalendar? Calendar(Node node)
+    {
+        if (!node.Object(["id", "zone", "weekly", "holidays", "workingDays"]))
+        {
+            return null;
+        }
+
+        var problems = node.Sink.Count;
+        var zoneId = node.Text("zone");
+        var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        if (zoneId is not null && zone is null)
+        {
+            node.Problem("zone", ProblemCode.UnknownName, $"'{JsonTree.Escape(zoneId)}' is not an IANA time zone such as Asia/Shanghai.");
+        }
+
+        var builder = BusinessCalendar.CreateBuilder(zone ?? DateTimeZone.Utc);
+        foreach (var hours in node.Items("weekly", required: true))
+        {
+            if (!hours.Object(["days", "from", "to"]))
+            {
+                continue;
+            }
+
+            var (from, to) = (hours.Time("from"), hours.Time("to"));
+            var days = hours.Items("days", required: true);
+            if (days.Count == 0 && hours.Has("days"))
+            {
+                hours.Problem("days", ProblemCode.Empty, "at least one day is expected.");
+            }
+
+            foreach (var day in days)
+            {
+                if (day.AsEnum<IsoDayOfWeek>(excluded: IsoDayOfWeek.None) is { } d && from is { } f && to is { } t)
+                {
+                    builder.AddOpenHours(d, f, t);
+                }
+            }
+        }
+
+        foreach (var holiday in node.Items("holidays", required: false))
+        {
+            if (holiday.AsDate() is { } date)
+            {
+                builder.AddHoliday(date);
+            }
+        }
+
+        foreach (var working in node.Items("workingDays", required: false))
+        {
+            if (!working.Object(["date", "hours"]))
+            {
+                continue;
+            }
+
+            var date = working.Date("date");
+            foreach (var hours in working.Items("hours", required: true))
+            {
+                if (hours.Object(["from", "to"]) && hours.Time("from") is { } f && hours.Time("to") is { } t && date is { } d)
+                {
+                    builder.AddWorkingDay(d, f, t);
+                }
+            }
+        }
+
+        if (node.Sink.Count > problems)
+        {
+            return null;
+        }
+
+        var found = builder.Validate();
+        foreach (var problem in found)
+        {
+            var at = problem.Path.StartsWith("openHours", StringComparison.Ordinal) ? "weekly" : "workingDays";
+            node.Problem(at, problem.Code, problem.Message);
+        }
+
+        return found.Count == 0 ? builder.Build() : null;
+    }
+
+    private static readonly string[] AgreementProperties =
+        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "applicability", "targets", "pauses", "stages", "reopen", "objectives"];
+
+    private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
+    {
+        if (!node.Object(AgreementProperties))
+        {
+            return null;
+        }
+
+        var problems = node.Sink.Count;
+        var id = node.Id("id", static v => new AgreementId(v));
+        var name = node.Text("name");
+        var kind = node.Enum<AgreementKind>("kind");
+        var version = node.Has("version") ? node.Int("version", 1, int.MaxValue) : 1;
+        var effectiveFrom = node.Instant("effectiveFrom");
+        var calendar = node.Has("calendar") ? node.Text("calendar") : null;
+        CalendarReference(node, "calendar", calendar, calendars, declared);
+
+        var targets = new List<ServiceTarget>();
+        var targetNodes = node.Items("targets", required: true);
+        if (targetNodes.Count == 0 && node.Has("targets"))
+        {
+            node.Problem("targets", RuleCode.AgreementNeedsTargetsToPublish.ToString(), "at least one target is needed to publish the agreement.");
+        }
+
+        foreach (var target in targetNodes)
+        {
+            if (!target.Object(["metric", "priority", "tier", "duration", "basis"]))
+            {
+                continue;
+            }
+
+            var (metric, priority, tier) = (target.Enum<Metric>("metric"), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
+            var (duration, basis) = (target.Duration("duration", positive: false), target.Enum<TimeBasis>("basis"));
+            if (duration <= Duration.Zero)
+            {
+                target.Problem("duration", RuleCode.TargetDurationMustBePositive.ToString(), "a target must be positive.");
+                continue;
+            }
+
+            if (metric is not { } m || duration is not { } d || basis is not { } b)
+            {
+                continue;
+            }
+
+            var candidate = new ServiceTarget(m, priority, tier, d, b);
+            if (targets.Any(t => t.Metric == m && t.Priority == priority && t.Tier == tier))
+            {
+                target.Problem(RuleCode.TargetCellMustBeUnique.ToString(), $"the matrix already has a target for {m} × {priority?.ToString() ?? "any priority"} × {tier?.Code ?? "any tier"}.");
+                continue;
+            }
+
+            targets.Add(candidate);
+        }
+
+        var pauses = new List<PauseRule>();
+        foreach (var pause in node.Items("pauses", required: false))
+        {
+            if (!pause.Object(["reason", "metrics"]))
+            {
+                continue;
+            }
+
+            var reason = pause.Enum<HoldReason>("reason");
+            var metrics = pause.Items("metrics", required: true).Select(m => m.AsEnum<Metric>()).OfType<Metric>().Distinct().ToArray();
+            if (reason is { } r && pauses.Any(p => p.Reason == r))
+            {
+                pause.Problem("reason", ProblemCode.Conflict, $"{r} already has a pause rule.");
+            }
+            else if (reason is { } known)
+            {
+                pauses.Add(new PauseRule(known, metrics));
+            }
+        }
+
+        var stages = ServiceLevelAgreement.DefaultWarningStages;
+        if (node.Has("stages"))
+        {
+            var read = node.Items("stages", required: true).Select(s => s.AsDecimal(0m, 100m)).ToList();
+            if (read.Any(s => s is 0m or 100m))
+            {
+                node.Problem("stages", RuleCode.WarningStageMustBeWithinRange.ToString(), "each warning stage must lie strictly between 0 % and 100 %.");
+            }
+
+            var kept = read.OfType<decimal>().Select(s => Math.Round(s, ServiceLevelAgreement.StageDecimals)).Distinct().Order().ToArray();
+            if (kept.Length > 8)
+            {
+                node.Problem("stages", RuleCode.WarningStagesMustNumberAtMostEight.ToString(), $"at most 8 warning stages; {kept.Length} given.");
+            }
+
+            stages = kept;
+        }
+
+        var applicability = Applicability.Any;
+        var covers = node.Get("applicability");
+        if (!covers.IsMissing && covers.Object(["tiers", "kinds", "channels", "priorities", "categories"]))
+        {
+            applicability = new Applicability(
+                [.. covers.Items("tiers", required: false).Select(t => t.AsTier()).OfType<ServiceTier>().Distinct()],
+                [.. covers.Items("kinds", required: false).Select(k => k.AsEnum<TicketKind>()).OfType<TicketKind>().Distinct()],
+                [.. covers.Items("channels", required: false).Select(c => c.AsEnum<Channel>()).OfType<Channel>().Distinct()],
+                [.. covers.Items("priorities", required: false).Select(p => p.AsEnum<Priority>()).OfType<Priority>().Distinct()],
+                [.. covers.Items("categories", required: false).Select(c => c.AsEnum<ComplaintCategory>()).OfType<ComplaintCategory>().Distinct()]);
+        }
+
+        var reopen = node.Enum<ReopenBehaviour>("reopen", required: false) ?? ReopenBehaviour.ContinueClock;
+        var objectives = new List<KpiObjective>();
+        foreach (var objective in node.Items("objectives", required: false))
+        {
+            if (objective.Object(["kpi", "comparison", "threshold"])
+                && objective.Enum<Kpi>("kpi") is { } k && objective.Enum<Comparison>("comparison") is { } c && objective.Decimal("threshold", 0m, 100m) is { } t)
+            {
+                objectives.Add(new KpiObjective(k, c, t));
+            }
+        }
+
+        if (node.Sink.Count > problems || id is not { } agreementId || name is null || kind is not { } agreementKind || effectiveFrom is not { } at || version is not { } v)
+        {
+            return null;
+        }
+
+        // The version is a value: the agreement is rebuilt as that version, drafted and published at its effective instant.
+        return ServiceLevelAgreement.FromHistory(
+        [
+            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives),
+            new AgreementPublished(agreementId, at, at),
+        ]);
+    }
+
+    /// <summary>Checks a reference to a calendar, telling a missing calendar from one that has problems of its own.</summary>
+    private static void CalendarReference(Node node, string property, string? id, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
+    {
+        if (id is not null && !calendars.ContainsKey(id))
+        {
+            node.Problem(
+                property,
+                ProblemCode.UnknownReference,
+                declared.Contains(id) ? $"the calendar '{JsonTree.Escape(id)}' is invalid (see its own problems)." : $"no calendar has the id '{JsonTree.Escape(id)}'.");
+        }
+    }
+}

@@ -1,0 +1,453 @@
+using System.Text;
+using Ardalis.GuardClauses;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Visits;
+using ServiceQuality.Json.Converters;
+using ServiceQuality.Json.Reading;
+
+namespace ServiceQuality.Json;
+
+/// <summary>
+/// Replays an event log — JSON Lines, one event an object with <c>at</c> (an ISO-8601 instant), <c>type</c>, the case id
+/// and the event's fields (see <c>docs/formats.md</c>) — by driving the real aggregates' commands, so a log that breaks a
+/// rule fails exactly as the API would. Lines are read by the same strict reader as definitions files: enumeration values
+/// by their documented names only, no property twice, no unknown property, every value within what the library supports,
+/// every referenced case known. The first bad line stops the replay with an <see cref="EventLogException"/> reading
+/// <c>file:line: $.property: message</c>.
+/// </summary>
+public static class EventLogReplay
+{
+    /// <summary>The longest line accepted, in bytes.</summary>
+    public const int MaxLineBytes = 1 << 20;
+
+    /// <summary>Replays a log from its UTF-8 bytes (the fast path: nothing is decoded that need not be).</summary>
+    /// <param name="utf8">The log; read to its end, not disposed.</param>
+    /// <param name="file">The log's name, for messages.</param>
+    /// <param name="agreements">The agreement versions tickets and complaints may name, by id.</param>
+    /// <param name="calendars">The calendars, by id: local dates (the tier in force when a case opens) are taken in the time zone of the calendar of the agreement the case falls under.</param>
+    /// <param name="defaultAgreement">The agreement of cases that name none (for their local dates), or null: then such cases use UTC dates.</param>
+    /// <returns>The aggregates built.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="EventLogException">A line is malformed or breaks the format or a rule; the message and the properties locate it.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static ReplayedCases Replay(
+        Stream utf8, string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+    {
+        Guard.Against.Null(utf8);
+        Guard.Against.Null(file);
+        var replay = new Replayer(file, agreements, calendars, defaultAgreement);
+        var buffer = new byte[64 * 1024];
+        var (filled, line, first) = (0, 0, true);
+        while (true)
+        {
+            var read = utf8.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var start = 0;
+            if (first && filled >= 3 && buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+            {
+                start = 3;
+            }
+
+            first = false;
+            while (true)
+            {
+                var newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                replay.Line(++line, buffer, start, newline);
+                start += newline + 1;
+            }
+
+            // Keep the unfinished line at the front of the buffer, growing the buffer for long lines up to the limit.
+            filled -= start;
+            Buffer.BlockCopy(buffer, start, buffer, 0, filled);
+            if (read == 0)
+            {
+                if (filled > 0)
+                {
+                    replay.Line(++line, buffer, 0, filled);
+                }
+
+                return replay.Cases;
+            }
+
+            if (filled == buffer.Length)
+            {
+                if (buffer.Length >= MaxLineBytes)
+                {
+                    throw new EventLogException(file, line + 1, new DefinitionProblem("$", ProblemCode.OutOfRange, $"the line is longer than {MaxLineBytes:N0} bytes."));
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxLineBytes));
+            }
+        }
+    }
+
+    /// <summary>Replays a log from text (each line is encoded to UTF-8 for the same reader; a lone surrogate is refused).</summary>
+    /// <param name="reader">The log's text.</param>
+    /// <param name="file">The log's name, for messages.</param>
+    /// <param name="agreements">The agreement versions tickets and complaints may name, by id.</param>
+    /// <param name="calendars">The calendars, by id (for local dates).</param>
+    /// <param name="defaultAgreement">The agreement of cases that name none (for their local dates), or null for UTC dates.</param>
+    /// <returns>The aggregates built.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="EventLogException">A line is malformed or breaks the format or a rule.</exception>
+    public static ReplayedCases Replay(
+        TextReader reader, string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+    {
+        Guard.Against.Null(reader);
+        Guard.Against.Null(file);
+        var replay = new Replayer(file, agreements, calendars, defaultAgreement);
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var number = 0;
+        var buffer = Array.Empty<byte>();
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (text.Length > MaxLineBytes)
+            {
+                throw new EventLogException(file, number, new DefinitionProblem("$", ProblemCode.OutOfRange, $"the line is longer than {MaxLineBytes:N0} bytes."));
+            }
+
+            var lone = IndexOfLoneSurrogate(text);
+            if (lone >= 0)
+            {
+                throw new EventLogException(file, number, new DefinitionProblem("$", ProblemCode.InvalidText, $"the line holds a lone surrogate at character {lone + 1}."));
+            }
+
+            var length = strict.GetByteCount(text);
+            if (buffer.Length < length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            }
+
+            strict.GetBytes(text, 0, text.Length, buffer, 0);
+            replay.Line(number, buffer, 0, length);
+        }
+
+        return replay.Cases;
+    }
+
+    private static int IndexOfLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The state of one replay: the tree reused line after line, the cases built, the references.</summary>
+    private sealed class Replayer(
+        string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+    {
+        private readonly JsonTree _tree = new();
+        private readonly ProblemSink _sink = new(stopAtFirst: true);
+        private readonly IReadOnlyDictionary<string, ServiceLevelAgreement> _agreements = Guard.Against.Null(agreements);
+        private readonly IReadOnlyDictionary<string, BusinessCalendar> _calendars = Guard.Against.Null(calendars);
+        private readonly DateTimeZone _defaultZone = ZoneOf(defaultAgreement, calendars);
+        private readonly Dictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
+
+        public ReplayedCases Cases { get; } = new();
+
+        public void Line(int number, byte[] buffer, int start, int length)
+        {
+            if (length > 0 && buffer[start + length - 1] == (byte)'\r')
+            {
+                length--;
+            }
+
+            if (buffer.AsSpan(start, length).Trim(" \t"u8).IsEmpty)
+            {
+                return;
+            }
+
+            try
+            {
+                if (!_tree.Parse(buffer, start, length, _sink, allowComments: false))
+                {
+                    return; // the sink has thrown
+                }
+
+                Apply(new Node(_tree, 0, _sink));
+                Cases.Events++;
+            }
+            catch (FirstProblemException e)
+            {
+                throw new EventLogException(file, number, e.Problem);
+            }
+            catch (DomainRuleViolationException e)
+            {
+                throw new EventLogException(file, number, new DefinitionProblem("$", e.Rule.ToString(), e.Message), e.Rule, e);
+            }
+        }
+
+        private void Apply(Node l)
+        {
+            if (l.Kind != JsonKind.Object)
+            {
+                l.Problem(ProblemCode.WrongType, $"an event is a JSON object, not {l.Describe()}.");
+            }
+
+            var typeNode = l.Get("type");
+            if (!typeNode.String(required: true))
+            {
+                return;
+            }
+
+            var typeName = _tree.String(typeNode.Index);
+            if (!EventTypes.Fields.TryGetValue(typeName, out var shape))
+            {
+                typeNode.Problem(ProblemCode.UnknownName, $"unknown event type '{JsonTree.Escape(typeName)}'; the types are listed in docs/formats.md.");
+                return;
+            }
+
+            l.Object(shape.Fields);
+            var at = l.Instant("at")!.Value;
+            var c = Cases;
+            switch (shape.Type)
+            {
+                case EventType.CustomerRegistered:
+                    var newCustomer = l.Id("customer", Ids.Customer)!.Value;
+                    var registered = Customer.Register(
+                        newCustomer, l.Text("name")!, new ContactDetails(l.Text("phone", required: false), l.Text("email", required: false), l.Text("address", required: false)),
+                        l.Tier("tier")!.Value, l.Date("since")!.Value, at);
+                    Add(c.CustomerMap, newCustomer, l.Get("customer"), "customer", registered);
+                    break;
+                case EventType.TierChanged:
+                    var (tier, effectiveFrom, reason) = (l.Tier("tier")!.Value, l.Date("effectiveFrom")!.Value, l.Text("reason")!);
+                    FindCustomer(l).ChangeTier(tier, effectiveFrom, reason, at);
+                    break;
+                case EventType.SpendRecorded:
+                    var (year, amount) = (l.Int("year", 1900, 2199)!.Value, l.Money("amount")!.Value);
+                    FindCustomer(l).RecordSpend(year, amount, at);
+                    break;
+                case EventType.TicketOpened:
+                    var ticketId = l.Id("ticket", Ids.Ticket)!.Value;
+                    var customer = FindCustomer(l);
+                    var (kind, channel, priority, staff) = (l.Enum<TicketKind>("kind")!.Value, l.Enum<Channel>("channel")!.Value, l.Enum<Priority>("priority")!.Value, l.Id("staff", Ids.Staff)!.Value);
+                    var agreement = Agreement(l);
+                    var onSite = l.Bool("onSite", false);
+                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, customer.TierOn(LocalDate(at, agreement)), at, agreement?.Reference, onSite);
+                    Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
+                    break;
+                case EventType.TicketAssigned:
+                    FindTicket(l).Assign(l.Id("staff", Ids.Staff)!.Value, l.Id("department", Ids.Department, required: false), at);
+                    break;
+                case EventType.TicketTransferred:
+                    FindTicket(l).Transfer(l.Id("staff", Ids.Staff)!.Value, l.Id("department", Ids.Department, required: false), at);
+                    break;
+                case EventType.TicketWorkStarted:
+                    FindTicket(l).StartWork(at);
+                    break;
+                case EventType.ResponseRecorded:
+                    FindTicket(l).RecordResponse(l.Id("staff", Ids.Staff)!.Value, l.Bool("public", true), at);
+                    break;
+                case EventType.TicketOnHold:
+                    FindTicket(l).Hold(l.Enum<HoldReason>("reason")!.Value, at);
+                    break;
+                case EventType.TicketResumed:
+                    FindTicket(l).Resume(at);
+                    break;
+                case EventType.ReferredToThirdParty:
+                    FindTicket(l).ReferToThirdParty(l.Text("party")!, at);
+                    break;
+                case EventType.ThirdPartyReturned:
+                    FindTicket(l).RecordThirdPartyReturn(l.Text("result")!, at);
+                    break;
+                case EventType.OnSiteArrived:
+                    FindTicket(l).RecordOnSiteArrival(l.Id("staff", Ids.Staff)!.Value, at);
+                    break;
+                case EventType.PriorityChanged:
+                    FindTicket(l).ChangePriority(l.Enum<Priority>("priority")!.Value, at);
+                    break;
+                case EventType.TicketResolved:
+                    FindTicket(l).Resolve(l.Id("staff", Ids.Staff)!.Value, at);
+                    break;
+                case EventType.TicketReopened:
+                    FindTicket(l).Reopen(l.Text("reason")!, at);
+                    break;
+                case EventType.TicketClosed:
+                    FindTicket(l).Close(at);
+                    break;
+                case EventType.TicketCancelled:
+                    FindTicket(l).Cancel(l.Text("reason")!, at);
+                    break;
+                case EventType.ComplaintReceived:
+                    var complaintId = l.Id("complaint", Ids.Complaint)!.Value;
+                    var complainant = FindCustomer(l);
+                    var (complaintChannel, category, severity) = (l.Enum<Channel>("channel")!.Value, l.Enum<ComplaintCategory>("category")!.Value, l.Enum<Severity>("severity")!.Value);
+                    var claimedLoss = l.Money("claimedLoss", required: false);
+                    var againstStaff = l.Id("againstStaff", Ids.Staff, required: false);
+                    var againstDepartment = l.Id("againstDepartment", Ids.Department, required: false);
+                    var related = l.Has("ticket") ? Find(c.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket").Id : (TicketId?)null;
+                    var complaintAgreement = Agreement(l);
+                    var received = Complaint.Receive(
+                        complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true));
+                    Add(c.ComplaintMap, complaintId, l.Get("complaint"), "complaint", received);
+                    if (complaintAgreement is not null)
+                    {
+                        c.ComplaintAgreementMap[complaintId] = complaintAgreement.Reference;
+                    }
+
+                    break;
+                case EventType.ComplaintRegistered:
+                    FindComplaint(l).Register(at);
+                    break;
+                case EventType.InvestigationAssigned:
+                    var (department, investigator, deadline) = (l.Id("department", Ids.Department)!.Value, l.Id("staff", Ids.Staff)!.Value, l.Instant("deadline")!.Value);
+                    FindComplaint(l).AssignInvestigation(department, investigator, deadline, at);
+                    break;
+                case EventType.ComplaintResponded:
+                    var (reply, remedy) = (l.Text("reply")!, l.Text("remedy")!);
+                    FindComplaint(l).Respond(reply, remedy, at);
+                    break;
+                case EventType.ComplaintResolved:
+                    FindComplaint(l).Resolve(at);
+                    break;
+                case EventType.VerdictRecorded:
+                    var (outcome, verdictReason, judge) = (l.Enum<VerdictOutcome>("outcome")!.Value, l.Text("reason")!, l.Id("staff", Ids.Staff)!.Value);
+                    FindComplaint(l).RecordVerdict(outcome, verdictReason, judge, at);
+                    break;
+                case EventType.CallbackRecorded:
+                    FindComplaint(l).RecordCallback(l.Bool("satisfied", true), at);
+                    break;
+                case EventType.CallbackWaived:
+                    FindComplaint(l).WaiveCallback(l.Text("reason")!, at);
+                    break;
+                case EventType.ComplaintClosed:
+                    FindComplaint(l).Close(at);
+                    break;
+                case EventType.ComplaintWithdrawn:
+                    FindComplaint(l).Withdraw(l.Text("reason")!, at);
+                    break;
+                case EventType.ComplaintMerged:
+                    var duplicate = FindComplaint(l);
+                    Find(c.ComplaintMap, l.Get("primary"), Ids.Complaint, "complaint").Merge(duplicate, at);
+                    break;
+                case EventType.ComplaintEscalated:
+                    var (level, target, escalationReason) = (l.Int("level", 1, 1000)!.Value, l.Text("target")!, l.Text("reason")!);
+                    FindComplaint(l).Escalate(level, target, escalationReason, at);
+                    break;
+                case EventType.CompensationRecorded:
+                    FindComplaint(l).RecordCompensation(l.Money("amount")!.Value, at);
+                    break;
+                case EventType.VisitPlanned:
+                    var visitId = l.Id("visit", Ids.Visit)!.Value;
+                    var visited = FindCustomer(l);
+                    if (l.Has("subjectTicket") && l.Has("subjectComplaint"))
+                    {
+                        l.Problem("subjectComplaint", ProblemCode.Conflict, "a visit is about a ticket or a complaint, not both.");
+                    }
+
+                    var subject = l.Has("subjectTicket") ? VisitSubject.ForTicket(Find(c.TicketMap, l.Get("subjectTicket"), Ids.Ticket, "ticket").Id)
+                        : l.Has("subjectComplaint") ? VisitSubject.ForComplaint(Find(c.ComplaintMap, l.Get("subjectComplaint"), Ids.Complaint, "complaint").Id)
+                        : VisitSubject.None;
+                    var (visitKind, due, attempts) = (l.Enum<VisitKind>("kind")!.Value, l.Instant("due")!.Value, l.Int("maxAttempts", 1, 100)!.Value);
+                    Add(c.VisitMap, visitId, l.Get("visit"), "visit", VisitRecord.Plan(visitId, visited.Id, subject, visitKind, due, attempts, at));
+                    break;
+                case EventType.VisitAttempt:
+                    FindVisit(l).RecordAttempt(l.Enum<AttemptOutcome>("outcome")!.Value, at);
+                    break;
+                case EventType.VisitCompleted:
+                    var (rating, comment, performer) = (l.Int("rating", 1, 5)!.Value, l.Text("comment", required: false), l.Id("staff", Ids.Staff)!.Value);
+                    FindVisit(l).Complete((SatisfactionRating)rating, null, comment, performer, at);
+                    break;
+                case EventType.VisitMissed:
+                    FindVisit(l).MarkMissed(at);
+                    break;
+                case EventType.VisitCancelled:
+                    FindVisit(l).Cancel(l.Text("reason")!, at);
+                    break;
+            }
+        }
+
+        private ServiceLevelAgreement? Agreement(Node l)
+        {
+            var node = l.Get("agreement");
+            if (!node.String(required: false))
+            {
+                return null;
+            }
+
+            var id = _tree.String(node.Index);
+            if (!_agreements.TryGetValue(id, out var agreement))
+            {
+                node.Problem(ProblemCode.UnknownReference, $"unknown agreement '{JsonTree.Escape(id)}'.");
+            }
+
+            return agreement;
+        }
+
+        /// <summary>The date on the calendar of the case's agreement (or the default agreement), so tiers change at local midnight.</summary>
+        private LocalDate LocalDate(Instant at, ServiceLevelAgreement? agreement)
+        {
+            var zone = agreement is null ? _defaultZone : ZoneOf(agreement);
+            return at.InZone(zone).Date;
+        }
+
+        private DateTimeZone ZoneOf(ServiceLevelAgreement agreement)
+        {
+            if (agreement.CalendarName is not { } name)
+            {
+                return _defaultZone;
+            }
+
+            if (!_zones.TryGetValue(name, out var zone))
+            {
+                _zones[name] = zone = _calendars.TryGetValue(name, out var calendar) ? calendar.Zone : _defaultZone;
+            }
+
+            return zone;
+        }
+
+        private static DateTimeZone ZoneOf(ServiceLevelAgreement? agreement, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
+            agreement?.CalendarName is { } name && calendars is not null && calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+
+        private Customer FindCustomer(Node l) => Find(Cases.CustomerMap, l.Get("customer"), Ids.Customer, "customer");
+
+        private Ticket FindTicket(Node l) => Find(Cases.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket");
+
+        private Complaint FindComplaint(Node l) => Find(Cases.ComplaintMap, l.Get("complaint"), Ids.Complaint, "complaint");
+
+        private VisitRecord FindVisit(Node l) => Find(Cases.VisitMap, l.Get("visit"), Ids.Visit, "visit");
+
+        private static T Find<TKey, T>(Dictionary<TKey, T> map, Node node, Func<string, TKey> create, string what)
+            where TKey : struct
+        {
+            var id = node.AsId(create)!.Value;
+            if (!map.TryGetValue(id, out var found))
+            {
+                node.Problem(ProblemCode.UnknownReference, $"unknown {what} '{JsonTree.Escape(id.ToString()!)}'.");
+            }
+
+            return found!;
+        }
+
+        private static void Add<TKey, T>(Dictionary<TKey, T> map, TKey id, Node node, string what, T value)
+            where TKey : notnull
+        {
+            if (!map.TryAdd(id, value))
+            {
+                node.Problem(ProblemCode.DuplicateId, $"the {what} '{JsonTree.Escape(id.ToString()!)}' already exists.");
+            }
+        }
+    }
+}

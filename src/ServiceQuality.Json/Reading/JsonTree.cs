@@ -1,0 +1,508 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using ServiceQuality.Domain.Common;
+
+namespace ServiceQuality.Json.Reading;
+
+/// <summary>The kind of a value in a <see cref="JsonTree"/>.</summary>
+internal enum JsonKind : byte
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>
+/// The strict reader core shared by definitions files and event logs: parses UTF-8 JSON into a flat tree of entries that
+/// point into the input (nothing is decoded until asked for), enforcing the rules every input shares — well-formed JSON,
+/// valid UTF-8, no lone surrogates in escapes, no property named twice in an object, nesting at most
+/// <see cref="MaxDepth"/> deep. A tree is reused from one parse to the next, so reading a log line by line allocates
+/// only what the values themselves need.
+/// </summary>
+internal sealed class JsonTree
+{
+    /// <summary>The deepest nesting accepted.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Above this many properties an object checks for duplicates with a set instead of pairwise.</summary>
+    private const int PairwiseLimit = 16;
+
+    private readonly PropertyNames _names = new();
+    private readonly HashSet<string>?[] _sets = new HashSet<string>?[MaxDepth + 1];
+    private readonly int[] _setOwner = new int[MaxDepth + 1];
+    private Entry[] _entries = new Entry[32];
+    private readonly int[] _open = new int[MaxDepth + 1];
+    private byte[] _buffer = [];
+    private int _offset;
+
+    /// <summary>The number of entries; the root is entry 0.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// Parses <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>. Returns false
+    /// after reporting the first problem to <paramref name="problems"/> when the text is not JSON, is not valid UTF-8 or
+    /// names a property twice; the tree is then empty.
+    /// </summary>
+    public bool Parse(byte[] buffer, int offset, int length, ProblemSink problems, bool allowComments)
+    {
+        (_buffer, _offset, Count) = (buffer, offset, 0);
+        Array.Fill(_setOwner, -1);
+        var options = new JsonReaderOptions
+        {
+            CommentHandling = allowComments ? JsonCommentHandling.Skip : JsonCommentHandling.Disallow,
+            AllowTrailingCommas = allowComments,
+            MaxDepth = MaxDepth,
+        };
+        var reader = new Utf8JsonReader(buffer.AsSpan(offset, length), options);
+        var depth = 0;
+        string? name = null;
+        var nameStart = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        nameStart = (int)reader.TokenStartIndex;
+                        if (!TryName(ref reader, out name))
+                        {
+                            Count = 0;
+                            problems.Add(Path(_open[depth - 1]) + ".?", ProblemCode.InvalidText, $"a property name is not valid text ({Position(nameStart)}).");
+                            return false;
+                        }
+
+                        if (IsDuplicate(_open[depth - 1], depth - 1, name))
+                        {
+                            var path = Path(_open[depth - 1]) + PathStep(name);
+                            Count = 0;
+                            problems.Add(path, ProblemCode.DuplicateProperty, $"the property '{Escape(name)}' appears twice in one object ({Position(nameStart)}).");
+                            return false;
+                        }
+
+                        continue;
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        _open[depth++] = Add(reader.TokenType == JsonTokenType.StartObject ? JsonKind.Object : JsonKind.Array, depth == 1 ? -1 : _open[depth - 2], name, 0, 0, false);
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        var container = _open[--depth];
+                        _entries[container].End = Count;
+                        break;
+                    case JsonTokenType.String:
+                        var start = (int)reader.TokenStartIndex + 1;
+                        var raw = reader.ValueSpan;
+                        if (!ValidText(raw, reader.ValueIsEscaped))
+                        {
+                            var at = depth == 0 ? "$" : Path(_open[depth - 1]) + (name is null ? $"[{_entries[_open[depth - 1]].Children}]" : PathStep(name));
+                            Count = 0;
+                            problems.Add(at, ProblemCode.InvalidText, $"the text is not valid UTF-8 or holds a lone surrogate ({Position(start)}).");
+                            return false;
+                        }
+
+                        Add(JsonKind.String, depth == 0 ? -1 : _open[depth - 1], name, start, raw.Length, reader.ValueIsEscaped);
+                        break;
+                    case JsonTokenType.Number:
+                        Add(JsonKind.Number, depth == 0 ? -1 : _open[depth - 1], name, (int)reader.TokenStartIndex, reader.ValueSpan.Length, false);
+                        break;
+                    default:
+                        var kind = reader.TokenType switch { JsonTokenType.True => JsonKind.True, JsonTokenType.False => JsonKind.False, _ => JsonKind.Null };
+                        Add(kind, depth == 0 ? -1 : _open[depth - 1], name, (int)reader.TokenStartIndex, 0, false);
+                        break;
+                }
+
+                name = null;
+            }
+        }
+        catch (JsonException e)
+        {
+            // The reader's position (line and byte in the line, from 0) locates the syntax error; its message says what it is.
+            Count = 0;
+            problems.Add("$", ProblemCode.MalformedJson, $"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {Detail(e)}");
+            return false;
+        }
+
+        if (Count == 0)
+        {
+            problems.Add("$", ProblemCode.MalformedJson, "malformed JSON: the text holds no value.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public JsonKind Kind(int index) => _entries[index].Kind;
+
+    public string? Name(int index) => _entries[index].Name;
+
+    /// <summary>The index past the last descendant of <paramref name="index"/> (for a scalar, index + 1).</summary>
+    public int End(int index) => _entries[index].Kind is JsonKind.Object or JsonKind.Array ? _entries[index].End : index + 1;
+
+    public int Children(int index) => _entries[index].Children;
+
+    /// <summary>The raw UTF-8 of a string's content (still escaped when <see cref="IsEscaped"/>) or of a number.</summary>
+    public ReadOnlySpan<byte> Raw(int index) => _buffer.AsSpan(_offset + _entries[index].Start, _entries[index].Length);
+
+    public bool IsEscaped(int index) => _entries[index].Escaped;
+
+    /// <summary>A string entry's text, decoded.</summary>
+    public string String(int index)
+    {
+        var raw = Raw(index);
+        if (!_entries[index].Escaped)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        var decoded = new byte[raw.Length];
+        var length = Unescape(raw, decoded);
+        return Encoding.UTF8.GetString(decoded, 0, length);
+    }
+
+    /// <summary>The property <paramref name="name"/> of object <paramref name="index"/>, or -1.</summary>
+    public int Property(int index, string name)
+    {
+        for (var child = index + 1; child < _entries[index].End; child = End(child))
+        {
+            if (ReferenceEquals(_entries[child].Name, name) || string.Equals(_entries[child].Name, name, StringComparison.Ordinal))
+            {
+                return child;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The JSON path of an entry: <c>$.agreements[2].targets[0].duration</c>.</summary>
+    public string Path(int index)
+    {
+        if (index < 0)
+        {
+            return "$";
+        }
+
+        var steps = new Stack<string>();
+        for (var at = index; at >= 0; at = _entries[at].Parent)
+        {
+            var parent = _entries[at].Parent;
+            if (parent < 0)
+            {
+                break;
+            }
+
+            steps.Push(_entries[parent].Kind == JsonKind.Array ? $"[{_entries[at].Item}]" : PathStep(_entries[at].Name!));
+        }
+
+        return "$" + string.Concat(steps);
+    }
+
+    /// <summary>A step of a path: <c>.name</c>, or <c>['odd name']</c> when the name is not a plain identifier.</summary>
+    public static string PathStep(string name) =>
+        name.Length > 0 && name.Length <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "." + name : $"['{Escape(name)}']";
+
+    /// <summary>
+    /// Text from the input made safe to echo in a one-line message: control characters, lone surrogates, quotes and
+    /// backslashes escaped as <c>\uXXXX</c>, and anything beyond 64 characters cut (never inside a surrogate pair).
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, 64) + 8);
+        var shown = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (shown >= 64)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\'' or '\\' || c == '\u2028' || c == '\u2029')
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+
+            shown++;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Detail(JsonException e)
+    {
+        // System.Text.Json appends its own position note; the position is reported above.
+        var message = e.Message;
+        var note = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return Escape(note > 0 ? message[..note] : message);
+    }
+
+    private string Position(int start)
+    {
+        var line = 1;
+        var column = 1;
+        var span = _buffer.AsSpan(_offset, start);
+        foreach (var b in span)
+        {
+            if (b == (byte)'\n')
+            {
+                (line, column) = (line + 1, 1);
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return $"line {line}, byte {column}";
+    }
+
+    private int Add(JsonKind kind, int parent, string? name, int start, int length, bool escaped)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        var item = 0;
+        if (parent >= 0)
+        {
+            item = _entries[parent].Children++;
+        }
+
+        _entries[Count] = new Entry { Kind = kind, Parent = parent, Name = name, Start = start, Length = length, Escaped = escaped, Item = item, End = Count + 1 };
+        return Count++;
+    }
+
+    /// <summary>
+    /// Whether object <paramref name="container"/>, open at nesting level <paramref name="level"/>, already has a property
+    /// named <paramref name="name"/>: pairwise while it is small, then with a set of its own level's (built once per object),
+    /// so an object with n properties costs O(n) whatever its shape and nesting.
+    /// </summary>
+    private bool IsDuplicate(int container, int level, string name)
+    {
+        if (_entries[container].Children < PairwiseLimit)
+        {
+            for (var child = container + 1; child < Count; child = _entries[child].End)
+            {
+                if (string.Equals(_entries[child].Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var set = _sets[level] ??= new HashSet<string>(StringComparer.Ordinal);
+        if (_setOwner[level] != container)
+        {
+            set.Clear();
+            for (var child = container + 1; child < Count; child = _entries[child].End)
+            {
+                set.Add(_entries[child].Name!);
+            }
+
+            _setOwner[level] = container;
+        }
+
+        return !set.Add(name);
+    }
+
+    private bool TryName(ref Utf8JsonReader reader, out string name)
+    {
+        var raw = reader.ValueSpan;
+        if (!ValidText(raw, reader.ValueIsEscaped))
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            name = _names.Get(raw);
+            return true;
+        }
+
+        var decoded = new byte[raw.Length];
+        name = _names.Get(decoded.AsSpan(0, Unescape(raw, decoded)));
+        return true;
+    }
+
+    /// <summary>Valid UTF-8, and, when escaped, no <c>\u</c> escape that leaves a surrogate unpaired.</summary>
+    private static bool ValidText(ReadOnlySpan<byte> raw, bool escaped)
+    {
+        if (!Utf8.IsValid(raw))
+        {
+            return false;
+        }
+
+        if (!escaped)
+        {
+            return true;
+        }
+
+        var pendingHigh = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                if (pendingHigh)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var next = raw[++i];
+            if (next != (byte)'u')
+            {
+                if (pendingHigh)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var unit = Hex(raw.Slice(i + 1, 4));
+            i += 4;
+            if (char.IsHighSurrogate((char)unit))
+            {
+                if (pendingHigh)
+                {
+                    return false;
+                }
+
+                pendingHigh = true;
+            }
+            else if (char.IsLowSurrogate((char)unit))
+            {
+                if (!pendingHigh)
+                {
+                    return false;
+                }
+
+                pendingHigh = false;
+            }
+            else if (pendingHigh)
+            {
+                return false;
+            }
+        }
+
+        return !pendingHigh;
+    }
+
+    /// <summary>Decodes the escapes of valid string content (checked by <see cref="ValidText"/>) into UTF-8.</summary>
+    private static int Unescape(ReadOnlySpan<byte> raw, Span<byte> output)
+    {
+        var length = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\')
+            {
+                output[length++] = raw[i];
+                continue;
+            }
+
+            var c = raw[++i];
+            switch (c)
+            {
+                case (byte)'n': output[length++] = (byte)'\n'; break;
+                case (byte)'r': output[length++] = (byte)'\r'; break;
+                case (byte)'t': output[length++] = (byte)'\t'; break;
+                case (byte)'b': output[length++] = (byte)'\b'; break;
+                case (byte)'f': output[length++] = (byte)'\f'; break;
+                case (byte)'u':
+                    var unit = Hex(raw.Slice(i + 1, 4));
+                    i += 4;
+                    var rune = unit;
+                    if (char.IsHighSurrogate((char)unit))
+                    {
+                        var low = Hex(raw.Slice(i + 3, 4));
+                        i += 6;
+                        rune = char.ConvertToUtf32((char)unit, (char)low);
+                    }
+
+                    length += new Rune(rune).EncodeToUtf8(output[length..]);
+                    break;
+                default: output[length++] = c; break; // \" \\ \/
+            }
+        }
+
+        return length;
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var d in digits)
+        {
+            value = (value << 4) | (d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10);
+        }
+
+        return value;
+    }
+
+    private struct Entry
+    {
+        public JsonKind Kind;
+        public bool Escaped;
+        public int Parent;
+        public int Item;
+        public int Children;
+        public int Start;
+        public int Length;
+        public int End;
+        public string? Name;
+    }
+
+    /// <summary>
+    /// Property names as strings, made once per distinct name: the same UTF-8 bytes give the same string instance, and a
+    /// name equal to a string literal of the program is that literal (so comparisons usually succeed on reference).
+    /// </summary>
+    private sealed class PropertyNames
+    {
+        private const int Slots = 512;
+        private readonly (byte[] Utf8, string Text)?[] _slots = new (byte[], string)?[Slots];
+
+        public string Get(ReadOnlySpan<byte> utf8)
+        {
+            var hash = 17;
+            foreach (var b in utf8)
+            {
+                hash = (hash * 31) + b;
+            }
+
+            ref var slot = ref _slots[(hash & int.MaxValue) % Slots];
+            if (slot is { } known && utf8.SequenceEqual(known.Utf8))
+            {
+                return known.Text;
+            }
+
+            var text = Encoding.UTF8.GetString(utf8);
+            text = string.IsInterned(text) ?? text;
+            if (utf8.Length <= 64)
+            {
+                slot = (utf8.ToArray(), text);
+            }
+
+            return text;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Json.Tests.Files;
+
+public sealed class EventLogReplayTests
+{
+    private static readonly Dictionary<string, ServiceLevelAgreement> Agreements = new() { ["PM-2025"] = Agreement() };
+
+    private static ServiceLevelAgreement Agreement()
+    {
+        var at = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("PM-2025"), "pm", AgreementKind.ServiceLevel, at);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, at);
+        sla.Publish(at, at);
+        return sla;
+    }
+
+    private const string Good = """
+        {"at":"2025-01-10T01:00:00Z","type":"CustomerRegistered","customer":"C-1","name":"Zhang Wei","tier":"gold","since":"2020-05-01","phone":"13812345678"}
+        {"at":"2025-01-13T01:00:00Z","type":"TicketOpened","ticket":"T-1","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang","agreement":"PM-2025","onSite":true}
+
+        {"at":"2025-01-13T01:10:00Z","type":"TicketAssigned","ticket":"T-1","staff":"li","department":"repairs"}
+        {"at":"2025-01-13T01:20:00Z","type":"ResponseRecorded","ticket":"T-1","staff":"li","public":true}
+        {"at":"2025-01-13T01:30:00Z","type":"TicketWorkStarted","ticket":"T-1"}
+        {"at":"2025-01-13T02:30:00Z","type":"OnSiteArrived","ticket":"T-1","staff":"li"}
+        {"at":"2025-01-13T03:00:00Z","type":"TicketOnHold","ticket":"T-1","reason":"WaitingForCustomer"}
+        {"at":"2025-01-14T01:00:00Z","type":"TicketResumed","ticket":"T-1"}
+        {"at":"2025-01-14T02:00:00Z","type":"TicketResolved","ticket":"T-1","staff":"li"}
+        {"at":"2025-01-14T03:00:00Z","type":"ComplaintReceived","complaint":"K-1","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","claimedLoss":{"amount":12000,"currency":"CNY"},"againstStaff":"li","ticket":"T-1"}
+        {"at":"2025-01-14T03:10:00Z","type":"ComplaintEscalated","complaint":"K-1","level":2,"target":"supervisor","reason":"major"}
+        {"at":"2025-01-14T04:00:00Z","type":"VisitPlanned","visit":"V-1","customer":"C-1","subjectComplaint":"K-1","kind":"PhoneCallback","due":"2025-01-16T04:00:00Z","maxAttempts":3}
+        {"at":"2025-01-15T04:00:00Z","type":"VisitCompleted","visit":"V-1","rating":5,"staff":"agent"}
+        """;
+
+    private static ReplayedCases Replay(string log) => EventLogReplay.Replay(new StringReader(log), "events.jsonl", Agreements, new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null);
+
+    [Fact]
+    public void Replay_DrivesTheAggregatesThroughTheirCommands()
+    {
+        var cases = Replay(Good);
+
+        var ticket = cases.Tickets[new TicketId("T-1")];
+        Assert.Equal((TicketStatus.Resolved, (StaffId?)new StaffId("li"), true), (ticket.Status, ticket.Assignee, ticket.OnSiteArrivedAt is not null));
+        Assert.Equal(new AgreementReference(new AgreementId("PM-2025"), 1), ticket.Agreement);
+        Assert.Equal(2, cases.Complaints[new ComplaintId("K-1")].EscalationLevel);
+        Assert.Equal(Domain.Visits.VisitStatus.Completed, cases.Visits[new VisitId("V-1")].Status);
+        Assert.Equal(13, cases.Events);
+    }
+
+    [Fact]
+    public void Replay_FromUtf8Bytes_BuildsWhatTheTextReplayBuilds()
+    {
+        using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Good.Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+        var (text, utf8) = (Replay(Good), EventLogReplay.Replay(bytes, "events.jsonl", Agreements, new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
+
+        Assert.Equal(text.Events, utf8.Events);
+        Assert.Equal(text.Tickets[new TicketId("T-1")].History, utf8.Tickets[new TicketId("T-1")].History);
+        Assert.Equal(text.Complaints[new ComplaintId("K-1")].History.Count, utf8.Complaints[new ComplaintId("K-1")].History.Count);
+    }
+
+    [Theory]
+    [InlineData("{not json", ProblemCode.MalformedJson, "$")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketTeleported","ticket":"T-1"}""", ProblemCode.UnknownName, "$.type")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketClosed"}""", ProblemCode.MissingProperty, "$.ticket")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketClosed","ticket":"T-9"}""", ProblemCode.UnknownReference, "$.ticket")]
+    [InlineData("""{"at":"yesterday","type":"TicketClosed","ticket":"T-1"}""", ProblemCode.InvalidFormat, "$.at")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":"Urgent"}""", ProblemCode.UnknownName, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":"P1, P2"}""", ProblemCode.UnknownName, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":"1"}""", ProblemCode.UnknownName, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":" P1"}""", ProblemCode.UnknownName, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":1}""", ProblemCode.WrongType, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":"P1","priority":"P2"}""", ProblemCode.DuplicateProperty, "$.priority")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"PriorityChanged","ticket":"T-1","priority":"P1","colour":"red"}""", ProblemCode.UnknownProperty, "$.colour")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketReopened","ticket":"T-1","reason":"\ud800"}""", ProblemCode.InvalidText, "$.reason")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketAssigned","ticket":"T-1","staff":"a\u0000b"}""", ProblemCode.InvalidText, "$.staff")]
+    [InlineData("""{"at":"2250-01-15T05:00:00Z","type":"TicketClosed","ticket":"T-1"}""", ProblemCode.OutOfRange, "$.at")]
+    [InlineData("""{"at":"1900-01-01T05:00:00+08:00","type":"TicketClosed","ticket":"T-1"}""", ProblemCode.OutOfRange, "$.at")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"SpendRecorded","customer":"C-1","year":2025,"amount":{"amount":1e40,"currency":"CNY"}}""", ProblemCode.OutOfRange, "$.amount.amount")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"SpendRecorded","customer":"C-1","year":99999999999,"amount":{"amount":1,"currency":"CNY"}}""", ProblemCode.OutOfRange, "$.year")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"VisitPlanned","visit":"V-2","customer":"C-1","subjectTicket":"T-404","kind":"PhoneCallback","due":"2025-01-16T04:00:00Z","maxAttempts":3}""", ProblemCode.UnknownReference, "$.subjectTicket")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"ComplaintReceived","complaint":"K-2","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","ticket":"T-404"}""", ProblemCode.UnknownReference, "$.ticket")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"ComplaintReceived","complaint":"K-2","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","agreement":"NONE"}""", ProblemCode.UnknownReference, "$.agreement")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketClosed","ticket":"T-1"} [1]""", ProblemCode.MalformedJson, "$")]
+    [InlineData("""[{"at":"2025-01-15T05:00:00Z"}]""", ProblemCode.WrongType, "$")]
+    [InlineData("""{"at":"2025-01-12T05:00:00Z","type":"TicketClosed","ticket":"T-1"}""", nameof(RuleCode.CommandTimeMustNotPrecedeLastEvent), "$")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketWorkStarted","ticket":"T-1"}""", nameof(RuleCode.TransitionMustBeAllowed), "$")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"ComplaintEscalated","complaint":"K-1","level":1,"target":"lead","reason":"again"}""", nameof(RuleCode.EscalationLevelMustIncrease), "$")]
+    public void Replay_ABadLine_FailsWithFileLineCodeAndPath(string line, string code, string path)
+    {
+        var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + line));
+
+        Assert.Equal(("events.jsonl", 15, code, path), (failure.File, failure.Line, failure.Code, failure.Path));
+        Assert.StartsWith("events.jsonl:15: ", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Fact]
+    public void Replay_AnIdOverTheLimit_IsRefusedWhereItIsRead()
+    {
+        var line = $$"""{"at":"2025-01-15T05:00:00Z","type":"TicketAssigned","ticket":"T-1","staff":"{{new string('s', 129)}}"}""";
+
+        var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + line));
+
+        Assert.Equal((ProblemCode.OutOfRange, "$.staff"), (failure.Code, failure.Path));
+    }
+
+    [Fact]
+    public void Replay_TheTierOfANewTicket_IsTheTierOnTheLocalDateOfTheAgreementsCalendar()
+    {
+        // The customer becomes key from 1 January 2025; a ticket opened at 07:00 in Shanghai on that day is 23:00 UTC on 31 December.
+        var shanghai = NodaTime.DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        var calendar = Domain.Calendars.BusinessCalendar.CreateBuilder(shanghai).AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+        var at = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SH"), "sh", AgreementKind.ServiceLevel, at);
+        sla.SetCalendar("shanghai", at);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, at);
+        sla.Publish(at, at);
+        const string log = """
+            {"at":"2024-12-01T00:00:00Z","type":"CustomerRegistered","customer":"C-1","name":"Zhang Wei","tier":"gold","since":"2020-05-01"}
+            {"at":"2024-12-02T00:00:00Z","type":"TierChanged","customer":"C-1","tier":"key","effectiveFrom":"2025-01-01","reason":"annual review"}
+            {"at":"2024-12-31T23:00:00Z","type":"TicketOpened","ticket":"T-1","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang","agreement":"SH"}
+            {"at":"2024-12-31T23:00:00Z","type":"TicketOpened","ticket":"T-2","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang"}
+            """;
+
+        var cases = EventLogReplay.Replay(new StringReader(log), "tiers.jsonl", new Dictionary<string, ServiceLevelAgreement> { ["SH"] = sla }, new Dictionary<string, Domain.Calendars.BusinessCalendar> { ["shanghai"] = calendar }, null);
+
+        Assert.Equal(Domain.Customers.ServiceTier.Key, cases.Tickets[new TicketId("T-1")].CustomerTier);
+        Assert.Equal(Domain.Customers.ServiceTier.Gold, cases.Tickets[new TicketId("T-2")].CustomerTier); // no agreement, no default: the UTC date
+    }
+
+    [Fact]
+    public void Replay_AComplaintNamingAnAgreement_IsRecordedUnderIt()
+    {
+        var line = """{"at":"2025-01-15T05:00:00Z","type":"ComplaintReceived","complaint":"K-2","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","agreement":"PM-2025"}""";
+
+        var cases = Replay(Good + "\n" + line);
+
+        Assert.Equal(new AgreementReference(new AgreementId("PM-2025"), 1), cases.ComplaintAgreements[new ComplaintId("K-2")]);
+        Assert.False(cases.ComplaintAgreements.ContainsKey(new ComplaintId("K-1")));
+    }
+
+    [Fact]
+    public void Replay_ARefusedEvent_CarriesTheRuleCode() =>
+        Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<EventLogException>(
+            () => Replay(Good + "\n" + """{"at":"2025-01-15T05:00:00Z","type":"TicketCancelled","ticket":"T-1","reason":"late"}""")).Rule);
+
+    [Fact]
+    public void Replay_InstantsWithAnOffset_AreTheSameInstantsAsInUtc()
+    {
+        // Every "…T01:10:00Z" written as "…T09:10:00+08:00": the same instants, so the same cases.
+        var local = System.Text.RegularExpressions.Regex.Replace(Good, "T(\\d\\d):(\\d\\d):00Z", m =>
+            $"T{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 8:00}:{m.Groups[2].Value}:00+08:00");
+        Assert.NotEqual(Good, local);
+
+        var (utc, shifted) = (Replay(Good), Replay(local));
+
+        Assert.Equal(utc.Tickets[new TicketId("T-1")].History, shifted.Tickets[new TicketId("T-1")].History);
+        Assert.Equal(utc.Visits[new VisitId("V-1")].History.Select(e => (e.GetType(), e.OccurredAt)), shifted.Visits[new VisitId("V-1")].History.Select(e => (e.GetType(), e.OccurredAt)));
+        Assert.Equal(utc.Visits[new VisitId("V-1")].Due, shifted.Visits[new VisitId("V-1")].Due);
+    }
+}
