@@ -82,6 +82,21 @@ public static class EventLogReplay
             case "SpendRecorded":
                 FindCustomer(l, c).RecordSpend(l.Int("year"), l.Money("amount"), at);
                 break;
+            case "CreditGradeChanged":
+                FindCustomer(l, c).ChangeCreditGrade(l.Enum<CreditGrade>("grade"), at);
+                break;
+            case "TrustScoreUpdated":
+                FindCustomer(l, c).UpdateTrustScore(l.Int("score"), l.Text("reason"), at);
+                break;
+            case "AccountManagerAssigned":
+                FindCustomer(l, c).AssignAccountManager(l.Optional("manager") is { } manager ? new StaffId(manager) : null, at);
+                break;
+            case "CareFlagsChanged":
+                FindCustomer(l, c).SetCareFlags(l.Flags("flags"), at);
+                break;
+            case "ContactDetailsChanged":
+                FindCustomer(l, c).ChangeContactDetails(new ContactDetails(l.Optional("phone"), l.Optional("email"), l.Optional("address")), at);
+                break;
             case "TicketOpened":
                 var customer = FindCustomer(l, c);
                 var agreementId = l.Optional("agreement");
@@ -89,7 +104,7 @@ public static class EventLogReplay
                     : agreements.TryGetValue(agreementId, out var sla) ? sla.Reference : throw new LineException($"unknown agreement '{agreementId}'");
                 Add(c.TicketMap, new TicketId(l.Text("ticket")), "ticket", Domain.Tickets.Ticket.Open(
                     new TicketId(l.Text("ticket")), customer.Id, l.Enum<TicketKind>("kind"), l.Enum<Channel>("channel"), l.Enum<Priority>("priority"),
-                    new StaffId(l.Text("staff")), customer.TierOn(at.InUtc().Date), at, agreement, l.Bool("onSite", false)));
+                    new StaffId(l.Text("staff")), l.Optional("tier") is null ? customer.TierOn(at.InUtc().Date) : l.Tier("tier"), at, agreement, l.Bool("onSite", false)));
                 break;
             case "TicketAssigned":
                 FindTicket(l, c).Assign(new StaffId(l.Text("staff")), l.Department(), at);
@@ -176,6 +191,9 @@ public static class EventLogReplay
             case "CompensationRecorded":
                 FindComplaint(l, c).RecordCompensation(l.Money("amount"), at);
                 break;
+            case "SeverityChanged":
+                FindComplaint(l, c).ChangeSeverity(l.Enum<Severity>("severity"), at);
+                break;
             case "VisitPlanned":
                 var subject = l.Optional("subjectTicket") is { } ticket ? VisitSubject.ForTicket(new TicketId(ticket))
                     : l.Optional("subjectComplaint") is { } complaint ? VisitSubject.ForComplaint(new ComplaintId(complaint)) : VisitSubject.None;
@@ -186,7 +204,7 @@ public static class EventLogReplay
                 FindVisit(l, c).RecordAttempt(l.Enum<AttemptOutcome>("outcome"), at);
                 break;
             case "VisitCompleted":
-                FindVisit(l, c).Complete((SatisfactionRating)l.Int("rating"), null, l.Optional("comment"), new StaffId(l.Text("staff")), at);
+                FindVisit(l, c).Complete((SatisfactionRating)l.Int("rating"), l.Ratings("dimensions"), l.Optional("comment"), new StaffId(l.Text("staff")), at);
                 break;
             case "VisitMissed":
                 FindVisit(l, c).MarkMissed(at);
@@ -281,6 +299,44 @@ public static class EventLogReplay
             }
 
             return new Money(amount.GetDecimal(), currency.GetString()!);
+        }
+
+        public CareFlags Flags(string name)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+            {
+                throw new LineException($"missing field '{name}' (an array of flag names)");
+            }
+
+            // Only the single flags' own names: no numbers, no comma lists.
+            var names = System.Enum.GetNames<CareFlags>().Where(n => n != nameof(CareFlags.None)).ToArray();
+            var flags = CareFlags.None;
+            foreach (var item in value.EnumerateArray())
+            {
+                var flag = item.ValueKind == JsonValueKind.String ? Array.Find(names, n => n == item.GetString()) : null;
+                flags |= flag is null ? throw new LineException($"field '{name}' must hold only {string.Join(", ", names)}") : System.Enum.Parse<CareFlags>(flag);
+            }
+
+            return flags;
+        }
+
+        public Dictionary<string, SatisfactionRating>? Ratings(string name)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var ratings = value.ValueKind == JsonValueKind.Object ? new Dictionary<string, SatisfactionRating>(StringComparer.Ordinal)
+                : throw new LineException($"field '{name}' must be an object of ratings 1-5, such as {{\"repair\": 5}}");
+            foreach (var rating in value.EnumerateObject())
+            {
+                ratings[rating.Name] = rating.Value.ValueKind == JsonValueKind.Number && rating.Value.TryGetInt32(out var number) && number is >= 1 and <= 5
+                    ? (SatisfactionRating)number
+                    : throw new LineException($"field '{name}' must be an object of ratings 1-5, such as {{\"repair\": 5}}");
+            }
+
+            return ratings;
         }
 
         public DepartmentId? Department() => Optional("department") is { } d ? new DepartmentId(d) : null;
