@@ -281,6 +281,11 @@ public static class ServiceDeskApp
 
     private static void ToStandardOutput(Stream stdout, Action<Stream> write)
     {
+        if (!stdout.CanWrite)
+        {
+            throw new SampleException("standard output: cannot be written: it is closed");
+        }
+
         try
         {
             write(stdout);
