@@ -63,10 +63,9 @@ public static class ServiceDeskApp
 
             return 2;
         }
-#pragma warning disable CA1031 // The last resort of a command-line tool: one line, never a stack trace.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // The last resort of a command-line tool: one line, never a stack trace.
             Messages.Say(stderr, $"ServiceDesk failed unexpectedly ({e.GetType().Name}): {e.Message}");
             return 1;
         }
@@ -226,10 +225,9 @@ public static class ServiceDeskApp
         {
             throw new SampleException([.. e.Problems.Select(problem => $"{path}: {problem}")]);
         }
-#pragma warning disable CA1031 // A loader fault on a bad file is still a bad file: reported as such, with status 2.
         catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
         {
+            // A loader fault on a bad file is still a bad file: reported as such, with status 2.
             throw new SampleException($"{path}: cannot be loaded: {e.Message}", e);
         }
     }
@@ -250,10 +248,9 @@ public static class ServiceDeskApp
         {
             throw new SampleException($"{log}: cannot be read: {OutputFiles.Reason(e)}", e);
         }
-#pragma warning disable CA1031 // A reader fault on a bad log is still a bad log: reported as such, with status 2.
         catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
         {
+            // A reader fault on a bad log is still a bad log: reported as such, with status 2.
             throw new SampleException($"{log}: cannot be replayed: {e.Message}", e);
         }
 
