@@ -25,6 +25,10 @@ with tempfile.TemporaryDirectory() as work:
     runs.append(("unknown option", ["--colour", "red"], None, "--colour"))
     runs.append(("missing event log", ["--events", os.path.join(work, "absent.jsonl")], None, "absent.jsonl: "))
     runs.append(("truncated definitions", ["--definitions", os.path.join(work, "truncated.json")], '{ "calendars": [', "truncated.json: $: malformed JSON at line 1"))
+    runs.append(("option out of range", ["--days", "0"], None, "--days needs a whole number from 1 to 366"))
+    runs.append(("an output naming an input", ["--events", "samples/ServiceDesk/data/events.jsonl", "--html", "samples/ServiceDesk/data/events.jsonl"], None, "names the same file as --events"))
+    if os.path.exists("/dev/full"):
+        runs.append(("a full disk", ["--smoke", "--html", "/dev/full"], None, "--html /dev/full: cannot be written: no space left on the device"))
     for name, arguments, content, expected in runs:
         if content is not None:
             with open(arguments[1], "w", encoding="utf-8") as f:

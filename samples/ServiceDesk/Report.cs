@@ -87,7 +87,7 @@ internal sealed record Report(
         var ticketsById = simulation.Tickets.ToDictionary(t => t.Id);
         foreach (var visit in simulation.Visits)
         {
-            var handler = visit.Subject.Ticket is { } ticketId ? ticketsById[ticketId].Assignee : null;
+            var handler = visit.Subject.Ticket is { } ticketId && ticketsById.TryGetValue(ticketId, out var followed) ? followed.Assignee : null;
             if (handler is { } staff && visit.Overall is { } rating)
             {
                 facts.Add(new ScoreFact(ScoreSubject.Staff(staff), FactKind.SatisfactionRating, visit.EndedAt!.Value, (int)rating, visit.Id.Value));

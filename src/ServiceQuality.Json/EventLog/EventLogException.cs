@@ -37,6 +37,6 @@ public sealed class EventLogException : Exception
     public RuleCode? Rule { get; }
 
     private static string Format(string file, int line, DefinitionProblem problem, RuleCode? rule) =>
-        rule is { } r ? $"{Reading.JsonTree.Escape(file)}:{line}: rule {r}: {problem.Message}"
-        : $"{Reading.JsonTree.Escape(file)}:{line}: {problem.Path}: {problem.Message}";
+        rule is { } r ? $"{Reading.JsonTree.Escape(file, int.MaxValue)}:{line}: rule {r}: {problem.Message}"
+        : $"{Reading.JsonTree.Escape(file, int.MaxValue)}:{line}: {problem.Path}: {problem.Message}";
 }

@@ -239,13 +239,31 @@ public static class EventLogReplay
                     var (year, amount) = (l.Int("year", 1900, 2199)!.Value, l.Money("amount")!.Value);
                     FindCustomer(l).RecordSpend(year, amount, at);
                     break;
+                case EventType.CreditGradeChanged:
+                    FindCustomer(l).ChangeCreditGrade(l.Enum<CreditGrade>("grade")!.Value, at);
+                    break;
+                case EventType.TrustScoreUpdated:
+                    var (score, trustReason) = (l.Int("score", 0, 100)!.Value, l.Text("reason")!);
+                    FindCustomer(l).UpdateTrustScore(score, trustReason, at);
+                    break;
+                case EventType.AccountManagerAssigned:
+                    FindCustomer(l).AssignAccountManager(l.Id("manager", Ids.Staff, required: false), at);
+                    break;
+                case EventType.CareFlagsChanged:
+                    FindCustomer(l).SetCareFlags(Flags(l), at);
+                    break;
+                case EventType.ContactDetailsChanged:
+                    var contact = new ContactDetails(l.Text("phone", required: false), l.Text("email", required: false), l.Text("address", required: false));
+                    FindCustomer(l).ChangeContactDetails(contact, at);
+                    break;
                 case EventType.TicketOpened:
                     var ticketId = l.Id("ticket", Ids.Ticket)!.Value;
                     var customer = FindCustomer(l);
                     var (kind, channel, priority, staff) = (l.Enum<TicketKind>("kind")!.Value, l.Enum<Channel>("channel")!.Value, l.Enum<Priority>("priority")!.Value, l.Id("staff", Ids.Staff)!.Value);
                     var agreement = Agreement(l);
                     var onSite = l.Bool("onSite", false);
-                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, customer.TierOn(LocalDate(at, agreement)), at, agreement?.Reference, onSite);
+                    var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
+                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite);
                     Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
                     break;
                 case EventType.TicketAssigned:
@@ -349,6 +367,9 @@ public static class EventLogReplay
                 case EventType.CompensationRecorded:
                     FindComplaint(l).RecordCompensation(l.Money("amount")!.Value, at);
                     break;
+                case EventType.SeverityChanged:
+                    FindComplaint(l).ChangeSeverity(l.Enum<Severity>("severity")!.Value, at);
+                    break;
                 case EventType.VisitPlanned:
                     var visitId = l.Id("visit", Ids.Visit)!.Value;
                     var visited = FindCustomer(l);
@@ -368,7 +389,7 @@ public static class EventLogReplay
                     break;
                 case EventType.VisitCompleted:
                     var (rating, comment, performer) = (l.Int("rating", 1, 5)!.Value, l.Text("comment", required: false), l.Id("staff", Ids.Staff)!.Value);
-                    FindVisit(l).Complete((SatisfactionRating)rating, null, comment, performer, at);
+                    FindVisit(l).Complete((SatisfactionRating)rating, Ratings(l), comment, performer, at);
                     break;
                 case EventType.VisitMissed:
                     FindVisit(l).MarkMissed(at);
@@ -377,6 +398,52 @@ public static class EventLogReplay
                     FindVisit(l).Cancel(l.Text("reason")!, at);
                     break;
             }
+        }
+
+        /// <summary>Care flags as an array of the single flags' names (no numbers, no comma lists); <c>[]</c> for none.</summary>
+        private static CareFlags Flags(Node l)
+        {
+            var flags = CareFlags.None;
+            var node = l.Get("flags");
+            if (node.Present(required: true) && node.Kind != JsonKind.Array)
+            {
+                node.Problem(ProblemCode.WrongType, $"an array of flag names is expected, not {node.Describe()}.");
+            }
+
+            foreach (var item in l.Items("flags", required: true))
+            {
+                flags |= item.AsEnum<CareFlags>(excluded: CareFlags.None)!.Value;
+            }
+
+            return flags;
+        }
+
+        /// <summary>Ratings 1-5 by dimension name: <c>{"repair": 5}</c>; null when absent.</summary>
+        private static Dictionary<string, SatisfactionRating>? Ratings(Node l)
+        {
+            var node = l.Get("dimensions");
+            if (!node.Present(required: false))
+            {
+                return null;
+            }
+
+            if (!node.Object([.. node.Properties().Select(p => p.Name)]))
+            {
+                return null;
+            }
+
+            var ratings = new Dictionary<string, SatisfactionRating>(StringComparer.Ordinal);
+            foreach (var (name, value) in node.Properties())
+            {
+                if (string.IsNullOrWhiteSpace(name) || name.Length > GuardExtensions.MaxIdLength || name.Any(char.IsControl))
+                {
+                    value.Problem(ProblemCode.InvalidText, $"a dimension is named by a non-blank text of at most {GuardExtensions.MaxIdLength} characters without control characters.");
+                }
+
+                ratings[name] = (SatisfactionRating)value.AsInt(1, 5)!.Value;
+            }
+
+            return ratings;
         }
 
         private ServiceLevelAgreement? Agreement(Node l)

@@ -208,15 +208,15 @@ internal sealed class JsonTree
 
     /// <summary>
     /// Text from the input made safe to echo in a one-line message: control characters, lone surrogates, quotes and
-    /// backslashes escaped as <c>\uXXXX</c>, and anything beyond 64 characters cut (never inside a surrogate pair).
+    /// backslashes escaped as <c>\uXXXX</c>, and anything beyond <paramref name="maxLength"/> characters cut (never inside a surrogate pair).
     /// </summary>
-    public static string Escape(string text)
+    public static string Escape(string text, int maxLength = 64)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, 64) + 8);
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength) + 8);
         var shown = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (shown >= 64)
+            if (shown >= maxLength)
             {
                 builder.Append('…');
                 break;

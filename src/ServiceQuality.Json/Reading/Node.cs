@@ -127,6 +127,23 @@ internal readonly struct Node
         return items;
     }
 
+    /// <summary>The properties of this object (none when it is not one), with their names.</summary>
+    public List<(string Name, Node Value)> Properties()
+    {
+        var properties = new List<(string, Node)>();
+        if (IsMissing || Kind != JsonKind.Object)
+        {
+            return properties;
+        }
+
+        for (var child = Index + 1; child < _tree.End(Index); child = _tree.End(child))
+        {
+            properties.Add((_tree.Name(child)!, new Node(_tree, child, _sink, Index, _tree.Name(child))));
+        }
+
+        return properties;
+    }
+
     /// <summary>A non-blank text of at most <see cref="MaxTextLength"/> characters. Never echoed in messages: it may be personal.</summary>
     public string? Text(string name, bool required = true) => Get(name).AsText(required);
 

@@ -1,0 +1,101 @@
+namespace ServiceDesk.Tests;
+
+public sealed class OptionTests
+{
+    [Theory]
+    [InlineData("--seed", "-1")]
+    [InlineData("--seed", "2147483648")]
+    [InlineData("--seed", "seven")]
+    [InlineData("--days", "0")]
+    [InlineData("--days", "367")]
+    [InlineData("--days", "99999999999999999999")]
+    [InlineData("--customers", "0")]
+    [InlineData("--customers", "100001")]
+    [InlineData("--customers", "+5")]
+    [InlineData("--format", "xml")]
+    [InlineData("--at", "yesterday")]
+    [InlineData("--at", "-9998-01-01T00:00:00+18:00")]
+    public void Run_WhenAnOptionValueIsBad_ExitsWith2NamingTheOption(string option, string value)
+    {
+        var run = SampleRun.Of(option, value);
+
+        run.AssertRefused(option);
+        Assert.Single(run.Messages);
+        Assert.Contains(value, run.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1800-01-01T00:00:00Z")]
+    [InlineData("2200-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z")]
+    public void Run_WhenAtIsOutsideTheCalendarsSupportedRange_ExitsWith2BeforeSimulating(string at)
+    {
+        var run = SampleRun.Of("--smoke", "--at", at);
+
+        run.AssertRefused("supported range");
+        Assert.Single(run.Messages);
+        Assert.DoesNotContain("day 1/", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_WhenAtIsBeforeTheFirstCase_ExitsWith2()
+    {
+        SampleRun.Of("--smoke", "--at", "2025-01-01T00:00:00Z").AssertRefused("before the first case");
+    }
+
+    [Fact]
+    public void Run_WhenCustomersTimesDaysIsTooLarge_ExitsWith2()
+    {
+        SampleRun.Of("--customers", "100000", "--days", "31").AssertRefused("customer-days");
+    }
+
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--html")]
+    [InlineData("--events")]
+    [InlineData("--definitions")]
+    [InlineData("--export-events")]
+    [InlineData("--seed")]
+    [InlineData("--at")]
+    public void Run_WhenAnOptionHasNoValue_ExitsWith2(string option)
+    {
+        SampleRun.Of("--smoke", option).AssertRefused($"{option} needs a value");
+    }
+
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--html")]
+    [InlineData("--events")]
+    [InlineData("--definitions")]
+    [InlineData("--export-events")]
+    public void Run_WhenAFileOptionIsEmpty_ExitsWith2(string option)
+    {
+        SampleRun.Of("--smoke", option, string.Empty).AssertRefused($"{option} needs a file name");
+    }
+
+    [Fact]
+    public void Run_WhenAnOptionIsUnknown_ExitsWith2()
+    {
+        SampleRun.Of("--colour", "red").AssertRefused("--colour");
+    }
+
+    [Fact]
+    public void Run_WhenHelpIsAsked_PrintsTheUsageWithEveryOptionAndExitsWith0()
+    {
+        var run = SampleRun.Of("--help");
+
+        Assert.Equal(0, run.Status);
+        foreach (var option in new[] { "--seed", "--days", "--customers", "--format", "--out", "--definitions", "--events", "--export-events", "--at", "--html", "--smoke" })
+        {
+            Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Run_WhenTheLargestAllowedValuesAreGiven_AcceptsThem()
+    {
+        // Parsing only: --help stops the run before it simulates.
+        Assert.Equal(0, SampleRun.Of("--seed", "2147483647", "--days", "10", "--customers", "100000", "--help").Status);
+        Assert.Equal(0, SampleRun.Of("--seed", "0", "--days", "366", "--customers", "2732", "--help").Status);
+    }
+}
