@@ -46,7 +46,7 @@ public sealed class VisitEventEqualityTests
         Prop.ForAll(Ratings.ToArbitrary(), Ratings.ToArbitrary(), (a, b) =>
         {
             var left = Completed(a.ToDictionary(r => r.Name, r => r.Rating));
-            var right = Completed(b.Reverse().ToDictionary(r => r.Name, r => r.Rating));
+            var right = Completed(Enumerable.Reverse(b).ToDictionary(r => r.Name, r => r.Rating));
             var equal = a.OrderBy(r => r.Name, StringComparer.Ordinal).SequenceEqual(b.OrderBy(r => r.Name, StringComparer.Ordinal));
 
             Assert.Equal(equal, left.Equals(right));
