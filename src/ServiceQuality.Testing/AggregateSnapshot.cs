@@ -36,6 +36,12 @@ internal sealed class AggregateSnapshot
             [.. aggregate.UncommittedEvents],
             [.. state.Select(s => (s.Name, s.Value is IEnumerable items and not string ? items.Cast<object?>().ToArray() : s.Value))]);
 
+    /// <summary>
+    /// Marks a state value as personal data (a name, a comment, a reason): compared whole, but shown masked in
+    /// <see cref="Differences"/>, as the Domain masks it in its own text.
+    /// </summary>
+    public static object? Personal(string? value) => value is null ? null : new PersonalText(value);
+
     /// <summary>The events in <paramref name="later"/>'s history beyond this snapshot's, by type name.</summary>
     public string Added(AggregateSnapshot later) =>
         string.Join(", ", later._history.Skip(_history.Length).Select(e => e.GetType().Name));
@@ -80,4 +86,10 @@ internal sealed class AggregateSnapshot
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>A personal text in a snapshot: equal when the texts are equal, formatted masked.</summary>
+    private sealed record PersonalText(string Value)
+    {
+        public override string ToString() => PersonalData.Text(Value) ?? string.Empty;
+    }
 }

@@ -19,8 +19,9 @@ namespace ServiceQuality.Testing;
 /// </example>
 /// <remarks>
 /// "Unchanged" means: the same events in <c>History</c> and <c>UncommittedEvents</c>, and the same value of every
-/// public property of the aggregate (lists item by item). Not thread-safe, like the aggregates: nothing else may
-/// command the aggregate while the assertion runs.
+/// public property of the aggregate (lists item by item). Failure messages show personal data (names, contact details,
+/// comments, replies, reasons) masked, as the aggregates' own text does. Not thread-safe, like the aggregates: nothing
+/// else may command the aggregate while the assertion runs.
 /// </remarks>
 public static class DomainAssert
 {
@@ -58,7 +59,7 @@ public static class DomainAssert
             (nameof(c.ReceivedAt), c.ReceivedAt), (nameof(c.RegisteredAt), c.RegisteredAt), (nameof(c.Investigation), c.Investigation),
             (nameof(c.Response), c.Response), (nameof(c.ResolvedAt), c.ResolvedAt), (nameof(c.Verdict), c.Verdict),
             (nameof(c.CallbackRequired), c.CallbackRequired), (nameof(c.CallbackCompletedAt), c.CallbackCompletedAt),
-            (nameof(c.DissatisfiedCallbacks), c.DissatisfiedCallbacks), (nameof(c.CallbackWaiverReason), c.CallbackWaiverReason),
+            (nameof(c.DissatisfiedCallbacks), c.DissatisfiedCallbacks), (nameof(c.CallbackWaiverReason), AggregateSnapshot.Personal(c.CallbackWaiverReason)),
             (nameof(c.Compensation), c.Compensation), (nameof(c.Escalations), c.Escalations), (nameof(c.Duplicates), c.Duplicates),
             (nameof(c.MergedInto), c.MergedInto), (nameof(c.ClosedAt), c.ClosedAt), (nameof(c.WithdrawnAt), c.WithdrawnAt)));
 
@@ -71,7 +72,7 @@ public static class DomainAssert
     public static DomainRuleViolationException Refused(RuleCode rule, Customer customer, Action<Customer> command) =>
         Refused(rule, customer, command, static c => AggregateSnapshot.Of(
             c,
-            (nameof(c.Id), c.Id), (nameof(c.DisplayName), c.DisplayName), (nameof(c.Contact), c.Contact),
+            (nameof(c.Id), c.Id), (nameof(c.DisplayName), AggregateSnapshot.Personal(c.DisplayName)), (nameof(c.Contact), c.Contact),
             (nameof(c.CustomerSince), c.CustomerSince), (nameof(c.TierHistory), c.TierHistory), (nameof(c.CreditGrade), c.CreditGrade),
             (nameof(c.TrustScore), c.TrustScore), (nameof(c.AccountManager), c.AccountManager), (nameof(c.CareFlags), c.CareFlags),
             (nameof(c.SpendByYear), c.SpendByYear.OrderBy(s => s.Key))));
@@ -88,7 +89,7 @@ public static class DomainAssert
             (nameof(v.Id), v.Id), (nameof(v.Customer), v.Customer), (nameof(v.Subject), v.Subject), (nameof(v.Kind), v.Kind),
             (nameof(v.Due), v.Due), (nameof(v.MaxAttempts), v.MaxAttempts), (nameof(v.Status), v.Status), (nameof(v.Attempts), v.Attempts),
             (nameof(v.Overall), v.Overall), (nameof(v.Dimensions), v.Dimensions.OrderBy(d => d.Key, StringComparer.Ordinal)),
-            (nameof(v.Comment), v.Comment), (nameof(v.PerformedBy), v.PerformedBy), (nameof(v.EndedAt), v.EndedAt)));
+            (nameof(v.Comment), AggregateSnapshot.Personal(v.Comment)), (nameof(v.PerformedBy), v.PerformedBy), (nameof(v.EndedAt), v.EndedAt)));
 
     /// <summary>Asserts that <paramref name="command"/> is refused by <paramref name="rule"/> and leaves the agreement version unchanged.</summary>
     /// <param name="rule">The rule expected to refuse the command.</param>

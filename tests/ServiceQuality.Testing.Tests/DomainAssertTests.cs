@@ -2,6 +2,7 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Visits;
 
 namespace ServiceQuality.Testing.Tests;
 
@@ -71,6 +72,34 @@ public sealed class DomainAssertTests
             "TransitionMustBeAllowed refused the command as expected, but Ticket T-1 (New, P3, assignee none) changed: its history grew from 1 to 2 events (TicketAssigned); "
             + "its uncommitted events went from 1 to 2; Assignee was none, now alice; Status was New, now Assigned.",
             failure.Message);
+    }
+
+    [Fact]
+    public void Refused_WhenTheRefusedCommandChangedPersonalData_ShowsItMasked()
+    {
+        const string Comment = "Zhang Wei 张伟 called back on 13812345678";
+        var failure = Assert.Throws<DomainAssertionException>(() => DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, Builders.Visit(), v =>
+        {
+            v.Complete(SatisfactionRating.Satisfied, null, Comment, Alice, Later);
+            throw new DomainRuleViolationException(RuleCode.TransitionMustBeAllowed, "refused after all");
+        }));
+
+        Assert.DoesNotContain(Comment, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Comment was none, now Z***", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refused_WhenTheRefusedCommandChangedAReason_ShowsItMaskedInTheStateAndTheEvents()
+    {
+        const string Reason = "Mr Zhang asked not to be called at 13812345678";
+        var failure = Assert.Throws<DomainAssertionException>(() => DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, Builders.Complaint(), c =>
+        {
+            c.WaiveCallback(Reason, Later);
+            throw new DomainRuleViolationException(RuleCode.TransitionMustBeAllowed, "refused after all");
+        }));
+
+        Assert.DoesNotContain(Reason, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("CallbackWaiverReason was none, now M***", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,24 @@ public sealed record Applicability(
     IReadOnlyList<ServiceTier> Tiers, IReadOnlyList<TicketKind> Kinds, IReadOnlyList<Channel> Channels,
     IReadOnlyList<Priority> Priorities, IReadOnlyList<ComplaintCategory> Categories)
 {
+    /// <summary>Whether <paramref name="other"/> holds equal members, the lists compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(Applicability? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && ContentEquality.Equal(Tiers, other.Tiers)
+            && ContentEquality.Equal(Kinds, other.Kinds)
+            && ContentEquality.Equal(Channels, other.Channels)
+            && ContentEquality.Equal(Priorities, other.Priorities)
+            && ContentEquality.Equal(Categories, other.Categories));
+
+    /// <summary>A hash code consistent with <see cref="Equals(Applicability)"/>: the lists hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        ContentEquality.Hash(Tiers), ContentEquality.Hash(Kinds), ContentEquality.Hash(Channels), ContentEquality.Hash(Priorities),
+        ContentEquality.Hash(Categories));
+
     /// <summary>Covers every case.</summary>
     public static Applicability Any { get; } = new([], [], [], [], []);
 

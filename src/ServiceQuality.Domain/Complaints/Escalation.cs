@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Complaints;
 
@@ -7,4 +10,14 @@ namespace ServiceQuality.Domain.Complaints;
 /// <param name="Target">Who was told (a role or person).</param>
 /// <param name="Reason">Why, for audit.</param>
 /// <param name="EscalatedAt">When.</param>
-public sealed record Escalation(int Level, string Target, string Reason, Instant EscalatedAt);
+public sealed record Escalation(int Level, string Target, string Reason, Instant EscalatedAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the target and the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Level = {Level}, Target = {PersonalData.Text(Target)}, Reason = {PersonalData.Text(Reason)}, EscalatedAt = {EscalatedAt}");
+        return true;
+    }
+}

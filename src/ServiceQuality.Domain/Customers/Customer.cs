@@ -9,7 +9,8 @@ namespace ServiceQuality.Domain.Customers;
 
 /// <summary>
 /// A customer (客户 / 业主 / 用户): tier with its history, credit grade, trust score, account manager, care flags
-/// and spend by year. Contact details are personal data and are masked in <see cref="ToString"/>.
+/// and spend by year. The display name and contact details are personal data: <see cref="ToString"/> and the events'
+/// text mask them, while <see cref="DisplayName"/> and <see cref="Contact"/> hold them whole.
 /// </summary>
 /// <remarks>Create with <see cref="Register"/> or rebuild with <see cref="FromHistory"/>. Not thread-safe.</remarks>
 public sealed class Customer : AggregateRoot<CustomerEvent>
@@ -26,7 +27,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <summary>The customer's id.</summary>
     public CustomerId Id { get; private set; }
 
-    /// <summary>The name shown to staff.</summary>
+    /// <summary>The name shown to staff (personal data, masked in <see cref="ToString"/>).</summary>
     public string DisplayName { get; private set; } = string.Empty;
 
     /// <summary>How to reach the customer (personal data).</summary>
@@ -214,9 +215,9 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
         Raise(new ContactDetailsChanged(Id, now, contact));
     }
 
-    /// <summary>Returns the id, name, tier and masked contact details.</summary>
+    /// <summary>Returns the id, the masked name, the tier and the masked contact details, such as <c>Customer C-1 'Z***' (gold; phone *******5678)</c>.</summary>
     /// <returns>A summary with personal data masked.</returns>
-    public override string ToString() => $"Customer {Id} '{DisplayName}' ({Tier}; {Contact})";
+    public override string ToString() => $"Customer {Id} '{PersonalData.Text(DisplayName)}' ({Tier}; {Contact})";
 
     private static void CheckRegistration(CustomerId id, string displayName, ContactDetails contact, ServiceTier tier)
     {

@@ -1,4 +1,5 @@
 using NodaTime;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.ServiceLevels;
 
@@ -8,4 +9,15 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// The earliest instant after the evaluation's <c>now</c> at which a status changes without a new event (a warning
 /// stage or a deadline); null when no clock is counting. A host can sleep until then instead of polling.
 /// </param>
-public sealed record SlaEvaluation(IReadOnlyList<SlaStatus> Statuses, Instant? NextChangeAt);
+public sealed record SlaEvaluation(IReadOnlyList<SlaStatus> Statuses, Instant? NextChangeAt)
+{
+    /// <summary>Whether <paramref name="other"/> holds equal members, the statuses compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(SlaEvaluation? other) =>
+        ReferenceEquals(this, other) || (other is not null && ContentEquality.Equal(Statuses, other.Statuses) && NextChangeAt == other.NextChangeAt);
+
+    /// <summary>A hash code consistent with <see cref="Equals(SlaEvaluation)"/>: the statuses hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(ContentEquality.Hash(Statuses), NextChangeAt);
+}

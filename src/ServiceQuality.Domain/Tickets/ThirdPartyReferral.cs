@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
+using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Tickets;
 
@@ -11,4 +14,13 @@ public sealed record ThirdPartyReferral(string Party, Instant ReferredAt, Instan
 {
     /// <summary>Whether the third party has not returned the ticket yet.</summary>
     public bool IsOpen => ReturnedAt is null;
+
+    /// <summary>Prints the members for <c>ToString</c>, with the party and the result masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Party = {PersonalData.Text(Party)}, ReferredAt = {ReferredAt}, ReturnedAt = {ReturnedAt}, Result = {PersonalData.Text(Result)}, IsOpen = {IsOpen}");
+        return true;
+    }
 }

@@ -26,7 +26,32 @@ public sealed record AgreementDrafted(
     AgreementId AgreementId, Instant OccurredAt, int Version, string Name, AgreementKind Kind, string? CalendarName,
     IReadOnlyList<ServiceTarget> Targets, IReadOnlyList<PauseRule> Pauses, IReadOnlyList<decimal> WarningStages,
     ReopenBehaviour Reopen, Applicability Applicability, IReadOnlyList<KpiObjective> Objectives)
-    : AgreementEvent(AgreementId, OccurredAt);
+    : AgreementEvent(AgreementId, OccurredAt)
+{
+    /// <summary>Whether <paramref name="other"/> holds equal members, the targets, pauses, warning stages and objectives compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(AgreementDrafted? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && base.Equals(other)
+            && Version == other.Version
+            && Name == other.Name
+            && Kind == other.Kind
+            && CalendarName == other.CalendarName
+            && ContentEquality.Equal(Targets, other.Targets)
+            && ContentEquality.Equal(Pauses, other.Pauses)
+            && ContentEquality.Equal(WarningStages, other.WarningStages)
+            && Reopen == other.Reopen
+            && Equals(Applicability, other.Applicability)
+            && ContentEquality.Equal(Objectives, other.Objectives));
+
+    /// <summary>A hash code consistent with <see cref="Equals(AgreementDrafted)"/>: the targets, pauses, warning stages and objectives hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        base.GetHashCode(), Version, Name, Kind, CalendarName, ContentEquality.Hash(Targets), ContentEquality.Hash(Pauses),
+        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives)));
+}
 
 /// <summary>The calendar was named.</summary>
 /// <param name="AgreementId">The agreement.</param>
@@ -45,13 +70,39 @@ public sealed record TargetAdded(AgreementId AgreementId, Instant OccurredAt, Se
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reason">The hold reason.</param>
 /// <param name="Metrics">The metrics it pauses (replacing any earlier rule for the reason).</param>
-public sealed record PauseRuleSet(AgreementId AgreementId, Instant OccurredAt, HoldReason Reason, IReadOnlyList<Metric> Metrics) : AgreementEvent(AgreementId, OccurredAt);
+public sealed record PauseRuleSet(AgreementId AgreementId, Instant OccurredAt, HoldReason Reason, IReadOnlyList<Metric> Metrics) : AgreementEvent(AgreementId, OccurredAt)
+{
+    /// <summary>Whether <paramref name="other"/> holds equal members, the metrics compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(PauseRuleSet? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && base.Equals(other)
+            && Reason == other.Reason
+            && ContentEquality.Equal(Metrics, other.Metrics));
+
+    /// <summary>A hash code consistent with <see cref="Equals(PauseRuleSet)"/>: the metrics hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Reason, ContentEquality.Hash(Metrics));
+}
 
 /// <summary>The warning stages were set.</summary>
 /// <param name="AgreementId">The agreement.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Stages">The stages, in percent, ascending.</param>
-public sealed record WarningStagesSet(AgreementId AgreementId, Instant OccurredAt, IReadOnlyList<decimal> Stages) : AgreementEvent(AgreementId, OccurredAt);
+public sealed record WarningStagesSet(AgreementId AgreementId, Instant OccurredAt, IReadOnlyList<decimal> Stages) : AgreementEvent(AgreementId, OccurredAt)
+{
+    /// <summary>Whether <paramref name="other"/> holds equal members, the stages compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(WarningStagesSet? other) =>
+        ReferenceEquals(this, other) || (other is not null && base.Equals(other) && ContentEquality.Equal(Stages, other.Stages));
+
+    /// <summary>A hash code consistent with <see cref="Equals(WarningStagesSet)"/>: the stages hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ContentEquality.Hash(Stages));
+}
 
 /// <summary>The reopen behaviour was set.</summary>
 /// <param name="AgreementId">The agreement.</param>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -44,7 +46,18 @@ public sealed record InvestigationAssigned(ComplaintId ComplaintId, Instant Occu
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reply">What the customer was told.</param>
 /// <param name="Remedy">What will be done.</param>
-public sealed record ComplaintResponded(ComplaintId ComplaintId, Instant OccurredAt, string Reply, string Remedy) : ComplaintEvent(ComplaintId, OccurredAt);
+public sealed record ComplaintResponded(ComplaintId ComplaintId, Instant OccurredAt, string Reply, string Remedy) : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reply and the remedy masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reply = {PersonalData.Text(Reply)}, Remedy = {PersonalData.Text(Remedy)}");
+        return true;
+    }
+}
 
 /// <summary>The complaint was resolved.</summary>
 /// <param name="ComplaintId">The complaint.</param>
@@ -58,7 +71,18 @@ public sealed record ComplaintResolved(ComplaintId ComplaintId, Instant Occurred
 /// <param name="Reason">Why.</param>
 /// <param name="DecidedBy">Who decided.</param>
 public sealed record VerdictRecorded(ComplaintId ComplaintId, Instant OccurredAt, VerdictOutcome Outcome, string Reason, StaffId DecidedBy)
-    : ComplaintEvent(ComplaintId, OccurredAt);
+    : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Outcome = {Outcome}, Reason = {PersonalData.Text(Reason)}, DecidedBy = {DecidedBy}");
+        return true;
+    }
+}
 
 /// <summary>The customer was called back.</summary>
 /// <param name="ComplaintId">The complaint.</param>
@@ -70,7 +94,18 @@ public sealed record CallbackRecorded(ComplaintId ComplaintId, Instant OccurredA
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reason">Why (for example: the customer asked not to be called).</param>
-public sealed record CallbackWaived(ComplaintId ComplaintId, Instant OccurredAt, string Reason) : ComplaintEvent(ComplaintId, OccurredAt);
+public sealed record CallbackWaived(ComplaintId ComplaintId, Instant OccurredAt, string Reason) : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>The complaint was closed.</summary>
 /// <param name="ComplaintId">The complaint.</param>
@@ -81,7 +116,18 @@ public sealed record ComplaintClosed(ComplaintId ComplaintId, Instant OccurredAt
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reason">Why.</param>
-public sealed record ComplaintWithdrawn(ComplaintId ComplaintId, Instant OccurredAt, string Reason) : ComplaintEvent(ComplaintId, OccurredAt);
+public sealed record ComplaintWithdrawn(ComplaintId ComplaintId, Instant OccurredAt, string Reason) : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>The complaint was escalated to a higher level.</summary>
 /// <param name="ComplaintId">The complaint.</param>
@@ -89,7 +135,18 @@ public sealed record ComplaintWithdrawn(ComplaintId ComplaintId, Instant Occurre
 /// <param name="Level">The new level.</param>
 /// <param name="Target">Who was told.</param>
 /// <param name="Reason">Why.</param>
-public sealed record ComplaintEscalated(ComplaintId ComplaintId, Instant OccurredAt, int Level, string Target, string Reason) : ComplaintEvent(ComplaintId, OccurredAt);
+public sealed record ComplaintEscalated(ComplaintId ComplaintId, Instant OccurredAt, int Level, string Target, string Reason) : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the target and the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Level = {Level}, Target = {PersonalData.Text(Target)}, Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>This complaint was merged, as a duplicate, into a primary complaint.</summary>
 /// <param name="ComplaintId">The duplicate.</param>

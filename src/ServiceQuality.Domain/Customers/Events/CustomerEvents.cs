@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -16,7 +18,18 @@ public abstract record CustomerEvent(CustomerId CustomerId, Instant OccurredAt) 
 /// <param name="Tier">The first tier, effective from <paramref name="CustomerSince"/>.</param>
 /// <param name="CustomerSince">The local date the customer relationship began.</param>
 public sealed record CustomerRegistered(CustomerId CustomerId, Instant OccurredAt, string DisplayName, ContactDetails Contact, ServiceTier Tier, LocalDate CustomerSince)
-    : CustomerEvent(CustomerId, OccurredAt);
+    : CustomerEvent(CustomerId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the display name and the contact details masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", DisplayName = {PersonalData.Text(DisplayName)}, Contact = {Contact}, Tier = {Tier}, CustomerSince = {CustomerSince}");
+        return true;
+    }
+}
 
 /// <summary>The customer's tier changed from a date on.</summary>
 /// <param name="CustomerId">The customer.</param>
@@ -25,7 +38,18 @@ public sealed record CustomerRegistered(CustomerId CustomerId, Instant OccurredA
 /// <param name="EffectiveFrom">The first local date of the new tier.</param>
 /// <param name="Reason">Why, for audit.</param>
 public sealed record TierChanged(CustomerId CustomerId, Instant OccurredAt, ServiceTier Tier, LocalDate EffectiveFrom, string Reason)
-    : CustomerEvent(CustomerId, OccurredAt);
+    : CustomerEvent(CustomerId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Tier = {Tier}, EffectiveFrom = {EffectiveFrom}, Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>The customer's credit grade changed.</summary>
 /// <param name="CustomerId">The customer.</param>
@@ -38,7 +62,18 @@ public sealed record CreditGradeChanged(CustomerId CustomerId, Instant OccurredA
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Score">The new score, 0 to 100.</param>
 /// <param name="Reason">Why, for audit.</param>
-public sealed record TrustScoreUpdated(CustomerId CustomerId, Instant OccurredAt, int Score, string Reason) : CustomerEvent(CustomerId, OccurredAt);
+public sealed record TrustScoreUpdated(CustomerId CustomerId, Instant OccurredAt, int Score, string Reason) : CustomerEvent(CustomerId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Score = {Score}, Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>The customer's account manager changed.</summary>
 /// <param name="CustomerId">The customer.</param>

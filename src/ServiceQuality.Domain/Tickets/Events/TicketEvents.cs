@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -68,13 +70,35 @@ public sealed record TicketResumed(TicketId TicketId, Instant OccurredAt) : Tick
 /// <param name="TicketId">The ticket.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Party">Who it was referred to.</param>
-public sealed record ReferredToThirdParty(TicketId TicketId, Instant OccurredAt, string Party) : TicketEvent(TicketId, OccurredAt);
+public sealed record ReferredToThirdParty(TicketId TicketId, Instant OccurredAt, string Party) : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the party masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Party = {PersonalData.Text(Party)}");
+        return true;
+    }
+}
 
 /// <summary>The third party returned the ticket; work resumed.</summary>
 /// <param name="TicketId">The ticket.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Result">What the third party reported.</param>
-public sealed record ThirdPartyReturned(TicketId TicketId, Instant OccurredAt, string Result) : TicketEvent(TicketId, OccurredAt);
+public sealed record ThirdPartyReturned(TicketId TicketId, Instant OccurredAt, string Result) : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the result masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Result = {PersonalData.Text(Result)}");
+        return true;
+    }
+}
 
 /// <summary>Someone arrived on site.</summary>
 /// <param name="TicketId">The ticket.</param>
@@ -99,7 +123,18 @@ public sealed record TicketResolved(TicketId TicketId, Instant OccurredAt, Staff
 /// <param name="TicketId">The ticket.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Reason">Why.</param>
-public sealed record TicketReopened(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt);
+public sealed record TicketReopened(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
 
 /// <summary>The ticket was closed.</summary>
 /// <param name="TicketId">The ticket.</param>
@@ -110,4 +145,15 @@ public sealed record TicketClosed(TicketId TicketId, Instant OccurredAt) : Ticke
 /// <param name="TicketId">The ticket.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Reason">Why.</param>
-public sealed record TicketCancelled(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt);
+public sealed record TicketCancelled(TicketId TicketId, Instant OccurredAt, string Reason) : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
@@ -34,7 +36,35 @@ public sealed record VisitAttemptRecorded(VisitId VisitId, Instant OccurredAt, A
 /// <param name="PerformedBy">Who performed it.</param>
 public sealed record VisitCompleted(
     VisitId VisitId, Instant OccurredAt, SatisfactionRating Overall, IReadOnlyDictionary<string, SatisfactionRating> Dimensions, string? Comment, StaffId PerformedBy)
-    : VisitEvent(VisitId, OccurredAt);
+    : VisitEvent(VisitId, OccurredAt)
+{
+    /// <summary>Whether <paramref name="other"/> holds equal members, the dimensions compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(VisitCompleted? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && base.Equals(other)
+            && Overall == other.Overall
+            && ContentEquality.Equal(Dimensions, other.Dimensions)
+            && Comment == other.Comment
+            && PerformedBy == other.PerformedBy);
+
+    /// <summary>A hash code consistent with <see cref="Equals(VisitCompleted)"/>: the dimensions hashed by content.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Overall, ContentEquality.Hash(Dimensions), Comment, PerformedBy);
+
+    /// <summary>Prints the members for <c>ToString</c>, with the comment masked as personal data and the dimensions listed in order.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Overall = {Overall}, Dimensions = [{string.Join(", ", Dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value}"))}]");
+        builder.Append(CultureInfo.InvariantCulture, $", Comment = {PersonalData.Text(Comment)}, PerformedBy = {PerformedBy}");
+        return true;
+    }
+}
 
 /// <summary>The visit was missed.</summary>
 /// <param name="VisitId">The visit.</param>
@@ -45,4 +75,15 @@ public sealed record VisitMissed(VisitId VisitId, Instant OccurredAt) : VisitEve
 /// <param name="VisitId">The visit.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reason">Why.</param>
-public sealed record VisitCancelled(VisitId VisitId, Instant OccurredAt, string Reason) : VisitEvent(VisitId, OccurredAt);
+public sealed record VisitCancelled(VisitId VisitId, Instant OccurredAt, string Reason) : VisitEvent(VisitId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
