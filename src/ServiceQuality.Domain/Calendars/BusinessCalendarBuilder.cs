@@ -101,14 +101,6 @@ public sealed class BusinessCalendarBuilder
         return new BusinessCalendar(Zone, rules, Describe());
     }
 
-    /// <summary>
-    /// Checks everything added so far without building: the problems <see cref="Build"/> would report (the first
-    /// <see cref="InvalidDefinitionException.MaxProblems"/> of them), each with its path and a <see cref="ProblemCode"/>;
-    /// empty when <see cref="Build"/> would succeed. Takes O(n log n) time for n intervals.
-    /// </summary>
-    /// <returns>The problems, in the order found.</returns>
-    public IReadOnlyList<DefinitionProblem> Validate() => Check().Kept;
-
     private ProblemList Check()
     {
         var problems = new ProblemList();

@@ -36,5 +36,8 @@ internal sealed class ProblemList
         }
     }
 
+    /// <summary>Counts <paramref name="count"/> more problems that are not kept.</summary>
+    public void Omit(long count) => Count += count;
+
     public InvalidDefinitionException ToException(string definition) => new(definition, _kept, Count - _kept.Count);
 }

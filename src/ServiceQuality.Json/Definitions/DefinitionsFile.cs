@@ -185,14 +185,22 @@ public static partial class DefinitionsFile
             return null;
         }
 
-        var found = builder.Validate();
-        foreach (var problem in found)
+        try
         {
-            var at = problem.Path.StartsWith("openHours", StringComparison.Ordinal) ? "weekly" : "workingDays";
-            node.Problem(at, problem.Code, problem.Message);
+            return builder.Build();
         }
+        catch (InvalidDefinitionException e)
+        {
+            // The builder's own structured problems (interval overlaps, a date both closed and open, no open hours), with
+            // their codes and the count of those it did not keep; they are moved under the calendar's path, never parsed.
+            foreach (var problem in e.Problems)
+            {
+                node.Problem(problem.Path.StartsWith("openHours", StringComparison.Ordinal) ? "weekly" : "workingDays", problem.Code, problem.Message);
+            }
 
-        return found.Count == 0 ? builder.Build() : null;
+            node.Sink.Omit(e.OmittedProblems);
+            return null;
+        }
     }
 
     private static readonly string[] AgreementProperties =

@@ -24,6 +24,9 @@ internal sealed class ProblemSink(bool stopAtFirst)
         _problems.Add(path, code, message);
     }
 
+    /// <summary>Counts problems found and not kept elsewhere (a builder's beyond its own limit).</summary>
+    public void Omit(long count) => _problems.Omit(count);
+
     public InvalidDefinitionException ToException(string definition) => _problems.ToException(definition);
 }
 

@@ -7,6 +7,8 @@ internal static class RepositoryFiles
 
     public static string[] ReadAllLines(params string[] parts) => File.ReadAllLines(Find(Path.Combine(parts)));
 
+    public static byte[] ReadAllBytes(params string[] parts) => File.ReadAllBytes(Find(Path.Combine(parts)));
+
     /// <summary>A shipped example of the sample's data folder.</summary>
     public static string SampleData(string name) => ReadAllText("samples", "ServiceDesk", "data", name);
 
