@@ -24,7 +24,8 @@ DEPENDENCIES = {
                     "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0"},
     },
     "ServiceQuality.Json": {
-        tfm: {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0", "NodaTime.Serialization.SystemTextJson": "1.4.0"}
+        tfm: {"ServiceQuality.Domain": None, "ServiceQuality.Policies": None, "Ardalis.GuardClauses": "5.0.0",
+              "NodaTime.Serialization.SystemTextJson": "1.4.0"}
         for tfm in frameworks
     },
     "ServiceQuality.Testing": {

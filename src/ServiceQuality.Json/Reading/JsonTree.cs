@@ -32,7 +32,8 @@ internal sealed class JsonTree
     /// <summary>Above this many properties an object checks for duplicates with a set instead of pairwise.</summary>
     private const int PairwiseLimit = 16;
 
-    private readonly PropertyNames _names = new();
+    private readonly PropertyNames _names = new(512);
+    private readonly PropertyNames _values = new(4096);
     private readonly HashSet<string>?[] _sets = new HashSet<string>?[MaxDepth + 1];
     private readonly int[] _setOwner = new int[MaxDepth + 1];
     private Entry[] _entries = new Entry[32];
@@ -164,6 +165,13 @@ internal sealed class JsonTree
         var length = Unescape(raw, decoded);
         return Encoding.UTF8.GetString(decoded, 0, length);
     }
+
+    /// <summary>
+    /// A string entry's text, decoded once per distinct short value while it stays in a small cache: ids repeat from line
+    /// to line (the same staff, department, customer and case), so a replay keeps one string per id instead of one per use.
+    /// </summary>
+    public string SharedString(int index) =>
+        _entries[index].Escaped || _entries[index].Length > 64 ? String(index) : _values.Get(Raw(index), intern: false);
 
     /// <summary>The property <paramref name="name"/> of object <paramref name="index"/>, or -1.</summary>
     public int Property(int index, string name)
@@ -476,12 +484,11 @@ internal sealed class JsonTree
     /// Property names as strings, made once per distinct name: the same UTF-8 bytes give the same string instance, and a
     /// name equal to a string literal of the program is that literal (so comparisons usually succeed on reference).
     /// </summary>
-    private sealed class PropertyNames
+    private sealed class PropertyNames(int slots)
     {
-        private const int Slots = 512;
-        private readonly (byte[] Utf8, string Text)?[] _slots = new (byte[], string)?[Slots];
+        private readonly (byte[] Utf8, string Text)?[] _slots = new (byte[], string)?[slots];
 
-        public string Get(ReadOnlySpan<byte> utf8)
+        public string Get(ReadOnlySpan<byte> utf8, bool intern = true)
         {
             var hash = 17;
             foreach (var b in utf8)
@@ -489,14 +496,14 @@ internal sealed class JsonTree
                 hash = (hash * 31) + b;
             }
 
-            ref var slot = ref _slots[(hash & int.MaxValue) % Slots];
+            ref var slot = ref _slots[(hash & int.MaxValue) % _slots.Length];
             if (slot is { } known && utf8.SequenceEqual(known.Utf8))
             {
                 return known.Text;
             }
 
             var text = Encoding.UTF8.GetString(utf8);
-            text = string.IsInterned(text) ?? text;
+            text = intern ? string.IsInterned(text) ?? text : text;
             if (utf8.Length <= 64)
             {
                 slot = (utf8.ToArray(), text);

@@ -182,7 +182,7 @@ internal readonly struct Node
             return null;
         }
 
-        var text = _tree.String(Index);
+        var text = _tree.SharedString(Index);
         if (string.IsNullOrWhiteSpace(text))
         {
             Problem(ProblemCode.MissingProperty, "an id is expected, not blank text.");
