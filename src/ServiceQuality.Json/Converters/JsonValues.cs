@@ -108,11 +108,19 @@ internal static class JsonValues
 
     /// <summary>Reads a string and makes a typed id of it; an id the type refuses is a <see cref="JsonException"/>.</summary>
     public static TId ReadId<TId>(ref Utf8JsonReader reader, Where what, Func<string, TId> create)
+        where TId : struct
     {
+        if (IdCache<TId>.TryGet(ref reader, out var known))
+        {
+            return known;
+        }
+
         var text = ReadString(ref reader, what);
         try
         {
-            return create(text);
+            var id = create(text);
+            IdCache<TId>.Keep(ref reader, id);
+            return id;
         }
         catch (ArgumentException e)
         {
