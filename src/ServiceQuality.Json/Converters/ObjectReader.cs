@@ -78,7 +78,7 @@ internal struct ObjectReader
         var index = _properties.Table.IndexOf(ref reader, _seen == 0 ? 0 : Index + 1);
         if (index < 0)
         {
-            throw new JsonException($"{_properties.Owner} has no property '{reader.GetString()}'; its properties are {_properties.Missing(0)}.");
+            throw new JsonException($"{_properties.Owner} has no property '{JsonErrors.Quote(reader.GetString()!)}'; its properties are {_properties.Missing(0)}.");
         }
 
         var bit = 1UL << index;
