@@ -20,6 +20,10 @@ internal static class EnumCodec<TEnum>
 
     private static readonly JsonEncodedText[] FlagNames = [.. Flags.Select(f => f.Name)];
 
+    private static readonly Utf8NameTable NameTable = new(Names);
+
+    private static readonly Utf8NameTable FlagNameTable = new(FlagNames);
+
     public static bool IsFlags { get; } = typeof(TEnum).IsDefined(typeof(FlagsAttribute), inherit: false);
 
     public static TEnum Read(ref Utf8JsonReader reader, Where what)
@@ -35,7 +39,7 @@ internal static class EnumCodec<TEnum>
     /// <summary>The value named by the reader's current string or property name.</summary>
     public static TEnum Match(ref Utf8JsonReader reader, Where what)
     {
-        var index = Utf8Names.IndexOf(ref reader, Names);
+        var index = NameTable.IndexOf(ref reader);
         return index >= 0
             ? Values[index]
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(reader.GetString()!)}' is not a {typeof(TEnum).Name}; expected one of {Utf8Names.List(Names)}.");
@@ -98,7 +102,7 @@ internal static class EnumCodec<TEnum>
                 throw JsonErrors.Expected(what, $"one of the names {Utf8Names.List(names)}", ref reader);
             }
 
-            var index = Utf8Names.IndexOf(ref reader, names);
+            var index = FlagNameTable.IndexOf(ref reader);
             if (index < 0)
             {
                 throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(reader.GetString()!)}' is not a single {typeof(TEnum).Name} flag; expected some of {Utf8Names.List(names)}.");

@@ -12,6 +12,7 @@ internal sealed class JsonProperties
     {
         Owner = owner;
         Names = [.. names.Select(n => JsonEncodedText.Encode(n))];
+        Table = new Utf8NameTable(Names);
         All = (1UL << names.Length) - 1;
     }
 
@@ -20,6 +21,9 @@ internal sealed class JsonProperties
 
     /// <summary>The names, in the order they are written.</summary>
     public JsonEncodedText[] Names { get; }
+
+    /// <summary>The names, for matching what is read.</summary>
+    public Utf8NameTable Table { get; }
 
     /// <summary>One bit per property (at most 63 properties).</summary>
     public ulong All { get; }

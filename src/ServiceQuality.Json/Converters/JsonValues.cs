@@ -16,8 +16,23 @@ internal static class JsonValues
     private static readonly DurationPattern DurationFormat = DurationPattern.JsonRoundtrip;
     private static readonly LocalDatePattern DateFormat = LocalDatePattern.Iso;
 
-    public static string ReadString(ref Utf8JsonReader reader, Where what) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw JsonErrors.Expected(what, "a string", ref reader);
+    public static string ReadString(ref Utf8JsonReader reader, Where what)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw JsonErrors.Expected(what, "a string", ref reader);
+        }
+
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            // The text is said to be wrong, never repeated: it may be personal data (a name, a reply).
+            throw JsonErrors.Invalid(what, "the text is not valid UTF-8, or holds an escaped lone surrogate, so it is no string.", e);
+        }
+    }
 
     public static string? ReadNullableString(ref Utf8JsonReader reader, Where what) =>
         reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, what);
@@ -108,11 +123,19 @@ internal static class JsonValues
 
     /// <summary>Reads a string and makes a typed id of it; an id the type refuses is a <see cref="JsonException"/>.</summary>
     public static TId ReadId<TId>(ref Utf8JsonReader reader, Where what, Func<string, TId> create)
+        where TId : struct
     {
+        if (IdCache<TId>.TryGet(ref reader, out var known))
+        {
+            return known;
+        }
+
         var text = ReadString(ref reader, what);
         try
         {
-            return create(text);
+            var id = create(text);
+            IdCache<TId>.Keep(ref reader, id);
+            return id;
         }
         catch (ArgumentException e)
         {

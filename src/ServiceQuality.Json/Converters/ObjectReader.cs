@@ -12,6 +12,9 @@ internal struct ObjectReader
     private readonly JsonProperties _properties;
     private ulong _seen;
 
+    /// <summary>Whether the reader is already on the name the next <see cref="Next"/> is to match.</summary>
+    private bool _onName;
+
     /// <summary>Starts reading the object the reader is on (its <see cref="JsonTokenType.StartObject"/>).</summary>
     public ObjectReader(ref Utf8JsonReader reader, JsonProperties properties)
     {
@@ -19,6 +22,25 @@ internal struct ObjectReader
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw JsonErrors.Expected(new Where(properties.Owner), "an object", ref reader);
+        }
+    }
+
+    /// <summary>
+    /// Goes on reading an object whose start the caller has read: the reader is on the name of its first property
+    /// (<paramref name="valueOf"/> is -1), or on the value of property <paramref name="valueOf"/>, which the caller
+    /// matched and takes.
+    /// </summary>
+    public ObjectReader(JsonProperties properties, int valueOf)
+    {
+        _properties = properties;
+        if (valueOf < 0)
+        {
+            _onName = true;
+        }
+        else
+        {
+            _seen = 1UL << valueOf;
+            Index = valueOf;
         }
     }
 
@@ -34,7 +56,15 @@ internal struct ObjectReader
     /// </summary>
     public bool Next(ref Utf8JsonReader reader)
     {
-        JsonErrors.Read(ref reader, new Where(_properties.Owner));
+        if (_onName)
+        {
+            _onName = false;
+        }
+        else
+        {
+            JsonErrors.Read(ref reader, new Where(_properties.Owner));
+        }
+
         if (reader.TokenType == JsonTokenType.EndObject)
         {
             if (_seen != _properties.All)
@@ -45,10 +75,10 @@ internal struct ObjectReader
             return false;
         }
 
-        var index = Utf8Names.IndexOf(ref reader, _properties.Names, _seen == 0 ? 0 : Index + 1);
+        var index = _properties.Table.IndexOf(ref reader, _seen == 0 ? 0 : Index + 1);
         if (index < 0)
         {
-            throw new JsonException($"{_properties.Owner} has no property '{reader.GetString()}'; its properties are {_properties.Missing(0)}.");
+            throw new JsonException($"{_properties.Owner} has no property '{JsonErrors.Quote(reader.GetString()!)}'; its properties are {_properties.Missing(0)}.");
         }
 
         var bit = 1UL << index;

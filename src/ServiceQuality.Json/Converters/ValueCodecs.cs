@@ -24,6 +24,7 @@ internal static class ValueCodecs
     private static readonly JsonProperties ContactProperties = new(nameof(ContactDetails), "phone", "email", "address");
     private static readonly JsonProperties SubjectProperties = new(nameof(VisitSubject), "ticket", "complaint");
     private static readonly JsonEncodedText[] StockTierCodes = [.. ServiceTier.WellKnown.Select(t => JsonEncodedText.Encode(t.Code))];
+    private static readonly Utf8NameTable StockTierTable = new(StockTierCodes);
 
     /// <summary><c>{"amount": 12.50, "currency": "CNY"}</c>: the amount as a JSON number with the decimal's exact digits.</summary>
     public static Money ReadMoney(ref Utf8JsonReader reader, Where what)
@@ -88,7 +89,7 @@ internal static class ValueCodecs
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            var index = Utf8Names.IndexOf(ref reader, StockTierCodes);
+            var index = StockTierTable.IndexOf(ref reader);
             return index >= 0
                 ? ServiceTier.WellKnown[index]
                 : throw JsonErrors.Invalid(

@@ -12,13 +12,13 @@ namespace ServiceQuality.Json.Events;
 internal abstract class EventFamily<TEvent>
     where TEvent : class, IDomainEvent
 {
-    private readonly JsonEncodedText[] _typeNames;
+    private readonly Utf8NameTable _types;
 
     protected EventFamily(string name, EventShape[] shapes)
     {
         Name = name;
         Shapes = shapes;
-        _typeNames = [.. shapes.Select(s => s.TypeName)];
+        _types = new Utf8NameTable([.. shapes.Select(s => s.TypeName)]);
     }
 
     /// <summary>What the events are, for messages: <c>ticket event</c>.</summary>
@@ -27,8 +27,24 @@ internal abstract class EventFamily<TEvent>
     protected EventShape[] Shapes { get; }
 
     /// <summary>Reads the event object the reader is on, leaving the reader on its end.</summary>
-    public TEvent Read(ref Utf8JsonReader reader) =>
-        Read(ref reader, EventFormat.FindShape(reader, Shapes, _typeNames, Name));
+    public TEvent Read(ref Utf8JsonReader reader)
+    {
+        var what = new Where(Name);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw JsonErrors.Expected(what, "an event object", ref reader);
+        }
+
+        JsonErrors.Read(ref reader, what);
+        if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8))
+        {
+            // As written, the type comes first: it is read once, and the event's reader goes on from its value.
+            JsonErrors.Read(ref reader, what);
+            return Read(ref reader, EventFormat.MatchType(ref reader, _types, Name));
+        }
+
+        return Read(ref reader, EventFormat.FindShape(reader, _types, Name));
+    }
 
     /// <summary>Writes the event as one object; an event type of no shape, or a value the format cannot hold, is a <see cref="JsonException"/>.</summary>
     public void Write(Utf8JsonWriter writer, TEvent value)
@@ -44,7 +60,10 @@ internal abstract class EventFamily<TEvent>
         }
     }
 
-    /// <summary>Reads the event of the shape at <paramref name="shape"/> in <see cref="Shapes"/>.</summary>
+    /// <summary>
+    /// Reads the event of the shape at <paramref name="shape"/> in <see cref="Shapes"/>, the reader being on the value of
+    /// its type or, when the type is not first, on the name of the first property (see <see cref="EventReader{TId}"/>).
+    /// </summary>
     protected abstract TEvent Read(ref Utf8JsonReader reader, int shape);
 
     protected abstract void WriteEvent(Utf8JsonWriter writer, TEvent value);

@@ -11,20 +11,15 @@ internal static class EventFormat
     public const int Version = 1;
 
     /// <summary>
-    /// Finds the shape named by the object's <c>"type"</c>, wherever the property is (first, as written, or anywhere, as a
-    /// store that reorders keys returns it), from a copy of the reader, which it does not move.
+    /// Finds the shape named by the object's <c>"type"</c> when it is not the first property (a store that reorders keys
+    /// returns it anywhere), from a copy of the reader on the name of the first property (or on the end of the object),
+    /// which it does not move.
     /// </summary>
-    public static int FindShape(Utf8JsonReader reader, EventShape[] shapes, JsonEncodedText[] typeNames, string family)
+    public static int FindShape(Utf8JsonReader reader, Utf8NameTable types, string family)
     {
         var what = new Where(family);
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw JsonErrors.Expected(what, "an event object", ref reader);
-        }
-
         while (true)
         {
-            JsonErrors.Read(ref reader, what);
             if (reader.TokenType == JsonTokenType.EndObject)
             {
                 throw JsonErrors.Invalid(what, "the object has no \"type\" property naming the event type.");
@@ -34,27 +29,41 @@ internal static class EventFormat
             JsonErrors.Read(ref reader, what);
             if (isType)
             {
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    throw JsonErrors.Expected(new Where(family + ".type"), "the event type's name", ref reader);
-                }
-
-                var index = Utf8Names.IndexOf(ref reader, typeNames);
-                return index >= 0
-                    ? index
-                    : throw JsonErrors.Invalid(
-                        new Where(family + ".type"), $"'{JsonErrors.Quote(reader.GetString()!)}' is not a {family} type; the types are {Utf8Names.List(typeNames)}.");
+                return MatchType(ref reader, types, family);
             }
 
             if (!reader.TrySkip())
             {
                 throw JsonErrors.Invalid(what, "the JSON text ends inside the event.");
             }
+
+            JsonErrors.Read(ref reader, what);
         }
+    }
+
+    /// <summary>The shape named by the value of <c>"type"</c>, which the reader is on.</summary>
+    public static int MatchType(ref Utf8JsonReader reader, Utf8NameTable types, string family)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw JsonErrors.Expected(new Where(family + ".type"), "the event type's name", ref reader);
+        }
+
+        var index = types.IndexOf(ref reader);
+        return index >= 0
+            ? index
+            : throw JsonErrors.Invalid(
+                new Where(family + ".type"), $"'{JsonErrors.Quote(reader.GetString()!)}' is not a {family} type; the types are {types.List()}.");
     }
 
     public static void ReadVersion(ref Utf8JsonReader reader, EventShape shape)
     {
+        // The version as written, "1", is taken without parsing; any other spelling is parsed and refused below.
+        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual("1"u8))
+        {
+            return;
+        }
+
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version) || version != Version)
         {
             var found = reader.TokenType == JsonTokenType.Number ? "version " + JsonErrors.TokenText(ref reader) : "a version that is not a number";

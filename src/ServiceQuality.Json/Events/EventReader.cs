@@ -16,11 +16,15 @@ internal struct EventReader<TId>
     private readonly Func<string, TId> _createId;
     private ObjectReader _properties;
 
+    /// <summary>
+    /// Starts on an event whose shape <see cref="EventFamily{TEvent}"/> has chosen: the reader is on the value of its
+    /// <c>"type"</c> (a string), which was the first property, or on the name of the first property, the type coming later.
+    /// </summary>
     public EventReader(ref Utf8JsonReader reader, EventShape shape, Func<string, TId> createId)
     {
         _shape = shape;
         _createId = createId;
-        _properties = new ObjectReader(ref reader, shape.Properties);
+        _properties = new ObjectReader(shape.Properties, reader.TokenType == JsonTokenType.String ? 0 : -1);
     }
 
     /// <summary>The aggregate's id, once read.</summary>
