@@ -61,7 +61,8 @@ internal sealed record Report(
         foreach (var complaint in simulation.Complaints)
         {
             var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
-            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], agreement, at, complaint.EscalationLevel, others);
+            var under = simulation.ComplaintAgreements.TryGetValue(complaint.Id, out var reference) && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
+            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], under, at, complaint.EscalationLevel, others);
             Count(escalations, assessment);
             rows.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment));
             foreach (var status in assessment.Sla.Statuses)

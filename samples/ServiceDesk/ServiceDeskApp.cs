@@ -256,7 +256,10 @@ public static class ServiceDeskApp
         }
 
         Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed.Events:N0} events from {log} in {timer.Elapsed.TotalSeconds:0.0} s."));
-        return Cases.Of(replayed.Customers.Values, replayed.Tickets.Values, replayed.Complaints.Values, replayed.Visits.Values);
+        return Cases.Of(replayed.Customers.Values, replayed.Tickets.Values, replayed.Complaints.Values, replayed.Visits.Values) with
+        {
+            ComplaintAgreements = replayed.ComplaintAgreements,
+        };
     }
 
     /// <summary>Opens or reads an input file, with one message for each way that can fail.</summary>
