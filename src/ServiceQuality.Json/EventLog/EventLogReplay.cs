@@ -212,7 +212,7 @@ public static class EventLogReplay
                 return;
             }
 
-            var typeName = _tree.String(typeNode.Index);
+            var typeName = _tree.SharedString(typeNode.Index);
             if (!EventTypes.Fields.TryGetValue(typeName, out var shape))
             {
                 typeNode.Problem(ProblemCode.UnknownName, $"unknown event type '{JsonTree.Escape(typeName)}'; the types are listed in docs/formats.md.");
