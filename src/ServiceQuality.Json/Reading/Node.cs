@@ -219,13 +219,13 @@ internal readonly struct Node
             return null;
         }
 
-        if (!_tree.IsEscaped(Index) && EnumNames<TEnum>.TryMatch(_tree.Raw(Index), out var value) && !Equals(value, excluded))
+        if (!_tree.IsEscaped(Index) && EnumNames<TEnum>.TryMatch(_tree.Raw(Index), out var value) && !IsExcluded(value, excluded))
         {
             return value;
         }
 
         var text = _tree.String(Index);
-        if (!_tree.IsEscaped(Index) || !EnumNames<TEnum>.TryMatch(Encoding.UTF8.GetBytes(text), out value) || Equals(value, excluded))
+        if (!_tree.IsEscaped(Index) || !EnumNames<TEnum>.TryMatch(Encoding.UTF8.GetBytes(text), out value) || IsExcluded(value, excluded))
         {
             var names = EnumNames<TEnum>.Names.Where(n => excluded is not { } x || n != x.ToString());
             Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(text)}' is not one of {string.Join(", ", names)}.");
@@ -234,6 +234,9 @@ internal readonly struct Node
 
         return value;
     }
+
+    private static bool IsExcluded<TEnum>(TEnum value, TEnum? excluded)
+        where TEnum : struct, Enum => excluded is { } x && EqualityComparer<TEnum>.Default.Equals(value, x);
 
     /// <summary>A service tier by its code (<c>ordinary</c>, <c>class-a</c>, <c>gold</c>, <c>vip</c>, <c>key</c>).</summary>
     public ServiceTier? Tier(string name, bool required = true) => Get(name).AsTier(required);
@@ -245,7 +248,7 @@ internal readonly struct Node
             return null;
         }
 
-        var text = _tree.String(Index);
+        var text = _tree.SharedString(Index);
         if (ServiceTier.TryGetWellKnown(text, out var tier))
         {
             return tier;
