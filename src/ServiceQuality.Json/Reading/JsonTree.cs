@@ -39,6 +39,7 @@ internal sealed class JsonTree
     private Entry[] _entries = new Entry[32];
     private readonly int[] _open = new int[MaxDepth + 1];
     private byte[] _buffer = [];
+    private byte[] _scratch = new byte[64];
     private int _offset;
 
     /// <summary>The number of entries; the root is entry 0.</summary>
@@ -143,7 +144,7 @@ internal sealed class JsonTree
     public string? Name(int index) => _entries[index].Name;
 
     /// <summary>The index past the last descendant of <paramref name="index"/> (for a scalar, index + 1).</summary>
-    public int End(int index) => _entries[index].Kind is JsonKind.Object or JsonKind.Array ? _entries[index].End : index + 1;
+    public int End(int index) => _entries[index].End;
 
     public int Children(int index) => _entries[index].Children;
 
@@ -151,6 +152,26 @@ internal sealed class JsonTree
     public ReadOnlySpan<byte> Raw(int index) => _buffer.AsSpan(_offset + _entries[index].Start, _entries[index].Length);
 
     public bool IsEscaped(int index) => _entries[index].Escaped;
+
+    /// <summary>
+    /// A string entry's content as UTF-8 with its escapes decoded (<c>"\u002B08:00"</c> is <c>+08:00</c>): the raw bytes
+    /// when it has none, else a decoded copy in a buffer of the tree's, valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<byte> Text(int index)
+    {
+        var raw = Raw(index);
+        if (!_entries[index].Escaped)
+        {
+            return raw;
+        }
+
+        if (_scratch.Length < raw.Length)
+        {
+            _scratch = new byte[Math.Max(raw.Length, 2 * _scratch.Length)];
+        }
+
+        return _scratch.AsSpan(0, Unescape(raw, _scratch));
+    }
 
     /// <summary>A string entry's text, decoded.</summary>
     public string String(int index)
@@ -248,6 +269,24 @@ internal sealed class JsonTree
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The position of the first UTF-16 surrogate without its partner (text that has no UTF-8 form), or -1.</summary>
+    public static int IndexOfLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string Detail(JsonException e)

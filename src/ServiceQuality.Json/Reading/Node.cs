@@ -219,20 +219,14 @@ internal readonly struct Node
             return null;
         }
 
-        if (!_tree.IsEscaped(Index) && EnumNames<TEnum>.TryMatch(_tree.Raw(Index), out var value) && !IsExcluded(value, excluded))
+        if (EnumNames<TEnum>.TryMatch(_tree.Text(Index), out var value) && !IsExcluded(value, excluded))
         {
             return value;
         }
 
-        var text = _tree.String(Index);
-        if (!_tree.IsEscaped(Index) || !EnumNames<TEnum>.TryMatch(Encoding.UTF8.GetBytes(text), out value) || IsExcluded(value, excluded))
-        {
-            var names = EnumNames<TEnum>.Names.Where(n => excluded is not { } x || n != x.ToString());
-            Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(text)}' is not one of {string.Join(", ", names)}.");
-            return null;
-        }
-
-        return value;
+        var names = EnumNames<TEnum>.Names.Where(n => excluded is not { } x || n != x.ToString());
+        Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(_tree.String(Index))}' is not one of {string.Join(", ", names)}.");
+        return null;
     }
 
     private static bool IsExcluded<TEnum>(TEnum value, TEnum? excluded)
@@ -322,8 +316,8 @@ internal readonly struct Node
         return value;
     }
 
-    /// <summary>Money: <c>{"amount": 12000, "currency": "CNY"}</c>, the amount within ±<see cref="MaxAmount"/>.</summary>
-    public Money? Money(string name, bool required = true, bool allowNegative = false)
+    /// <summary>Money: <c>{"amount": 12000, "currency": "CNY"}</c>, the amount from 0 to <see cref="MaxAmount"/>.</summary>
+    public Money? Money(string name, bool required = true)
     {
         var node = Get(name);
         if (!node.Present(required))
@@ -336,7 +330,7 @@ internal readonly struct Node
             return null;
         }
 
-        var amount = node.Decimal("amount", allowNegative ? -MaxAmount : 0m, MaxAmount);
+        var amount = node.Decimal("amount", 0m, MaxAmount);
         var currencyNode = node.Get("currency");
         if (!currencyNode.String(required: true))
         {
@@ -357,18 +351,18 @@ internal readonly struct Node
     public LocalDate? Date(string name, bool required = true) => Get(name).AsDate(required);
 
     public LocalDate? AsDate(bool required = true) =>
-        String(required) ? Parsed(FileValues.TryDate(_tree.Raw(Index), out var date), date, "a date such as 2025-01-01") : null;
+        String(required) ? Parsed(FileValues.TryDate(_tree.Text(Index), out var date), date, "a date such as 2025-01-01") : null;
 
     /// <summary>A local time of day: <c>09:00</c> or <c>09:00:30</c>.</summary>
     public LocalTime? Time(string name, bool required = true) =>
-        Get(name) is var node && node.String(required) ? node.Parsed(FileValues.TryTime(_tree.Raw(node.Index), out var time), time, "a time of day such as 09:00") : null;
+        Get(name) is var node && node.String(required) ? node.Parsed(FileValues.TryTime(_tree.Text(node.Index), out var time), time, "a time of day such as 09:00") : null;
 
     /// <summary>An instant: ISO-8601 in UTC (<c>2025-01-13T01:00:00Z</c>) or with an offset (<c>2025-01-13T09:00:00+08:00</c>), in the supported years.</summary>
     public Instant? Instant(string name, bool required = true)
     {
         var node = Get(name);
         return node.String(required)
-            ? node.Parsed(FileValues.TryInstant(_tree.Raw(node.Index), out var instant), instant, "an instant such as 2025-01-13T01:00:00Z or 2025-01-13T09:00:00+08:00")
+            ? node.Parsed(FileValues.TryInstant(_tree.Text(node.Index), out var instant), instant, "an instant such as 2025-01-13T01:00:00Z or 2025-01-13T09:00:00+08:00")
             : null;
     }
 
@@ -381,7 +375,7 @@ internal readonly struct Node
             return null;
         }
 
-        var duration = node.Parsed(FileValues.TryDuration(_tree.Raw(node.Index), out var parsed), parsed, "an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H30M or P3D");
+        var duration = node.Parsed(FileValues.TryDuration(_tree.Text(node.Index), out var parsed), parsed, "an ISO-8601 duration in days, hours, minutes or seconds, such as PT1H30M or P3D");
         if (duration is { } d && positive && d <= NodaTime.Duration.Zero)
         {
             node.Problem(ProblemCode.OutOfRange, "the duration must be positive.");

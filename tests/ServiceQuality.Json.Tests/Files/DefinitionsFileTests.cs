@@ -75,6 +75,21 @@ public sealed class DefinitionsFileTests
     }
 
     [Fact]
+    public void Load_ValuesWrittenWithEscapes_AreReadAsTheTextTheyDenote()
+    {
+        // What System.Text.Json's default encoder writes: "+" as \u002B; names of enums escaped just as well.
+        const string escaped = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "Service\u004Cevel", "effectiveFrom": "2025-01-01T00:00:00\u002B08:00",
+              "targets": [ { "metric": "Resolution", "duration": "PT4\u0048", "basis": "CalendarTime" } ] } ] }
+            """;
+
+        var agreement = DefinitionsFile.Load(escaped).Agreements["A"];
+
+        Assert.Equal((AgreementKind.ServiceLevel, Duration.FromHours(4)), (agreement.Kind, agreement.TargetFor(Metric.Resolution, Priority.P1, ServiceTier.Gold)!.Target));
+        Assert.Equal(Instant.FromUtc(2024, 12, 31, 16, 0), ((Domain.Agreements.Events.AgreementPublished)agreement.History[^1]).EffectiveFrom);
+    }
+
+    [Fact]
     public void Load_MalformedJson_IsOneProblem() =>
         Assert.Equal(("$", ProblemCode.MalformedJson), Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [ ")).Problems) is var p ? (p.Path, p.Code) : default);
 
