@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -33,33 +32,10 @@ internal static class JsonErrors
         Quote(Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan));
 
     /// <summary>
-    /// Text from the input that may be echoed (a name, a code, an enum name, an instant; never a personal value),
-    /// shortened to 64 UTF-16 code units, with control characters and lone surrogates escaped as <c>\uXXXX</c> so that
-    /// a message stays one printable line.
+    /// Text from the input that may be echoed (a name, a code, an enum name, an instant; never a personal value), made a
+    /// safe part of a one-line message by <see cref="Reading.JsonTree.Escape"/>.
     /// </summary>
-    public static string Quote(string text)
-    {
-        var shown = text.Length <= 64 ? text.AsSpan() : text.AsSpan(0, 64);
-        var builder = new StringBuilder(shown.Length + 8);
-        for (var i = 0; i < shown.Length; i++)
-        {
-            var c = shown[i];
-            if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
-            {
-                builder.Append(c).Append(shown[++i]);
-            }
-            else if (char.IsControl(c) || char.IsSurrogate(c))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return shown.Length < text.Length ? builder.Append('…').ToString() : builder.ToString();
-    }
+    public static string Quote(string text) => Reading.JsonTree.Escape(text);
 
     private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {

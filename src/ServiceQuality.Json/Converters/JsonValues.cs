@@ -58,16 +58,10 @@ internal static class JsonValues
     /// </summary>
     public static string Text(string value, Where what)
     {
-        for (var i = 0; i < value.Length; i++)
+        var lone = Reading.JsonTree.IndexOfLoneSurrogate(value);
+        if (lone >= 0)
         {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                throw JsonErrors.Unwritable(what, string.Create(CultureInfo.InvariantCulture, $"the text holds a lone surrogate (U+{(int)value[i]:X4}) at position {i}, which JSON cannot carry."));
-            }
+            throw JsonErrors.Unwritable(what, string.Create(CultureInfo.InvariantCulture, $"the text holds a lone surrogate (U+{(int)value[lone]:X4}) at position {lone}, which JSON cannot carry."));
         }
 
         return value;

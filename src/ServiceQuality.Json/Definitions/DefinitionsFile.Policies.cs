@@ -41,10 +41,11 @@ public static partial class DefinitionsFile
         }
 
         EscalationLadder? ladder = null;
+        var ladderNodes = e.Items("ladder", required: false);
         if (e.Has("ladder"))
         {
             var problems = e.Sink.Count;
-            var steps = e.Items("ladder", required: true).Select((step, i) =>
+            var steps = ladderNodes.Select((step, i) =>
                 step.Object(["name", "target"]) && step.Text("name") is { } name && step.Text("target") is { } target ? new EscalationStep(i + 1, name, target) : null).ToList();
             if (steps.Count == 0)
             {
@@ -56,7 +57,7 @@ public static partial class DefinitionsFile
             }
         }
 
-        var top = e.Has("ladder") ? e.Items("ladder", required: true).Count : EscalationLadder.Default.Top;
+        var top = e.Has("ladder") ? ladderNodes.Count : EscalationLadder.Default.Top;
         IReadOnlyList<IEscalationRule>? rules = e.Has("rules") ? [.. e.Items("rules", required: true).Select(rule => EscalationRule(rule, top)).OfType<IEscalationRule>()] : null;
         var frontLine = e.Money("frontLineLimit", required: false);
         var notify = e.Has("notificationCalendar") ? e.Text("notificationCalendar") : null;

@@ -34,16 +34,10 @@ public static partial class DefinitionsFile
     public static LoadedDefinitions Load(string json)
     {
         Guard.Against.Null(json);
-        for (var i = 0; i < json.Length; i++)
+        var lone = JsonTree.IndexOfLoneSurrogate(json);
+        if (lone >= 0)
         {
-            if (char.IsHighSurrogate(json[i]) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(json[i]))
-            {
-                throw new InvalidDefinitionException(Definition, [new DefinitionProblem("$", ProblemCode.InvalidText, $"the text holds a lone surrogate at character {i + 1:N0}.")]);
-            }
+            throw new InvalidDefinitionException(Definition, [new DefinitionProblem("$", ProblemCode.InvalidText, $"the text holds a lone surrogate at character {lone + 1:N0}.")]);
         }
 
         return Load(Encoding.UTF8.GetBytes(json));
@@ -79,10 +73,7 @@ public static partial class DefinitionsFile
     {
         if (!root.Object(["calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks"]))
         {
-            if (root.Kind != JsonKind.Object)
-            {
-                return null;
-            }
+            return null;
         }
 
         var calendarNodes = root.Items("calendars", required: false);

@@ -118,7 +118,7 @@ public static class EventLogReplay
                 throw new EventLogException(file, number, new DefinitionProblem("$", ProblemCode.OutOfRange, $"the line is longer than {MaxLineBytes:N0} bytes."));
             }
 
-            var lone = IndexOfLoneSurrogate(text);
+            var lone = JsonTree.IndexOfLoneSurrogate(text);
             if (lone >= 0)
             {
                 throw new EventLogException(file, number, new DefinitionProblem("$", ProblemCode.InvalidText, $"the line holds a lone surrogate at character {lone + 1}."));
@@ -135,23 +135,6 @@ public static class EventLogReplay
         }
 
         return replay.Cases;
-    }
-
-    private static int IndexOfLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>The state of one replay: the tree reused line after line, the cases built, the references.</summary>
@@ -486,7 +469,7 @@ public static class EventLogReplay
         }
 
         private static DateTimeZone ZoneOf(ServiceLevelAgreement? agreement, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
-            agreement?.CalendarName is { } name && calendars is not null && calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+            agreement?.CalendarName is { } name && calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
 
         private Customer FindCustomer(Node l) => Find(Cases.CustomerMap, l.Get("customer"), Ids.Customer, "customer");
 

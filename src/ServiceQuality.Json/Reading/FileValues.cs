@@ -276,8 +276,7 @@ internal static class FileValues
         return Result.Ok;
     }
 
-    private static int DaysIn(int year, int month) =>
-        month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : month is 4 or 6 or 9 or 11 ? 30 : 31;
+    private static int DaysIn(int year, int month) => CalendarSystem.Iso.GetDaysInMonth(year, month);
 
     private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
     {
