@@ -224,11 +224,6 @@ public static class ServiceDeskApp
         {
             throw new SampleException([.. e.Lines().Select(line => $"{path}: {line}")]);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A loader fault on a bad file is still a bad file: reported as such, with status 2.
-            throw new SampleException($"{path}: cannot be loaded: {e.Message}", e);
-        }
     }
 
     private static Cases Replay(
@@ -248,11 +243,6 @@ public static class ServiceDeskApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SampleException($"{log}: cannot be read: {OutputFiles.Reason(e)}", e);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A reader fault on a bad log is still a bad log: reported as such, with status 2.
-            throw new SampleException($"{log}: cannot be replayed: {e.Message}", e);
         }
 
         Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed.Events:N0} events from {log} in {timer.Elapsed.TotalSeconds:0.0} s."));
