@@ -99,6 +99,27 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_ALineOverTheLengthLimit_IsRefusedWithoutReadingFurther()
+    {
+        var huge = $$"""{"at":"2025-01-15T05:00:00Z","type":"TicketReopened","ticket":"T-1","reason":"{{new string('x', EventLogReplay.MaxLineBytes)}}"}""";
+        using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Good + "\n" + huge + "\n"));
+
+        var failure = Assert.Throws<EventLogException>(() => EventLogReplay.Replay(bytes, "events.jsonl", Agreements, new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
+
+        Assert.Equal((15, ProblemCode.OutOfRange, "$"), (failure.Line, failure.Code, failure.Path));
+    }
+
+    [Fact]
+    public void Replay_NestingDeeperThanTheLimit_IsMalformed()
+    {
+        var deep = $$"""{"at":"2025-01-15T05:00:00Z","type":"TicketClosed","ticket":"T-1","x":{{new string('[', 10_000)}}{{new string(']', 10_000)}}}""";
+
+        var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + deep));
+
+        Assert.Equal((15, ProblemCode.MalformedJson), (failure.Line, failure.Code));
+    }
+
+    [Fact]
     public void Replay_AnIdOverTheLimit_IsRefusedWhereItIsRead()
     {
         var line = $$"""{"at":"2025-01-15T05:00:00Z","type":"TicketAssigned","ticket":"T-1","staff":"{{new string('s', 129)}}"}""";
