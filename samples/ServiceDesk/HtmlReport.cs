@@ -24,12 +24,12 @@ internal static class HtmlReport
             .ToList();
         html.Append(Bars(byTierPriority, 100d, "%"));
 
-        html.Append("<h2>Escalations recorded on complaints, by level and reason</h2>");
+        html.Append("<h2>Escalations recorded on tickets and complaints, by level and reason</h2>");
         html.Append(Bars([.. report.EscalationsRecorded.Select(e => ($"level {e.Level}: {e.Reason}", (double)e.Cases))], null, string.Empty));
         html.Append("<h2>Escalations due at the evaluation instant, by level and reason</h2>");
         html.Append(Bars([.. report.Escalations.Select(e => ($"level {e.Level}: {e.Reason}", (double)e.Cases))], null, string.Empty));
 
-        html.Append("<h2>Escalations over time (recorded on complaints, per day)</h2>");
+        html.Append("<h2>Escalations over time (recorded on tickets and complaints, per day)</h2>");
         html.Append(Bars([.. report.EscalationsPerDay.Select(d => (d.Date, (double)d.Count))], null, string.Empty));
 
         html.Append("<h2>Staff score distribution</h2>");

@@ -62,7 +62,7 @@ internal sealed record Report(
         {
             var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
             var under = simulation.ComplaintAgreements.TryGetValue(complaint.Id, out var reference) && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
-            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], under, at, complaint.EscalationLevel, others);
+            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], under, at, others);
             Count(escalations, assessment);
             rows.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment));
             foreach (var status in assessment.Sla.Statuses)
@@ -121,7 +121,7 @@ internal sealed record Report(
             compliance,
             statuses.LongCount(s => s.IsMissed),
             [.. escalations.OrderBy(e => e.Key.Level).ThenBy(e => e.Key.Reason, StringComparer.Ordinal).Select(e => new EscalationRow(e.Key.Level, e.Key.Reason, e.Value))],
-            [.. simulation.Complaints.SelectMany(c => c.Escalations)
+            [.. simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations))
                 .GroupBy(e => (e.Level, e.Reason))
                 .OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
                 .Select(g => new EscalationRow(g.Key.Level, g.Key.Reason, g.Count()))],
@@ -131,7 +131,7 @@ internal sealed record Report(
             [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
             Math.Round(perSecond),
             [.. Enumerable.Range(0, 10).Select(bucket => staffStandings.Count(s => Math.Min(9, (int)(s.Scorecard.Total / 10)) == bucket))],
-            [.. simulation.Complaints.SelectMany(c => c.Escalations)
+            [.. simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations))
                 .GroupBy(e => e.EscalatedAt.InZone(ServiceCentre.Zone).Date)
                 .OrderBy(g => g.Key)
                 .Select(g => new DayCount(g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.Count()))],

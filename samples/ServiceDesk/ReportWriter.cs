@@ -47,7 +47,7 @@ internal static class ReportWriter
         Table(["metric", "tier", "priority", "met", "missed", "running", "cancelled", "compliance %", "p90 elapsed h"],
             r.Compliance.Select(c => new object?[] { c.Metric, c.Tier, c.Priority, c.Met, c.Missed, c.Running, c.Cancelled, c.CompliancePercent, c.ElapsedP90Hours }));
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Breaches (missed clocks): {r.Breaches:N0}");
-        Heading("Escalations recorded on complaints, by level and reason");
+        Heading("Escalations recorded on tickets and complaints, by level and reason");
         Table(["level", "reason", "escalations"], r.EscalationsRecorded.Select(e => new object?[] { e.Level, e.Reason, e.Cases }));
         Heading("Escalations due at the evaluation instant, by level and reason");
         text.AppendLine("The policy's decision for each case from the level it has reached (time rules, severity, key customers, repeats, claimed loss).").AppendLine();

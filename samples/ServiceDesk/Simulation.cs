@@ -6,6 +6,7 @@ using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Tiering;
 
 namespace ServiceDesk;
@@ -86,55 +87,68 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
         Instant Later(int minMinutes, int maxMinutes) =>
             now += Duration.FromMinutes(_random.Next(minMinutes, maxMinutes) / (ticket.Priority == Priority.P1 ? 4 : 1) + 1);
 
+        // Each step happens at its instant, after the escalations the policy records on the way there, as a host's scheduler would.
+        Instant At(int minMinutes, int maxMinutes)
+        {
+            var at = Later(minMinutes, maxMinutes);
+            EscalateAsThePolicySays(t => assessor.AssessTicket(ticket, agreement, t), (decision, t) => decision.ApplyTo(ticket, t), ticket.LastEventAt, at);
+            return at;
+        }
+
         if (_random.Next(100) < 2)
         {
-            ticket.Cancel("duplicate report", Later(5, 120));
+            ticket.Cancel("duplicate report", At(5, 120));
             return ticket;
         }
 
         var worker = _random.Next(100) < 60 ? owner : ServiceCentre.Staff[_random.Next(ServiceCentre.Staff.Length)];
-        ticket.Assign(worker, new DepartmentId(ServiceCentre.TeamOf(worker)), Later(1, 40));
-        ticket.RecordResponse(worker, isPublic: _random.Next(100) < 95, Later(5, 240));
-        ticket.StartWork(Later(5, 120));
+        ticket.Assign(worker, new DepartmentId(ServiceCentre.TeamOf(worker)), At(1, 40));
+        ticket.RecordResponse(worker, isPublic: _random.Next(100) < 95, At(5, 240));
+        ticket.StartWork(At(5, 120));
         if (ticket.RequiresOnSiteVisit)
         {
-            ticket.RecordOnSiteArrival(worker, Later(30, 400));
+            ticket.RecordOnSiteArrival(worker, At(30, 400));
         }
 
         if (_random.Next(100) < 10)
         {
             var colleague = ServiceCentre.Staff[(Array.IndexOf(ServiceCentre.Staff, worker) + 1 + _random.Next(ServiceCentre.Staff.Length - 1)) % ServiceCentre.Staff.Length];
-            ticket.Transfer(colleague, new DepartmentId(ServiceCentre.TeamOf(colleague)), Later(10, 60));
+            ticket.Transfer(colleague, new DepartmentId(ServiceCentre.TeamOf(colleague)), At(10, 60));
         }
 
         if (_random.Next(100) < 8)
         {
-            ticket.ChangePriority(ticket.Priority == Priority.P1 ? Priority.P2 : Priority.P1, Later(10, 120));
+            ticket.ChangePriority(ticket.Priority == Priority.P1 ? Priority.P2 : Priority.P1, At(10, 120));
         }
 
         switch (_random.Next(100))
         {
             case < 15:
-                ticket.Hold(HoldReason.WaitingForCustomer, Later(10, 200));
-                ticket.Resume(Later(60, 2880));
+                ticket.Hold(HoldReason.WaitingForCustomer, At(10, 200));
+                ticket.Resume(At(60, 2880));
                 break;
             case < 22:
-                ticket.ReferToThirdParty("lift and utilities vendor", Later(10, 200));
-                ticket.RecordThirdPartyReturn("repaired by vendor", Later(120, 4000));
+                ticket.ReferToThirdParty("lift and utilities vendor", At(10, 200));
+                ticket.RecordThirdPartyReturn("repaired by vendor", At(120, 4000));
                 break;
         }
 
-        ticket.RecordResponse(ticket.Assignee!.Value, isPublic: true, Later(30, 600));
-        ticket.Resolve(ticket.Assignee!.Value, Later(30, ticket.Priority == Priority.P1 ? 300 : 1600));
+        ticket.RecordResponse(ticket.Assignee!.Value, isPublic: true, At(30, 600));
+        ticket.Resolve(ticket.Assignee!.Value, At(30, ticket.Priority == Priority.P1 ? 300 : 1600));
         if (_random.Next(100) < 5)
         {
-            ticket.Reopen("the fault came back", Later(60, 1440));
-            ticket.Resolve(ticket.Assignee!.Value, Later(30, 900));
+            ticket.Reopen("the fault came back", At(60, 1440));
+            ticket.Resolve(ticket.Assignee!.Value, At(30, 900));
         }
 
         if (_random.Next(100) < 90)
         {
-            ticket.Close(Later(60, 2880));
+            ticket.Close(At(60, 2880));
+        }
+
+        if (!ticket.IsFinal)
+        {
+            EscalateAsThePolicySays(t => assessor.AssessTicket(ticket, agreement, t), (decision, t) => decision.ApplyTo(ticket, t), ticket.LastEventAt, End);
         }
 
         return ticket;
@@ -168,9 +182,9 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
         var investigator = ServiceCentre.Staff[30 + _random.Next(10)];
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
         var (respondAt, resolveAt) = (Later(60, 2000), Later(30, 1500));
-        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, respondAt);
+        EscalateAsThePolicySays(t => assessor.AssessComplaint(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, respondAt);
         complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", respondAt);
-        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, resolveAt);
+        EscalateAsThePolicySays(t => assessor.AssessComplaint(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, resolveAt);
         complaint.Resolve(resolveAt);
         var outcome = _random.Next(100) switch { < 45 => VerdictOutcome.Substantiated, < 65 => VerdictOutcome.PartlySubstantiated, _ => VerdictOutcome.Unsubstantiated };
         complaint.RecordVerdict(outcome, "investigation finding", investigator, Later(10, 300));
@@ -183,21 +197,17 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
     }
 
     /// <summary>
-    /// Walks the complaint from its last event up to <paramref name="until"/> the way a host's scheduler would: assess,
-    /// record the escalation the policy decides, and look again at the next instant anything can change.
+    /// Walks a case from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
+    /// would: assess, record the escalation the policy decides (<c>EscalationDecision.ApplyTo</c>), and look again at the
+    /// next instant anything can change.
     /// </summary>
-    private void EscalateAsThePolicySays(
-        Complaint complaint, ServiceTier tier, ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, IReadOnlyList<Instant> earlier, Instant until)
+    private static void EscalateAsThePolicySays(Func<Instant, CaseAssessment> assess, Func<EscalationDecision, Instant, bool> apply, Instant from, Instant until)
     {
-        var at = complaint.LastEventAt;
+        var at = from;
         for (var look = 0; look < 32 && at < until; look++)
         {
-            var assessment = assessor.AssessComplaint(complaint, tier, agreement, at, complaint.EscalationLevel, earlier);
-            if (assessment.Escalation is { Step: { } step, ReasonCode: { } reason })
-            {
-                complaint.Escalate(step.Level, step.Target, reason, at);
-            }
-
+            var assessment = assess(at);
+            apply(assessment.Escalation, at);
             if (assessment.NextChangeAt is not { } next || next <= at)
             {
                 return;

@@ -72,8 +72,7 @@ public static class ServiceQualityServiceCollectionExtensions
             var o = sp.GetRequiredService<ServiceQualityOptions>();
             return CallbackPolicies.Combine(CallbackPolicies.EveryComplaint(o.CallbackWithin), CallbackPolicies.SampleClosedTickets(o.TicketCallbackSamplePercent, o.CallbackWithin));
         });
-        services.TryAddSingleton(sp => new CaseAssessor(
-            sp.GetRequiredService<ICalendarLookup>(), sp.GetRequiredService<IEscalationPolicy>(), sp.GetRequiredService<EscalationRuleSet>().Rules));
+        services.TryAddSingleton(sp => new CaseAssessor(sp.GetRequiredService<ICalendarLookup>(), sp.GetRequiredService<IEscalationPolicy>()));
         return new ServiceQualityBuilder(services);
     }
 

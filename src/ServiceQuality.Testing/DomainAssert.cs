@@ -42,7 +42,7 @@ public static class DomainAssert
             (nameof(t.FirstResponseAt), t.FirstResponseAt), (nameof(t.LastResponseAt), t.LastResponseAt),
             (nameof(t.OnSiteArrivedAt), t.OnSiteArrivedAt), (nameof(t.ResolvedAt), t.ResolvedAt), (nameof(t.ResolvedBy), t.ResolvedBy),
             (nameof(t.ClosedAt), t.ClosedAt), (nameof(t.CancelledAt), t.CancelledAt), (nameof(t.ReopenCount), t.ReopenCount),
-            (nameof(t.TransferCount), t.TransferCount)));
+            (nameof(t.TransferCount), t.TransferCount), (nameof(t.Escalation), t.Escalation)));
 
     /// <summary>Asserts that <paramref name="command"/> is refused by <paramref name="rule"/> and leaves the complaint unchanged.</summary>
     /// <param name="rule">The rule expected to refuse the command.</param>
@@ -60,7 +60,7 @@ public static class DomainAssert
             (nameof(c.Response), c.Response), (nameof(c.ResolvedAt), c.ResolvedAt), (nameof(c.Verdict), c.Verdict),
             (nameof(c.CallbackRequired), c.CallbackRequired), (nameof(c.CallbackCompletedAt), c.CallbackCompletedAt),
             (nameof(c.DissatisfiedCallbacks), c.DissatisfiedCallbacks), (nameof(c.CallbackWaiverReason), AggregateSnapshot.Personal(c.CallbackWaiverReason)),
-            (nameof(c.Compensation), c.Compensation), (nameof(c.Escalations), c.Escalations), (nameof(c.Duplicates), c.Duplicates),
+            (nameof(c.Compensation), c.Compensation), (nameof(c.Escalation), c.Escalation), (nameof(c.Duplicates), c.Duplicates),
             (nameof(c.MergedInto), c.MergedInto), (nameof(c.ClosedAt), c.ClosedAt), (nameof(c.WithdrawnAt), c.WithdrawnAt)));
 
     /// <summary>Asserts that <paramref name="command"/> is refused by <paramref name="rule"/> and leaves the customer unchanged.</summary>

@@ -48,7 +48,7 @@ public static class ServiceQualityGenerators
         from reopen in Gen.Elements(ReopenBehaviour.ContinueClock, ReopenBehaviour.NewCycle)
         select BuildAgreement(response, resolution, urgent, pauses, reopen);
 
-    /// <summary>Tickets under <paramref name="agreement"/> whose histories are random sequences of commands the ticket accepts (holds, referrals, priority changes, reopens, cancellations).</summary>
+    /// <summary>Tickets under <paramref name="agreement"/> whose histories are random sequences of commands the ticket accepts (holds, referrals, priority changes, reopens, cancellations, escalations).</summary>
     /// <param name="agreement">The agreement version the tickets are opened under.</param>
     /// <returns>The generator.</returns>
     public static Gen<Ticket> Tickets(ServiceLevelAgreement agreement)
@@ -84,7 +84,7 @@ public static class ServiceQualityGenerators
             if (complaint.CanRecordVerdict()) { commands.Add(() => complaint.RecordVerdict((VerdictOutcome)(pick % 3), "finding", staff, now)); }
             if (complaint.CanRecordCallback()) { commands.Add(() => complaint.RecordCallback(pick % 4 != 0, now)); }
             if (complaint.CanClose()) { commands.Add(() => complaint.Close(now)); }
-            if (complaint.CanEscalate() && complaint.EscalationLevel < 4) { commands.Add(() => complaint.Escalate(complaint.EscalationLevel + 1, "supervisor", "generated", now)); }
+            if (complaint.CanEscalate() && complaint.Escalation.Level < 4) { commands.Add(() => complaint.Escalate(complaint.Escalation.Level + 1, "supervisor", "generated", now)); }
             if (complaint.CanRecordCompensation()) { commands.Add(() => complaint.RecordCompensation(Money.Yuan(1 + (pick % 500)), now)); }
             if (complaint.CanWithdraw() && pick % 29 == 0) { commands.Add(() => complaint.Withdraw("generated", now)); }
             if (commands.Count > 0)
@@ -162,6 +162,7 @@ public static class ServiceQualityGenerators
             if (ticket.CanReopen()) { commands.Add(() => ticket.Reopen("generated", now)); }
             if (ticket.CanClose() && pick % 7 == 0) { commands.Add(() => ticket.Close(now)); }
             if (ticket.CanCancel() && pick % 23 == 0) { commands.Add(() => ticket.Cancel("generated", now)); }
+            if (ticket.CanEscalate() && ticket.Escalation.Level < 4 && pick % 11 == 0) { commands.Add(() => ticket.Escalate(ticket.Escalation.Level + 1, "team-lead", "generated", now)); }
             if (commands.Count > 0)
             {
                 commands[pick % commands.Count]();

@@ -3,7 +3,7 @@ namespace ServiceQuality.Domain.Agreements;
 /// <summary>A warning stage in percent as an exact fraction of the target: <c>amount = target × Numerator / Denominator</c>.</summary>
 internal readonly record struct StageFraction(long Numerator, long Denominator)
 {
-    /// <summary>The fraction for <paramref name="percent"/> (between 0 and 100, at most 12 decimal places).</summary>
+    /// <summary>The fraction for <paramref name="percent"/> (warning stages: between 0 and 100; escalation shares: up to 1,000), rounded to 12 decimal places.</summary>
     public static StageFraction Of(decimal percent)
     {
         percent = Math.Round(percent, ServiceLevelAgreement.StageDecimals);

@@ -42,7 +42,7 @@ public enum RuleCode
     /// <summary>A complaint merged into another accepts no further commands.</summary>
     MergedComplaintAcceptsNoCommands = 300,
 
-    /// <summary>An escalation must raise the complaint's level; levels never go down.</summary>
+    /// <summary>An escalation must raise the case's level (ticket or complaint); levels never go down or repeat.</summary>
     EscalationLevelMustIncrease,
 
     /// <summary>A complaint cannot be closed without a verdict.</summary>

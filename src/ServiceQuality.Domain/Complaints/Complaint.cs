@@ -18,12 +18,10 @@ namespace ServiceQuality.Domain.Complaints;
 /// </remarks>
 public sealed class Complaint : AggregateRoot<ComplaintEvent>
 {
-    private readonly List<Escalation> _escalations = [];
     private readonly List<ComplaintId> _duplicates = [];
 
     private Complaint()
     {
-        Escalations = new ReadOnlyCollection<Escalation>(_escalations);
         Duplicates = new ReadOnlyCollection<ComplaintId>(_duplicates);
     }
 
@@ -90,11 +88,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <summary>Total compensation recorded, if any.</summary>
     public Money? Compensation { get; private set; }
 
-    /// <summary>The highest escalation level reached; 0 when never escalated.</summary>
-    public int EscalationLevel => _escalations.Count == 0 ? 0 : _escalations[^1].Level;
-
-    /// <summary>Every escalation, oldest first; levels strictly increase.</summary>
-    public IReadOnlyList<Escalation> Escalations { get; }
+    /// <summary>Where the complaint stands on the escalation ladder: the level reached and every escalation, oldest first.</summary>
+    public EscalationTrack Escalation { get; private set; } = EscalationTrack.None;
 
     /// <summary>The duplicates merged into this complaint.</summary>
     public IReadOnlyList<ComplaintId> Duplicates { get; }
@@ -310,7 +305,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     }
 
     /// <summary>Escalates the complaint to a higher level (上报主管).</summary>
-    /// <param name="level">The new level; above <see cref="EscalationLevel"/>.</param>
+    /// <param name="level">The new level; above <see cref="EscalationTrack.Level"/> of <see cref="Escalation"/>.</param>
     /// <param name="target">Who is told; not blank.</param>
     /// <param name="reason">Why; not blank.</param>
     /// <param name="now">When.</param>
@@ -320,7 +315,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         Guard.Against.NullOrWhiteSpace(target);
         Guard.Against.NullOrWhiteSpace(reason);
         GuardCommand(ComplaintCommand.Escalate, now);
-        ComplaintRules.EscalationLevelMustIncrease(EscalationLevel, level);
+        Escalation.EnsureRaisedBy(level, "complaint");
         Raise(new ComplaintEscalated(Id, now, level, target, reason));
     }
 
@@ -370,7 +365,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
 
     /// <summary>Returns the id, status, severity and escalation level.</summary>
     /// <returns>A short summary.</returns>
-    public override string ToString() => $"Complaint {Id} ({Status}, {Severity}, level {EscalationLevel})";
+    public override string ToString() => $"Complaint {Id} ({Status}, {Severity}, level {Escalation.Level})";
 
     private bool Can(ComplaintCommand command) => ComplaintTransitions.Allows(Status, command);
 
@@ -454,7 +449,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 Guard.Against.NullOrWhiteSpace(e.Target, nameof(e.Target));
                 Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
                 ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.Escalate);
-                ComplaintRules.EscalationLevelMustIncrease(EscalationLevel, e.Level);
+                Escalation.EnsureRaisedBy(e.Level, "complaint");
                 break;
             case ComplaintMerged e:
                 Guard.Against.Default(e.Primary, nameof(e.Primary));
@@ -532,7 +527,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 WithdrawnAt = e.OccurredAt;
                 break;
             case ComplaintEscalated e:
-                _escalations.Add(new Escalation(e.Level, e.Target, e.Reason, e.OccurredAt));
+                Escalation = Escalation.With(new Escalation(e.Level, e.Target, e.Reason, e.OccurredAt));
                 break;
             case ComplaintMerged e:
                 MoveBy(ComplaintCommand.MergeAsDuplicate);

@@ -16,6 +16,8 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// </remarks>
 public readonly struct SlaStatus : IEquatable<SlaStatus>
 {
+    private static readonly Duration LongNanoseconds = Duration.FromNanoseconds(long.MaxValue);
+
     private readonly StageInstants _stageInstants;
     private readonly IReadOnlyList<decimal>? _stagePercents;
 
@@ -58,6 +60,34 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 
     /// <summary>Target minus elapsed: negative once the target is exceeded.</summary>
     public Duration Remaining => Target - Elapsed;
+
+    /// <summary>The largest share of a target <see cref="ShareOfTarget"/> computes, in percent.</summary>
+    public const decimal MaxSharePercent = 1000m;
+
+    /// <summary>
+    /// <paramref name="percent"/> % of <see cref="Target"/>, exactly as warning stages are computed: the percentage rounded
+    /// to 12 decimal places, the product rounded down to the nanosecond, never through floating point. Escalation rules
+    /// use it for their thresholds, so a rule at 75 % and a warning stage at 75 % fire at the same instant.
+    /// </summary>
+    /// <param name="percent">The share, from 0 to <see cref="MaxSharePercent"/> (may exceed 100).</param>
+    /// <returns>The share of the target; <see cref="Duration.MaxValue"/> when it is larger than any duration.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative or above <see cref="MaxSharePercent"/>.</exception>
+    public Duration ShareOfTarget(decimal percent)
+    {
+        Guard.Against.OutOfRange(percent, nameof(percent), 0m, MaxSharePercent);
+        var fraction = StageFraction.Of(percent);
+        if (Target <= LongNanoseconds)
+        {
+            var exact = (Int128)Target.ToInt64Nanoseconds() * fraction.Numerator / fraction.Denominator;
+            if (exact <= long.MaxValue)
+            {
+                return Duration.FromNanoseconds((long)exact);
+            }
+        }
+
+        var wide = Target.ToBigIntegerNanoseconds() * fraction.Numerator / fraction.Denominator;
+        return wide >= Duration.MaxValue.ToBigIntegerNanoseconds() ? Duration.MaxValue : Duration.FromNanoseconds(wide);
+    }
 
     /// <summary>Elapsed as a percentage of the target; may exceed 100.</summary>
     public double ElapsedPercent => Target > Duration.Zero ? Elapsed.TotalNanoseconds * 100d / Target.TotalNanoseconds : 0d;

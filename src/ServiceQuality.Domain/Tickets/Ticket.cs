@@ -95,6 +95,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>How many times the ticket was transferred internally.</summary>
     public int TransferCount { get; private set; }
 
+    /// <summary>Where the ticket stands on the escalation ladder: the level reached and every escalation, oldest first.</summary>
+    public EscalationTrack Escalation { get; private set; } = EscalationTrack.None;
+
     /// <summary>Whether the ticket is closed or cancelled (accepts no further command).</summary>
     public bool IsFinal => Status is TicketStatus.Closed or TicketStatus.Cancelled;
 
@@ -177,6 +180,10 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>Whether <see cref="ChangePriority"/> is allowed now (argument rules aside).</summary>
     /// <returns>True while the ticket is open and not resolved.</returns>
     public bool CanChangePriority() => TicketTransitions.Allows(Status, TicketCommand.ChangePriority);
+
+    /// <summary>Whether <see cref="Escalate"/> is allowed now (argument rules and the level aside).</summary>
+    /// <returns>True while the ticket is open and not resolved.</returns>
+    public bool CanEscalate() => TicketTransitions.Allows(Status, TicketCommand.Escalate);
 
     /// <summary>Whether <see cref="Resolve"/> is allowed now.</summary>
     /// <returns>True in progress or on hold.</returns>
@@ -360,6 +367,25 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         Raise(new TicketCancelled(Id, now, reason));
     }
 
+    /// <summary>Escalates the open ticket to a higher level (上报主管), as an escalation policy's decision says (<c>EscalationDecision.ApplyTo</c>) or by hand.</summary>
+    /// <param name="level">The new level; above <see cref="EscalationTrack.Level"/> of <see cref="Escalation"/>.</param>
+    /// <param name="target">Who is told; not blank.</param>
+    /// <param name="reason">Why (a policy's reason code, such as <c>time.100</c>); not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="reason"/> is null or blank.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> (the ticket is resolved, closed or
+    /// cancelled) or <see cref="RuleCode.EscalationLevelMustIncrease"/>.
+    /// </exception>
+    public void Escalate(int level, string target, string reason, Instant now)
+    {
+        Guard.Against.NullOrWhiteSpace(target);
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(TicketCommand.Escalate, now);
+        Escalation.EnsureRaisedBy(level, "ticket");
+        Raise(new TicketEscalated(Id, now, level, target, reason));
+    }
+
     /// <summary>Returns the id, status, priority and assignee.</summary>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Ticket {Id} ({Status}, {Priority}, assignee {Assignee?.ToString() ?? "none"})";
@@ -450,6 +476,12 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
                 Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
                 TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Cancel);
                 break;
+            case TicketEscalated e:
+                Guard.Against.NullOrWhiteSpace(e.Target, nameof(e.Target));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Escalate);
+                Escalation.EnsureRaisedBy(e.Level, "ticket");
+                break;
             default:
                 Guard.Against.UnknownEvent(@event, "ticket", nameof(@event));
                 break;
@@ -530,6 +562,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case TicketCancelled e:
                 MoveBy(TicketCommand.Cancel);
                 (HoldReason, CancelledAt) = (null, e.OccurredAt);
+                break;
+            case TicketEscalated e:
+                Escalation = Escalation.With(new Escalation(e.Level, e.Target, e.Reason, e.OccurredAt));
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "ticket", nameof(@event));

@@ -17,4 +17,5 @@ internal enum TicketCommand
     Reopen,
     Close,
     Cancel,
+    Escalate,
 }

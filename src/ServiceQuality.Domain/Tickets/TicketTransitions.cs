@@ -31,6 +31,7 @@ internal static class TicketTransitions
         (Resolved, Reopen, InProgress),
         (Resolved, Close, Closed),
         .. Open.Select(s => (s, Cancel, Cancelled)),
+        .. Open.Select(s => (s, Escalate, s)),
     ];
 
     private static readonly FrozenDictionary<(TicketStatus, TicketCommand), TicketStatus> Table =

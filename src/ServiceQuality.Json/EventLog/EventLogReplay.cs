@@ -291,6 +291,10 @@ public static class EventLogReplay
                 case EventType.TicketCancelled:
                     FindTicket(l).Cancel(l.Text("reason")!, at);
                     break;
+                case EventType.TicketEscalated:
+                    var (ticketLevel, ticketTarget, ticketReason) = (l.Int("level", 1, 1000)!.Value, l.Text("target")!, l.Text("reason")!);
+                    FindTicket(l).Escalate(ticketLevel, ticketTarget, ticketReason, at);
+                    break;
                 case EventType.ComplaintReceived:
                     var complaintId = l.Id("complaint", Ids.Complaint)!.Value;
                     var complainant = FindCustomer(l);

@@ -315,6 +315,12 @@ public sealed class EventLogWriter : IDisposable
                 Start(e, "TicketCancelled", TicketField, id);
                 Text(Reason, e.Reason);
                 break;
+            case TicketEscalated e:
+                Start(e, "TicketEscalated", TicketField, id);
+                _json.WriteNumber("level", e.Level);
+                Text("target", e.Target);
+                Text(Reason, e.Reason);
+                break;
             default:
                 throw Unknown(@event);
         }

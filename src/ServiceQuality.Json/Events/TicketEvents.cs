@@ -30,9 +30,10 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     private static readonly EventShape Reopened = new(nameof(TicketReopened), Id, "reason");
     private static readonly EventShape Closed = new(nameof(TicketClosed), Id);
     private static readonly EventShape Cancelled = new(nameof(TicketCancelled), Id, "reason");
+    private static readonly EventShape Escalated = new(nameof(TicketEscalated), Id, "level", "target", "reason");
 
     public TicketEvents()
-        : base("ticket event", [Opened, Assigned, Transferred, Responded, WorkStarted, OnHold, Resumed, Referred, Returned, Arrived, Reprioritised, Resolved, Reopened, Closed, Cancelled])
+        : base("ticket event", [Opened, Assigned, Transferred, Responded, WorkStarted, OnHold, Resumed, Referred, Returned, Arrived, Reprioritised, Resolved, Reopened, Closed, Cancelled, Escalated])
     {
     }
 
@@ -164,10 +165,32 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
             case 13:
                 e.End(ref reader);
                 return new TicketClosed(e.Id, e.At);
-            default:
+            case 14:
             {
                 var reason = e.Single(ref reader, JsonValues.ReadString);
                 return new TicketCancelled(e.Id, e.At, reason);
+            }
+
+            default:
+            {
+                var (level, target, reason) = (0, (string?)null, (string?)null);
+                while (e.Next(ref reader))
+                {
+                    switch (e.Field)
+                    {
+                        case 0:
+                            level = JsonValues.ReadInt32(ref reader, e.Where);
+                            break;
+                        case 1:
+                            target = JsonValues.ReadString(ref reader, e.Where);
+                            break;
+                        default:
+                            reason = JsonValues.ReadString(ref reader, e.Where);
+                            break;
+                    }
+                }
+
+                return new TicketEscalated(e.Id, e.At, level, target!, reason!);
             }
         }
     }
@@ -246,6 +269,12 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
             case TicketCancelled e:
                 Begin(writer, Cancelled, e);
                 JsonValues.WriteString(writer, Cancelled.Field(0), e.Reason, Cancelled.Where(0));
+                break;
+            case TicketEscalated e:
+                Begin(writer, Escalated, e);
+                writer.WriteNumber(Escalated.Field(0), e.Level);
+                JsonValues.WriteString(writer, Escalated.Field(1), e.Target, Escalated.Where(1));
+                JsonValues.WriteString(writer, Escalated.Field(2), e.Reason, Escalated.Where(2));
                 break;
             default:
                 throw UnknownType(value);

@@ -11,73 +11,90 @@ using ServiceQuality.Policies.Escalation;
 namespace ServiceQuality.Policies.Assessment;
 
 /// <summary>
-/// Assesses one case at one instant: evaluates its SLA clocks, asks the escalation policy, and works out the next
-/// instant anything can change. Pure (reads no clock) and thread-safe.
+/// Assesses one case at one instant: evaluates its SLA clocks, asks the escalation policy what to do now (from the level the
+/// case has reached, read from its escalation track) and when its decision could next change, and works out the next
+/// instant anything about the case can change. Pure (reads no clock) and thread-safe.
 /// </summary>
+/// <remarks>
+/// The loop a host runs: assess, record a firing decision with <see cref="EscalationDecision.ApplyTo(Ticket, Instant)"/>
+/// (or the complaint overload), notify the step's target at <see cref="EscalationDecision.NotifyAt"/>, and look again at
+/// <see cref="CaseAssessment.NextChangeAt"/> (an <see cref="AssessmentScheduler{TCase}"/> keeps the cases by that instant).
+/// A case that accepts no escalation (resolved, closed, cancelled, merged) gets <see cref="EscalationDecision.None"/>.
+/// </remarks>
 public sealed class CaseAssessor
 {
     private readonly ICalendarLookup _calendars;
     private readonly IEscalationPolicy _escalation;
-    private readonly ITimedEscalationRule[] _timedRules;
 
     /// <summary>Creates the assessor.</summary>
     /// <param name="calendars">Finds the calendars agreements name.</param>
-    /// <param name="escalation">The escalation policy.</param>
-    /// <param name="rules">The escalation rules in use; the timed ones tell when they will fire.</param>
-    public CaseAssessor(ICalendarLookup calendars, IEscalationPolicy escalation, IEnumerable<IEscalationRule> rules)
+    /// <param name="escalation">The escalation policy: it decides, and it says when its decision could next change.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CaseAssessor(ICalendarLookup calendars, IEscalationPolicy escalation)
     {
         Guard.Against.Null(calendars);
         Guard.Against.Null(escalation);
-        Guard.Against.Null(rules);
         (_calendars, _escalation) = (calendars, escalation);
-        _timedRules = [.. rules.OfType<ITimedEscalationRule>()];
     }
 
     /// <summary>Assesses a ticket.</summary>
-    /// <param name="ticket">The ticket.</param>
+    /// <param name="ticket">The ticket; its escalation track gives the level already reached.</param>
     /// <param name="agreement">The agreement version it was opened under.</param>
     /// <param name="now">The instant.</param>
-    /// <param name="currentLevel">The escalation level already reached.</param>
     /// <returns>The assessment.</returns>
-    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now, int currentLevel = 0)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now)
     {
         Guard.Against.Null(ticket);
+        Guard.Against.Null(agreement);
         var sla = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, now);
-        return Assess(sla, agreement, new EscalationContext(now, currentLevel, sla.Statuses, ticket.CustomerTier), now);
+        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(agreement) };
+        return Assess(sla, context, ticket.CanEscalate());
     }
 
     /// <summary>Assesses a complaint.</summary>
-    /// <param name="complaint">The complaint.</param>
+    /// <param name="complaint">The complaint; its escalation track gives the level already reached.</param>
     /// <param name="customerTier">The customer's tier.</param>
     /// <param name="agreement">The agreement version it falls under.</param>
     /// <param name="now">The instant.</param>
-    /// <param name="currentLevel">The escalation level already reached (for example <see cref="Complaint.EscalationLevel"/>).</param>
-    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule).</param>
     /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CaseAssessment AssessComplaint(
-        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, int currentLevel = 0, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null)
+        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null)
     {
         Guard.Against.Null(complaint);
+        Guard.Against.Null(agreement);
         var sla = SlaClock.EvaluateComplaint(complaint.History, customerTier, agreement, _calendars, now);
-        return Assess(sla, agreement, new EscalationContext(now, currentLevel, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer), now);
+        var context = new EscalationContext(now, complaint.Escalation.Level, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer)
+        {
+            Calendar = CalendarOf(agreement),
+        };
+        return Assess(sla, context, complaint.CanEscalate());
     }
 
-    private CaseAssessment Assess(SlaEvaluation sla, ServiceLevelAgreement agreement, EscalationContext context, Instant now)
+    private BusinessCalendar CalendarOf(ServiceLevelAgreement agreement) =>
+        agreement.CalendarName is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+
+    private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
     {
-        var decision = _escalation.Decide(context);
         var next = sla.NextChangeAt;
-        foreach (var status in sla.Statuses)
+        if (!canEscalate)
         {
-            var calendar = status.Basis == TimeBasis.CalendarTime || agreement.CalendarName is null ? BusinessCalendar.AlwaysOpen : _calendars.Find(agreement.CalendarName);
-            foreach (var rule in _timedRules)
-            {
-                if (rule.NextFiringAt(status, calendar, now) is { } firing && (next is null || firing < next))
-                {
-                    next = firing;
-                }
-            }
+            return new CaseAssessment(sla, EscalationDecision.None, next);
+        }
+
+        var decision = _escalation.Decide(context);
+        next = Earliest(next, _escalation.NextChangeAt(context));
+
+        // A decision notified later (deferred to open hours) is a change the host must wake for.
+        if (decision.Fires && decision.NotifyAt is { } notifyAt && notifyAt > context.Now)
+        {
+            next = Earliest(next, notifyAt);
         }
 
         return new CaseAssessment(sla, decision, next);
     }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 }

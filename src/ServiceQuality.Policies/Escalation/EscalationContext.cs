@@ -1,11 +1,15 @@
 using NodaTime;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 
 namespace ServiceQuality.Policies.Escalation;
 
-/// <summary>What escalation rules see of one case at one instant. The host assembles it; rules only read it.</summary>
+/// <summary>
+/// What escalation rules see of one case at one instant. <see cref="Assessment.CaseAssessor"/> assembles it from the case
+/// (the level comes from the case's own <c>Escalation</c> track); rules only read it.
+/// </summary>
 /// <param name="Now">The instant of the decision.</param>
 /// <param name="CurrentLevel">The level already reached (0 when never escalated); decisions never go below or repeat it.</param>
 /// <param name="Statuses">The case's SLA statuses at <paramref name="Now"/>.</param>
@@ -14,4 +18,11 @@ namespace ServiceQuality.Policies.Escalation;
 /// <param name="RecentComplaintsFromCustomer">When the customer's other complaints were received (for repeat-complaint rules).</param>
 public sealed record EscalationContext(
     Instant Now, int CurrentLevel, IReadOnlyList<SlaStatus> Statuses, ServiceTier? CustomerTier = null, Complaint? Complaint = null,
-    IReadOnlyList<Instant>? RecentComplaintsFromCustomer = null);
+    IReadOnlyList<Instant>? RecentComplaintsFromCustomer = null)
+{
+    /// <summary>
+    /// The calendar the business-time statuses run on (the agreement's), for rules that work out when they will fire;
+    /// <see cref="BusinessCalendar.AlwaysOpen"/> when the agreement names none.
+    /// </summary>
+    public BusinessCalendar Calendar { get; init; } = BusinessCalendar.AlwaysOpen;
+}

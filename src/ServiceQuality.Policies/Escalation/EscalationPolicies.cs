@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Calendars;
+using NodaTime;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Escalation;
@@ -56,6 +57,8 @@ public static class EscalationPolicies
         return new FrontLine(policy, limit);
     }
 
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
+
     private static EscalationDecision Fire(EscalationLadder ladder, EscalationContext context, EscalationProposal? best) =>
         best is null || Math.Min(best.Level, ladder.Top) <= context.CurrentLevel
             ? EscalationDecision.None
@@ -91,6 +94,21 @@ public static class EscalationPolicies
 
             return Fire(ladder, context, best);
         }
+
+        public Instant? NextChangeAt(EscalationContext context)
+        {
+            Guard.Against.Null(context);
+            Instant? next = null;
+            foreach (var rule in rules)
+            {
+                if (rule is ITimedEscalationRule timed)
+                {
+                    next = Earliest(next, timed.NextFiringAt(context));
+                }
+            }
+
+            return next;
+        }
     }
 
     private sealed class HighestPolicy(IEscalationPolicy[] policies) : IEscalationPolicy
@@ -111,6 +129,17 @@ public static class EscalationPolicies
 
             return best;
         }
+
+        public Instant? NextChangeAt(EscalationContext context)
+        {
+            Instant? next = null;
+            foreach (var policy in policies)
+            {
+                next = Earliest(next, policy.NextChangeAt(context));
+            }
+
+            return next;
+        }
     }
 
     private sealed class Deferred(IEscalationPolicy inner, BusinessCalendar calendar) : IEscalationPolicy
@@ -122,6 +151,8 @@ public static class EscalationPolicies
             var decision = inner.Decide(context);
             return decision.Fires && !decision.Immediate ? decision with { NotifyAt = calendar.NextOpen(context.Now) } : decision;
         }
+
+        public Instant? NextChangeAt(EscalationContext context) => inner.NextChangeAt(context);
     }
 
     private sealed class FrontLine(IEscalationPolicy inner, Money limit) : IEscalationPolicy
@@ -140,5 +171,8 @@ public static class EscalationPolicies
 
             return inner.Decide(context);
         }
+
+        // Only an event (compensation recorded, a clock missed) lifts the restraint; time alone changes what the inner policy says.
+        public Instant? NextChangeAt(EscalationContext context) => inner.NextChangeAt(context);
     }
 }

@@ -24,17 +24,32 @@ public static class EscalationRules
         AtPercentOfTarget(150m, 3),
     ];
 
-    /// <summary>Asks for <paramref name="level"/> once a clock's elapsed time reaches <paramref name="percent"/> % of its target plus <paramref name="offset"/>.</summary>
-    /// <param name="percent">The share of the target, in percent; positive (may exceed 100).</param>
+    /// <summary>The longest offset <see cref="AtPercentOfTarget"/> accepts: 36,500 days (100 years of 365 days).</summary>
+    public static readonly Duration MaxOffset = Duration.FromDays(36_500);
+
+    /// <summary>
+    /// Asks for <paramref name="level"/> once a clock's elapsed time reaches <paramref name="percent"/> % of its target plus
+    /// <paramref name="offset"/>. The share is computed exactly as warning stages are (<see cref="SlaStatus.ShareOfTarget"/>),
+    /// and the sum saturates instead of overflowing.
+    /// </summary>
+    /// <param name="percent">The share of the target, in percent; above 0 and at most <see cref="SlaStatus.MaxSharePercent"/> (may exceed 100); rounded to 12 decimal places.</param>
     /// <param name="level">The level to ask for; at least 1.</param>
-    /// <param name="offset">Extra time (in the target's basis) after the percentage; not negative.</param>
+    /// <param name="offset">Extra time (in the target's basis) after the percentage; from zero to <see cref="MaxOffset"/>.</param>
     /// <param name="metric">Only this metric, or any when null.</param>
     /// <returns>The rule; it also tells a scheduler when it will fire (<see cref="ITimedEscalationRule"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is not a defined metric.</exception>
     public static IEscalationRule AtPercentOfTarget(decimal percent, int level, Duration offset = default, Metric? metric = null)
     {
         Guard.Against.NonPositive(percent);
+        Guard.Against.OutOfRange(percent, nameof(percent), 0m, SlaStatus.MaxSharePercent);
         Guard.Against.LessThan(level, 1);
-        Guard.Against.LessThan(offset, Duration.Zero);
+        Guard.Against.OutOfRange(offset, nameof(offset), Duration.Zero, MaxOffset);
+        if (metric is { } m)
+        {
+            Guard.Against.UndefinedEnumValue(m, nameof(metric));
+        }
+
         return new PercentOfTargetRule(percent, level, offset, metric);
     }
 
@@ -132,7 +147,7 @@ public static class EscalationRules
             {
                 // Only a clock still counting (or paused) escalates: one stopped late is history, not a case to chase.
                 if (Applies(status) && status.StoppedAt is null && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
-                    && status.Elapsed.ToInt64Nanoseconds() >= Threshold(status))
+                    && status.Elapsed >= Threshold(status))
                 {
                     return new EscalationProposal(level, _code, Description);
                 }
@@ -141,21 +156,60 @@ public static class EscalationRules
             return null;
         }
 
-        public Instant? NextFiringAt(in SlaStatus status, BusinessCalendar calendar, Instant now)
+        public Instant? NextFiringAt(EscalationContext context)
         {
-            Guard.Against.Null(calendar);
-            if (!Applies(status) || status.DueAt is null)
+            Guard.Against.Null(context);
+            if (context.CurrentLevel >= level)
             {
                 return null;
             }
 
-            var remaining = Threshold(status) - status.Elapsed.ToInt64Nanoseconds();
-            return remaining > 0 ? calendar.AddBusinessTime(now, Duration.FromNanoseconds(remaining)) : null;
+            Instant? next = null;
+            foreach (var status in context.Statuses)
+            {
+                // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again.
+                if (!Applies(status) || status.DueAt is null || status.StoppedAt is not null)
+                {
+                    continue;
+                }
+
+                var remaining = Threshold(status) - status.Elapsed;
+                if (remaining <= Duration.Zero)
+                {
+                    continue;
+                }
+
+                var calendar = status.Basis == TimeBasis.CalendarTime ? BusinessCalendar.AlwaysOpen : context.Calendar;
+                if (FiringAt(calendar, context.Now, remaining) is { } firing && (next is null || firing < next))
+                {
+                    next = firing;
+                }
+            }
+
+            return next;
+        }
+
+        private static Instant? FiringAt(BusinessCalendar calendar, Instant now, Duration remaining)
+        {
+            try
+            {
+                return calendar.AddBusinessTime(now, remaining);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // The instant lies beyond the supported range: the rule cannot fire there.
+                return null;
+            }
         }
 
         private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;
 
-        private long Threshold(in SlaStatus status) => ((long)(status.Target.ToInt64Nanoseconds() * percent / 100m)) + offset.ToInt64Nanoseconds();
+        /// <summary>The elapsed time at which the rule fires: the share of the target (the warning stages' exact arithmetic) plus the offset, saturating.</summary>
+        private Duration Threshold(in SlaStatus status)
+        {
+            var share = status.ShareOfTarget(percent);
+            return share > Duration.MaxValue - offset ? Duration.MaxValue : share + offset;
+        }
     }
 
     private sealed class DelegateRule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule

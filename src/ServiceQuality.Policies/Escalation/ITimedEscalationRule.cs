@@ -1,16 +1,19 @@
 using NodaTime;
-using ServiceQuality.Domain.Calendars;
-using ServiceQuality.Domain.ServiceLevels;
 
 namespace ServiceQuality.Policies.Escalation;
 
-/// <summary>An escalation rule that fires when a clock reaches a point in time, so a scheduler can know when it will fire.</summary>
+/// <summary>
+/// An escalation rule that fires when a clock reaches a point in time, so the policies built from it
+/// (<see cref="EscalationPolicies"/>) can tell a scheduler when it will fire.
+/// </summary>
 public interface ITimedEscalationRule : IEscalationRule
 {
-    /// <summary>When this rule will fire for <paramref name="status"/> if nothing else happens, or null when it will not (or already did).</summary>
-    /// <param name="status">A clock of the case.</param>
-    /// <param name="calendar">The calendar of the clock's basis (business calendar, or always open for calendar time).</param>
-    /// <param name="now">The instant of the status.</param>
-    /// <returns>The instant after <paramref name="now"/> at which the rule fires, or null.</returns>
-    Instant? NextFiringAt(in SlaStatus status, BusinessCalendar calendar, Instant now);
+    /// <summary>
+    /// When this rule will next ask for a level above <see cref="EscalationContext.CurrentLevel"/> if nothing else happens,
+    /// or null when it will not (it already did, the level is reached, the clocks concerned are paused or stopped, or the
+    /// instant lies beyond the supported range).
+    /// </summary>
+    /// <param name="context">The case at an instant; its <see cref="EscalationContext.Calendar"/> runs the business-time clocks.</param>
+    /// <returns>The instant after <see cref="EscalationContext.Now"/> at which the rule fires, or null.</returns>
+    Instant? NextFiringAt(EscalationContext context);
 }

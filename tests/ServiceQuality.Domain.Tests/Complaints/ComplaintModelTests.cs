@@ -20,7 +20,7 @@ public sealed class ComplaintModelTests
         int Duplicates, ComplaintId? MergedInto, Instant? ClosedAt, Instant? WithdrawnAt, Instant LastEventAt, int Events);
 
     private static View ViewOf(Complaint c) => new(
-        c.Status, c.Severity, c.EscalationLevel, c.Escalations.Count, c.Verdict?.Outcome, c.RegisteredAt, c.ResolvedAt, c.CallbackCompletedAt,
+        c.Status, c.Severity, c.Escalation.Level, c.Escalation.Escalations.Count, c.Verdict?.Outcome, c.RegisteredAt, c.ResolvedAt, c.CallbackCompletedAt,
         c.CallbackWaiverReason is not null, c.DissatisfiedCallbacks, c.Compensation?.Amount, c.Compensation?.Currency, c.ReceivedAt, c.Duplicates.Count, c.MergedInto,
         c.ClosedAt, c.WithdrawnAt, c.LastEventAt, c.History.Count);
 
@@ -156,7 +156,7 @@ public sealed class ComplaintModelTests
             }
 
             ModelBased.HistoryIsInOrder(complaint.History);
-            Assert.All(complaint.Escalations.Zip(complaint.Escalations.Skip(1)), p => Assert.True(p.First.Level < p.Second.Level));
+            Assert.All(complaint.Escalation.Escalations.Zip(complaint.Escalation.Escalations.Skip(1)), p => Assert.True(p.First.Level < p.Second.Level));
         });
     }
 }

@@ -115,8 +115,8 @@ public sealed class ComplaintTests
         complaint.Escalate(1, "team lead", "major severity", At(1));
         complaint.Escalate(3, "manager", "claimed loss over 10,000", At(2));
 
-        Assert.Equal(3, complaint.EscalationLevel);
-        Assert.Equal(new Escalation(3, "manager", "claimed loss over 10,000", At(2)), complaint.Escalations[^1]);
+        Assert.Equal(3, complaint.Escalation.Level);
+        Assert.Equal(new Escalation(3, "manager", "claimed loss over 10,000", At(2)), complaint.Escalation.Escalations[^1]);
         DomainAssert.Refused(RuleCode.EscalationLevelMustIncrease, complaint, c => c.Escalate(2, "supervisor", "late", At(3)));
         DomainAssert.Refused(RuleCode.EscalationLevelMustIncrease, complaint, c => c.Escalate(3, "manager", "again", At(3)));
     }
@@ -224,7 +224,7 @@ public sealed class ComplaintTests
 
         var rebuilt = Complaint.FromHistory(primary.History);
 
-        Assert.Equal((primary.Status, primary.ReceivedAt, primary.EscalationLevel), (rebuilt.Status, rebuilt.ReceivedAt, rebuilt.EscalationLevel));
+        Assert.Equal((primary.Status, primary.ReceivedAt, primary.Escalation.Level), (rebuilt.Status, rebuilt.ReceivedAt, rebuilt.Escalation.Level));
         Assert.Equal(primary.Duplicates, rebuilt.Duplicates);
         Assert.Equal(duplicate.Status, Complaint.FromHistory(duplicate.History).Status);
     }

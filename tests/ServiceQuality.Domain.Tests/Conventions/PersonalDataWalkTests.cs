@@ -81,7 +81,8 @@ public sealed partial class PersonalDataWalkTests
             ticket.RecordThirdPartyReturn(s.Text("Result"), At(4));
             ticket.Resolve(new StaffId("S-2"), At(5));
             ticket.Reopen(s.Text("ReopenReason"), At(6));
-            ticket.Cancel(s.Text("CancelReason"), At(7));
+            ticket.Escalate(1, s.Text("TicketEscalationTarget"), s.Text("TicketEscalationReason"), At(7));
+            ticket.Cancel(s.Text("CancelReason"), At(8));
             return ticket;
         },
         [typeof(VisitRecord)] = s =>
@@ -322,6 +323,12 @@ public sealed partial class PersonalDataWalkTests
             if (Known(type) is { } known)
             {
                 return known;
+            }
+
+            if (type == typeof(EscalationTrack))
+            {
+                // A track has no public constructor: it is what a ticket's escalations leave.
+                return ((Ticket)Aggregates[typeof(Ticket)](this)).Escalation;
             }
 
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))

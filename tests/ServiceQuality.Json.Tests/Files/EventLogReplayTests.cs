@@ -45,7 +45,7 @@ public sealed class EventLogReplayTests
         var ticket = cases.Tickets[new TicketId("T-1")];
         Assert.Equal((TicketStatus.Resolved, (StaffId?)new StaffId("li"), true), (ticket.Status, ticket.Assignee, ticket.OnSiteArrivedAt is not null));
         Assert.Equal(new AgreementReference(new AgreementId("PM-2025"), 1), ticket.Agreement);
-        Assert.Equal(2, cases.Complaints[new ComplaintId("K-1")].EscalationLevel);
+        Assert.Equal(2, cases.Complaints[new ComplaintId("K-1")].Escalation.Level);
         Assert.Equal(Domain.Visits.VisitStatus.Completed, cases.Visits[new VisitId("V-1")].Status);
         Assert.Equal(13, cases.Events);
     }

@@ -203,7 +203,7 @@ public static class HistoryGenerators
             if (complaint.CanRecordCallback()) { commands.Add(() => complaint.RecordCallback(pick % 3 != 0, now)); }
             if (complaint.CanWaiveCallback() && pick % 7 == 0) { commands.Add(() => complaint.WaiveCallback(Text(pick), now)); }
             if (complaint.CanClose()) { commands.Add(() => complaint.Close(now)); }
-            if (complaint.CanEscalate()) { commands.Add(() => complaint.Escalate(complaint.EscalationLevel + 1 + (pick % 2), Text(pick), Text(pick + 2), now)); }
+            if (complaint.CanEscalate()) { commands.Add(() => complaint.Escalate(complaint.Escalation.Level + 1 + (pick % 2), Text(pick), Text(pick + 2), now)); }
             if (complaint.CanRecordCompensation()) { commands.Add(() => complaint.RecordCompensation(Money.Yuan(Increments[pick % Increments.Length] + 1), now)); }
             if (complaint.CanMerge()) { commands.Add(() => complaint.Merge(lastDuplicate = Duplicate(id, ++duplicates, now - gap), now)); }
             if (complaint.CanMerge()) { commands.Add(() => complaint.ChangeSeverity((Severity)(pick % 3), now)); }

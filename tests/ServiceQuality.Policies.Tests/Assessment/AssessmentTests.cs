@@ -17,7 +17,7 @@ public sealed class AssessmentTests
 {
     private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);
     private static readonly IReadOnlyList<IEscalationRule> Rules = [.. EscalationRules.DefaultTimeRules(), EscalationRules.OnSeverity(Severity.Major, 2)];
-    private static readonly CaseAssessor Assessor = new(CalendarLookup.From([]), EscalationPolicies.HighestOf(EscalationLadder.Default, [.. Rules]), Rules);
+    private static readonly CaseAssessor Assessor = new(CalendarLookup.From([]), EscalationPolicies.HighestOf(EscalationLadder.Default, [.. Rules]));
 
     private static ServiceLevelAgreement Sla()
     {
@@ -30,21 +30,63 @@ public sealed class AssessmentTests
     }
 
     [Fact]
-    public void AssessTicket_ReturnsStatusesDecisionAndTheNextTimeAnythingChanges()
+    public void AssessTicket_ReadsTheLevelFromTheTicketAndSaysWhenToLookAgain()
     {
         var sla = Sla();
         var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Hotline, Priority.P2, new StaffId("s"), ServiceTier.Gold, T0, sla.Reference);
 
         var early = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(1));
-        var late = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(3), currentLevel: 0);
+        var late = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(3));
 
-        // Next: the 50 % stage at 2 h (the SLA's own), then 75 % (3 h, an escalation rule), 100 %, 150 % (6 h).
+        // Next: the 50 % stage at 2 h (the SLA's own), then 75 % (3 h, an escalation rule), 100 % (4 h), 150 % (6 h).
         Assert.False(early.Escalation.Fires);
         Assert.Equal(T0 + Duration.FromHours(2), early.NextChangeAt);
         Assert.Equal(1, late.Escalation.Step!.Level);
         Assert.Equal(T0 + Duration.FromHours(4), late.NextChangeAt);
-        Assert.Equal(T0 + Duration.FromHours(6), Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(5), currentLevel: 2).NextChangeAt);
-        Assert.Null(Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(7), currentLevel: 3).NextChangeAt);
+
+        Assert.True(late.Escalation.ApplyTo(ticket, T0 + Duration.FromHours(3)));
+        var again = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(3));
+        Assert.False(again.Escalation.Fires);
+        Assert.Equal(T0 + Duration.FromHours(4), again.NextChangeAt);
+
+        Assert.True(Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(4)).Escalation.ApplyTo(ticket, T0 + Duration.FromHours(4)));
+        Assert.Equal(T0 + Duration.FromHours(6), Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(5)).NextChangeAt);
+        Assert.True(Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(6)).Escalation.ApplyTo(ticket, T0 + Duration.FromHours(6)));
+
+        var top = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(7));
+        Assert.False(top.Escalation.Fires);
+        Assert.Null(top.NextChangeAt);
+        Assert.Equal([1, 2, 3], ticket.Escalation.Escalations.Select(e => e.Level));
+        Assert.Equal(["time.75", "time.100", "time.150"], ticket.Escalation.Escalations.Select(e => e.Reason));
+    }
+
+    [Fact]
+    public void AssessComplaint_ReadsTheLevelFromTheComplaint_SoAnAppliedDecisionIsNotProposedAgain()
+    {
+        var sla = Sla();
+        var complaint = Complaint.Receive(new ComplaintId("K"), new CustomerId("C"), Channel.Letter, ComplaintCategory.ServiceAttitude, Severity.Major, T0);
+
+        var first = Assessor.AssessComplaint(complaint, ServiceTier.Ordinary, sla, T0);
+        Assert.True(first.Escalation.ApplyTo(complaint, T0));
+        var second = Assessor.AssessComplaint(complaint, ServiceTier.Ordinary, sla, T0 + Duration.FromHours(1));
+
+        Assert.Equal(2, complaint.Escalation.Level);
+        Assert.False(second.Escalation.Fires);
+        Assert.False(second.Escalation.ApplyTo(complaint, T0 + Duration.FromHours(1)));
+        Assert.Single(complaint.Escalation.Escalations);
+    }
+
+    [Fact]
+    public void ACaseThatAcceptsNoEscalation_GetsNoDecision()
+    {
+        var sla = Sla();
+        var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Hotline, Priority.P2, new StaffId("s"), ServiceTier.Gold, T0, sla.Reference);
+        ticket.Cancel("duplicate", T0 + Duration.FromMinutes(5));
+
+        var assessment = Assessor.AssessTicket(ticket, sla, T0 + Duration.FromHours(7));
+
+        Assert.False(assessment.Escalation.Fires);
+        Assert.False(ticket.CanEscalate());
     }
 
     [Fact]

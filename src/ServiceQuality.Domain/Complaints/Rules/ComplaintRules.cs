@@ -13,9 +13,6 @@ internal static class ComplaintRules
     public static void TransitionMustBeAllowed(ComplaintStatus status, ComplaintCommand command) =>
         Guard.Against.BrokenRule(!ComplaintTransitions.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A complaint that is {status} does not accept {command}.");
 
-    public static void EscalationLevelMustIncrease(int current, int level) =>
-        Guard.Against.BrokenRule(level <= current, RuleCode.EscalationLevelMustIncrease, $"The complaint is at level {current}; level {level} does not raise it.");
-
     public static void ClosingRequiresVerdict(Verdict? verdict) =>
         Guard.Against.BrokenRule(verdict is null, RuleCode.ClosingRequiresVerdict, "Record a verdict before closing.");
 

@@ -157,3 +157,22 @@ public sealed record TicketCancelled(TicketId TicketId, Instant OccurredAt, stri
         return true;
     }
 }
+
+/// <summary>The ticket was escalated to a higher level.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Level">The new level.</param>
+/// <param name="Target">Who was told.</param>
+/// <param name="Reason">Why (a policy's reason code, or a text).</param>
+public sealed record TicketEscalated(TicketId TicketId, Instant OccurredAt, int Level, string Target, string Reason) : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>Prints the members for <c>ToString</c>, with the target and the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", Level = {Level}, Target = {PersonalData.Text(Target)}, Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using ServiceQuality.Domain.Common;
 
-namespace ServiceQuality.Domain.Complaints;
+namespace ServiceQuality.Domain.Common;
 
-/// <summary>A report of a complaint up the ladder (上报主管).</summary>
+/// <summary>A report of a case (ticket or complaint) up the ladder (上报主管): one entry of an <see cref="EscalationTrack"/>.</summary>
 /// <param name="Level">The level reached, from 1; levels only go up.</param>
 /// <param name="Target">Who was told (a role or person).</param>
-/// <param name="Reason">Why, for audit.</param>
+/// <param name="Reason">Why: the deciding rule's reason code (such as <c>time.100</c>) when recorded from a policy's decision, or a text for audit.</param>
 /// <param name="EscalatedAt">When.</param>
 public sealed record Escalation(int Level, string Target, string Reason, Instant EscalatedAt)
 {
