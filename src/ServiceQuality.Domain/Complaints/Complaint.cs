@@ -198,6 +198,10 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <returns>True while the complaint is open.</returns>
     public bool CanRecordCompensation() => Can(ComplaintCommand.RecordCompensation);
 
+    /// <summary>Whether <see cref="ChangeSeverity"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while the complaint is open and not merged.</returns>
+    public bool CanChangeSeverity() => Can(ComplaintCommand.ChangeSeverity);
+
     /// <summary>Registers (acknowledges) the complaint.</summary>
     /// <param name="now">When.</param>
     /// <exception cref="DomainRuleViolationException">The time, merge or transition rule.</exception>

@@ -37,8 +37,7 @@ public static class EscalationRules
     /// <param name="offset">Extra time (in the target's basis) after the percentage; from zero to <see cref="MaxOffset"/>.</param>
     /// <param name="metric">Only this metric, or any when null.</param>
     /// <returns>The rule; it also tells a scheduler when it will fire (<see cref="ITimedEscalationRule"/>).</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
-    /// <exception cref="ArgumentException"><paramref name="metric"/> is not a defined metric.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range, or <paramref name="metric"/> is not a defined metric.</exception>
     public static IEscalationRule AtPercentOfTarget(decimal percent, int level, Duration offset = default, Metric? metric = null)
     {
         Guard.Against.NonPositive(percent);

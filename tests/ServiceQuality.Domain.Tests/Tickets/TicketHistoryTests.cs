@@ -84,6 +84,11 @@ public sealed class TicketHistoryTests
         HistoryAssert.RefusedByRuleAt(3, RuleCode.PriorityChangeMustChangePriority, () => Ticket.FromHistory([.. InProgress, new PriorityChanged(Id, At(3), Priority.P2, Priority.P2)]));
         HistoryAssert.RefusedByRuleAt(4, RuleCode.OnSiteArrivalIsRecordedOnce, () => Ticket.FromHistory(
             [.. InProgress, new OnSiteArrived(Id, At(3), Alice), new OnSiteArrived(Id, At(4), Alice)]));
+        HistoryAssert.RefusedByRuleAt(4, RuleCode.EscalationLevelMustIncrease, () => Ticket.FromHistory(
+            [.. InProgress, new TicketEscalated(Id, At(3), 2, "supervisor", "time.100"), new TicketEscalated(Id, At(4), 2, "supervisor", "time.100")]));
+        HistoryAssert.RefusedByRuleAt(3, RuleCode.EscalationLevelMustIncrease, () => Ticket.FromHistory([.. InProgress, new TicketEscalated(Id, At(3), 0, "supervisor", "time.100")]));
+        HistoryAssert.RefusedByRuleAt(4, RuleCode.TransitionMustBeAllowed, () => Ticket.FromHistory(
+            [.. InProgress, new TicketResolved(Id, At(3), Alice), new TicketEscalated(Id, At(4), 1, "team-lead", "time.75")]));
     }
 
     [Fact]
@@ -91,6 +96,7 @@ public sealed class TicketHistoryTests
     {
         HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new TicketTransferred(Id, At(3), new StaffId("carol"), new StaffId("bob"), null)]));
         HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new PriorityChanged(Id, At(3), Priority.P4, Priority.P1)]));
+        HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new TicketEscalated(Id, At(3), 1, " ", "time.75")]));
     }
 
     [Fact]

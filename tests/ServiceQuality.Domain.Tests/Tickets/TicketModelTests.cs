@@ -20,22 +20,23 @@ public sealed class TicketModelTests
     public sealed record View(
         TicketStatus Status, Priority Priority, StaffId? Assignee, HoldReason? HoldReason, bool ReferralOpen, Instant? OnSiteArrivedAt,
         Instant? FirstResponseAt, Instant? LastResponseAt, Instant? ResolvedAt, Instant? ClosedAt, Instant? CancelledAt,
-        int ReopenCount, int TransferCount, StaffId FirstContactOwner, Instant LastEventAt, int Events);
+        int ReopenCount, int TransferCount, StaffId FirstContactOwner, Instant LastEventAt, int Events, int EscalationLevel, int Escalations);
 
     private static View ViewOf(Ticket t) => new(
         t.Status, t.Priority, t.Assignee, t.HoldReason, t.Referral is { IsOpen: true }, t.OnSiteArrivedAt, t.FirstResponseAt, t.LastResponseAt,
-        t.ResolvedAt, t.ClosedAt, t.CancelledAt, t.ReopenCount, t.TransferCount, t.FirstContactOwner, t.LastEventAt, t.History.Count);
+        t.ResolvedAt, t.ClosedAt, t.CancelledAt, t.ReopenCount, t.TransferCount, t.FirstContactOwner, t.LastEventAt, t.History.Count,
+        t.Escalation.Level, t.Escalation.Escalations.Count);
 
     /// <summary>One command with its arguments and the minutes since the previous one.</summary>
-    public sealed record Command(string Name, int Minutes, StaffId Staff, Priority Priority, HoldReason Reason, bool Flag)
+    public sealed record Command(string Name, int Minutes, StaffId Staff, Priority Priority, HoldReason Reason, bool Flag, int Level)
     {
-        public override string ToString() => $"{Name}(+{Minutes} min, {Staff}, {Priority}, {Reason}, {Flag})";
+        public override string ToString() => $"{Name}(+{Minutes} min, {Staff}, {Priority}, {Reason}, {Flag}, level {Level})";
     }
 
     private static readonly string[] Names =
     [
         "Assign", "Transfer", "RecordResponse", "StartWork", "Hold", "Resume", "Refer", "Return", "Arrive", "ChangePriority",
-        "Resolve", "Reopen", "Close", "Cancel",
+        "Resolve", "Reopen", "Close", "Cancel", "Escalate",
     ];
 
     private static Gen<Command> Commands =>
@@ -45,7 +46,8 @@ public sealed class TicketModelTests
         from priority in Gen.Elements(Priority.P1, Priority.P2, Priority.P3, Priority.P4)
         from reason in Gen.Elements(HoldReason.WaitingForCustomer, HoldReason.WaitingForThirdParty)
         from flag in Gen.Elements(true, false)
-        select new Command(name, minutes, staff, priority, reason, flag);
+        from level in Gen.Choose(-1, 5)
+        select new Command(name, minutes, staff, priority, reason, flag, level);
 
     /// <summary>The reference model: the transition table of DOMAIN.md written out plainly, plus each command's own rule.</summary>
     private static (RuleCode? Refusal, View Next) Predict(View m, Command c, Instant now)
@@ -60,7 +62,7 @@ public sealed class TicketModelTests
         {
             "Assign" => m.Status == New,
             "Transfer" => m.Status is Assigned or InProgress or OnHold,
-            "RecordResponse" or "ChangePriority" or "Cancel" => open,
+            "RecordResponse" or "ChangePriority" or "Cancel" or "Escalate" => open,
             "StartWork" => m.Status == Assigned,
             "Hold" or "Refer" => m.Status == InProgress,
             "Resume" or "Return" => m.Status == OnHold,
@@ -97,6 +99,8 @@ public sealed class TicketModelTests
             "Reopen" => (null, next with { Status = InProgress, ResolvedAt = null, ReopenCount = m.ReopenCount + 1 }),
             "Close" => (null, next with { Status = Closed, ClosedAt = now }),
             "Cancel" => (null, next with { Status = Cancelled, HoldReason = null, CancelledAt = now }),
+            "Escalate" when c.Level <= m.EscalationLevel => (RuleCode.EscalationLevelMustIncrease, m),
+            "Escalate" => (null, next with { EscalationLevel = c.Level, Escalations = m.Escalations + 1 }),
             _ => throw new InvalidOperationException(c.Name),
         };
     }
@@ -119,6 +123,7 @@ public sealed class TicketModelTests
             case "Reopen": t.Reopen("customer not satisfied", now); break;
             case "Close": t.Close(now); break;
             case "Cancel": t.Cancel("duplicate", now); break;
+            case "Escalate": t.Escalate(c.Level, "team-lead", "time.75", now); break;
             default: throw new InvalidOperationException(c.Name);
         }
     }
@@ -139,6 +144,7 @@ public sealed class TicketModelTests
         "Reopen" => t.CanReopen(),
         "Close" => t.CanClose(),
         "Cancel" => t.CanCancel(),
+        "Escalate" => t.CanEscalate(),
         _ => throw new InvalidOperationException(c.Name),
     };
 
@@ -158,7 +164,7 @@ public sealed class TicketModelTests
                 if (now >= model.LastEventAt)
                 {
                     // CanX answers from the state alone; rules about the command's own arguments are the command's.
-                    var argumentRule = refusal is RuleCode.TransferMustChangeAssignee or RuleCode.PriorityChangeMustChangePriority;
+                    var argumentRule = refusal is RuleCode.TransferMustChangeAssignee or RuleCode.PriorityChangeMustChangePriority or RuleCode.EscalationLevelMustIncrease;
                     Assert.Equal(refusal is null || argumentRule, CanRun(ticket, command));
                 }
 
@@ -167,6 +173,7 @@ public sealed class TicketModelTests
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
 
                 Assert.Equal(Owner, ticket.FirstContactOwner);
+                Assert.All(ticket.Escalation.Escalations.Zip(ticket.Escalation.Escalations.Skip(1)), p => Assert.True(p.First.Level < p.Second.Level));
                 Assert.Equal(ViewOf(ticket), ViewOf(Ticket.FromHistory(ticket.History)));
             }
 

@@ -163,6 +163,52 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void Escalate_RaisesTheLevelAndKeepsEveryEscalationInOrder()
+    {
+        var ticket = InProgress();
+        Assert.Equal((0, null), (ticket.Escalation.Level, ticket.Escalation.LastEscalatedAt));
+
+        ticket.Escalate(1, "team-lead", "time.75", At(3));
+        ticket.Escalate(3, "manager", "customer.key", At(4));
+
+        Assert.Equal(3, ticket.Escalation.Level);
+        Assert.Equal([new Escalation(1, "team-lead", "time.75", At(3)), new Escalation(3, "manager", "customer.key", At(4))], ticket.Escalation.Escalations);
+        Assert.Equal(At(4), ticket.Escalation.LastEscalatedAt);
+        Assert.True(ticket.Escalation.HasReached(2));
+        Assert.IsType<TicketEscalated>(ticket.History[^1]);
+        Assert.Equal(ticket.Escalation, Ticket.FromHistory(ticket.History).Escalation);
+    }
+
+    [Fact]
+    public void Escalate_ToTheLevelReachedOrBelow_IsRefused_AndAClosedTicketIsNotEscalated()
+    {
+        var ticket = InProgress();
+        ticket.Escalate(2, "supervisor", "time.100", At(3));
+
+        DomainAssert.Refused(RuleCode.EscalationLevelMustIncrease, ticket, t => t.Escalate(2, "supervisor", "time.100", At(4)));
+        DomainAssert.Refused(RuleCode.EscalationLevelMustIncrease, ticket, t => t.Escalate(1, "team-lead", "time.75", At(4)));
+        Assert.Throws<ArgumentException>(() => ticket.Escalate(3, " ", "time.150", At(4)));
+
+        ticket.Resolve(Alice, At(5));
+        Assert.False(ticket.CanEscalate());
+        DomainAssert.Refused(RuleCode.TransitionMustBeAllowed, ticket, t => t.Escalate(3, "manager", "time.150", At(6)));
+    }
+
+    [Fact]
+    public void EscalationTracks_CompareByContent()
+    {
+        var (a, b) = (InProgress(), InProgress());
+        a.Escalate(1, "team-lead", "time.75", At(3));
+        b.Escalate(1, "team-lead", "time.75", At(3));
+
+        Assert.Equal(a.Escalation, b.Escalation);
+        Assert.Equal(a.Escalation.GetHashCode(), b.Escalation.GetHashCode());
+        Assert.NotEqual(a.Escalation, InProgress().Escalation);
+        Assert.Equal(EscalationTrack.None, InProgress().Escalation);
+        Assert.Equal("level 1 (1 escalation)", a.Escalation.ToString());
+    }
+
+    [Fact]
     public void Commands_OutsideTheTransitionTable_AreRefusedAndCanXSaysSo()
     {
         var ticket = Opened();

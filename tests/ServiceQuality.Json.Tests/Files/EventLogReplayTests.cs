@@ -28,12 +28,16 @@ public sealed class EventLogReplayTests
         {"at":"2025-01-13T02:30:00Z","type":"OnSiteArrived","ticket":"T-1","staff":"li"}
         {"at":"2025-01-13T03:00:00Z","type":"TicketOnHold","ticket":"T-1","reason":"WaitingForCustomer"}
         {"at":"2025-01-14T01:00:00Z","type":"TicketResumed","ticket":"T-1"}
+        {"at":"2025-01-14T01:30:00Z","type":"TicketEscalated","ticket":"T-1","level":1,"target":"team-lead","reason":"time.75"}
         {"at":"2025-01-14T02:00:00Z","type":"TicketResolved","ticket":"T-1","staff":"li"}
         {"at":"2025-01-14T03:00:00Z","type":"ComplaintReceived","complaint":"K-1","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","claimedLoss":{"amount":12000,"currency":"CNY"},"againstStaff":"li","ticket":"T-1"}
         {"at":"2025-01-14T03:10:00Z","type":"ComplaintEscalated","complaint":"K-1","level":2,"target":"supervisor","reason":"major"}
         {"at":"2025-01-14T04:00:00Z","type":"VisitPlanned","visit":"V-1","customer":"C-1","subjectComplaint":"K-1","kind":"PhoneCallback","due":"2025-01-16T04:00:00Z","maxAttempts":3}
         {"at":"2025-01-15T04:00:00Z","type":"VisitCompleted","visit":"V-1","rating":5,"staff":"agent"}
         """;
+
+    /// <summary>The number of the line after <see cref="Good"/>'s last.</summary>
+    private static readonly int NextLine = Good.Split('\n').Length + 1;
 
     private static ReplayedCases Replay(string log) => EventLogReplay.Replay(new StringReader(log), "events.jsonl", Agreements, new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null);
 
@@ -46,8 +50,9 @@ public sealed class EventLogReplayTests
         Assert.Equal((TicketStatus.Resolved, (StaffId?)new StaffId("li"), true), (ticket.Status, ticket.Assignee, ticket.OnSiteArrivedAt is not null));
         Assert.Equal(new AgreementReference(new AgreementId("PM-2025"), 1), ticket.Agreement);
         Assert.Equal(2, cases.Complaints[new ComplaintId("K-1")].Escalation.Level);
+        Assert.Equal([new Escalation(1, "team-lead", "time.75", Instant.FromUtc(2025, 1, 14, 1, 30))], ticket.Escalation.Escalations);
         Assert.Equal(Domain.Visits.VisitStatus.Completed, cases.Visits[new VisitId("V-1")].Status);
-        Assert.Equal(13, cases.Events);
+        Assert.Equal(14, cases.Events);
     }
 
     [Fact]
@@ -89,12 +94,14 @@ public sealed class EventLogReplayTests
     [InlineData("""{"at":"2025-01-12T05:00:00Z","type":"TicketClosed","ticket":"T-1"}""", nameof(RuleCode.CommandTimeMustNotPrecedeLastEvent), "$")]
     [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketWorkStarted","ticket":"T-1"}""", nameof(RuleCode.TransitionMustBeAllowed), "$")]
     [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"ComplaintEscalated","complaint":"K-1","level":1,"target":"lead","reason":"again"}""", nameof(RuleCode.EscalationLevelMustIncrease), "$")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketEscalated","ticket":"T-1","level":2,"target":"lead","reason":"late"}""", nameof(RuleCode.TransitionMustBeAllowed), "$")]
+    [InlineData("""{"at":"2025-01-15T05:00:00Z","type":"TicketEscalated","ticket":"T-1","level":0,"target":"lead","reason":"late"}""", ProblemCode.OutOfRange, "$.level")]
     public void Replay_ABadLine_FailsWithFileLineCodeAndPath(string line, string code, string path)
     {
         var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + line));
 
-        Assert.Equal(("events.jsonl", 15, code, path), (failure.File, failure.Line, failure.Code, failure.Path));
-        Assert.StartsWith("events.jsonl:15: ", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(("events.jsonl", NextLine, code, path), (failure.File, failure.Line, failure.Code, failure.Path));
+        Assert.StartsWith($"events.jsonl:{NextLine}: ", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
     }
 
@@ -106,7 +113,7 @@ public sealed class EventLogReplayTests
 
         var failure = Assert.Throws<EventLogException>(() => EventLogReplay.Replay(bytes, "events.jsonl", Agreements, new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
 
-        Assert.Equal((15, ProblemCode.OutOfRange, "$"), (failure.Line, failure.Code, failure.Path));
+        Assert.Equal((NextLine, ProblemCode.OutOfRange, "$"), (failure.Line, failure.Code, failure.Path));
     }
 
     [Fact]
@@ -116,7 +123,7 @@ public sealed class EventLogReplayTests
 
         var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + deep));
 
-        Assert.Equal((15, ProblemCode.MalformedJson), (failure.Line, failure.Code));
+        Assert.Equal((NextLine, ProblemCode.MalformedJson), (failure.Line, failure.Code));
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public static class HistoryGenerators
             if (ticket.CanReopen()) { commands.Add(() => ticket.Reopen(Text(pick), now)); }
             if (ticket.CanClose() && pick % 5 == 0) { commands.Add(() => ticket.Close(now)); }
             if (ticket.CanCancel() && pick % 17 == 0) { commands.Add(() => ticket.Cancel(Text(pick), now)); }
+            if (ticket.CanEscalate() && pick % 4 == 0) { commands.Add(() => ticket.Escalate(ticket.Escalation.Level + 1 + (pick % 2), Text(pick), Text(pick + 2), now)); }
             if (commands.Count > 0)
             {
                 commands[pick % commands.Count]();

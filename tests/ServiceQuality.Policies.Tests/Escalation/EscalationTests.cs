@@ -201,4 +201,55 @@ public sealed class EscalationTests
             Assert.Equal(fired.Distinct().Count(), fired.Count);
             Assert.Equal(fired.Order(), fired);
         });
+
+    [Property(MaxTest = 200, Replay = PropertyRuns.Replay)]
+    public Property AtPercentOfTarget_FiresOnTheNanosecondOfAWarningStageAtTheSamePercent() =>
+        Prop.ForAll(Gen.Choose(1, 99_999).Select(p => p / 1000m).ToArbitrary(), Gen.Choose(1, 100_000).ToArbitrary(), (percent, targetSeconds) =>
+        {
+            var sla = ServiceLevelAgreement.Draft(new AgreementId("S"), "stages", AgreementKind.ServiceLevel, T0);
+            sla.AddTarget(Metric.Resolution, null, null, Duration.FromSeconds(targetSeconds) + Duration.FromNanoseconds(7), TimeBasis.CalendarTime, T0);
+            sla.SetWarningStages([percent], T0);
+            sla.Publish(T0, T0);
+            var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Hotline, Priority.P2, new StaffId("s"), ServiceTier.Gold, T0, sla.Reference);
+            var stage = SlaClock.EvaluateTicket(ticket.History, sla, Calendars, T0 + Duration.FromDays(400)).Statuses[0].GetStage(0).At;
+            var policy = EscalationPolicies.HighestOf(EscalationLadder.Default, EscalationRules.AtPercentOfTarget(percent, 1));
+            EscalationContext At(Instant now) => new(now, 0, SlaClock.EvaluateTicket(ticket.History, sla, Calendars, now).Statuses);
+
+            Assert.False(policy.Decide(At(stage - Duration.Epsilon)).Fires);
+            Assert.True(policy.Decide(At(stage)).Fires);
+            Assert.Equal(stage, policy.NextChangeAt(At(T0)));
+        });
+
+    [Fact]
+    public void AtPercentOfTarget_RefusesSharesAndOffsetsOutsideTheirRange()
+    {
+        Assert.Equal("percent", Assert.Throws<ArgumentOutOfRangeException>(() => EscalationRules.AtPercentOfTarget(SlaStatus.MaxSharePercent + 0.001m, 1)).ParamName);
+        Assert.Equal("percent", Assert.Throws<ArgumentOutOfRangeException>(() => EscalationRules.AtPercentOfTarget(0m, 1)).ParamName);
+        Assert.Equal("offset", Assert.Throws<ArgumentOutOfRangeException>(() => EscalationRules.AtPercentOfTarget(100m, 1, EscalationRules.MaxOffset + Duration.Epsilon)).ParamName);
+        Assert.Equal("offset", Assert.Throws<ArgumentOutOfRangeException>(() => EscalationRules.AtPercentOfTarget(100m, 1, Duration.FromTicks(-1))).ParamName);
+        Assert.Equal("metric", Assert.Throws<ArgumentOutOfRangeException>(() => EscalationRules.AtPercentOfTarget(100m, 1, metric: (Metric)99)).ParamName);
+    }
+
+    [Fact]
+    public void AtPercentOfTarget_AtTheLargestShareAndOffset_NeitherOverflowsNorFiresEarly()
+    {
+        var rule = EscalationRules.AtPercentOfTarget(SlaStatus.MaxSharePercent, 3, EscalationRules.MaxOffset);
+        var policy = EscalationPolicies.HighestOf(EscalationLadder.Default, rule);
+
+        // 10 × the 4 h target plus 100 years: far beyond a day, and the scheduler is told when, in calendar time.
+        Assert.False(policy.Decide(Context(Duration.FromDays(1))).Fires);
+        Assert.Equal(T0 + Duration.FromHours(40) + EscalationRules.MaxOffset, policy.NextChangeAt(Context(Duration.Zero)));
+    }
+
+    [Fact]
+    public void ShareOfTarget_IsThePercentOfTheTargetRoundedDownToTheNanosecond()
+    {
+        var status = StatusesAfter(Duration.Zero)[0];
+
+        Assert.Equal(Duration.FromHours(3), status.ShareOfTarget(75m));
+        Assert.Equal(Duration.FromHours(40), status.ShareOfTarget(SlaStatus.MaxSharePercent));
+        Assert.Equal(Duration.FromNanoseconds(4_799_999_999_999), status.ShareOfTarget(33.333333333333m));
+        Assert.Equal(Duration.Zero, status.ShareOfTarget(0m));
+        Assert.Equal("percent", Assert.Throws<ArgumentOutOfRangeException>(() => status.ShareOfTarget(-0.5m)).ParamName);
+    }
 }
