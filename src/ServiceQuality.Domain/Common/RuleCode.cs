@@ -39,6 +39,9 @@ public enum RuleCode
     /// <summary>On-site arrival is recorded once per ticket.</summary>
     OnSiteArrivalIsRecordedOnce,
 
+    /// <summary>A third party's return can only be recorded while the ticket waits for the third party, not on a customer hold.</summary>
+    ThirdPartyReturnRequiresThirdPartyHold,
+
     /// <summary>A complaint merged into another accepts no further commands.</summary>
     MergedComplaintAcceptsNoCommands = 300,
 
