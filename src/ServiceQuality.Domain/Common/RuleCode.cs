@@ -66,6 +66,15 @@ public enum RuleCode
     /// <summary>Attempts at a visit must not exceed its configured maximum.</summary>
     VisitAttemptsMustNotExceedMaximum = 400,
 
+    /// <summary>A customer who refused takes no further part: after a refused attempt, no attempt and no completion are accepted.</summary>
+    RefusedVisitAcceptsNoFurtherContact,
+
+    /// <summary>A retry must wait the visit's retry interval after the previous attempt.</summary>
+    VisitRetryMustWaitInterval,
+
+    /// <summary>A visit whose attempts are recorded is completed only after one of them reached the customer.</summary>
+    VisitCompletionRequiresReachedCustomer,
+
     /// <summary>A published agreement version is frozen: revise it into a new version instead.</summary>
     PublishedAgreementIsFrozen = 500,
 
