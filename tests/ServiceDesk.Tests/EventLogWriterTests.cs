@@ -154,8 +154,11 @@ public sealed class EventLogWriterTests
             "quick \"fix\"", new StaffId("wang"), At(53));
         var missed = VisitRecord.Plan(new VisitId("V-2"), customer.Id, VisitSubject.ForComplaint(primary.Id), VisitKind.PhoneCallback, At(60), 1, At(54));
         missed.MarkMissed(At(60));
-        var cancelledVisit = VisitRecord.Plan(new VisitId("V-3"), customer.Id, VisitSubject.None, VisitKind.PhoneCallback, At(90), 1, At(55));
-        cancelledVisit.Cancel("moved away", At(56));
+        var cancelledVisit = VisitRecord.Plan(
+            new VisitId("V-3"), customer.Id, VisitSubject.None, VisitKind.PhoneCallback, At(90), 3, Duration.FromMinutes(90) + Duration.FromMilliseconds(500), At(55));
+        cancelledVisit.RecordAttempt(AttemptOutcome.WrongNumber, At(56));
+        cancelledVisit.RecordAttempt(AttemptOutcome.Refused, At(150));
+        cancelledVisit.Cancel("moved away", At(151));
 
         return ([customer], [ticket, cancelled], [primary, duplicate, waived], [visit, missed, cancelledVisit]);
     }

@@ -39,6 +39,9 @@ public enum RuleCode
     /// <summary>On-site arrival is recorded once per ticket.</summary>
     OnSiteArrivalIsRecordedOnce,
 
+    /// <summary>A third party's return can only be recorded while the ticket waits for the third party, not on a customer hold.</summary>
+    ThirdPartyReturnRequiresThirdPartyHold,
+
     /// <summary>A complaint merged into another accepts no further commands.</summary>
     MergedComplaintAcceptsNoCommands = 300,
 
@@ -62,6 +65,15 @@ public enum RuleCode
 
     /// <summary>Attempts at a visit must not exceed its configured maximum.</summary>
     VisitAttemptsMustNotExceedMaximum = 400,
+
+    /// <summary>A customer who refused takes no further part: after a refused attempt, no attempt and no completion are accepted.</summary>
+    RefusedVisitAcceptsNoFurtherContact,
+
+    /// <summary>A retry must wait the visit's retry interval after the previous attempt.</summary>
+    VisitRetryMustWaitInterval,
+
+    /// <summary>A visit whose attempts are recorded is completed only after one of them reached the customer.</summary>
+    VisitCompletionRequiresReachedCustomer,
 
     /// <summary>A published agreement version is frozen: revise it into a new version instead.</summary>
     PublishedAgreementIsFrozen = 500,

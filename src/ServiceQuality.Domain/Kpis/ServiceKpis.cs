@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Agreements;
@@ -26,6 +27,30 @@ public static class ServiceKpis
     {
         Guard.Against.Null(visits);
         return SatisfactionRate(visits.Where(v => v.Overall is not null).Select(v => v.Overall!.Value));
+    }
+
+    /// <summary>
+    /// Satisfaction rate per rated dimension (reception, repair, callback work, ...): for each dimension name, its ratings of
+    /// 4 or 5 over its ratings given, across the completed visits that rated it.
+    /// </summary>
+    /// <param name="visits">Visits in any state; only completed ones have ratings.</param>
+    /// <returns>One rate per dimension rated at least once, by name in ordinal order; empty when none was rated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="visits"/> or one of them is null.</exception>
+    public static IReadOnlyDictionary<string, Ratio> SatisfactionRateByDimension(IEnumerable<VisitRecord> visits)
+    {
+        Guard.Against.Null(visits);
+        var counts = new SortedDictionary<string, (long Satisfied, long Given)>(StringComparer.Ordinal);
+        foreach (var visit in visits)
+        {
+            Guard.Against.Null(visit, nameof(visits));
+            foreach (var (name, rating) in visit.Dimensions)
+            {
+                var (satisfied, given) = counts.GetValueOrDefault(name);
+                counts[name] = (satisfied + (rating >= SatisfactionRating.Satisfied ? 1 : 0), given + 1);
+            }
+        }
+
+        return new ReadOnlyDictionary<string, Ratio>(counts.ToDictionary(c => c.Key, c => new Ratio(c.Value.Satisfied, c.Value.Given), StringComparer.Ordinal));
     }
 
     /// <summary>Complaint rate: complaints over cases (tickets) in the same period.</summary>

@@ -8,8 +8,11 @@ namespace ServiceQuality.Domain.Tickets;
 /// <summary>A referral of a ticket to a third party (工作联系单) and, once recorded, its return (回单).</summary>
 /// <param name="Party">Who the ticket was referred to (a developer, vendor, utility).</param>
 /// <param name="ReferredAt">When it was referred.</param>
-/// <param name="ReturnedAt">When the third party's return was recorded, or null while the referral is open.</param>
-/// <param name="Result">What the third party reported, or null while the referral is open.</param>
+/// <param name="ReturnedAt">
+/// When the third party's return was recorded, or when resolving the ticket closed the referral without a return; null while
+/// the referral is open.
+/// </param>
+/// <param name="Result">What the third party reported; null while the referral is open or when resolving the ticket closed it.</param>
 public sealed record ThirdPartyReferral(string Party, Instant ReferredAt, Instant? ReturnedAt, string? Result)
 {
     /// <summary>Whether the third party has not returned the ticket yet.</summary>

@@ -170,8 +170,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     public bool CanReferToThirdParty() => TicketTransitions.Allows(Status, TicketCommand.ReferToThirdParty);
 
     /// <summary>Whether <see cref="RecordThirdPartyReturn"/> is allowed now.</summary>
-    /// <returns>True on hold with an open referral.</returns>
-    public bool CanRecordThirdPartyReturn() => TicketTransitions.Allows(Status, TicketCommand.RecordThirdPartyReturn) && Referral is { IsOpen: true };
+    /// <returns>True on hold waiting for the third party, with an open referral.</returns>
+    public bool CanRecordThirdPartyReturn() =>
+        TicketTransitions.Allows(Status, TicketCommand.RecordThirdPartyReturn) && HoldReason == Tickets.HoldReason.WaitingForThirdParty && Referral is { IsOpen: true };
 
     /// <summary>Whether <see cref="RecordOnSiteArrival"/> is allowed now.</summary>
     /// <returns>True while assigned or in progress, before an arrival was recorded.</returns>
@@ -287,12 +288,15 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <param name="result">What the third party reported; not blank.</param>
     /// <param name="now">When it happens.</param>
     /// <exception cref="DomainRuleViolationException">
-    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/> or <see cref="RuleCode.ThirdPartyReturnRequiresOpenReferral"/>.
+    /// <see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/>, <see cref="RuleCode.TransitionMustBeAllowed"/>,
+    /// <see cref="RuleCode.ThirdPartyReturnRequiresThirdPartyHold"/> (the ticket is on a customer hold) or
+    /// <see cref="RuleCode.ThirdPartyReturnRequiresOpenReferral"/>.
     /// </exception>
     public void RecordThirdPartyReturn(string result, Instant now)
     {
         Guard.Against.NullOrWhiteSpace(result);
         GuardCommand(TicketCommand.RecordThirdPartyReturn, now);
+        TicketRules.ThirdPartyReturnRequiresThirdPartyHold(HoldReason);
         TicketRules.ThirdPartyReturnRequiresOpenReferral(Referral);
         Raise(new ThirdPartyReturned(Id, now, result));
     }
@@ -325,7 +329,11 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         Raise(new PriorityChanged(Id, now, Priority, priority));
     }
 
-    /// <summary>Resolves the ticket (also from hold: the clock stops at this instant).</summary>
+    /// <summary>
+    /// Resolves the ticket (also from hold: the clock stops at this instant). An open third-party referral is closed at
+    /// the resolution, without a result: the resolution ends the wait for the third party, so no stale referral survives a
+    /// reopen, and a later referral starts afresh.
+    /// </summary>
     /// <param name="by">Who resolved it.</param>
     /// <param name="now">When it happens.</param>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
@@ -448,6 +456,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case ThirdPartyReturned e:
                 Guard.Against.NullOrWhiteSpace(e.Result, nameof(e.Result));
                 TicketRules.TransitionMustBeAllowed(Status, TicketCommand.RecordThirdPartyReturn);
+                TicketRules.ThirdPartyReturnRequiresThirdPartyHold(HoldReason);
                 TicketRules.ThirdPartyReturnRequiresOpenReferral(Referral);
                 break;
             case OnSiteArrived e:
@@ -549,6 +558,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case TicketResolved e:
                 MoveBy(TicketCommand.Resolve);
                 (HoldReason, ResolvedAt, ResolvedBy) = (null, e.OccurredAt, e.By);
+                Referral = Referral is { IsOpen: true } open ? open with { ReturnedAt = e.OccurredAt } : Referral;
                 break;
             case TicketReopened:
                 MoveBy(TicketCommand.Reopen);

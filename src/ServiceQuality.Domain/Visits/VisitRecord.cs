@@ -11,7 +11,14 @@ namespace ServiceQuality.Domain.Visits;
 /// A callback, visit or survey (回访 / 走访 / 入户调查): planned with a due time, attempted up to a maximum number of
 /// times, and completed with a five-point rating overall and per dimension, missed, or cancelled.
 /// </summary>
-/// <remarks>Create with <see cref="Plan"/> or rebuild with <see cref="FromHistory"/>. Not thread-safe.</remarks>
+/// <remarks>
+/// Follow-up that means it: a visit whose attempts are recorded is completed only after one of them
+/// <see cref="AttemptOutcome.Reached"/> the customer; a visit completed without any recorded attempt records by its
+/// completion that the customer was reached (an on-site visit, a survey filled in at the door). A
+/// <see cref="AttemptOutcome.Refused"/> attempt ends the attempts: neither another attempt nor a completion is accepted
+/// after it (mark the visit missed or cancel it). A retry waits <see cref="RetryInterval"/> after the previous attempt.
+/// </remarks>
+/// <remarks>Create with <c>Plan</c> or rebuild with <see cref="FromHistory"/>. Not thread-safe.</remarks>
 public sealed class VisitRecord : AggregateRoot<VisitEvent>
 {
     private readonly List<VisitAttempt> _attempts = [];
@@ -35,6 +42,18 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
 
     /// <summary>How many attempts may be recorded.</summary>
     public int MaxAttempts { get; private set; }
+
+    /// <summary>How long a retry waits after the previous attempt (elapsed time); zero lets a retry follow at once.</summary>
+    public Duration RetryInterval { get; private set; }
+
+    /// <summary>Whether a recorded attempt reached the customer.</summary>
+    public bool CustomerReached { get; private set; }
+
+    /// <summary>Whether the customer refused at a recorded attempt, which ends the attempts.</summary>
+    public bool CustomerRefused { get; private set; }
+
+    /// <summary>The earliest instant a retry is accepted (the last attempt plus <see cref="RetryInterval"/>); null before the first attempt.</summary>
+    public Instant? NextAttemptAllowedAt => _attempts.Count == 0 ? null : _attempts[^1].At + RetryInterval;
 
     /// <summary>Where the visit is in its life.</summary>
     public VisitStatus Status { get; private set; }
@@ -67,11 +86,25 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <param name="now">When it is planned.</param>
     /// <returns>The planned visit with one uncommitted event.</returns>
     /// <exception cref="ArgumentException">An argument is missing or out of range.</exception>
-    public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Instant now)
+    public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Instant now) =>
+        Plan(id, customer, subject, kind, due, maxAttempts, Duration.Zero, now);
+
+    /// <summary>Plans a visit whose retries wait <paramref name="retryInterval"/> after the previous attempt.</summary>
+    /// <param name="id">The visit's id.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="subject">What it follows up.</param>
+    /// <param name="kind">What kind of contact.</param>
+    /// <param name="due">When it is due.</param>
+    /// <param name="maxAttempts">How many attempts may be recorded; at least 1.</param>
+    /// <param name="retryInterval">How long a retry waits after the previous attempt (elapsed time); zero or more.</param>
+    /// <param name="now">When it is planned.</param>
+    /// <returns>The planned visit with one uncommitted event.</returns>
+    /// <exception cref="ArgumentException">An argument is missing or out of range.</exception>
+    public static VisitRecord Plan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, Instant due, int maxAttempts, Duration retryInterval, Instant now)
     {
-        CheckPlan(id, customer, subject, kind, maxAttempts);
+        CheckPlan(id, customer, subject, kind, maxAttempts, retryInterval);
         var visit = new VisitRecord();
-        visit.Raise(new VisitPlanned(id, now, customer, subject, kind, due, maxAttempts));
+        visit.Raise(new VisitPlanned(id, now, customer, subject, kind, due, maxAttempts) { RetryInterval = retryInterval });
         return visit;
     }
 
@@ -81,7 +114,8 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="ArgumentException">
     /// The history is empty or, naming the index of the first bad event: an event is null, of another visit, earlier than the
     /// one before it, holds an empty id, an undefined enum value or a blank text, or is one the visit's commands would have
-    /// refused there (the first is not the plan, a visit that has ended, an attempt beyond the maximum).
+    /// refused there (the first is not the plan, a visit that has ended, an attempt beyond the maximum, after a refusal or
+    /// before the retry interval, a completion no recorded attempt led to).
     /// </exception>
     public static VisitRecord FromHistory(IEnumerable<VisitEvent> history)
     {
@@ -90,23 +124,35 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         return visit;
     }
 
-    /// <summary>Whether an attempt can be recorded now.</summary>
-    /// <returns>True while planned with attempts left.</returns>
-    public bool CanRecordAttempt() => Status == VisitStatus.Planned && _attempts.Count < MaxAttempts;
+    /// <summary>Whether an attempt can be recorded (the retry interval aside: see <see cref="CanRecordAttempt(Instant)"/>).</summary>
+    /// <returns>True while planned with attempts left and no refusal.</returns>
+    public bool CanRecordAttempt() => Status == VisitStatus.Planned && _attempts.Count < MaxAttempts && !CustomerRefused;
 
-    /// <summary>Whether the visit can be completed, missed or cancelled now.</summary>
+    /// <summary>Whether <see cref="RecordAttempt"/> would accept an attempt at <paramref name="now"/>.</summary>
+    /// <param name="now">When the attempt would be made.</param>
+    /// <returns>True while planned with attempts left and no refusal, at or after the last event and <see cref="NextAttemptAllowedAt"/>.</returns>
+    public bool CanRecordAttempt(Instant now) => CanRecordAttempt() && now >= LastEventAt && !(now < NextAttemptAllowedAt);
+
+    /// <summary>Whether the visit can be missed or cancelled now (<see cref="CanComplete"/> says whether it can be completed).</summary>
     /// <returns>True while planned.</returns>
     public bool CanEnd() => Status == VisitStatus.Planned;
+
+    /// <summary>Whether <see cref="Complete"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while planned, without a refusal, and with no attempt recorded or one that reached the customer.</returns>
+    public bool CanComplete() => Status == VisitStatus.Planned && !CustomerRefused && (_attempts.Count == 0 || CustomerReached);
 
     /// <summary>Records an attempt to reach the customer.</summary>
     /// <param name="outcome">How it went.</param>
     /// <param name="now">When.</param>
-    /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.VisitAttemptsMustNotExceedMaximum"/>.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time or transition rule, <see cref="RuleCode.RefusedVisitAcceptsNoFurtherContact"/>,
+    /// <see cref="RuleCode.VisitAttemptsMustNotExceedMaximum"/> or <see cref="RuleCode.VisitRetryMustWaitInterval"/>.
+    /// </exception>
     public void RecordAttempt(AttemptOutcome outcome, Instant now)
     {
         Guard.Against.UndefinedEnumValue(outcome);
         GuardCommand(nameof(RecordAttempt), now);
-        VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
+        CheckAttempt(now);
         Raise(new VisitAttemptRecorded(Id, now, outcome));
     }
 
@@ -116,7 +162,10 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <param name="comment">The customer's comment, if any.</param>
     /// <param name="performedBy">Who performed it.</param>
     /// <param name="now">When.</param>
-    /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time or transition rule, <see cref="RuleCode.RefusedVisitAcceptsNoFurtherContact"/> or
+    /// <see cref="RuleCode.VisitCompletionRequiresReachedCustomer"/>.
+    /// </exception>
     public void Complete(SatisfactionRating overall, IReadOnlyDictionary<string, SatisfactionRating>? dimensions, string? comment, StaffId performedBy, Instant now)
     {
         Guard.Against.UndefinedEnumValue(overall);
@@ -129,6 +178,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         }
 
         GuardCommand(nameof(Complete), now);
+        CheckCompletion();
         Raise(new VisitCompleted(Id, now, overall, new ReadOnlyDictionary<string, SatisfactionRating>(copy), comment, performedBy));
     }
 
@@ -162,13 +212,27 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         VisitRules.TransitionMustBeAllowed(Status, command);
     }
 
-    private static void CheckPlan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, int maxAttempts)
+    private void CheckAttempt(Instant now)
+    {
+        VisitRules.RefusedVisitAcceptsNoFurtherContact(CustomerRefused);
+        VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
+        VisitRules.VisitRetryMustWaitInterval(NextAttemptAllowedAt, now);
+    }
+
+    private void CheckCompletion()
+    {
+        VisitRules.RefusedVisitAcceptsNoFurtherContact(CustomerRefused);
+        VisitRules.VisitCompletionRequiresReachedCustomer(_attempts.Count > 0, CustomerReached);
+    }
+
+    private static void CheckPlan(VisitId id, CustomerId customer, VisitSubject subject, VisitKind kind, int maxAttempts, Duration retryInterval)
     {
         Guard.Against.Default(id);
         Guard.Against.Default(customer);
         Guard.Against.Null(subject);
         Guard.Against.UndefinedEnumValue(kind);
         Guard.Against.LessThan(maxAttempts, 1);
+        Guard.Against.ArgumentOutOfRange(retryInterval < Duration.Zero, nameof(retryInterval), $"A retry interval cannot be negative; {retryInterval} given.");
     }
 
     private static void CheckDimension(string name, SatisfactionRating rating, string parameterName)
@@ -183,12 +247,12 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         switch (@event)
         {
             case VisitPlanned e:
-                CheckPlan(e.VisitId, e.Customer, e.Subject, e.Kind, e.MaxAttempts);
+                CheckPlan(e.VisitId, e.Customer, e.Subject, e.Kind, e.MaxAttempts, e.RetryInterval);
                 break;
             case VisitAttemptRecorded e:
                 Guard.Against.UndefinedEnumValue(e.Outcome, nameof(e.Outcome));
                 VisitRules.TransitionMustBeAllowed(Status, nameof(RecordAttempt));
-                VisitRules.VisitAttemptsMustNotExceedMaximum(_attempts.Count, MaxAttempts);
+                CheckAttempt(e.OccurredAt);
                 break;
             case VisitCompleted e:
                 Guard.Against.UndefinedEnumValue(e.Overall, nameof(e.Overall));
@@ -200,6 +264,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
                 }
 
                 VisitRules.TransitionMustBeAllowed(Status, nameof(Complete));
+                CheckCompletion();
                 break;
             case VisitMissed:
                 VisitRules.TransitionMustBeAllowed(Status, nameof(MarkMissed));
@@ -220,9 +285,12 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         {
             case VisitPlanned e:
                 (Id, Customer, Subject, Kind, Due, MaxAttempts, Status) = (e.VisitId, e.Customer, e.Subject, e.Kind, e.Due, e.MaxAttempts, VisitStatus.Planned);
+                RetryInterval = e.RetryInterval;
                 break;
             case VisitAttemptRecorded e:
                 _attempts.Add(new VisitAttempt(e.Outcome, e.OccurredAt));
+                CustomerReached |= e.Outcome == AttemptOutcome.Reached;
+                CustomerRefused |= e.Outcome == AttemptOutcome.Refused;
                 break;
             case VisitCompleted e:
                 (Status, Overall, Dimensions, Comment, PerformedBy, EndedAt) = (VisitStatus.Completed, e.Overall, e.Dimensions, e.Comment, e.PerformedBy, e.OccurredAt);

@@ -3,17 +3,24 @@ using System.Text.Json;
 namespace ServiceQuality.Json.Converters;
 
 /// <summary>
-/// The property names of one JSON object shape, every one required, pre-encoded for writing and matched byte by byte
+/// The property names of one JSON object shape, every one required unless marked optional, pre-encoded for writing and matched byte by byte
 /// (ordinally, so <c>"Currency"</c> is not <c>"currency"</c>) when reading. Immutable and thread-safe.
 /// </summary>
 internal sealed class JsonProperties
 {
     public JsonProperties(string owner, params string[] names)
+        : this(owner, names, 0)
+    {
+    }
+
+    /// <summary>A shape whose properties with a bit in <paramref name="optional"/> may be left out (fields added to a format later).</summary>
+    public JsonProperties(string owner, string[] names, ulong optional)
     {
         Owner = owner;
         Names = [.. names.Select(n => JsonEncodedText.Encode(n))];
         Table = new Utf8NameTable(Names);
         All = (1UL << names.Length) - 1;
+        Optional = optional & All;
     }
 
     /// <summary>What the object is, for messages: <c>Money</c>, <c>TicketOpened</c>.</summary>
@@ -27,6 +34,9 @@ internal sealed class JsonProperties
 
     /// <summary>One bit per property (at most 63 properties).</summary>
     public ulong All { get; }
+
+    /// <summary>The bits of the properties that may be left out.</summary>
+    public ulong Optional { get; }
 
     public JsonEncodedText this[int index] => Names[index];
 

@@ -4,7 +4,7 @@ namespace ServiceQuality.Json.Converters;
 
 /// <summary>
 /// Walks the properties of one JSON object strictly: every name must be one of <see cref="JsonProperties"/>, none may
-/// appear twice, and all must be present by the end. Properties may come in any order (stores such as PostgreSQL's
+/// appear twice, and all but the optional ones must be present by the end. Properties may come in any order (stores such as PostgreSQL's
 /// <c>jsonb</c> reorder keys).
 /// </summary>
 internal struct ObjectReader
@@ -67,9 +67,9 @@ internal struct ObjectReader
 
         if (reader.TokenType == JsonTokenType.EndObject)
         {
-            if (_seen != _properties.All)
+            if ((_seen | _properties.Optional) != _properties.All)
             {
-                throw new JsonException($"{_properties.Owner} lacks {_properties.Missing(_seen)}.");
+                throw new JsonException($"{_properties.Owner} lacks {_properties.Missing(_seen | _properties.Optional)}.");
             }
 
             return false;

@@ -369,7 +369,8 @@ public static class EventLogReplay
                         : l.Has("subjectComplaint") ? VisitSubject.ForComplaint(Find(c.ComplaintMap, l.Get("subjectComplaint"), Ids.Complaint, "complaint").Id)
                         : VisitSubject.None;
                     var (visitKind, due, attempts) = (l.Enum<VisitKind>("kind")!.Value, l.Instant("due")!.Value, l.Int("maxAttempts", 1, 100)!.Value);
-                    Add(c.VisitMap, visitId, l.Get("visit"), "visit", VisitRecord.Plan(visitId, visited.Id, subject, visitKind, due, attempts, at));
+                    var retryInterval = l.Duration("retryInterval", required: false, positive: false) ?? Duration.Zero;
+                    Add(c.VisitMap, visitId, l.Get("visit"), "visit", VisitRecord.Plan(visitId, visited.Id, subject, visitKind, due, attempts, retryInterval, at));
                     break;
                 case EventType.VisitAttempt:
                     FindVisit(l).RecordAttempt(l.Enum<AttemptOutcome>("outcome")!.Value, at);

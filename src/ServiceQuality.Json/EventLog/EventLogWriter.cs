@@ -446,6 +446,11 @@ public sealed class EventLogWriter : IDisposable
                 _json.WriteNumber("maxAttempts", e.MaxAttempts);
                 Optional("subjectTicket", e.Subject?.Ticket?.Value);
                 Optional("subjectComplaint", e.Subject?.Complaint?.Value);
+                if (e.RetryInterval > NodaTime.Duration.Zero)
+                {
+                    _json.WriteString("retryInterval", IsoDuration(e.RetryInterval));
+                }
+
                 break;
             case VisitAttemptRecorded e:
                 Start(e, "VisitAttempt", VisitField, id);
@@ -562,6 +567,11 @@ public sealed class EventLogWriter : IDisposable
             _buffer.ResetWrittenCount();
         }
     }
+
+    /// <summary>A positive duration in the ISO-8601 form the reader takes: <c>P1DT2H30M0.5S</c>, zero parts included.</summary>
+    private static string IsoDuration(NodaTime.Duration value) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"P{value.Days}DT{value.Hours}H{value.Minutes}M{value.Seconds}{(value.SubsecondNanoseconds == 0 ? string.Empty : "." + value.SubsecondNanoseconds.ToString("D9", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0'))}S");
 
     private void Optional(JsonEncodedText name, string? value)
     {

@@ -93,7 +93,7 @@ internal static class EventTypes
         ["ComplaintEscalated"] = (EventType.ComplaintEscalated, Of("complaint", "level", "target", "reason")),
         ["CompensationRecorded"] = (EventType.CompensationRecorded, Of("complaint", "amount")),
         ["SeverityChanged"] = (EventType.SeverityChanged, Of("complaint", "severity")),
-        ["VisitPlanned"] = (EventType.VisitPlanned, Of("visit", "customer", "kind", "due", "maxAttempts", "subjectTicket", "subjectComplaint")),
+        ["VisitPlanned"] = (EventType.VisitPlanned, Of("visit", "customer", "kind", "due", "maxAttempts", "subjectTicket", "subjectComplaint", "retryInterval")),
         ["VisitAttempt"] = (EventType.VisitAttempt, Of("visit", "outcome")),
         ["VisitCompleted"] = (EventType.VisitCompleted, Of("visit", "rating", "staff", "comment", "dimensions")),
         ["VisitMissed"] = (EventType.VisitMissed, Of("visit")),

@@ -5,7 +5,8 @@ namespace ServiceQuality.Json.Events;
 
 /// <summary>
 /// The JSON shape of one domain event type: <c>{"type": "TicketOpened", "v": 1, "ticketId": …, "occurredAt": …, fields…}</c>,
-/// the fields named as the event's properties in camel case. Every property is required; a nullable one may be null.
+/// the fields named as the event's properties in camel case. Every property is required (a nullable one may be null) but
+/// the optional ones, fields added to the format later, which a reader takes as their documented default when absent.
 /// </summary>
 internal sealed class EventShape
 {
@@ -13,9 +14,16 @@ internal sealed class EventShape
     public const int Common = 4;
 
     public EventShape(string type, string idName, params string[] fields)
+        : this(type, idName, fields, [])
+    {
+    }
+
+    /// <summary>A shape whose <paramref name="optionalFields"/> follow its required <paramref name="fields"/>.</summary>
+    public EventShape(string type, string idName, string[] fields, string[] optionalFields)
     {
         TypeName = JsonEncodedText.Encode(type);
-        Properties = new JsonProperties(type, ["type", "v", idName, "occurredAt", .. fields]);
+        var optional = ((1UL << optionalFields.Length) - 1) << (Common + fields.Length);
+        Properties = new JsonProperties(type, ["type", "v", idName, "occurredAt", .. fields, .. optionalFields], optional);
     }
 
     /// <summary>The discriminator: the event type's name.</summary>

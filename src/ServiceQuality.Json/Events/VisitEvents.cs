@@ -12,7 +12,7 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
 {
     private const string Id = "visitId";
 
-    private static readonly EventShape Planned = new(nameof(VisitPlanned), Id, "customer", "subject", "kind", "due", "maxAttempts");
+    private static readonly EventShape Planned = new(nameof(VisitPlanned), Id, ["customer", "subject", "kind", "due", "maxAttempts"], ["retryInterval"]);
     private static readonly EventShape Attempted = new(nameof(VisitAttemptRecorded), Id, "outcome");
     private static readonly EventShape Completed = new(nameof(VisitCompleted), Id, "overall", "dimensions", "comment", "performedBy");
     private static readonly EventShape Missed = new(nameof(VisitMissed), Id);
@@ -30,7 +30,7 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
         {
             case 0:
             {
-                var (customer, subject, kind, due, maxAttempts) = (default(CustomerId), (VisitSubject?)null, default(VisitKind), default(Instant), 0);
+                var (customer, subject, kind, due, maxAttempts, retryInterval) = (default(CustomerId), (VisitSubject?)null, default(VisitKind), default(Instant), 0, Duration.Zero);
                 while (e.Next(ref reader))
                 {
                     switch (e.Field)
@@ -47,13 +47,16 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
                         case 3:
                             due = JsonValues.ReadInstant(ref reader, e.Where);
                             break;
-                        default:
+                        case 4:
                             maxAttempts = JsonValues.ReadInt32(ref reader, e.Where);
+                            break;
+                        default:
+                            retryInterval = JsonValues.ReadDuration(ref reader, e.Where);
                             break;
                     }
                 }
 
-                return new VisitPlanned(e.Id, e.At, customer, subject!, kind, due, maxAttempts);
+                return new VisitPlanned(e.Id, e.At, customer, subject!, kind, due, maxAttempts) { RetryInterval = retryInterval };
             }
 
             case 1:
@@ -110,6 +113,12 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
                 EnumCodec<VisitKind>.Write(writer, Planned.Field(2), e.Kind, Planned.Where(2));
                 JsonValues.WriteInstant(writer, Planned.Field(3), e.Due);
                 writer.WriteNumber(Planned.Field(4), e.MaxAttempts);
+                if (e.RetryInterval != Duration.Zero)
+                {
+                    // Written only when set, so that visits planned without one keep the shape they always had.
+                    JsonValues.WriteDuration(writer, Planned.Field(5), e.RetryInterval);
+                }
+
                 break;
             case VisitAttemptRecorded e:
                 Begin(writer, Attempted, e);

@@ -11,7 +11,10 @@ namespace ServiceQuality.Policies.Callbacks;
 /// <summary>The stock callback policies and their combinator.</summary>
 public static class CallbackPolicies
 {
-    /// <summary>Every complaint gets a callback (每案必访) once resolved, due <paramref name="within"/> after resolution.</summary>
+    /// <summary>
+    /// Every complaint that needs a callback (<see cref="Complaint.CallbackRequired"/>, true unless received without one) gets
+    /// one (每案必访) once resolved, due <paramref name="within"/> after resolution.
+    /// </summary>
     /// <param name="within">How long after resolution the callback is due; positive.</param>
     /// <param name="kind">The kind of contact.</param>
     /// <returns>The policy.</returns>
@@ -19,7 +22,7 @@ public static class CallbackPolicies
     {
         Guard.Against.NonPositive(within);
         return new Policy($"every complaint called back within {within} of resolution",
-            complaint => complaint is { ResolvedAt: { } resolved, Status: not ComplaintStatus.Merged and not ComplaintStatus.Withdrawn }
+            complaint => complaint is { CallbackRequired: true, ResolvedAt: { } resolved, Status: not ComplaintStatus.Merged and not ComplaintStatus.Withdrawn }
                 ? [new CallbackPlan(complaint.Customer, VisitSubject.ForComplaint(complaint.Id), kind, resolved + within, "every-complaint", string.Empty)]
                 : [],
             _ => []);
@@ -72,6 +75,25 @@ public static class CallbackPolicies
         return new Policy(string.Join("; ", policies.Select(p => p.Description)),
             complaint => [.. policies.SelectMany(p => p.ForComplaint(complaint))],
             ticket => [.. policies.SelectMany(p => p.ForTicket(ticket))],
+            keepDescriptions: true);
+    }
+
+    /// <summary>
+    /// The plans of <paramref name="policy"/>, each with <paramref name="retryInterval"/> as its
+    /// <see cref="CallbackPlan.RetryInterval"/>: the visits planned from them refuse a retry sooner after the previous attempt.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="retryInterval">How long a retry waits after the previous attempt (elapsed time); zero or more.</param>
+    /// <returns>The policy with the interval; its description is <paramref name="policy"/>'s.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="retryInterval"/> is negative.</exception>
+    public static ICallbackPolicy WithRetryInterval(ICallbackPolicy policy, Duration retryInterval)
+    {
+        Guard.Against.Null(policy);
+        Guard.Against.ArgumentOutOfRange(retryInterval < Duration.Zero, nameof(retryInterval), $"A retry interval cannot be negative; {retryInterval} given.");
+        return new Policy(policy.Description,
+            complaint => [.. policy.ForComplaint(complaint).Select(p => p with { RetryInterval = retryInterval })],
+            ticket => [.. policy.ForTicket(ticket).Select(p => p with { RetryInterval = retryInterval })],
             keepDescriptions: true);
     }
 

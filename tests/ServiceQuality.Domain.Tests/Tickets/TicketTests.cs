@@ -112,6 +112,45 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void Resolve_WithAnOpenReferral_ClosesTheReferralAtTheResolution()
+    {
+        var ticket = InProgress();
+        ticket.ReferToThirdParty("developer", At(3));
+        ticket.Resolve(Alice, At(4));
+
+        Assert.Equal(new ThirdPartyReferral("developer", At(3), At(4), null), ticket.Referral);
+        Assert.False(ticket.Referral!.IsOpen);
+        Assert.Equal(ticket.Referral, Ticket.FromHistory(ticket.History).Referral);
+    }
+
+    [Fact]
+    public void Reopen_AfterResolvingWithAnOpenReferral_LeavesNoStaleReferral_SoACustomerHoldCanBeResumed()
+    {
+        var ticket = InProgress();
+        ticket.ReferToThirdParty("developer", At(3));
+        ticket.Resolve(Alice, At(4));
+        ticket.Reopen("leak is back", At(5));
+        ticket.Hold(HoldReason.WaitingForCustomer, At(6));
+
+        Assert.True(ticket.CanResume());
+        ticket.Resume(At(7));
+        Assert.Equal((TicketStatus.InProgress, (HoldReason?)null), (ticket.Status, ticket.HoldReason));
+    }
+
+    [Fact]
+    public void RecordThirdPartyReturn_OnACustomerHold_IsRefused()
+    {
+        var ticket = InProgress();
+        ticket.ReferToThirdParty("developer", At(3));
+        ticket.Resolve(Alice, At(4));
+        ticket.Reopen("leak is back", At(5));
+        ticket.Hold(HoldReason.WaitingForCustomer, At(6));
+
+        Assert.False(ticket.CanRecordThirdPartyReturn());
+        DomainAssert.Refused(RuleCode.ThirdPartyReturnRequiresThirdPartyHold, ticket, t => t.RecordThirdPartyReturn("done", At(7)));
+    }
+
+    [Fact]
     public void RecordOnSiteArrival_IsRecordedOnce()
     {
         var ticket = InProgress();

@@ -51,6 +51,21 @@ public sealed class VisitRecordHistoryTests
         HistoryAssert.RefusedByRuleAt(2, RuleCode.TransitionMustBeAllowed, () => VisitRecord.FromHistory([Planned, new VisitMissed(Id, At(1)), new VisitCancelled(Id, At(2), "late")]));
         HistoryAssert.RefusedByRuleAt(3, RuleCode.VisitAttemptsMustNotExceedMaximum, () => VisitRecord.FromHistory(
             [Planned, new VisitAttemptRecorded(Id, At(1), AttemptOutcome.Busy), new VisitAttemptRecorded(Id, At(2), AttemptOutcome.Busy), new VisitAttemptRecorded(Id, At(3), AttemptOutcome.Reached)]));
+        HistoryAssert.RefusedByRuleAt(2, RuleCode.VisitCompletionRequiresReachedCustomer, () => VisitRecord.FromHistory(
+            [Planned, new VisitAttemptRecorded(Id, At(1), AttemptOutcome.NoAnswer), new VisitCompleted(Id, At(2), SatisfactionRating.Satisfied, Ratings("reception", SatisfactionRating.Neutral), null, Agent)]));
+        HistoryAssert.RefusedByRuleAt(2, RuleCode.RefusedVisitAcceptsNoFurtherContact, () => VisitRecord.FromHistory(
+            [Planned, new VisitAttemptRecorded(Id, At(1), AttemptOutcome.Refused), new VisitAttemptRecorded(Id, At(2), AttemptOutcome.Reached)]));
+        HistoryAssert.RefusedByRuleAt(2, RuleCode.VisitRetryMustWaitInterval, () => VisitRecord.FromHistory(
+            [Planned with { RetryInterval = Duration.FromMinutes(5) }, new VisitAttemptRecorded(Id, At(1), AttemptOutcome.NoAnswer), new VisitAttemptRecorded(Id, At(2), AttemptOutcome.Reached)]));
+    }
+
+    [Fact]
+    public void FromHistory_OfAPlanWithoutARetryInterval_RetriesAtOnce_AndACompletionWithoutAttemptsIsAccepted()
+    {
+        var visit = VisitRecord.FromHistory(
+            [Planned, new VisitCompleted(Id, At(1), SatisfactionRating.Satisfied, Ratings("reception", SatisfactionRating.Neutral), null, Agent)]);
+        Assert.Equal((VisitStatus.Completed, Duration.Zero), (visit.Status, visit.RetryInterval));
+        HistoryAssert.RefusedValueAt(0, () => VisitRecord.FromHistory([Planned with { RetryInterval = Duration.FromMinutes(-1) }]));
     }
 
     [Fact]

@@ -53,6 +53,75 @@ public sealed class VisitRecordTests
     }
 
     [Fact]
+    public void Complete_AfterEveryAttemptWentUnanswered_IsRefused()
+    {
+        var visit = Planned();
+        visit.RecordAttempt(AttemptOutcome.NoAnswer, At(1));
+        visit.RecordAttempt(AttemptOutcome.WrongNumber, At(2));
+        visit.RecordAttempt(AttemptOutcome.NoAnswer, At(3));
+
+        Assert.False(visit.CanComplete());
+        DomainAssert.Refused(RuleCode.VisitCompletionRequiresReachedCustomer, visit, v => v.Complete(SatisfactionRating.Satisfied, null, null, Agent, At(4)));
+        visit.MarkMissed(At(5));
+        Assert.Equal(VisitStatus.Missed, visit.Status);
+    }
+
+    [Fact]
+    public void Complete_AfterAReachingAttempt_OrWithoutAnyAttempt_IsAccepted()
+    {
+        var retried = Planned();
+        retried.RecordAttempt(AttemptOutcome.Busy, At(1));
+        retried.RecordAttempt(AttemptOutcome.Reached, At(2));
+        Assert.True(retried.CanComplete());
+        retried.Complete(SatisfactionRating.Satisfied, null, null, Agent, At(3));
+
+        var onTheSpot = Planned();
+        Assert.True(onTheSpot.CanComplete());
+        onTheSpot.Complete(SatisfactionRating.Neutral, null, null, Agent, At(1));
+
+        Assert.Equal((VisitStatus.Completed, VisitStatus.Completed, true, false), (retried.Status, onTheSpot.Status, retried.CustomerReached, onTheSpot.CustomerReached));
+    }
+
+    [Fact]
+    public void RecordAttempt_AfterARefusal_IsRefused_AndSoIsCompletion()
+    {
+        var visit = Planned();
+        visit.RecordAttempt(AttemptOutcome.Reached, At(1));
+        visit.RecordAttempt(AttemptOutcome.Refused, At(2));
+
+        Assert.True(visit.CustomerRefused);
+        Assert.False(visit.CanRecordAttempt());
+        Assert.False(visit.CanComplete());
+        DomainAssert.Refused(RuleCode.RefusedVisitAcceptsNoFurtherContact, visit, v => v.RecordAttempt(AttemptOutcome.Reached, At(3)));
+        DomainAssert.Refused(RuleCode.RefusedVisitAcceptsNoFurtherContact, visit, v => v.Complete(SatisfactionRating.Satisfied, null, null, Agent, At(3)));
+        Assert.True(visit.CanEnd());
+    }
+
+    [Fact]
+    public void RecordAttempt_BeforeTheRetryInterval_IsRefused_AtItIsAccepted()
+    {
+        var visit = VisitRecord.Plan(
+            new VisitId("V-2"), new CustomerId("C-1"), VisitSubject.None, VisitKind.PhoneCallback, At(60 * 24), 3, Duration.FromMinutes(30), T0);
+        visit.RecordAttempt(AttemptOutcome.NoAnswer, At(10));
+
+        Assert.Equal((Duration.FromMinutes(30), (Instant?)At(40)), (visit.RetryInterval, visit.NextAttemptAllowedAt));
+        Assert.True(visit.CanRecordAttempt());
+        Assert.False(visit.CanRecordAttempt(At(39)));
+        DomainAssert.Refused(RuleCode.VisitRetryMustWaitInterval, visit, v => v.RecordAttempt(AttemptOutcome.Reached, At(39)));
+
+        Assert.True(visit.CanRecordAttempt(At(40)));
+        visit.RecordAttempt(AttemptOutcome.Reached, At(40));
+        Assert.Equal(visit.RetryInterval, VisitRecord.FromHistory(visit.History).RetryInterval);
+    }
+
+    [Fact]
+    public void Plan_WithANegativeRetryInterval_ThrowsNamingTheParameter()
+    {
+        Assert.Equal("retryInterval", Assert.Throws<ArgumentOutOfRangeException>(() => VisitRecord.Plan(
+            new VisitId("V-2"), new CustomerId("C-1"), VisitSubject.None, VisitKind.PhoneCallback, At(60), 3, Duration.FromMinutes(-1), T0)).ParamName);
+    }
+
+    [Fact]
     public void Complete_WithBadRating_ThrowsNamingTheParameter()
     {
         var visit = Planned();

@@ -60,6 +60,17 @@ public sealed class EventFormatTests
             new VisitPlanned(new VisitId("V-1"), At, new CustomerId("C-1"), VisitSubject.ForTicket(new TicketId("T-1")), VisitKind.PhoneCallback, At + Duration.FromDays(2), 3)
         },
         {
+            """{"type":"VisitPlanned","v":1,"visitId":"V-1","occurredAt":"2025-01-13T01:00:00Z","customer":"C-1","subject":{"ticket":null,"complaint":"K-1"},"kind":"PhoneCallback","due":"2025-01-15T01:00:00Z","maxAttempts":3,"retryInterval":"2:00:00"}""",
+            new VisitPlanned(new VisitId("V-1"), At, new CustomerId("C-1"), VisitSubject.ForComplaint(new ComplaintId("K-1")), VisitKind.PhoneCallback, At + Duration.FromDays(2), 3)
+            {
+                RetryInterval = Duration.FromHours(2),
+            }
+        },
+        {
+            """{"type":"VisitAttemptRecorded","v":1,"visitId":"V-1","occurredAt":"2025-01-13T01:00:00Z","outcome":"WrongNumber"}""",
+            new VisitAttemptRecorded(new VisitId("V-1"), At, AttemptOutcome.WrongNumber)
+        },
+        {
             """{"type":"AgreementDrafted","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","version":2,"name":"Residents","kind":"ServiceLevel","calendarName":"desk","targets":[{"metric":"Resolution","priority":"P1","tier":null,"target":"4:00:00","basis":"CalendarTime"},{"metric":"FirstResponse","priority":null,"tier":"key","target":"36:30:00.25","basis":"BusinessTime"}],"pauses":[{"reason":"WaitingForCustomer","metrics":["Resolution"]}],"warningStages":[50,75.5],"reopen":"NewCycle","applicability":{"tiers":["key"],"kinds":[],"channels":["Hotline"],"priorities":[],"categories":[]},"objectives":[{"kpi":"SlaCompliance","comparison":"AtLeast","thresholdPercent":90}]}""",
             new AgreementDrafted(
                 new AgreementId("PM-2025"), At, 2, "Residents", AgreementKind.ServiceLevel, "desk",

@@ -172,6 +172,27 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_AVisitPlannedWithARetryInterval_RefusesAnEarlierRetry()
+    {
+        const string Planned = """
+            {"at":"2025-01-15T04:00:00Z","type":"VisitPlanned","visit":"V-2","customer":"C-1","kind":"PhoneCallback","due":"2025-01-16T04:00:00Z","maxAttempts":3,"retryInterval":"PT2H"}
+            {"at":"2025-01-15T05:00:00Z","type":"VisitAttempt","visit":"V-2","outcome":"WrongNumber"}
+            """;
+
+        Assert.Equal(Duration.FromHours(2), Replay(Good + "\n" + Planned).Visits[new VisitId("V-2")].RetryInterval);
+        Assert.Equal(Duration.Zero, Replay(Good).Visits[new VisitId("V-1")].RetryInterval);
+        Assert.Equal(RuleCode.VisitRetryMustWaitInterval, Assert.Throws<EventLogException>(
+            () => Replay(Good + "\n" + Planned + "\n" + """{"at":"2025-01-15T06:59:00Z","type":"VisitAttempt","visit":"V-2","outcome":"Reached"}""")).Rule);
+    }
+
+    [Fact]
+    public void Replay_ACompletionAfterOnlyUnansweredAttempts_IsRefused() =>
+        Assert.Equal(RuleCode.VisitCompletionRequiresReachedCustomer, Assert.Throws<EventLogException>(() => Replay(Good.Replace(
+            """{"at":"2025-01-15T04:00:00Z","type":"VisitCompleted",""",
+            """{"at":"2025-01-15T03:00:00Z","type":"VisitAttempt","visit":"V-1","outcome":"NoAnswer"}""" + "\n" + """{"at":"2025-01-15T04:00:00Z","type":"VisitCompleted",""",
+            StringComparison.Ordinal))).Rule);
+
+    [Fact]
     public void Replay_ARefusedEvent_CarriesTheRuleCode() =>
         Assert.Equal(RuleCode.TransitionMustBeAllowed, Assert.Throws<EventLogException>(
             () => Replay(Good + "\n" + """{"at":"2025-01-15T05:00:00Z","type":"TicketCancelled","ticket":"T-1","reason":"late"}""")).Rule);

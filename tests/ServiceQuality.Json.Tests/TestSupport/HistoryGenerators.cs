@@ -223,22 +223,27 @@ public static class HistoryGenerators
 
     private static VisitRecord BuildVisit(string id, VisitSubject subject, int maxAttempts, int attempts, int end, int ratings, Instant start, (int Pick, Duration Gap)[] steps)
     {
-        var visit = VisitRecord.Plan(new VisitId(id), new CustomerId("C-1"), subject, VisitKind.HomeSurvey, start + Duration.FromDays(2), maxAttempts, start);
+        var visit = VisitRecord.Plan(
+            new VisitId(id), new CustomerId("C-1"), subject, VisitKind.HomeSurvey, start + Duration.FromDays(2), maxAttempts, Duration.FromSeconds(steps.Length % 3 * 90), start);
         var now = start;
         var step = 0;
         Instant Next() => now += step < steps.Length ? steps[step++].Gap : Duration.FromMinutes(1);
         for (var i = 0; i < Math.Min(attempts, maxAttempts); i++)
         {
-            visit.RecordAttempt((AttemptOutcome)((i + steps.Length) % 4), Next());
+            var at = Next();
+            if (visit.CanRecordAttempt(at))
+            {
+                visit.RecordAttempt((AttemptOutcome)((i + steps.Length) % 5), at);
+            }
         }
 
         switch (end)
         {
-            case 0:
+            case 0 when visit.CanComplete():
                 var dimensions = new[] { "reception", "维修", "call back", "😀" }.Take(ratings).Select((name, i) => (name, rating: (SatisfactionRating)(1 + ((i + steps.Length) % 5))));
                 visit.Complete((SatisfactionRating)(1 + (steps.Length % 5)), dimensions.ToDictionary(d => d.name, d => d.rating), ratings % 2 == 0 ? null : Text(ratings), new StaffId("agent"), Next());
                 break;
-            case 1:
+            case 0 or 1:
                 visit.MarkMissed(Next());
                 break;
             case 2:

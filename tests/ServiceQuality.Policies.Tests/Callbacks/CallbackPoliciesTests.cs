@@ -53,6 +53,32 @@ public sealed class CallbackPoliciesTests
     }
 
     [Fact]
+    public void EveryComplaint_ReceivedWithoutACallbackRequired_PlansNone()
+    {
+        var complaint = Complaint.Receive(new ComplaintId("K-3"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, Severity.Minor, T0, callbackRequired: false);
+        complaint.Register(T0);
+        complaint.AssignInvestigation(new DepartmentId("d"), new StaffId("s"), T0 + Duration.FromDays(1), T0);
+        complaint.Respond("sorry", "fix", T0);
+        complaint.Resolve(T0 + Duration.FromHours(5));
+
+        Assert.Empty(CallbackPolicies.EveryComplaint(Duration.FromHours(48)).ForComplaint(complaint));
+    }
+
+    [Fact]
+    public void WithRetryInterval_GivesEveryPlanTheInterval_AndTheVisitKeepsIt()
+    {
+        var policy = CallbackPolicies.WithRetryInterval(CallbackPolicies.EveryComplaint(Duration.FromHours(48)), Duration.FromHours(2));
+
+        var plan = Assert.Single(policy.ForComplaint(Resolved()));
+        var visit = plan.ToVisit(new VisitId("V-1"), 3, T0);
+
+        Assert.Equal((Duration.FromHours(2), Duration.FromHours(2)), (plan.RetryInterval, visit.RetryInterval));
+        Assert.Equal(CallbackPolicies.EveryComplaint(Duration.FromHours(48)).Description, policy.Description);
+        Assert.Equal(Duration.Zero, Assert.Single(CallbackPolicies.EveryComplaint(Duration.FromHours(48)).ForComplaint(Resolved())).RetryInterval);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CallbackPolicies.WithRetryInterval(policy, Duration.FromHours(-1)));
+    }
+
+    [Fact]
     public void SampleClosedTickets_IsStableAndItsShareConvergesToTheRate()
     {
         var policy = CallbackPolicies.SampleClosedTickets(10m, Duration.FromDays(3));

@@ -15,6 +15,10 @@ internal static class TicketRules
     public static void ThirdPartyReturnRequiresOpenReferral(ThirdPartyReferral? referral) =>
         Guard.Against.BrokenRule(referral is not { IsOpen: true }, RuleCode.ThirdPartyReturnRequiresOpenReferral, "The ticket has no open third-party referral.");
 
+    public static void ThirdPartyReturnRequiresThirdPartyHold(HoldReason? holdReason) =>
+        Guard.Against.BrokenRule(holdReason != HoldReason.WaitingForThirdParty, RuleCode.ThirdPartyReturnRequiresThirdPartyHold,
+            "The ticket is not waiting for a third party: a customer hold ends with Resume.");
+
     public static void OpenReferralMustBeReturnedToResume(ThirdPartyReferral? referral) =>
         Guard.Against.BrokenRule(referral is { IsOpen: true }, RuleCode.OpenReferralMustBeReturnedToResume,
             "The ticket waits for a third party: record its return instead of resuming.");

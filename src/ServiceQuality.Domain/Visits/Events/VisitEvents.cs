@@ -19,7 +19,14 @@ public abstract record VisitEvent(VisitId VisitId, Instant OccurredAt) : IDomain
 /// <param name="Due">When it is due.</param>
 /// <param name="MaxAttempts">How many attempts may be recorded.</param>
 public sealed record VisitPlanned(VisitId VisitId, Instant OccurredAt, CustomerId Customer, VisitSubject Subject, VisitKind Kind, Instant Due, int MaxAttempts)
-    : VisitEvent(VisitId, OccurredAt);
+    : VisitEvent(VisitId, OccurredAt)
+{
+    /// <summary>
+    /// How long a retry waits after the previous attempt (elapsed time, not business time); not negative. Zero, the
+    /// default and what a visit planned without one has, lets a retry follow at once.
+    /// </summary>
+    public Duration RetryInterval { get; init; }
+}
 
 /// <summary>An attempt to reach the customer was recorded.</summary>
 /// <param name="VisitId">The visit.</param>

@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using NodaTime;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.Visits.Rules;
@@ -12,4 +13,13 @@ internal static class VisitRules
 
     public static void VisitAttemptsMustNotExceedMaximum(int attempts, int maximum) =>
         Guard.Against.BrokenRule(attempts >= maximum, RuleCode.VisitAttemptsMustNotExceedMaximum, $"All {maximum} attempts are used.");
+
+    public static void RefusedVisitAcceptsNoFurtherContact(bool refused) =>
+        Guard.Against.BrokenRule(refused, RuleCode.RefusedVisitAcceptsNoFurtherContact, "The customer refused: the visit takes no further attempt or completion.");
+
+    public static void VisitRetryMustWaitInterval(Instant? nextAttemptAllowedAt, Instant now) =>
+        Guard.Against.BrokenRule(now < nextAttemptAllowedAt, RuleCode.VisitRetryMustWaitInterval, $"The next attempt is allowed from {nextAttemptAllowedAt}.");
+
+    public static void VisitCompletionRequiresReachedCustomer(bool attempted, bool reached) =>
+        Guard.Against.BrokenRule(attempted && !reached, RuleCode.VisitCompletionRequiresReachedCustomer, "No recorded attempt reached the customer.");
 }
