@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using ServiceQuality.Domain.Common;
-using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Policies.Assessment;
@@ -79,16 +78,7 @@ public static class ServiceQualityServiceCollectionExtensions
     private static DefinedRules Defined(IServiceProvider services) => services.GetService<DefinedRules>() ?? DefinedRules.None;
 
     private static IEnumerable<IEscalationRule> DefaultEscalationRules(ServiceQualityOptions options) =>
-        options.UseDefaultEscalationRules
-            ?
-            [
-                .. EscalationRules.DefaultTimeRules(),
-                EscalationRules.OnSeverity(Severity.Major, 2),
-                EscalationRules.KeyCustomer(ServiceTier.Vip, 1),
-                EscalationRules.RepeatComplaints(3, Duration.FromDays(30), 2),
-                EscalationRules.ClaimedLossAbove(options.ClaimedLossThreshold, 3),
-            ]
-            : [];
+        options.UseDefaultEscalationRules ? EscalationRules.PracticeDefaults(options.ClaimedLossThreshold) : [];
 
     private static IEscalationPolicy EscalationPolicy(ServiceQualityOptions options, EscalationRuleSet rules, ICalendarLookup calendars)
     {

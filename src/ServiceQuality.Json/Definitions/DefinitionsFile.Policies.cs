@@ -4,6 +4,7 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Json.Reading;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;
@@ -270,7 +271,7 @@ public static partial class DefinitionsFile
         string[] fields = kind switch
         {
             "percentOfTarget" => ["percent", "offset", "metric"],
-            "severity" => ["atLeast"],
+            "severity" => ["atLeast", "immediateFrom"],
             "keyCustomer" => ["tier"],
             "repeatComplaints" => ["count", "window"],
             "claimedLoss" => ["above"],
@@ -287,7 +288,7 @@ public static partial class DefinitionsFile
         switch (kind)
         {
             case "percentOfTarget":
-                var percent = rule.Decimal("percent", 0m, 100_000m);
+                var percent = rule.Decimal("percent", 0m, SlaStatus.MaxSharePercent);
                 if (percent == 0m)
                 {
                     rule.Problem("percent", ProblemCode.OutOfRange, "the percentage must be positive.");
@@ -298,7 +299,8 @@ public static partial class DefinitionsFile
                 var metric = rule.Enum<Metric>("metric", required: false);
                 return percent is { } pc && offset is { } o && level is { } l ? EscalationRules.AtPercentOfTarget(pc, l, o, metric) : null;
             case "severity":
-                return rule.Enum<Severity>("atLeast") is { } severity && level is { } sl ? EscalationRules.OnSeverity(severity, sl) : null;
+                var immediateFrom = rule.Enum<Severity>("immediateFrom", required: false) ?? Severity.Major;
+                return rule.Enum<Severity>("atLeast") is { } severity && level is { } sl ? EscalationRules.OnSeverity(severity, sl, immediateFrom) : null;
             case "keyCustomer":
                 return rule.Tier("tier") is { } tier && level is { } kl ? EscalationRules.KeyCustomer(tier, kl) : null;
             case "repeatComplaints":

@@ -48,7 +48,7 @@ public sealed class CaseAssessor
         Guard.Against.Null(ticket);
         Guard.Against.Null(agreement);
         var sla = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, now);
-        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(agreement) };
+        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(agreement), Ticket = ticket };
         return Assess(sla, context, ticket.CanEscalate());
     }
 

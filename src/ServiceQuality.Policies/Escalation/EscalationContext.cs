@@ -3,6 +3,7 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Policies.Escalation;
 
@@ -14,7 +15,7 @@ namespace ServiceQuality.Policies.Escalation;
 /// <param name="CurrentLevel">The level already reached (0 when never escalated); decisions never go below or repeat it.</param>
 /// <param name="Statuses">The case's SLA statuses at <paramref name="Now"/>.</param>
 /// <param name="CustomerTier">The customer's tier, if known.</param>
-/// <param name="Complaint">The complaint, when the case is one.</param>
+/// <param name="Complaint">The complaint, when the case is one (null for a ticket: see <see cref="Ticket"/>).</param>
 /// <param name="RecentComplaintsFromCustomer">When the customer's other complaints were received (for repeat-complaint rules).</param>
 public sealed record EscalationContext(
     Instant Now, int CurrentLevel, IReadOnlyList<SlaStatus> Statuses, ServiceTier? CustomerTier = null, Complaint? Complaint = null,
@@ -25,4 +26,7 @@ public sealed record EscalationContext(
     /// <see cref="BusinessCalendar.AlwaysOpen"/> when the agreement names none.
     /// </summary>
     public BusinessCalendar Calendar { get; init; } = BusinessCalendar.AlwaysOpen;
+
+    /// <summary>The ticket, when the case is one (null for a complaint).</summary>
+    public Ticket? Ticket { get; init; }
 }

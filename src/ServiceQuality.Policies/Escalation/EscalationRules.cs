@@ -24,6 +24,25 @@ public static class EscalationRules
         AtPercentOfTarget(150m, 3),
     ];
 
+    /// <summary>
+    /// The practice's stock rule set, as <c>AddServiceQuality</c> registers it: the time rules (<see cref="DefaultTimeRules"/>),
+    /// a major or critical case to level 2 at once and notified immediately (<see cref="OnSeverity"/>), a VIP or key
+    /// customer's case to level 1 (<see cref="KeyCustomer"/>), three complaints from one customer within 30 days to level 2
+    /// (<see cref="RepeatComplaints"/>), and a claimed loss above <paramref name="claimedLossThreshold"/> to level 3,
+    /// reported the same day (<see cref="ClaimedLossAbove"/>).
+    /// </summary>
+    /// <param name="claimedLossThreshold">The claimed loss above which a complaint goes to level 3 (practice: ¥10,000).</param>
+    /// <returns>The rules, in that order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="claimedLossThreshold"/> has no currency.</exception>
+    public static IReadOnlyList<IEscalationRule> PracticeDefaults(Money claimedLossThreshold) =>
+    [
+        .. DefaultTimeRules(),
+        OnSeverity(Severity.Major, 2),
+        KeyCustomer(ServiceTier.Vip, 1),
+        RepeatComplaints(3, Duration.FromDays(30), 2),
+        ClaimedLossAbove(claimedLossThreshold, 3),
+    ];
+
     /// <summary>The longest offset <see cref="AtPercentOfTarget"/> accepts: 36,500 days (100 years of 365 days).</summary>
     public static readonly Duration MaxOffset = Duration.FromDays(36_500);
 
@@ -52,28 +71,38 @@ public static class EscalationRules
         return new PercentOfTargetRule(percent, level, offset, metric);
     }
 
-    /// <summary>A complaint of at least <paramref name="severity"/> goes to <paramref name="level"/> at once.</summary>
+    /// <summary>
+    /// A case of at least <paramref name="severity"/> goes to <paramref name="level"/> at once: a complaint by its
+    /// severity, a ticket by the severity its priority stands for (a P1 ticket is a major incident, <see cref="Severity.Major"/>;
+    /// P2 to P4 are minor). Cases at or above <paramref name="immediateFrom"/> are notified immediately (立即), never
+    /// deferred to open hours by <see cref="EscalationPolicies.DeferredToOpenHours"/>.
+    /// </summary>
     /// <param name="severity">The lowest severity that escalates (for example <see cref="Severity.Major"/>).</param>
-    /// <param name="level">The level.</param>
-    /// <returns>The rule.</returns>
-    public static IEscalationRule OnSeverity(Severity severity, int level)
+    /// <param name="level">The level; at least 1.</param>
+    /// <param name="immediateFrom">The lowest severity notified immediately; practice: <see cref="Severity.Major"/>.</param>
+    /// <returns>The rule; its reason codes are <c>severity.minor</c>, <c>severity.major</c> and <c>severity.critical</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is below 1, or a severity is not defined.</exception>
+    public static IEscalationRule OnSeverity(Severity severity, int level, Severity immediateFrom = Severity.Major)
     {
+        Guard.Against.UndefinedEnumValue(severity);
         Guard.Against.LessThan(level, 1);
-        var description = $"{severity} or worse complaint → level {level} at once";
-        return new DelegateRule(description, c => c.Complaint is { } complaint && complaint.Severity >= severity && !complaint.IsFinal
-            ? new EscalationProposal(level, "severity." + complaint.Severity.ToString().ToLowerInvariant(), description)
+        Guard.Against.UndefinedEnumValue(immediateFrom);
+        var description = $"{severity} or worse case → level {level} at once";
+        return new DelegateRule(description, c => SeverityOf(c) is { } s && s >= severity
+            ? new EscalationProposal(level, "severity." + s.ToString().ToLowerInvariant(), description, Immediate: s >= immediateFrom)
             : null);
     }
 
-    /// <summary>A complaint from a customer of at least <paramref name="tier"/> (key or VIP) goes to <paramref name="level"/>.</summary>
+    /// <summary>A case (complaint or ticket) from a customer of at least <paramref name="tier"/> (key or VIP) goes to <paramref name="level"/>.</summary>
     /// <param name="tier">The lowest tier concerned.</param>
-    /// <param name="level">The level.</param>
-    /// <returns>The rule.</returns>
+    /// <param name="level">The level; at least 1.</param>
+    /// <returns>The rule; its reason code is <c>customer.</c> and the tier's code.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is below 1.</exception>
     public static IEscalationRule KeyCustomer(ServiceTier tier, int level)
     {
         Guard.Against.LessThan(level, 1);
-        var description = $"complaint from a {tier} or higher customer → level {level}";
-        return new DelegateRule(description, c => c.Complaint is { IsFinal: false } && c.CustomerTier is { } t && t >= tier
+        var description = $"case from a {tier} or higher customer → level {level}";
+        return new DelegateRule(description, c => IsOpen(c) && c.CustomerTier is { } t && t >= tier
             ? new EscalationProposal(level, "customer." + t.Code, description)
             : null);
     }
@@ -131,6 +160,16 @@ public static class EscalationRules
         Guard.Against.Null(propose);
         return new DelegateRule(description, propose);
     }
+
+    /// <summary>Whether the case in the context is open to escalation: an open complaint, or a ticket that is not resolved or final.</summary>
+    private static bool IsOpen(EscalationContext context) =>
+        context.Complaint is { IsFinal: false } || context.Ticket is { } ticket && ticket.CanEscalate();
+
+    /// <summary>The case's severity: a complaint's own; a ticket's from its priority (P1: major incident; otherwise minor).</summary>
+    private static Severity? SeverityOf(EscalationContext context) =>
+        context.Complaint is { IsFinal: false } complaint ? complaint.Severity
+        : context.Ticket is { } ticket && ticket.CanEscalate() ? (ticket.Priority == Priority.P1 ? Severity.Major : Severity.Minor)
+        : null;
 
     private sealed class PercentOfTargetRule(decimal percent, int level, Duration offset, Metric? metric) : ITimedEscalationRule
     {

@@ -87,7 +87,9 @@ public sealed class PolicyDefinitionsTests
                 "rules": [
                   { "rule": "severity", "atLeast": "Huge", "level": 0 },
                   { "rule": "sometimes", "level": 1 },
-                  { "rule": "percentOfTarget", "percent": 75, "level": 9, "colour": "red" }
+                  { "rule": "percentOfTarget", "percent": 75, "level": 9, "colour": "red" },
+                  { "rule": "percentOfTarget", "percent": 5000, "offset": "P36501D", "level": 1 },
+                  { "rule": "severity", "atLeast": "Major", "immediateFrom": "Soon", "level": 1 }
                 ],
                 "frontLineLimit": { "amount": -1, "currency": "CNY" },
                 "notificationCalendar": "nowhere"
@@ -123,6 +125,9 @@ public sealed class PolicyDefinitionsTests
                 "$.escalation.rules[1].rule UnknownName",
                 "$.escalation.rules[2].colour UnknownProperty",
                 "$.escalation.rules[2].level OutOfRange",
+                "$.escalation.rules[3].offset OutOfRange",
+                "$.escalation.rules[3].percent OutOfRange",
+                "$.escalation.rules[4].immediateFrom UnknownName",
                 "$.scoring.rules[0].section UnknownReference",
                 "$.scoring.rules[1] Conflict",
                 "$.scoring.rules[2].perStar Conflict",

@@ -140,7 +140,7 @@ public sealed class RegistrationTests
               "calendars": [ { "id": "desk", "zone": "Etc/UTC", "weekly": [ { "days": ["Monday"], "from": "09:00", "to": "17:00" } ] } ],
               "escalation": {
                 "ladder": [ { "name": "Lead", "target": "lead@desk" }, { "name": "Head", "target": "head@desk" } ],
-                "rules": [ { "rule": "severity", "atLeast": "Critical", "level": 2 } ],
+                "rules": [ { "rule": "severity", "atLeast": "Major", "level": 1, "immediateFrom": "Critical" } ],
                 "notificationCalendar": "desk"
               },
               "tiers": { "pareto": { "a": "vip", "b": "gold", "c": "ordinary" } }
@@ -157,8 +157,9 @@ public sealed class RegistrationTests
         var major = assessor.AssessComplaint(Receive("K1", Severity.Major), ServiceTier.Ordinary, sla, T0);
         var critical = assessor.AssessComplaint(Receive("K2", Severity.Critical), ServiceTier.Ordinary, sla, T0);
 
-        Assert.Null(major.Escalation.Step); // the stock rule (major → level 2) is replaced by the file's
-        Assert.Equal(("Head", Instant.FromUtc(2025, 3, 3, 9, 0)), (critical.Escalation.Step!.Name, critical.Escalation.NotifyAt));
+        // The stock rule (major → level 2, "Head") is replaced by the file's (major → level 1, told in open hours unless critical).
+        Assert.Equal(("Lead", Instant.FromUtc(2025, 3, 3, 9, 0)), (major.Escalation.Step!.Name, major.Escalation.NotifyAt));
+        Assert.Equal(("Lead", T0, true), (critical.Escalation.Step!.Name, critical.Escalation.NotifyAt, critical.Escalation.Immediate));
         Assert.Same(definitions.Policies.Tiers, provider.GetRequiredService<ITierPolicy>());
         Assert.Same(definitions.Calendars["desk"], provider.GetRequiredService<ICalendarLookup>().Find("desk"));
         var options = provider.GetRequiredService<ServiceQualityOptions>();

@@ -147,7 +147,9 @@ public sealed class EscalationTests
     {
         var desk = BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(17, 0)).Build();
         var deferred = EscalationPolicies.DeferredToOpenHours(
-            EscalationPolicies.HighestOf(EscalationLadder.Default, EscalationRules.OnSeverity(Severity.Major, 1), EscalationRules.ClaimedLossAbove(Money.Yuan(10_000), 2)), desk);
+            EscalationPolicies.HighestOf(
+                EscalationLadder.Default, EscalationRules.OnSeverity(Severity.Major, 1, immediateFrom: Severity.Critical), EscalationRules.ClaimedLossAbove(Money.Yuan(10_000), 2)),
+            desk);
 
         var atThree = deferred.Decide(Context(Duration.FromHours(2), complaint: NewComplaint(Severity.Major)));
         var bigLoss = deferred.Decide(Context(Duration.FromHours(2), complaint: NewComplaint(Severity.Major, Money.Yuan(50_000))));
