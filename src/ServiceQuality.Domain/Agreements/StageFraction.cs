@@ -22,6 +22,13 @@ internal readonly record struct StageFraction(long Numerator, long Denominator)
         return high == (low >> 63) ? low / Denominator : (long)((Int128)targetNanoseconds * Numerator / Denominator);
     }
 
+    /// <summary>
+    /// As <see cref="Of(long)"/> for a target of any <c>Duration</c>: one longer than 2^63 ns (about 292 years) is
+    /// computed in 128 bits, which hold any product of a duration's nanoseconds and a numerator.
+    /// </summary>
+    public Int128 Of(Int128 targetNanoseconds) =>
+        targetNanoseconds <= long.MaxValue ? Of((long)targetNanoseconds) : targetNanoseconds * Numerator / Denominator;
+
     private static long Pow10(int exponent)
     {
         long result = 1;

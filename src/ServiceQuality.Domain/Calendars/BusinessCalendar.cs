@@ -95,7 +95,7 @@ public sealed class BusinessCalendar
     /// The instant at which <paramref name="amount"/> of business time, counted from <paramref name="start"/>, has passed.
     /// </summary>
     /// <param name="start">Where counting starts; within <see cref="SupportedRange"/>.</param>
-    /// <param name="amount">Business time to add; not negative.</param>
+    /// <param name="amount">Business time to add; not negative, and of any length.</param>
     /// <returns>
     /// <paramref name="start"/> when <paramref name="amount"/> is zero; otherwise the earliest instant t with
     /// <c>BusinessTimeBetween(start, t) == amount</c>, so a deadline that lands on a closing time is that
@@ -107,16 +107,40 @@ public sealed class BusinessCalendar
     /// </exception>
     public Instant AddBusinessTime(Instant start, Duration amount)
     {
+        Guard.Against.ArgumentOutOfRange(
+            !TryAddBusinessTime(start, amount, out var result), nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range.");
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="AddBusinessTime"/> for an amount that may run past the end of the supported range: a deadline that
+    /// cannot be reached in the range is a normal answer here, not an error.
+    /// </summary>
+    /// <param name="start">Where counting starts; within <see cref="SupportedRange"/>.</param>
+    /// <param name="amount">Business time to add; not negative, and of any length.</param>
+    /// <param name="result">
+    /// When the method returns true, what <see cref="AddBusinessTime"/> returns; otherwise <see langword="default"/>.
+    /// </param>
+    /// <returns>
+    /// True when the amount runs out before the end of <see cref="SupportedRange"/>; false when it does not (the
+    /// calendar does not hold that much open time between <paramref name="start"/> and the end of its range).
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="start"/> is outside <see cref="SupportedRange"/>, or <paramref name="amount"/> is negative.
+    /// </exception>
+    public bool TryAddBusinessTime(Instant start, Duration amount, out Instant result)
+    {
         var position = ToPosition(start, nameof(start));
         var nanoseconds = ToAmount(amount, nameof(amount));
         if (nanoseconds == 0)
         {
-            return start;
+            result = start;
+            return true;
         }
 
-        var result = _timeline.Add(position, nanoseconds);
-        Guard.Against.ArgumentOutOfRange(result is null, nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range.");
-        return CompiledTimeline.ToInstant(result.Value);
+        var end = _timeline.Add(position, nanoseconds);
+        result = end is { } e ? CompiledTimeline.ToInstant(e) : default;
+        return end is not null;
     }
 
     /// <summary>
@@ -124,7 +148,7 @@ public sealed class BusinessCalendar
     /// the inverse of <see cref="AddBusinessTime"/>.
     /// </summary>
     /// <param name="end">Where counting ends; within <see cref="SupportedRange"/>.</param>
-    /// <param name="amount">Business time to subtract; not negative.</param>
+    /// <param name="amount">Business time to subtract; not negative, and of any length.</param>
     /// <returns>
     /// <paramref name="end"/> when <paramref name="amount"/> is zero; otherwise the latest instant t with
     /// <c>BusinessTimeBetween(t, end) == amount</c> (an opening time rather than the closing time before it).
@@ -184,15 +208,11 @@ public sealed class BusinessCalendar
     public override string ToString() => Description;
 
     /// <summary>The business time in [a, b) in nanoseconds, for a ≤ b: <see cref="BusinessTimeBetween"/> without the <see cref="Duration"/> round trip.</summary>
-    internal long BusinessNanosecondsBetween(Instant a, Instant b) => _timeline.Between(ToPosition(a, nameof(a)), ToPosition(b, nameof(b)));
+    internal Int128 BusinessNanosecondsBetween(Instant a, Instant b) => _timeline.Between(ToPosition(a, nameof(a)), ToPosition(b, nameof(b)));
 
-    /// <summary><see cref="AddBusinessTime"/> for a positive amount in nanoseconds.</summary>
-    internal Instant AddBusinessNanoseconds(Instant start, long amount)
-    {
-        var result = _timeline.Add(ToPosition(start, nameof(start)), amount);
-        Guard.Against.ArgumentOutOfRange(result is null, nameof(amount), amount, "Adding this much business time passes the end of the calendar's supported range.");
-        return CompiledTimeline.ToInstant(result.Value);
-    }
+    /// <summary><see cref="TryAddBusinessTime"/> for a positive amount in nanoseconds: null when it runs past the end of the supported range.</summary>
+    internal Instant? AddBusinessNanoseconds(Instant start, Int128 amount) =>
+        _timeline.Add(ToPosition(start, nameof(start)), amount) is { } result ? CompiledTimeline.ToInstant(result) : null;
 
     /// <summary>Bytes held by the compiled form around <paramref name="t"/>, and the length of timeline they cover.</summary>
     internal (long Bytes, Duration Covered) CompiledSizeAt(Instant t)
@@ -207,10 +227,14 @@ public sealed class BusinessCalendar
         return CompiledTimeline.ToNanoseconds(instant);
     }
 
-    private long ToAmount(Duration amount, string paramName)
+    /// <summary>
+    /// The amount in nanoseconds, exactly: 128 bits hold every <see cref="Duration"/>, where 64 bits hold only about
+    /// 292 years, less than the supported range.
+    /// </summary>
+    private static Int128 ToAmount(Duration amount, string paramName)
     {
         Guard.Against.LessThan(amount, Duration.Zero, paramName);
-        return amount >= SupportedRange.Duration ? long.MaxValue / 2 : amount.ToInt64Nanoseconds();
+        return amount.ToInt128Nanoseconds();
     }
 
     private static BusinessCalendar CreateAlwaysOpen()

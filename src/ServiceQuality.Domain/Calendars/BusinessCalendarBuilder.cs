@@ -14,10 +14,19 @@ namespace ServiceQuality.Domain.Calendars;
 /// Interval rules, for <see cref="AddOpenHours"/> and <see cref="AddWorkingDay"/>: an interval runs from
 /// its start (inclusive) to its end (exclusive) in local wall-clock time and belongs to the date it starts
 /// on; an end at or before the start means the interval runs past midnight into the next day, so
-/// 00:00–00:00 is the whole day. A builder is not thread-safe; the calendars it builds are.
+/// 00:00–00:00 is the whole day. The weekly hours hold at most <see cref="MaxWeeklyIntervals"/> intervals. A builder is
+/// not thread-safe; the calendars it builds are.
 /// </remarks>
 public sealed class BusinessCalendarBuilder
 {
+    /// <summary>
+    /// The most intervals the weekly hours may hold (all weekdays together): 48, enough for seven split shifts a day. The
+    /// weekly hours repeat over the whole supported range, so this bound is what keeps a compiled calendar within 64 KiB
+    /// per calendar year (about 24 bytes per interval and week, and a fixed index); dated working days add only their own
+    /// intervals, once.
+    /// </summary>
+    public const int MaxWeeklyIntervals = 48;
+
     private readonly List<LocalSpan>[] _weekly = Enumerable.Range(0, 7).Select(_ => new List<LocalSpan>()).ToArray();
     private readonly HashSet<LocalDate> _holidays = [];
     private readonly Dictionary<LocalDate, List<LocalSpan>> _workingDays = [];
@@ -33,7 +42,10 @@ public sealed class BusinessCalendarBuilder
     /// <param name="end">Local closing time, exclusive; at or before <paramref name="start"/> means the next day.</param>
     /// <returns>This builder, for chaining.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a day of the week.</exception>
-    /// <remarks>Several intervals per day are allowed (lunch breaks, split shifts); overlaps are reported by <see cref="Build"/>.</remarks>
+    /// <remarks>
+    /// Several intervals per day are allowed (lunch breaks, split shifts); overlaps, and more than
+    /// <see cref="MaxWeeklyIntervals"/> in the week, are reported by <see cref="Build"/>.
+    /// </remarks>
     public BusinessCalendarBuilder AddOpenHours(IsoDayOfWeek day, LocalTime start, LocalTime end)
     {
         Guard.Against.ArgumentOutOfRange(day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday, nameof(day), $"Expected a day of the week from Monday to Sunday; {day} given.");
@@ -83,8 +95,8 @@ public sealed class BusinessCalendarBuilder
     /// <returns>An immutable, thread-safe calendar.</returns>
     /// <exception cref="InvalidDefinitionException">
     /// Listing every problem: intervals that overlap (on one weekday, across midnight into the next weekday, or
-    /// on one working day), a date that is both a holiday and a working day, or weekly hours with no open time
-    /// at all (a calendar that could never open). The builder is left as it was and can be corrected and built again.
+    /// on one working day), a date that is both a holiday and a working day, weekly hours with no open time
+    /// at all (a calendar that could never open), or weekly hours with more than <see cref="MaxWeeklyIntervals"/> intervals. The builder is left as it was and can be corrected and built again.
     /// </exception>
     public BusinessCalendar Build()
     {
@@ -131,6 +143,14 @@ public sealed class BusinessCalendarBuilder
         {
             problems.Add("openHours", ProblemCode.Empty, "The weekly hours have no open time at all; a calendar that can never open is refused.");
             return;
+        }
+
+        if (all.Count > MaxWeeklyIntervals)
+        {
+            problems.Add(
+                "openHours",
+                ProblemCode.OutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"The weekly hours hold {all.Count:N0} intervals; at most {MaxWeeklyIntervals} are allowed, so that a compiled calendar stays within 64 KiB a year."));
         }
 
         CheckOverlaps([.. all], weekLength: 7 * LocalSpan.NanosecondsPerDay, problems, "openHours");

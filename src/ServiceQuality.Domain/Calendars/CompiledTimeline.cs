@@ -47,8 +47,11 @@ internal sealed class CompiledTimeline
 
     public bool IsOpen(long t) => ChunkOf(t).IsOpen(t);
 
-    /// <summary>Open time in [a, b), for a ≤ b.</summary>
-    public long Between(long a, long b)
+    /// <summary>
+    /// Open time in [a, b), for a ≤ b. In 128 bits: the supported range (about 300 years) is longer than the 2^63 ns
+    /// (about 292 years) a long holds, so an always-open calendar's whole range would overflow one.
+    /// </summary>
+    public Int128 Between(long a, long b)
     {
         var first = ChunkIndex(a);
         var last = ChunkIndex(b);
@@ -58,7 +61,7 @@ internal sealed class CompiledTimeline
             return chunk.OpenBefore(b) - chunk.OpenBefore(a);
         }
 
-        var total = chunk.Total - chunk.OpenBefore(a);
+        Int128 total = chunk.Total - chunk.OpenBefore(a);
         for (var i = first + 1; i < last; i++)
         {
             total += Chunk(i).Total;
@@ -68,8 +71,15 @@ internal sealed class CompiledTimeline
     }
 
     /// <summary>The earliest t with Between(start, t) == amount, for amount &gt; 0; null past the supported range.</summary>
-    public long? Add(long start, long amount)
+    public long? Add(long start, Int128 amount)
     {
+        // Open time never exceeds elapsed time, so the result is at least start + amount: past the end, it is known
+        // without compiling (and keeping) every chunk up to the end.
+        if (amount >= (Int128)Max - start)
+        {
+            return null;
+        }
+
         var index = ChunkIndex(start);
         var chunk = Chunk(index);
         var target = chunk.OpenBefore(start) + amount;
@@ -84,13 +94,19 @@ internal sealed class CompiledTimeline
             chunk = Chunk(index);
         }
 
-        var result = chunk.EarliestWithOpenBefore(target);
+        var result = chunk.EarliestWithOpenBefore((long)target);
         return result < Max ? result : null;
     }
 
     /// <summary>The latest t with Between(t, end) == amount, for amount &gt; 0; null before the supported range.</summary>
-    public long? Subtract(long end, long amount)
+    public long? Subtract(long end, Int128 amount)
     {
+        // The result is at most end - amount: before the start, it is known without compiling every chunk back to it.
+        if (amount > (Int128)end - Min)
+        {
+            return null;
+        }
+
         var index = ChunkIndex(end);
         var chunk = Chunk(index);
         var target = chunk.OpenBefore(end) - amount;
@@ -105,7 +121,7 @@ internal sealed class CompiledTimeline
             target += chunk.Total;
         }
 
-        var result = chunk.LatestWithOpenBefore(target);
+        var result = chunk.LatestWithOpenBefore((long)target);
         return result >= Min ? result : null;
     }
 

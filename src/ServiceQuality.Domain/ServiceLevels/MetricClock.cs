@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -153,7 +154,7 @@ internal ref struct MetricClock
         {
             var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
             return new SlaStatus(
-                _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, null,
+                _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, false, null,
                 Math.Max(_cycle, 1), _missedBefore, agreement, _started ? _startedAt : null, null, null, default, 0);
         }
 
@@ -163,9 +164,12 @@ internal ref struct MetricClock
             : _heldPaused ? SlaState.Paused
             : SlaState.Running;
         Instant? due = null;
+        var dueBeyondRange = false;
         if (IsCounting)
         {
+            // A target that runs out only after the end of the calendar's supported range has no deadline to report.
             due = m.Breach ?? m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
+            dueBeyondRange = due is null;
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
@@ -179,7 +183,7 @@ internal ref struct MetricClock
         }
 
         return new SlaStatus(
-            _metric, state, m.Target.Target, m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, m.Missed ? m.Breach : null,
+            _metric, state, m.Target.Target, m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, dueBeyondRange, m.Missed ? m.Breach : null,
             _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, _startedAt, IsStopped ? _stoppedAt : null,
             _agreement.WarningStages, m.Crossings, m.StagesReached);
     }
@@ -241,9 +245,11 @@ internal ref struct MetricClock
     {
         public readonly ServiceTarget Target;
         public readonly BusinessCalendar Calendar;
-        public readonly long TargetNanoseconds;
+        public readonly Int128 TargetNanoseconds;
         public readonly int Thresholds;
-        public long Elapsed;
+
+        // 128 bits: a target may be any duration, and the supported range holds more than 2^63 ns of elapsed time.
+        public Int128 Elapsed;
         public int NextThreshold;
         public int StagesReached;
         public StageInstants Crossings;
@@ -255,7 +261,7 @@ internal ref struct MetricClock
         {
             Target = target;
             Calendar = calendar;
-            TargetNanoseconds = target.Target.ToInt64Nanoseconds();
+            TargetNanoseconds = target.Target.ToInt128Nanoseconds();
             Thresholds = stages.Length + 1;
             if (withStages)
             {
@@ -272,7 +278,7 @@ internal ref struct MetricClock
             _amounts[stages.Length] = TargetNanoseconds;
         }
 
-        public readonly long ThresholdAmount(int index) => _amounts[index];
+        public readonly Int128 ThresholdAmount(int index) => _amounts[index];
 
         public void Add(Instant from, Instant to)
         {
@@ -280,7 +286,8 @@ internal ref struct MetricClock
             while (NextThreshold < Thresholds && Elapsed + length >= ThresholdAmount(NextThreshold))
             {
                 var amount = ThresholdAmount(NextThreshold) - Elapsed;
-                var at = amount == 0 ? from : Calendar.AddBusinessNanoseconds(from, amount);
+                // The amount lies within [from, to), so it is reached inside the supported range.
+                var at = amount == 0 ? from : Calendar.AddBusinessNanoseconds(from, amount) ?? throw new UnreachableException();
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = at;

@@ -28,6 +28,10 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time;
 /// a deadline already missed when the priority changes stays missed. A clock is met when it stops at or before its
 /// deadline, and missed once the deadline passes. Events after <c>now</c> are ignored.</para>
+/// <para>Range: <c>now</c> and every event up to it must lie in the supported range of the calendars the agreement's targets
+/// use (<see cref="BusinessCalendar.SupportedRange"/> of its business calendar, and of <see cref="BusinessCalendar.AlwaysOpen"/>
+/// when a target is in calendar time); a target of any length is measured exactly, and a deadline that falls after the end
+/// of the range is reported by <see cref="SlaStatus.IsDueBeyondSupportedRange"/>, not thrown.</para>
 /// </remarks>
 public static class SlaClock
 {
@@ -47,6 +51,9 @@ public static class SlaClock
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The statuses and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">The history does not start with the opening, or the ticket names another agreement version.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
     public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
@@ -62,6 +69,9 @@ public static class SlaClock
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">The history does not start with the opening, the ticket names another agreement version, or the destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
         IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
     {
@@ -76,6 +86,8 @@ public static class SlaClock
         }
 
         var calendar = BusinessCalendarOf(agreement, calendars);
+        var range = MeasurableRange(agreement, calendar);
+        Guard.Against.OutsideSupportedRange(now, range, nameof(now));
 
         // Each event up to now is read through the list once: its meaning to the clocks and its instant.
         var total = history.Count;
@@ -90,6 +102,7 @@ public static class SlaClock
                 break;
             }
 
+            Guard.Against.OutsideSupportedRange(e.OccurredAt, range, nameof(history));
             signals[events] = Classify(e);
             instants[events] = e.OccurredAt;
         }
@@ -126,6 +139,9 @@ public static class SlaClock
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The statuses and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">The history does not start with the receipt.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
     public static SlaEvaluation EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
     {
@@ -143,6 +159,9 @@ public static class SlaClock
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">The history does not start with the receipt, or the destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination)
@@ -156,7 +175,9 @@ public static class SlaClock
         }
 
         var calendar = BusinessCalendarOf(agreement, calendars);
-        var events = CountUpTo(history, now);
+        var range = MeasurableRange(agreement, calendar);
+        Guard.Against.OutsideSupportedRange(now, range, nameof(now));
+        var events = CountUpTo(history, now, range);
         Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
         Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
         var count = 0;
@@ -362,17 +383,38 @@ public static class SlaClock
         _ => Signal.None,
     };
 
-    /// <summary>How many events happened at or before <paramref name="now"/> (the history is in order).</summary>
-    private static int CountUpTo<TEvent>(IReadOnlyList<TEvent> history, Instant now)
+    /// <summary>How many events happened at or before <paramref name="now"/> (the history is in order), each checked to lie in <paramref name="range"/>.</summary>
+    private static int CountUpTo<TEvent>(IReadOnlyList<TEvent> history, Instant now, Interval range)
         where TEvent : IDomainEvent
     {
         var count = 0;
         while (count < history.Count && history[count].OccurredAt <= now)
         {
+            Guard.Against.OutsideSupportedRange(history[count].OccurredAt, range, nameof(history));
             count++;
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The instants the clocks can measure: the business calendar's supported range, narrowed to the always-open calendar's
+    /// when a target is in calendar time (the two ranges differ by the calendar zone's offset at the ends).
+    /// </summary>
+    private static Interval MeasurableRange(ServiceLevelAgreement agreement, BusinessCalendar calendar)
+    {
+        var range = calendar.SupportedRange;
+        var targets = agreement.Targets;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i].Basis == TimeBasis.CalendarTime)
+            {
+                var always = BusinessCalendar.AlwaysOpen.SupportedRange;
+                return new Interval(Instant.Max(range.Start, always.Start), Instant.Min(range.End, always.End));
+            }
+        }
+
+        return range;
     }
 
     private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Span<SlaStatus> destination)

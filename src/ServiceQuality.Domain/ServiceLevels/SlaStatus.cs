@@ -22,7 +22,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     private readonly IReadOnlyList<decimal>? _stagePercents;
 
     internal SlaStatus(
-        Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, Instant? breachedAt,
+        Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, bool isDueBeyondSupportedRange, Instant? breachedAt,
         int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt,
         IReadOnlyList<decimal>? stagePercents, in StageInstants stageInstants, int stageCount)
     {
@@ -32,6 +32,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         Basis = basis;
         Elapsed = elapsed;
         DueAt = dueAt;
+        IsDueBeyondSupportedRange = isDueBeyondSupportedRange;
         BreachedAt = breachedAt;
         Cycle = cycle;
         MissedCycles = missedCycles;
@@ -92,8 +93,19 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <summary>Elapsed as a percentage of the target; may exceed 100.</summary>
     public double ElapsedPercent => Target > Duration.Zero ? Elapsed.TotalNanoseconds * 100d / Target.TotalNanoseconds : 0d;
 
-    /// <summary>The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or not applicable.</summary>
+    /// <summary>
+    /// The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or
+    /// not applicable, and when the deadline is not reachable in the calendar's supported range (<see cref="IsDueBeyondSupportedRange"/>).
+    /// </summary>
     public Instant? DueAt { get; }
+
+    /// <summary>
+    /// Whether the clock is running but its deadline is not reachable in the supported range: the target runs out only
+    /// after the end of the calendar's <see cref="Calendars.BusinessCalendar.SupportedRange"/> (local year 2199), so
+    /// <see cref="DueAt"/> is null. Such a clock is running and cannot be missed within the range; this is never true of a
+    /// clock that is not running.
+    /// </summary>
+    public bool IsDueBeyondSupportedRange { get; }
 
     /// <summary>The exact instant the target ran out, when it has (even long ago); null when it has not.</summary>
     public Instant? BreachedAt { get; }
@@ -162,8 +174,8 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <returns>True when equal.</returns>
     public bool Equals(SlaStatus other)
     {
-        if ((Metric, State, Target, Basis, Elapsed, DueAt, BreachedAt, Cycle, MissedCycles, Agreement, StartedAt, StoppedAt, StageCount) !=
-            (other.Metric, other.State, other.Target, other.Basis, other.Elapsed, other.DueAt, other.BreachedAt, other.Cycle, other.MissedCycles, other.Agreement, other.StartedAt, other.StoppedAt, other.StageCount))
+        if ((Metric, State, Target, Basis, Elapsed, DueAt, IsDueBeyondSupportedRange, BreachedAt, Cycle, MissedCycles, Agreement, StartedAt, StoppedAt, StageCount) !=
+            (other.Metric, other.State, other.Target, other.Basis, other.Elapsed, other.DueAt, other.IsDueBeyondSupportedRange, other.BreachedAt, other.Cycle, other.MissedCycles, other.Agreement, other.StartedAt, other.StoppedAt, other.StageCount))
         {
             return false;
         }
@@ -197,6 +209,10 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         if (DueAt is { } due)
         {
             text.Append(", due ").Append(due);
+        }
+        else if (IsDueBeyondSupportedRange)
+        {
+            text.Append(", due beyond the supported range");
         }
 
         if (BreachedAt is { } breached)

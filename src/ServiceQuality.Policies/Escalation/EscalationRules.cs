@@ -205,8 +205,9 @@ public static class EscalationRules
             Instant? next = null;
             foreach (var status in context.Statuses)
             {
-                // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again.
-                if (!Applies(status) || status.DueAt is null || status.StoppedAt is not null)
+                // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again. A running
+                // clock whose deadline lies beyond the supported range has none either, but may reach this threshold before it.
+                if (!Applies(status) || (status.DueAt is null && !status.IsDueBeyondSupportedRange) || status.StoppedAt is not null)
                 {
                     continue;
                 }
@@ -217,27 +218,16 @@ public static class EscalationRules
                     continue;
                 }
 
+                // A firing instant beyond the supported range is a normal answer (the rule cannot fire there), not an error.
                 var calendar = status.Basis == TimeBasis.CalendarTime ? BusinessCalendar.AlwaysOpen : context.Calendar;
-                if (FiringAt(calendar, context.Now, remaining) is { } firing && (next is null || firing < next))
+                Guard.Against.OutsideSupportedRange(context.Now, calendar.SupportedRange, nameof(context));
+                if (calendar.TryAddBusinessTime(context.Now, remaining, out var firing) && (next is null || firing < next))
                 {
                     next = firing;
                 }
             }
 
             return next;
-        }
-
-        private static Instant? FiringAt(BusinessCalendar calendar, Instant now, Duration remaining)
-        {
-            try
-            {
-                return calendar.AddBusinessTime(now, remaining);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                // The instant lies beyond the supported range: the rule cannot fire there.
-                return null;
-            }
         }
 
         private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;

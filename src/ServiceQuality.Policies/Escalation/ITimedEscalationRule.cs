@@ -15,5 +15,9 @@ public interface ITimedEscalationRule : IEscalationRule
     /// </summary>
     /// <param name="context">The case at an instant; its <see cref="EscalationContext.Calendar"/> runs the business-time clocks.</param>
     /// <returns>The instant after <see cref="EscalationContext.Now"/> at which the rule fires, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// For the stock rules: <see cref="EscalationContext.Now"/> lies outside the supported range of the calendar a counting
+    /// clock runs on (parameter <c>context</c>).
+    /// </exception>
     Instant? NextFiringAt(EscalationContext context);
 }

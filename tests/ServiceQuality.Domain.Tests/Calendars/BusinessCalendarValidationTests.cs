@@ -127,10 +127,12 @@ public sealed class BusinessCalendarValidationTests
 
         var exception = Assert.Throws<InvalidDefinitionException>(builder.Build);
 
+        // 49,999 overlaps, and one problem for holding more than MaxWeeklyIntervals intervals, reported first.
         Assert.Equal(InvalidDefinitionException.MaxProblems, exception.Problems.Count);
-        Assert.Equal(49_999 - InvalidDefinitionException.MaxProblems, exception.OmittedProblems);
+        Assert.Equal(ProblemCode.OutOfRange, exception.Problems[0].Code);
+        Assert.Equal(50_000 - InvalidDefinitionException.MaxProblems, exception.OmittedProblems);
         Assert.Equal(InvalidDefinitionException.MaxProblems + 1, exception.Lines().Count());
-        Assert.Contains("and 49,899 more problems not listed", exception.Lines().Last(), StringComparison.Ordinal);
+        Assert.Contains("and 49,900 more problems not listed", exception.Lines().Last(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,5 +158,21 @@ public sealed class BusinessCalendarValidationTests
         var monday = new LocalDateTime(2025, 6, 2, 9, 0).InZoneStrictly(London).ToInstant();
 
         Assert.Equal([new Interval(monday, monday + Duration.FromHours(16))], calendar.OpenIntervals(monday - Duration.FromDays(1), monday + Duration.FromDays(1)));
+    }
+
+    [Fact]
+    public void Build_WithTheMostWeeklyIntervalsAllowed_IsAcceptedAndOneMoreIsRefused()
+    {
+        var builder = BusinessCalendar.CreateBuilder(DateTimeZone.Utc);
+        for (var i = 0; i < BusinessCalendarBuilder.MaxWeeklyIntervals; i++)
+        {
+            builder.AddOpenHours((IsoDayOfWeek)(i % 7 + 1), new LocalTime(i / 7, 0), new LocalTime(i / 7, 30));
+        }
+
+        Assert.NotNull(builder.Build());
+
+        builder.AddOpenHours(IsoDayOfWeek.Sunday, new LocalTime(23, 0), new LocalTime(23, 30));
+        var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(builder.Build).Problems);
+        Assert.Equal(("openHours", ProblemCode.OutOfRange), (problem.Path, problem.Code));
     }
 }
