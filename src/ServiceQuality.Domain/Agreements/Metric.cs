@@ -23,4 +23,11 @@ public enum Metric
 
     /// <summary>From resolution to the completed callback.</summary>
     CallbackAfterClosing,
+
+    /// <summary>
+    /// A complaint's investigation (处理时限): from its assignment to the department's response, against the deadline set
+    /// on the case when it was assigned (a re-assignment sets a new one), in calendar time. Measured for every complaint
+    /// with an investigation; an agreement cannot set a target for it.
+    /// </summary>
+    InvestigationDeadline,
 }

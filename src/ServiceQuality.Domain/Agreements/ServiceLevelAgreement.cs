@@ -231,12 +231,14 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>Adds a cell to the target matrix.</summary>
-    /// <param name="metric">What is measured.</param>
+    /// <param name="metric">What is measured; not <see cref="Metric.InvestigationDeadline"/>, which is measured against each complaint's own deadline.</param>
     /// <param name="priority">The priority, or null for any.</param>
     /// <param name="tier">The tier, or null for any.</param>
     /// <param name="target">The promised duration; positive.</param>
     /// <param name="basis">Business or calendar time.</param>
     /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is <see cref="Metric.InvestigationDeadline"/> (named <c>target</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enumeration value is not defined.</exception>
     /// <exception cref="DomainRuleViolationException">
     /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.TargetDurationMustBePositive"/> or <see cref="RuleCode.TargetCellMustBeUnique"/>.
     /// </exception>
@@ -252,6 +254,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         Guard.Against.DefaultWhenPresent(tier);
         GuardEdit(now);
         var cell = new ServiceTarget(metric, priority, tier, target, basis);
+        AgreementRules.TargetMetricMustTakeTargets(metric);
         AgreementRules.TargetDurationMustBePositive(target);
         AgreementRules.TargetCellMustBeUnique(_targets, cell);
         Raise(new TargetAdded(Id, now, cell));
@@ -409,6 +412,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 
         Guard.Against.DefaultWhenPresent(target.Tier, nameof(target));
         Guard.Against.UndefinedEnumValue(target.Basis, nameof(target));
+        AgreementRules.TargetMetricMustTakeTargets(target.Metric);
         AgreementRules.TargetDurationMustBePositive(target.Target);
         AgreementRules.TargetCellMustBeUnique(earlier, target);
     }

@@ -195,7 +195,69 @@ public static class SlaClock
             next = Earliest(next, change);
         }
 
+        if (Investigation(history, events, agreement.Reference, now, out var nextDeadline) is { } investigation)
+        {
+            destination[count++] = investigation;
+            next = Earliest(next, nextDeadline);
+        }
+
         return new SlaEvaluationSummary(count, next);
+    }
+
+    /// <summary>
+    /// The investigation deadline's status (<see cref="Metric.InvestigationDeadline"/>): from the latest assignment that
+    /// started a cycle to the response, against the deadline of the latest assignment, in calendar time; missed when the
+    /// response came after the deadline (or none came by it), cancelled when the complaint was withdrawn or merged first.
+    /// Null when no investigation was assigned by <paramref name="now"/>.
+    /// </summary>
+    private static SlaStatus? Investigation(IReadOnlyList<ComplaintEvent> history, int events, AgreementReference agreement, Instant now, out Instant? nextChange)
+    {
+        nextChange = null;
+        Instant? started = null;
+        Instant? stopped = null;
+        var deadline = default(Instant);
+        var (cycle, missedBefore, cancelled) = (0, 0, false);
+        for (var i = 0; i < events; i++)
+        {
+            switch (history[i])
+            {
+                case InvestigationAssigned e when started is null || stopped is not null:
+                    if (stopped is { } end && end > deadline)
+                    {
+                        missedBefore++;
+                    }
+
+                    (started, stopped, deadline) = (e.OccurredAt, null, e.Deadline);
+                    cycle++;
+                    break;
+                case InvestigationAssigned e:
+                    deadline = e.Deadline; // re-assigned while running: the new deadline replaces the old one
+                    break;
+                case ComplaintResponded when started is not null && stopped is null:
+                    stopped = history[i].OccurredAt;
+                    break;
+                case ComplaintWithdrawn or ComplaintMerged when started is not null && stopped is null:
+                    (stopped, cancelled) = (history[i].OccurredAt, true);
+                    break;
+            }
+        }
+
+        if (started is not { } from)
+        {
+            return null;
+        }
+
+        var until = stopped ?? now;
+        var missed = !cancelled && (stopped is not null ? deadline < until : deadline <= until);
+        var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stopped is not null ? SlaState.Met : SlaState.Running;
+        if (state == SlaState.Running)
+        {
+            nextChange = deadline;
+        }
+
+        return new SlaStatus(
+            Metric.InvestigationDeadline, state, deadline - from, TimeBasis.CalendarTime, until - from, state is SlaState.Running ? deadline : null, false,
+            missed ? deadline : null, cycle, missedBefore + (missed ? 1 : 0), agreement, from, stopped, null, default, 0);
     }
 
     /// <summary>The priority a complaint's severity stands for in the target matrix.</summary>

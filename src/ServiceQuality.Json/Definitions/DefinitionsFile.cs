@@ -227,7 +227,7 @@ public static partial class DefinitionsFile
                 continue;
             }
 
-            var (metric, priority, tier) = (target.Enum<Metric>("metric"), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
+            var (metric, priority, tier) = (target.Enum<Metric>("metric", excluded: Metric.InvestigationDeadline), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
             var (duration, basis) = (target.Duration("duration", positive: false), target.Enum<TimeBasis>("basis"));
             if (duration <= Duration.Zero)
             {

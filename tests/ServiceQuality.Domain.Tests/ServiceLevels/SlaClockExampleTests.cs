@@ -219,7 +219,9 @@ public sealed class SlaClockExampleTests
 
         var statuses = SlaClock.EvaluateComplaint(complaint.History, ServiceTier.Gold, sla, CalendarLookup.Of("hours", NineToFive(Shanghai)), at + Duration.FromDays(5)).Statuses;
 
-        Assert.Equal([Metric.ComplaintAcknowledgement, Metric.ComplaintResolution, Metric.CallbackAfterClosing], statuses.Select(s => s.Metric));
+        // The investigation deadline set on the case is measured beside the agreement's metrics (met: responded after 1 h of 44 h).
+        Assert.Equal([Metric.ComplaintAcknowledgement, Metric.ComplaintResolution, Metric.CallbackAfterClosing, Metric.InvestigationDeadline], statuses.Select(s => s.Metric));
+        Assert.Equal((SlaState.Met, Duration.FromHours(1), Duration.FromHours(44)), (statuses[3].State, statuses[3].Elapsed, statuses[3].Target));
         Assert.Equal((SlaState.Missed, Duration.FromHours(3)), (statuses[0].State, statuses[0].Elapsed));
         Assert.Equal((SlaState.Met, Duration.FromHours(6)), (statuses[1].State, statuses[1].Elapsed));
         Assert.Equal((SlaState.Met, Duration.FromHours(20), at + Duration.FromHours(6)), (statuses[2].State, statuses[2].Elapsed, statuses[2].StartedAt!.Value));

@@ -297,7 +297,7 @@ public static class HistoryGenerators
 
     private static void Edit(ServiceLevelAgreement agreement, int pick, Instant now)
     {
-        var metrics = Enum.GetValues<Metric>();
+        var metrics = Enum.GetValues<Metric>().Where(m => m != Metric.InvestigationDeadline).ToArray();
         switch (pick % 7)
         {
             case 0:

@@ -13,6 +13,10 @@ internal static class AgreementRules
     public static void TransitionMustBeAllowed(bool allowed, AgreementStatus status, string command) =>
         Guard.Against.BrokenRule(!allowed, RuleCode.TransitionMustBeAllowed, $"An agreement that is {status} does not accept {command}.");
 
+    public static void TargetMetricMustTakeTargets(Metric metric) =>
+        Guard.Against.InvalidArgument(
+            metric == Metric.InvestigationDeadline, "target", "The investigation deadline is measured against the deadline set on each complaint; an agreement sets no target for it.");
+
     public static void TargetDurationMustBePositive(Duration target) =>
         Guard.Against.BrokenRule(target <= Duration.Zero, RuleCode.TargetDurationMustBePositive, $"A target must be positive; {target} given.");
 
