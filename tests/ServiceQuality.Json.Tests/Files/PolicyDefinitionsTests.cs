@@ -28,6 +28,9 @@ public sealed class PolicyDefinitionsTests
         Assert.Equal((80m, 60m, 10m), (policies.Standings!.YellowBelow, policies.Standings.RedBelow, policies.Standings.BottomSharePercent));
         Assert.Equal([85m, 90m, 95m, 98m], policies.Standings.StarsFrom);
         Assert.NotNull(policies.Callbacks);
+        var trust = Assert.IsType<TrustPolicy>(policies.Trust); // the stock settings, spelled out
+        Assert.Equal(TrustModel.Standard, trust.Model);
+        Assert.Equal(TrustPolicy.Standard.Thresholds, trust.Thresholds);
     }
 
     [Fact]
