@@ -12,11 +12,12 @@ using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceQuality.Json;
 
 /// <summary>
-/// The policy sections of a definitions file: tiers, escalation, scoring, credits and callbacks. Every rule the policies'
+/// The policy sections of a definitions file: tiers, escalation, scoring, credits, callbacks and trust. Every rule the policies'
 /// constructors enforce is checked here first, with a path and a code, so the constructors are only given valid values.
 /// </summary>
 public static partial class DefinitionsFile
@@ -28,7 +29,125 @@ public static partial class DefinitionsFile
         var (scorecard, scoringRules, standings) = Section(root, "scoring") is { } s ? Scoring(s) : default;
         var credits = Section(root, "credits") is { } c ? Credits(c) : null;
         var callbacks = Section(root, "callbacks") is { } b ? Callbacks(b) : null;
-        return new PolicyDefinitions(tiers, ladder, escalationRules, frontLine, notify, scorecard, scoringRules, standings, credits, callbacks);
+        var trust = Section(root, "trust") is { } tr ? Trust(tr) : null;
+        return new PolicyDefinitions(tiers, ladder, escalationRules, frontLine, notify, scorecard, scoringRules, standings, credits, callbacks) { Trust = trust };
+    }
+
+    /// <summary>
+    /// The trust section: score keeping (each property left out takes <see cref="TrustPolicy.Standard"/>'s value) and the
+    /// label model (<see cref="TrustModel.Standard"/> when <c>labels</c> is left out). The model's own rules are checked by
+    /// <see cref="TrustModelBuilder.Validate"/>, whose paths are the section's; what the reader already reported is not
+    /// reported again (an unreadable value reaches the builder as a blank placeholder at a path it then skips).
+    /// </summary>
+    private static TrustPolicy? Trust(Node tr)
+    {
+        if (!tr.Object(["reward", "penalty", "decayPerDay", "defaultScore", "thresholds", "labels", "bands"]))
+        {
+            return null;
+        }
+
+        var problems = tr.Sink.Count;
+        var stock = TrustPolicy.Standard;
+        var reward = tr.Has("reward") ? tr.Decimal("reward", 0m, 100m) : stock.Reward;
+        var penalty = tr.Has("penalty") ? tr.Decimal("penalty", 0m, 100m) : stock.Penalty;
+        var decay = tr.Has("decayPerDay") ? tr.Decimal("decayPerDay", 0m, 100m) : stock.DecayPerDay;
+        var defaultScore = tr.Has("defaultScore") ? tr.Int("defaultScore", 0, 100) : stock.DefaultScore;
+        var thresholds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var th = tr.Get("thresholds");
+        if (th.IsMissing)
+        {
+            thresholds = new Dictionary<string, int>(stock.Thresholds, StringComparer.Ordinal);
+        }
+        else if (th.Kind != JsonKind.Object)
+        {
+            th.Problem(ProblemCode.WrongType, $"an object of operation names and thresholds is expected, not {th.Describe()}.");
+        }
+        else
+        {
+            foreach (var (name, value) in th.Properties())
+            {
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    value.Problem(ProblemCode.MissingProperty, "an operation name is expected, not blank text.");
+                }
+                else if (value.AsInt(0, 100) is { } least)
+                {
+                    thresholds[name] = least;
+                }
+            }
+        }
+
+        var model = tr.Has("labels") ? ReadTrustModel(tr) : null;
+        if (!tr.Has("labels") && tr.Has("bands"))
+        {
+            tr.Problem("bands", ProblemCode.Conflict, "bands narrow the file's labels: a section with bands needs labels.");
+        }
+
+        return tr.Sink.Count == problems && reward is { } r && penalty is { } p && decay is { } d && defaultScore is { } ds
+            ? new TrustPolicy(r, p, d, ds, thresholds, model ?? TrustModel.Standard)
+            : null;
+    }
+
+    private static TrustModel? ReadTrustModel(Node tr)
+    {
+        var builder = new TrustModelBuilder();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        string Placeholder(string path)
+        {
+            reported.Add(path);
+            return string.Empty;
+        }
+
+        List<string> Names(Node node, string property, string path) =>
+            [.. node.Items(property, required: false).Select((item, j) => item.AsText() ?? Placeholder($"{path}.{property}[{j}]"))];
+
+        var labelNodes = tr.Items("labels", required: true);
+        if (labelNodes.Count == 0)
+        {
+            tr.Problem("labels", ProblemCode.Empty, "at least one label is needed.");
+        }
+
+        for (var i = 0; i < labelNodes.Count; i++)
+        {
+            var (node, path) = (labelNodes[i], $"labels[{i}]");
+            if (!node.Object(["name", "permissions", "mayTouch", "criticalThreshold"]))
+            {
+                builder.AddLabel(Placeholder($"{path}.name"), [], []);
+                continue;
+            }
+
+            var name = node.Text("name") ?? Placeholder($"{path}.name");
+            var critical = node.Has("criticalThreshold") ? node.Int("criticalThreshold", 0, 100) : null;
+            builder.AddLabel(name, Names(node, "permissions", path), Names(node, "mayTouch", path), critical);
+        }
+
+        var bandNodes = tr.Items("bands", required: false);
+        for (var i = 0; i < bandNodes.Count; i++)
+        {
+            var (node, path) = (bandNodes[i], $"bands[{i}]");
+            if (!node.Object(["below", "operations"]))
+            {
+                reported.Add($"{path}.below");
+                builder.AddBand(0, []);
+                continue;
+            }
+
+            var below = node.Int("below", 1, 100);
+            if (below is null)
+            {
+                reported.Add($"{path}.below");
+            }
+
+            builder.AddBand(below ?? 0, Names(node, "operations", path));
+        }
+
+        var before = tr.Sink.Count;
+        foreach (var problem in builder.Validate().Where(p => !reported.Contains(p.Path)))
+        {
+            tr.Sink.Add($"{tr.Path}.{problem.Path}", problem.Code, problem.Message);
+        }
+
+        return tr.Sink.Count == before && reported.Count == 0 && labelNodes.Count > 0 ? builder.Build() : null;
     }
 
     private static Node? Section(Node root, string name) => root.Get(name) is { IsMissing: false } node ? node : null;

@@ -71,7 +71,7 @@ public static partial class DefinitionsFile
 
     private static LoadedDefinitions? Read(Node root)
     {
-        if (!root.Object(["calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks"]))
+        if (!root.Object(["calendars", "agreements", "tiers", "escalation", "scoring", "credits", "callbacks", "trust"]))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceQuality.Policies.Definitions;
 
@@ -32,4 +33,7 @@ public sealed record PolicyDefinitions(
 {
     /// <summary>No policy set: every default stays.</summary>
     public static PolicyDefinitions None { get; } = new(null, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>The trust policy: score keeping and label-based access (null keeps the registered default).</summary>
+    public ITrustPolicy? Trust { get; init; }
 }

@@ -73,7 +73,7 @@ public sealed class ServiceQualityBuilder
 
     /// <summary>
     /// Applies definitions (read from a file by <c>ServiceQuality.Json</c>'s <c>DefinitionsFile</c>, or built in code): the
-    /// calendars join <see cref="ServiceQualityOptions.Calendars"/>, and each policy that is set replaces the registered default — the tier, credit and callback policies; the ladder, front-line
+    /// calendars join <see cref="ServiceQualityOptions.Calendars"/>, and each policy that is set replaces the registered default — the tier, credit, trust and callback policies; the ladder, front-line
     /// limit and notification calendar; the escalation rules and scoring rules (instead of the stock ones, alongside any
     /// rules registered with <see cref="AddEscalationRule{TRule}"/> or <see cref="AddScoringRule{TRule}"/>); the scorecard
     /// and the standings. Sections the file leaves out keep their defaults. Applying definitions again replaces what the
@@ -113,6 +113,7 @@ public sealed class ServiceQualityBuilder
         ReplaceWith(policies.Tiers);
         ReplaceWith(policies.Credits);
         ReplaceWith(policies.Callbacks);
+        ReplaceWith(policies.Trust);
         return this;
     }
 

@@ -9,22 +9,38 @@ namespace ServiceQuality.Policies.Trust;
 /// <summary>
 /// The stock trust policy: good behaviour raises the score by <see cref="Reward"/> per weight, bad lowers it by
 /// <see cref="Penalty"/> per weight, and between observations the score decays toward <see cref="DefaultScore"/> by
-/// <see cref="DecayPerDay"/> points a day. Operations with a threshold are denied below it. Immutable and thread-safe.
+/// <see cref="DecayPerDay"/> points a day. <see cref="Authorize"/> denies an operation below its threshold and any
+/// operation without one; <see cref="Decide"/> asks the policy's <see cref="Model"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class TrustPolicy : ITrustPolicy
 {
     private readonly FrozenDictionary<string, int> _thresholds;
+
+    /// <summary>Creates the policy with <see cref="TrustModel.Empty"/> as its model (so <see cref="Decide"/> denies everything).</summary>
+    /// <param name="reward">Points gained per weight of good behaviour; not negative.</param>
+    /// <param name="penalty">Points lost per weight of bad behaviour; not negative.</param>
+    /// <param name="decayPerDay">Points a day the score moves back toward <paramref name="defaultScore"/>; not negative.</param>
+    /// <param name="defaultScore">The score the decay tends to, 0-100.</param>
+    /// <param name="thresholds">The least score each operation needs, 0-100; <see cref="Authorize"/> denies any other operation.</param>
+    /// <exception cref="ArgumentException">Listing every problem.</exception>
+    public TrustPolicy(decimal reward, decimal penalty, decimal decayPerDay, int defaultScore, IReadOnlyDictionary<string, int> thresholds)
+        : this(reward, penalty, decayPerDay, defaultScore, thresholds, TrustModel.Empty)
+    {
+    }
 
     /// <summary>Creates the policy.</summary>
     /// <param name="reward">Points gained per weight of good behaviour; not negative.</param>
     /// <param name="penalty">Points lost per weight of bad behaviour; not negative.</param>
     /// <param name="decayPerDay">Points a day the score moves back toward <paramref name="defaultScore"/>; not negative.</param>
     /// <param name="defaultScore">The score the decay tends to, 0-100.</param>
-    /// <param name="thresholds">The least score each operation needs, 0-100.</param>
+    /// <param name="thresholds">The least score each operation needs, 0-100; <see cref="Authorize"/> denies any other operation.</param>
+    /// <param name="model">The labels and bands <see cref="Decide"/> weighs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="thresholds"/> or <paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentException">Listing every problem.</exception>
-    public TrustPolicy(decimal reward, decimal penalty, decimal decayPerDay, int defaultScore, IReadOnlyDictionary<string, int> thresholds)
+    public TrustPolicy(decimal reward, decimal penalty, decimal decayPerDay, int defaultScore, IReadOnlyDictionary<string, int> thresholds, TrustModel model)
     {
         Guard.Against.Null(thresholds);
+        Guard.Against.Null(model);
         var problems = new List<string>();
         if (reward < 0 || penalty < 0 || decayPerDay < 0)
         {
@@ -41,18 +57,19 @@ public sealed class TrustPolicy : ITrustPolicy
 
         (Reward, Penalty, DecayPerDay, DefaultScore) = (reward, penalty, decayPerDay, defaultScore);
         _thresholds = thresholds.ToFrozenDictionary(StringComparer.Ordinal);
+        Model = model;
     }
 
     /// <summary>
     /// Defaults: +2 per good weight, -10 per bad weight, decay of 0.5 a day toward <see cref="Customer.DefaultTrustScore"/>;
-    /// "refund" needs 40, "credit-purchase" 60, "self-service-reset" 30.
+    /// "refund" needs 40, "credit-purchase" 60, "self-service-reset" 30; the model <see cref="TrustModel.Standard"/>.
     /// </summary>
     public static TrustPolicy Standard { get; } = new(2m, 10m, 0.5m, Customer.DefaultTrustScore, new Dictionary<string, int>
     {
         ["refund"] = 40,
         ["credit-purchase"] = 60,
         ["self-service-reset"] = 30,
-    });
+    }, TrustModel.Standard);
 
     /// <summary>Points gained per weight of good behaviour.</summary>
     public decimal Reward { get; }
@@ -65,6 +82,12 @@ public sealed class TrustPolicy : ITrustPolicy
 
     /// <summary>The score the decay tends to.</summary>
     public int DefaultScore { get; }
+
+    /// <summary>The labels and bands <see cref="Decide"/> weighs.</summary>
+    public TrustModel Model { get; }
+
+    /// <summary>The operations <see cref="Authorize"/> knows, with the least score each needs.</summary>
+    public IReadOnlyDictionary<string, int> Thresholds => _thresholds;
 
     /// <inheritdoc/>
     public int Update(int score, Instant since, IEnumerable<TrustObservation> observations, Instant now)
@@ -90,13 +113,17 @@ public sealed class TrustPolicy : ITrustPolicy
         Guard.Against.NullOrWhiteSpace(operation);
         if (!_thresholds.TryGetValue(operation, out var threshold))
         {
-            return new AccessDecision(operation, true, score, 0, "the operation needs no trust");
+            return new AccessDecision(operation, false, TrustReasons.UnknownOperation, score, 0, $"the policy does not know the operation '{operation}'");
         }
 
         return score >= threshold
-            ? new AccessDecision(operation, true, score, threshold, $"trust {score} meets {threshold}")
-            : new AccessDecision(operation, false, score, threshold, $"trust {score} is below the {threshold} that '{operation}' needs");
+            ? new AccessDecision(operation, true, TrustReasons.Allowed, score, threshold, $"trust {score} meets {threshold}")
+            : new AccessDecision(operation, false, TrustReasons.BelowThreshold, score, threshold, $"trust {score} is below the {threshold} that '{operation}' needs");
     }
+
+    /// <inheritdoc/>
+    public AccessDecision Decide(string operation, IEnumerable<string> subjectLabels, IEnumerable<string> objectLabels, int score) =>
+        Model.Decide(operation, subjectLabels, objectLabels, score);
 
     private decimal Decay(decimal value, Duration elapsed)
     {

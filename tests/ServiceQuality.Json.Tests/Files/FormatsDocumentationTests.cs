@@ -3,6 +3,7 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceQuality.Json.Tests.Files;
 
@@ -34,6 +35,10 @@ public sealed partial class FormatsDocumentationTests
         Assert.NotNull(policies.Tiers);
         Assert.NotNull(policies.Credits);
         Assert.NotNull(policies.Callbacks);
+        var trust = Assert.IsType<TrustPolicy>(policies.Trust);
+        Assert.Equal(["delete", "read", "write"], trust.Model.Permissions(["Admin"], ["Disk"], 50));
+        Assert.Equal(["read", "write"], trust.Model.Permissions(["Admin"], ["Disk"], 49));
+        Assert.Equal(TrustReasons.CriticalObject, trust.Decide("read", ["Admin"], ["Database"], 69).ReasonCode);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.Definitions;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceQuality.Json.Tests.Files;
 
@@ -27,6 +28,9 @@ public sealed class PolicyDefinitionsTests
         Assert.Equal((80m, 60m, 10m), (policies.Standings!.YellowBelow, policies.Standings.RedBelow, policies.Standings.BottomSharePercent));
         Assert.Equal([85m, 90m, 95m, 98m], policies.Standings.StarsFrom);
         Assert.NotNull(policies.Callbacks);
+        var trust = Assert.IsType<TrustPolicy>(policies.Trust); // the stock settings, spelled out
+        Assert.Equal(TrustModel.Standard, trust.Model);
+        Assert.Equal(TrustPolicy.Standard.Thresholds, trust.Thresholds);
     }
 
     [Fact]
@@ -175,5 +179,81 @@ public sealed class PolicyDefinitionsTests
 
         Assert.Equal(80m, late.Total);
         Assert.Equal(0m, gift.Total);
+    }
+
+    [Fact]
+    public void Load_ATrustSection_DecidesByItsLabelsBandsAndCriticalObjects()
+    {
+        const string file = """
+            { "trust": {
+                "reward": 5, "defaultScore": 50,
+                "thresholds": { "refund": 45 },
+                "labels": [
+                  { "name": "Server", "permissions": ["read", "write"], "mayTouch": ["Disk"] },
+                  { "name": "Admin", "permissions": ["read", "write", "delete"], "mayTouch": ["Disk", "Database"] },
+                  { "name": "Disk" },
+                  { "name": "Database", "criticalThreshold": 70 }
+                ],
+                "bands": [ { "below": 50, "operations": ["read", "write"] }, { "below": 20, "operations": ["read"] } ] } }
+            """;
+
+        var trust = Assert.IsType<TrustPolicy>(DefinitionsFile.Load(file).Policies.Trust);
+
+        Assert.Equal((5m, TrustPolicy.Standard.Penalty, 50), (trust.Reward, trust.Penalty, trust.DefaultScore));
+        Assert.Equal(new Dictionary<string, int> { ["refund"] = 45 }, trust.Thresholds);
+        Assert.Equal(TrustReasons.Allowed, trust.Decide("write", ["Server"], ["Disk"], 60).ReasonCode);
+        Assert.Equal(TrustReasons.LabelScope, trust.Decide("read", ["Server"], ["Database"], 100).ReasonCode);
+        Assert.Equal(TrustReasons.CriticalObject, trust.Decide("read", ["Admin"], ["Database"], 69).ReasonCode);
+        Assert.Equal(TrustReasons.Band, trust.Decide("delete", ["Admin"], ["Disk"], 49).ReasonCode);
+        Assert.Equal(TrustReasons.UnknownOperation, trust.Decide("format", ["Admin"], ["Disk"], 100).ReasonCode);
+    }
+
+    [Fact]
+    public void Load_ATrustSectionWithoutLabels_KeepsTheStockModelAndThresholds()
+    {
+        var trust = Assert.IsType<TrustPolicy>(DefinitionsFile.Load("""{ "trust": { "penalty": 20 } }""").Policies.Trust);
+
+        Assert.Equal((20m, TrustModel.Standard), (trust.Penalty, trust.Model));
+        Assert.Equal(TrustPolicy.Standard.Thresholds, trust.Thresholds);
+    }
+
+    [Fact]
+    public void Load_BadTrustSection_ReportsEveryProblemWithItsJsonPath()
+    {
+        const string bad = """
+            { "trust": {
+                "reward": -1, "defaultScore": 101, "colour": "red",
+                "thresholds": { "refund": 120, "": 10 },
+                "labels": [
+                  { "name": "Server", "permissions": ["read", 7], "mayTouch": ["Disk", "Tape"], "criticalThreshold": 101 },
+                  { "name": "Server", "size": 3 },
+                  { "name": "Disk", "mayTouch": ["Server"] }
+                ],
+                "bands": [
+                  { "below": 50, "operations": ["read", "format"] },
+                  { "below": 60, "operations": ["read"] },
+                  { "below": 0, "operations": ["read"] }
+                ] } }
+            """;
+
+        var exception = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(bad));
+
+        Assert.Equal(
+            [
+                "$.trust.bands[0].operations[1] UnknownReference",
+                "$.trust.bands[1].below Conflict",
+                "$.trust.bands[2].below OutOfRange",
+                "$.trust.colour UnknownProperty",
+                "$.trust.defaultScore OutOfRange",
+                "$.trust.labels[0].criticalThreshold OutOfRange",
+                "$.trust.labels[0].mayTouch[1] UnknownReference",
+                "$.trust.labels[0].permissions[1] WrongType",
+                "$.trust.labels[1].name DuplicateId",
+                "$.trust.labels[1].size UnknownProperty",
+                "$.trust.reward OutOfRange",
+                "$.trust.thresholds.refund OutOfRange",
+                "$.trust.thresholds[''] MissingProperty",
+            ],
+            exception.Problems.Select(p => $"{p.Path} {p.Code}").Order(StringComparer.Ordinal));
     }
 }

@@ -168,6 +168,23 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void UseDefinitions_WithATrustSection_ReplacesTheTrustPolicy()
+    {
+        var definitions = DefinitionsFile.Load("""
+            { "trust": { "labels": [ { "name": "Server", "permissions": ["read"], "mayTouch": ["Disk"] }, { "name": "Disk" } ] } }
+            """);
+        using var stock = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddServiceQuality().UseDefinitions(definitions).Services.BuildServiceProvider();
+
+        var trust = provider.GetRequiredService<ITrustPolicy>();
+
+        Assert.Same(definitions.Policies.Trust, trust);
+        Assert.Same(TrustPolicy.Standard, stock.GetRequiredService<ITrustPolicy>());
+        Assert.Equal(TrustReasons.Allowed, trust.Decide("read", ["Server"], ["Disk"], 0).ReasonCode);
+        Assert.Equal(TrustReasons.LabelScope, trust.Decide("read", ["account-holder"], ["account"], 100).ReasonCode); // the stock labels are gone
+    }
+
+    [Fact]
     public void UseDefinitions_WhoseResultIsInvalid_ThrowsAndChangesNothing()
     {
         var services = new ServiceCollection();

@@ -31,9 +31,27 @@ public sealed class TrustPolicyTests
     {
         var denied = Policy.Authorize(35, "refund");
         Assert.False(denied.Allowed);
+        Assert.Equal(TrustReasons.BelowThreshold, denied.ReasonCode);
         Assert.Equal("trust 35 is below the 40 that 'refund' needs", denied.Reason);
-        Assert.True(Policy.Authorize(40, "refund").Allowed);
-        Assert.True(Policy.Authorize(0, "ask-a-question").Allowed);
+        Assert.Equal((true, TrustReasons.Allowed), (Policy.Authorize(40, "refund").Allowed, Policy.Authorize(40, "refund").ReasonCode));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void Authorize_WhenTheOperationIsUnknown_DeniesIt(int score)
+    {
+        var decision = Policy.Authorize(score, "ask-a-question");
+
+        Assert.Equal((false, TrustReasons.UnknownOperation), (decision.Allowed, decision.ReasonCode));
+    }
+
+    [Fact]
+    public void Decide_AsksThePolicysModel()
+    {
+        Assert.Same(TrustModel.Standard, Policy.Model);
+        Assert.Equal(TrustModel.Standard.Decide("refund", ["account-holder"], ["account"], 45), Policy.Decide("refund", ["account-holder"], ["account"], 45));
+        Assert.Equal(TrustReasons.UnknownOperation, new TrustPolicy(2m, 10m, 0.5m, 60, new Dictionary<string, int>()).Decide("read", ["account-holder"], ["account"], 100).ReasonCode);
     }
 
     [Fact]
