@@ -21,8 +21,9 @@ public static class ServiceQualityServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the stock policies, the case assessor and the calendars, each only if the host has not registered its
-    /// own (<c>TryAdd</c>), and the system clock only if no <see cref="IClock"/> is registered. Calling it again is
-    /// harmless: the options are configured further and nothing is registered twice.
+    /// own (<c>TryAdd</c>). No clock is registered: the policies and the assessor never read one (the host passes
+    /// <c>now</c>, from its own NodaTime <c>IClock</c>). Calling it again is harmless: the options are configured further
+    /// and nothing is registered twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; may be null for the defaults.</param>
@@ -46,7 +47,6 @@ public static class ServiceQualityServiceCollectionExtensions
             services.AddSingleton(options);
         }
 
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(sp => CalendarLookup.From(sp.GetRequiredService<ServiceQualityOptions>().Calendars));
         services.TryAddSingleton(sp =>
         {
