@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using NodaTime;
-using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets.Events;
