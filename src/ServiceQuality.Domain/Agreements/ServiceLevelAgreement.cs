@@ -132,6 +132,37 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>
+    /// The agreement version's transition table: every (state, command, resulting state) row, ordered by state then
+    /// command. A command absent for a state is refused there: <see cref="AgreementCommand.Edit"/> with
+    /// <see cref="RuleCode.PublishedAgreementIsFrozen"/>, the others with <see cref="RuleCode.TransitionMustBeAllowed"/>.
+    /// Immutable; docs/lifecycles.md is generated from it.
+    /// </summary>
+    public static IReadOnlyList<Transition<AgreementStatus, AgreementCommand>> Transitions => AgreementTransitions.Table.Rows;
+
+    /// <summary>
+    /// The commands the version's <see cref="Status"/> accepts, in declaration order (Stateless's <c>PermittedTriggers</c>):
+    /// the state alone decides; argument rules and <see cref="RuleCode.AgreementNeedsTargetsToPublish"/> aside, which
+    /// <see cref="CanPublish"/> also checks.
+    /// </summary>
+    public IReadOnlyList<AgreementCommand> PermittedCommands => AgreementTransitions.Table.Permitted(Status);
+
+    /// <summary>Whether the editing commands (<see cref="AgreementCommand.Edit"/>) are allowed now (argument rules aside).</summary>
+    /// <returns>True while a draft.</returns>
+    public bool CanEdit() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Edit);
+
+    /// <summary>Whether <see cref="Publish"/> would be accepted now (time aside).</summary>
+    /// <returns>True for a draft with at least one target.</returns>
+    public bool CanPublish() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Publish) && _targets.Count > 0;
+
+    /// <summary>Whether <see cref="Retire"/> is allowed now.</summary>
+    /// <returns>True while published.</returns>
+    public bool CanRetire() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Retire);
+
+    /// <summary>Whether <see cref="Revise"/> is allowed now.</summary>
+    /// <returns>True once published (also when retired).</returns>
+    public bool CanRevise() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Revise);
+
+    /// <summary>
     /// The target for a case: the most specific cell for the metric that matches the priority and tier (priority and
     /// tier, then priority only, then tier only, then neither).
     /// </summary>
@@ -337,8 +368,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.AgreementNeedsTargetsToPublish"/>.</exception>
     public void Publish(Instant effectiveFrom, Instant now)
     {
-        EnsureTimeMovesForward(now);
-        AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Draft, Status, nameof(Publish));
+        GuardCommand(AgreementCommand.Publish, now);
         AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
         Raise(new AgreementPublished(Id, now, effectiveFrom));
     }
@@ -348,8 +378,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
     public void Retire(Instant now)
     {
-        EnsureTimeMovesForward(now);
-        AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Published, Status, nameof(Retire));
+        GuardCommand(AgreementCommand.Retire, now);
         Raise(new AgreementRetired(Id, now));
     }
 
@@ -359,8 +388,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <exception cref="DomainRuleViolationException">The time rule, or the transition rule when this version is still a draft.</exception>
     public ServiceLevelAgreement Revise(Instant now)
     {
-        EnsureTimeMovesForward(now);
-        AgreementRules.TransitionMustBeAllowed(Status != AgreementStatus.Draft, Status, nameof(Revise));
+        GuardCommand(AgreementCommand.Revise, now);
         var next = new ServiceLevelAgreement();
         next.Raise(new AgreementDrafted(Id, now, Version + 1, Name, Kind, CalendarName, [.. _targets], [.. _pauses], WarningStages, Reopen, Applicability, [.. _objectives]));
         return next;
@@ -375,6 +403,14 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         EnsureTimeMovesForward(now);
         CheckEdit();
     }
+
+    private void GuardCommand(AgreementCommand command, Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        AgreementRules.TransitionMustBeAllowed(Status, command);
+    }
+
+    private void MoveBy(AgreementCommand command) => Status = AgreementTransitions.Table.Target(Status, command);
 
     private static void CheckApplicability(Applicability applicability)
     {
@@ -524,11 +560,11 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 CheckObjective(e.Objective);
                 break;
             case AgreementPublished:
-                AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Draft, Status, nameof(Publish));
+                AgreementRules.TransitionMustBeAllowed(Status, AgreementCommand.Publish);
                 AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
                 break;
             case AgreementRetired:
-                AgreementRules.TransitionMustBeAllowed(Status == AgreementStatus.Published, Status, nameof(Retire));
+                AgreementRules.TransitionMustBeAllowed(Status, AgreementCommand.Retire);
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "agreement", nameof(@event));
@@ -574,10 +610,11 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 _objectives.Add(e.Objective);
                 break;
             case AgreementPublished e:
-                (Status, EffectiveFrom) = (AgreementStatus.Published, e.EffectiveFrom);
+                MoveBy(AgreementCommand.Publish);
+                EffectiveFrom = e.EffectiveFrom;
                 break;
             case AgreementRetired:
-                Status = AgreementStatus.Retired;
+                MoveBy(AgreementCommand.Retire);
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "agreement", nameof(@event));

@@ -149,6 +149,20 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         return complaint;
     }
 
+    /// <summary>
+    /// The complaint's transition table: every (state, command, resulting state) row, ordered by state then command. A
+    /// command absent for a state is refused there with <see cref="RuleCode.TransitionMustBeAllowed"/>. Immutable;
+    /// docs/lifecycles.md is generated from it.
+    /// </summary>
+    public static IReadOnlyList<Transition<ComplaintStatus, ComplaintCommand>> Transitions => ComplaintTransitions.Table.Rows;
+
+    /// <summary>
+    /// The commands the complaint's <see cref="Status"/> accepts, in declaration order (Stateless's <c>PermittedTriggers</c>):
+    /// the state alone decides; argument rules and the commands' own rules (such as a verdict before
+    /// <see cref="Close"/>) aside, which the <c>CanX</c> methods also check. Empty once closed, withdrawn or merged.
+    /// </summary>
+    public IReadOnlyList<ComplaintCommand> PermittedCommands => ComplaintTransitions.Table.Permitted(Status);
+
     /// <summary>Whether <see cref="Register"/> is allowed now.</summary>
     /// <returns>True when received and not merged.</returns>
     public bool CanRegister() => Can(ComplaintCommand.Register);

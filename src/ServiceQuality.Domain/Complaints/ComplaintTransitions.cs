@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using ServiceQuality.Domain.Common;
 using static ServiceQuality.Domain.Complaints.ComplaintCommand;
 using static ServiceQuality.Domain.Complaints.ComplaintStatus;
 
@@ -31,10 +31,10 @@ internal static class ComplaintTransitions
         .. Open.Select(s => (s, ChangeSeverity, s)),
     ];
 
-    private static readonly FrozenDictionary<(ComplaintStatus, ComplaintCommand), ComplaintStatus> Table =
-        Rows.ToFrozenDictionary(t => (t.From, t.Command), t => t.To);
+    /// <summary>The frozen table.</summary>
+    public static readonly TransitionTable<ComplaintStatus, ComplaintCommand> Table = new(Rows);
 
-    public static bool Allows(ComplaintStatus from, ComplaintCommand command) => Table.ContainsKey((from, command));
+    public static bool Allows(ComplaintStatus from, ComplaintCommand command) => Table.Allows(from, command);
 
-    public static ComplaintStatus Target(ComplaintStatus from, ComplaintCommand command) => Table[(from, command)];
+    public static ComplaintStatus Target(ComplaintStatus from, ComplaintCommand command) => Table.Target(from, command);
 }

@@ -27,6 +27,20 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <summary>The customer's id.</summary>
     public CustomerId Id { get; private set; }
 
+    /// <summary>Where the customer is in its life: always <see cref="CustomerStatus.Registered"/> (see <see cref="CustomerStatus"/>).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance property like every aggregate's Status.")]
+    public CustomerStatus Status => CustomerStatus.Registered;
+
+    /// <summary>
+    /// The customer's transition table: one row per command, each from and to <see cref="CustomerStatus.Registered"/>,
+    /// in command order. A customer has no lifecycle, so it has no <c>CanX</c> methods: every command is allowed as far as
+    /// the state goes, and only its argument rules can refuse it. Immutable; docs/lifecycles.md is generated from it.
+    /// </summary>
+    public static IReadOnlyList<Transition<CustomerStatus, CustomerCommand>> Transitions => CustomerTransitions.Table.Rows;
+
+    /// <summary>The commands the customer's <see cref="Status"/> accepts, in declaration order: all of them (argument rules aside).</summary>
+    public IReadOnlyList<CustomerCommand> PermittedCommands => CustomerTransitions.Table.Permitted(Status);
+
     /// <summary>The name shown to staff (personal data, masked in <see cref="ToString"/>).</summary>
     public string DisplayName { get; private set; } = string.Empty;
 
@@ -126,7 +140,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     {
         Guard.Against.Default(tier);
         Guard.Against.NullOrWhiteSpace(reason);
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.ChangeTier, now);
         CustomerRules.TierChangeMustNotPrecedeCurrentTier(effectiveFrom, _tiers[^1].EffectiveFrom);
         Raise(new TierChanged(Id, now, tier, effectiveFrom, reason));
     }
@@ -139,7 +153,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public void ChangeCreditGrade(CreditGrade grade, Instant now)
     {
         Guard.Against.UndefinedEnumValue(grade);
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.ChangeCreditGrade, now);
         Raise(new CreditGradeChanged(Id, now, grade));
     }
 
@@ -153,7 +167,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public void UpdateTrustScore(int score, string reason, Instant now)
     {
         Guard.Against.NullOrWhiteSpace(reason);
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.UpdateTrustScore, now);
         CustomerRules.TrustScoreMustBeWithinRange(score);
         Raise(new TrustScoreUpdated(Id, now, score, reason));
     }
@@ -169,7 +183,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
             Guard.Against.Default(m, nameof(manager));
         }
 
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.AssignAccountManager, now);
         Raise(new AccountManagerAssigned(Id, now, manager));
     }
 
@@ -181,7 +195,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public void SetCareFlags(CareFlags flags, Instant now)
     {
         CheckCareFlags(flags);
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.SetCareFlags, now);
         Raise(new CareFlagsChanged(Id, now, flags));
     }
 
@@ -198,7 +212,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     {
         CheckYear(year);
         Guard.Against.Null(amount.Currency, nameof(amount));
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.RecordSpend, now);
         CustomerRules.SpendMustBePositive(amount);
         CustomerRules.SpendCurrencyMustMatchEarlierSpend(amount, _spend.Count == 0 ? null : _spend.First().Value.Currency);
         Raise(new SpendRecorded(Id, now, year, amount));
@@ -211,13 +225,19 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public void ChangeContactDetails(ContactDetails contact, Instant now)
     {
         Guard.Against.Null(contact);
-        EnsureTimeMovesForward(now);
+        GuardCommand(CustomerCommand.ChangeContactDetails, now);
         Raise(new ContactDetailsChanged(Id, now, contact));
     }
 
     /// <summary>Returns the id, the masked name, the tier and the masked contact details, such as <c>Customer C-1 'Z***' (gold; phone *******5678)</c>.</summary>
     /// <returns>A summary with personal data masked.</returns>
     public override string ToString() => $"Customer {Id} '{PersonalData.Text(DisplayName)}' ({Tier}; {Contact})";
+
+    private void GuardCommand(CustomerCommand command, Instant now)
+    {
+        EnsureTimeMovesForward(now);
+        CustomerRules.TransitionMustBeAllowed(Status, command);
+    }
 
     private static void CheckRegistration(CustomerId id, string displayName, ContactDetails contact, ServiceTier tier)
     {

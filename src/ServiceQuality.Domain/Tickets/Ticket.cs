@@ -1,6 +1,5 @@
 using Ardalis.GuardClauses;
 using NodaTime;
-using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets.Events;
@@ -100,6 +99,20 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
 
     /// <summary>Whether the ticket is closed or cancelled (accepts no further command).</summary>
     public bool IsFinal => Status is TicketStatus.Closed or TicketStatus.Cancelled;
+
+    /// <summary>
+    /// The ticket's transition table: every (state, command, resulting state) row, ordered by state then command. A command
+    /// absent for a state is refused there with <see cref="RuleCode.TransitionMustBeAllowed"/>. Immutable; docs/lifecycles.md
+    /// is generated from it.
+    /// </summary>
+    public static IReadOnlyList<Transition<TicketStatus, TicketCommand>> Transitions => TicketTransitions.Table.Rows;
+
+    /// <summary>
+    /// The commands the ticket's <see cref="Status"/> accepts, in declaration order (Stateless's <c>PermittedTriggers</c>):
+    /// the state alone decides; argument rules and the commands' own rules (such as an open referral for
+    /// <see cref="Resume"/>) aside, which the <c>CanX</c> methods also check. Empty once closed or cancelled.
+    /// </summary>
+    public IReadOnlyList<TicketCommand> PermittedCommands => TicketTransitions.Table.Permitted(Status);
 
     /// <summary>Opens a ticket.</summary>
     /// <param name="id">The ticket's id.</param>

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using ServiceQuality.Domain.Common;
 using static ServiceQuality.Domain.Tickets.TicketCommand;
 using static ServiceQuality.Domain.Tickets.TicketStatus;
 
@@ -34,10 +34,10 @@ internal static class TicketTransitions
         .. Open.Select(s => (s, Escalate, s)),
     ];
 
-    private static readonly FrozenDictionary<(TicketStatus, TicketCommand), TicketStatus> Table =
-        Rows.ToFrozenDictionary(t => (t.From, t.Command), t => t.To);
+    /// <summary>The frozen table.</summary>
+    public static readonly TransitionTable<TicketStatus, TicketCommand> Table = new(Rows);
 
-    public static bool Allows(TicketStatus from, TicketCommand command) => Table.ContainsKey((from, command));
+    public static bool Allows(TicketStatus from, TicketCommand command) => Table.Allows(from, command);
 
-    public static TicketStatus Target(TicketStatus from, TicketCommand command) => Table[(from, command)];
+    public static TicketStatus Target(TicketStatus from, TicketCommand command) => Table.Target(from, command);
 }

@@ -124,9 +124,23 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
         return visit;
     }
 
+    /// <summary>
+    /// The visit's transition table: every (state, command, resulting state) row, ordered by state then command; only a
+    /// planned visit accepts commands. A command absent for a state is refused there with
+    /// <see cref="RuleCode.TransitionMustBeAllowed"/>. Immutable; docs/lifecycles.md is generated from it.
+    /// </summary>
+    public static IReadOnlyList<Transition<VisitStatus, VisitCommand>> Transitions => VisitTransitions.Table.Rows;
+
+    /// <summary>
+    /// The commands the visit's <see cref="Status"/> accepts, in declaration order (Stateless's <c>PermittedTriggers</c>):
+    /// the state alone decides; argument rules and the attempt rules (maximum, refusal, retry interval, a reached customer
+    /// before completion) aside, which the <c>CanX</c> methods also check. Empty once the visit has ended.
+    /// </summary>
+    public IReadOnlyList<VisitCommand> PermittedCommands => VisitTransitions.Table.Permitted(Status);
+
     /// <summary>Whether an attempt can be recorded (the retry interval aside: see <see cref="CanRecordAttempt(Instant)"/>).</summary>
     /// <returns>True while planned with attempts left and no refusal.</returns>
-    public bool CanRecordAttempt() => Status == VisitStatus.Planned && _attempts.Count < MaxAttempts && !CustomerRefused;
+    public bool CanRecordAttempt() => Can(VisitCommand.RecordAttempt) && _attempts.Count < MaxAttempts && !CustomerRefused;
 
     /// <summary>Whether <see cref="RecordAttempt"/> would accept an attempt at <paramref name="now"/>.</summary>
     /// <param name="now">When the attempt would be made.</param>
@@ -134,12 +148,20 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     public bool CanRecordAttempt(Instant now) => CanRecordAttempt() && now >= LastEventAt && !(now < NextAttemptAllowedAt);
 
     /// <summary>Whether the visit can be missed or cancelled now (<see cref="CanComplete"/> says whether it can be completed).</summary>
-    /// <returns>True while planned.</returns>
-    public bool CanEnd() => Status == VisitStatus.Planned;
+    /// <returns>True while planned: the same answer as <see cref="CanMarkMissed"/> and <see cref="CanCancel"/>.</returns>
+    public bool CanEnd() => CanMarkMissed() && CanCancel();
 
     /// <summary>Whether <see cref="Complete"/> is allowed now (argument rules aside).</summary>
     /// <returns>True while planned, without a refusal, and with no attempt recorded or one that reached the customer.</returns>
-    public bool CanComplete() => Status == VisitStatus.Planned && !CustomerRefused && (_attempts.Count == 0 || CustomerReached);
+    public bool CanComplete() => Can(VisitCommand.Complete) && !CustomerRefused && (_attempts.Count == 0 || CustomerReached);
+
+    /// <summary>Whether <see cref="MarkMissed"/> is allowed now.</summary>
+    /// <returns>True while planned.</returns>
+    public bool CanMarkMissed() => Can(VisitCommand.MarkMissed);
+
+    /// <summary>Whether <see cref="Cancel"/> is allowed now (argument rules aside).</summary>
+    /// <returns>True while planned.</returns>
+    public bool CanCancel() => Can(VisitCommand.Cancel);
 
     /// <summary>Records an attempt to reach the customer.</summary>
     /// <param name="outcome">How it went.</param>
@@ -151,7 +173,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     public void RecordAttempt(AttemptOutcome outcome, Instant now)
     {
         Guard.Against.UndefinedEnumValue(outcome);
-        GuardCommand(nameof(RecordAttempt), now);
+        GuardCommand(VisitCommand.RecordAttempt, now);
         CheckAttempt(now);
         Raise(new VisitAttemptRecorded(Id, now, outcome));
     }
@@ -177,7 +199,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
             copy[name] = rating;
         }
 
-        GuardCommand(nameof(Complete), now);
+        GuardCommand(VisitCommand.Complete, now);
         CheckCompletion();
         Raise(new VisitCompleted(Id, now, overall, new ReadOnlyDictionary<string, SatisfactionRating>(copy), comment, performedBy));
     }
@@ -187,7 +209,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <exception cref="DomainRuleViolationException">The time or transition rule.</exception>
     public void MarkMissed(Instant now)
     {
-        GuardCommand(nameof(MarkMissed), now);
+        GuardCommand(VisitCommand.MarkMissed, now);
         Raise(new VisitMissed(Id, now));
     }
 
@@ -198,7 +220,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     public void Cancel(string reason, Instant now)
     {
         Guard.Against.NullOrWhiteSpace(reason);
-        GuardCommand(nameof(Cancel), now);
+        GuardCommand(VisitCommand.Cancel, now);
         Raise(new VisitCancelled(Id, now, reason));
     }
 
@@ -206,7 +228,11 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Visit {Id} ({Kind}, {Status}, {Subject})";
 
-    private void GuardCommand(string command, Instant now)
+    private bool Can(VisitCommand command) => VisitTransitions.Table.Allows(Status, command);
+
+    private void MoveBy(VisitCommand command) => Status = VisitTransitions.Table.Target(Status, command);
+
+    private void GuardCommand(VisitCommand command, Instant now)
     {
         EnsureTimeMovesForward(now);
         VisitRules.TransitionMustBeAllowed(Status, command);
@@ -251,7 +277,7 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
                 break;
             case VisitAttemptRecorded e:
                 Guard.Against.UndefinedEnumValue(e.Outcome, nameof(e.Outcome));
-                VisitRules.TransitionMustBeAllowed(Status, nameof(RecordAttempt));
+                VisitRules.TransitionMustBeAllowed(Status, VisitCommand.RecordAttempt);
                 CheckAttempt(e.OccurredAt);
                 break;
             case VisitCompleted e:
@@ -263,15 +289,15 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
                     CheckDimension(name, rating, nameof(e.Dimensions));
                 }
 
-                VisitRules.TransitionMustBeAllowed(Status, nameof(Complete));
+                VisitRules.TransitionMustBeAllowed(Status, VisitCommand.Complete);
                 CheckCompletion();
                 break;
             case VisitMissed:
-                VisitRules.TransitionMustBeAllowed(Status, nameof(MarkMissed));
+                VisitRules.TransitionMustBeAllowed(Status, VisitCommand.MarkMissed);
                 break;
             case VisitCancelled e:
                 Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
-                VisitRules.TransitionMustBeAllowed(Status, nameof(Cancel));
+                VisitRules.TransitionMustBeAllowed(Status, VisitCommand.Cancel);
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "visit", nameof(@event));
@@ -293,13 +319,16 @@ public sealed class VisitRecord : AggregateRoot<VisitEvent>
                 CustomerRefused |= e.Outcome == AttemptOutcome.Refused;
                 break;
             case VisitCompleted e:
-                (Status, Overall, Dimensions, Comment, PerformedBy, EndedAt) = (VisitStatus.Completed, e.Overall, e.Dimensions, e.Comment, e.PerformedBy, e.OccurredAt);
+                MoveBy(VisitCommand.Complete);
+                (Overall, Dimensions, Comment, PerformedBy, EndedAt) = (e.Overall, e.Dimensions, e.Comment, e.PerformedBy, e.OccurredAt);
                 break;
             case VisitMissed e:
-                (Status, EndedAt) = (VisitStatus.Missed, e.OccurredAt);
+                MoveBy(VisitCommand.MarkMissed);
+                EndedAt = e.OccurredAt;
                 break;
             case VisitCancelled e:
-                (Status, EndedAt) = (VisitStatus.Cancelled, e.OccurredAt);
+                MoveBy(VisitCommand.Cancel);
+                EndedAt = e.OccurredAt;
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "visit", nameof(@event));

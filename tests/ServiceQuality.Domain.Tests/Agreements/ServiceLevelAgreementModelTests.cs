@@ -103,6 +103,11 @@ public sealed class ServiceLevelAgreementModelTests
         }
     }
 
+    private static readonly string[] Names = ["AddTarget", "SetStages", "SetCalendar", "SetReopen", "PauseOn", "AddObjective", "Publish", "Retire", "Revise"];
+
+    private static AgreementCommand CommandOf(string name) =>
+        Enum.TryParse<AgreementCommand>(name, out var command) ? command : AgreementCommand.Edit;
+
     private static ServiceLevelAgreement Run(ServiceLevelAgreement a, Command c, Instant now)
     {
         switch (c.Name)
@@ -144,6 +149,14 @@ public sealed class ServiceLevelAgreementModelTests
                 }
 
                 model = refusal is null ? next : model;
+                var (state, cells, live) = (model, agreement.Targets.ToList(), agreement);
+                var predictions = Names.Select(n => (n, Predict(state, cells, command with { Name = n }, state.LastEventAt).Refusal)).ToList();
+                ModelBased.PermittedCommandsAgree(
+                    live.PermittedCommands, predictions, n => [CommandOf(n)], RuleCode.TransitionMustBeAllowed, RuleCode.PublishedAgreementIsFrozen);
+                Assert.Equal(predictions.Single(p => p.n == "Publish").Refusal is null, live.CanPublish());
+                Assert.Equal(live.PermittedCommands.Contains(AgreementCommand.Edit), live.CanEdit());
+                Assert.Equal(live.PermittedCommands.Contains(AgreementCommand.Retire), live.CanRetire());
+                Assert.Equal(live.PermittedCommands.Contains(AgreementCommand.Revise), live.CanRevise());
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
                 Assert.Equal(ViewOf(agreement), ViewOf(ServiceLevelAgreement.FromHistory(agreement.History)));
             }

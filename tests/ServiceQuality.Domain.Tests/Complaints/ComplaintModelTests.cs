@@ -29,6 +29,26 @@ public sealed class ComplaintModelTests
         public override string ToString() => $"{Name}(+{Minutes} min, {Number}, {Flag})";
     }
 
+    private static readonly string[] Names =
+    [
+        "Register", "Assign", "Respond", "Resolve", "Verdict", "Callback", "Waive", "Close", "Withdraw", "Escalate",
+        "Compensate", "Severity", "MergeDuplicate", "MergeInto",
+    ];
+
+    /// <summary>The table's commands a model command stands for (a callback is either; a merge is this complaint's side of it).</summary>
+    private static ComplaintCommand[] CommandsOf(string name) => name switch
+    {
+        "Assign" => [ComplaintCommand.AssignInvestigation],
+        "Verdict" => [ComplaintCommand.RecordVerdict],
+        "Callback" => [ComplaintCommand.RecordSatisfiedCallback, ComplaintCommand.RecordDissatisfiedCallback],
+        "Waive" => [ComplaintCommand.WaiveCallback],
+        "Compensate" => [ComplaintCommand.RecordCompensation],
+        "Severity" => [ComplaintCommand.ChangeSeverity],
+        "MergeDuplicate" => [ComplaintCommand.Merge],
+        "MergeInto" => [ComplaintCommand.MergeAsDuplicate],
+        _ => [Enum.Parse<ComplaintCommand>(name)],
+    };
+
     private static Gen<Command> Commands =>
         from name in Gen.Elements(
             "Register", "Assign", "Respond", "Resolve", "Verdict", "Callback", "Waive", "Close", "Withdraw", "Escalate",
@@ -151,6 +171,10 @@ public sealed class ComplaintModelTests
                 var (refusal, next) = Predict(model, callbackRequired, command, now);
                 ModelBased.Step(() => ViewOf(complaint), () => Run(complaint, command, now), refusal, next, command.ToString());
                 model = refusal is null ? next : model;
+                var current = model;
+                ModelBased.PermittedCommandsAgree(
+                    complaint.PermittedCommands, Names.Select(n => (n, Predict(current, callbackRequired, command with { Name = n }, current.LastEventAt).Refusal)), CommandsOf,
+                    RuleCode.TransitionMustBeAllowed, RuleCode.MergedComplaintAcceptsNoCommands);
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
                 Assert.Equal(ViewOf(complaint), ViewOf(Complaint.FromHistory(complaint.History)));
             }

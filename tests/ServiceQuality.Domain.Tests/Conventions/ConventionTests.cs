@@ -97,4 +97,31 @@ public sealed class ConventionTests
 
         Assert.Contains("ServiceQuality.Domain.Tests references xunit.core", violations);
     }
+
+    [Fact]
+    public void DomainNamespaces_DependOnEachOther_WithoutCycles() =>
+        Assert.Empty(NamespaceGraph.Cycles(Domain.GetTypes(), "ServiceQuality.Domain"));
+
+    [Fact]
+    public void DomainNamespaces_Tickets_DoNotDependOnAgreements()
+    {
+        // The direction chosen when the Agreements ↔ Tickets cycle was broken: an agreement names the ticket vocabulary it
+        // covers (kinds, hold reasons); a ticket keeps only an AgreementReference, which lives in Common.
+        var edges = NamespaceGraph.Edges(Domain.GetTypes(), "ServiceQuality.Domain");
+
+        Assert.True(edges["Agreements"].ContainsKey("Tickets"));
+        Assert.False(edges["Tickets"].ContainsKey("Agreements"), edges["Tickets"].GetValueOrDefault("Agreements"));
+    }
+
+    [Fact]
+    public void NamespaceCycleCheck_OnTwoNamespacesUsingEachOther_ReportsTheCycleWithItsReferences()
+    {
+        var types = typeof(ConventionTests).Assembly.GetTypes().Where(t => t.Namespace?.Contains(".BadCycle.", StringComparison.Ordinal) == true);
+
+        var cycle = Assert.Single(NamespaceGraph.Cycles(types, "ServiceQuality.Domain.Tests.Conventions.BadCycle"));
+
+        Assert.StartsWith("cycle between Alpha, Beta: ", cycle, StringComparison.Ordinal);
+        Assert.Contains("Alpha → Beta (UsesBeta.", cycle, StringComparison.Ordinal);
+        Assert.Contains("Beta → Alpha (UsesAlpha.Make body uses", cycle, StringComparison.Ordinal);
+    }
 }

@@ -30,8 +30,13 @@ public sealed class CustomerModelTests
         public override string ToString() => $"{Name}(+{Minutes} min, {Number}, {Days} days, {Flag})";
     }
 
+    private static readonly string[] Names =
+        ["ChangeTier", "ChangeCreditGrade", "UpdateTrustScore", "AssignAccountManager", "SetCareFlags", "RecordSpend", "ChangeContact"];
+
+    private static CustomerCommand CommandOf(string name) => name == "ChangeContact" ? CustomerCommand.ChangeContactDetails : Enum.Parse<CustomerCommand>(name);
+
     private static Gen<Command> Commands =>
-        from name in Gen.Elements("ChangeTier", "ChangeCreditGrade", "UpdateTrustScore", "AssignAccountManager", "SetCareFlags", "RecordSpend", "ChangeContact")
+        from name in Gen.Elements(Names)
         from minutes in ModelBased.MinutesDelta
         from number in Gen.Choose(-20, 120)
         from days in Gen.Choose(-60, 400)
@@ -113,6 +118,10 @@ public sealed class CustomerModelTests
                 }
 
                 model = refusal is null ? next : model;
+                var (state, spent) = (model, spend);
+                ModelBased.PermittedCommandsAgree(
+                    customer.PermittedCommands, Names.Select(n => (n, Predict(state, spent, command with { Name = n }, state.LastEventAt).Refusal)), n => [CommandOf(n)],
+                    RuleCode.TransitionMustBeAllowed);
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
                 Assert.Equal(ViewOf(customer), ViewOf(Customer.FromHistory(customer.History)));
             }

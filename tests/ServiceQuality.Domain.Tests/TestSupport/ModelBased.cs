@@ -39,6 +39,24 @@ public static class ModelBased
         Assert.Equal(expectedView, view());
     }
 
+    /// <summary>
+    /// Checks an aggregate's <c>PermittedCommands</c> against the model: a command is permitted exactly when the model, asked
+    /// at the aggregate's own time, refuses it for none of <paramref name="stateRefusals"/> (rules of the command's arguments
+    /// or of other facts do not count); the list is in the command enum's declaration order.
+    /// </summary>
+    public static void PermittedCommandsAgree<TCommand>(
+        IReadOnlyList<TCommand> permitted, IEnumerable<(string Name, RuleCode? Refusal)> predictions, Func<string, IEnumerable<TCommand>> commandsOf,
+        params RuleCode[] stateRefusals)
+        where TCommand : struct, Enum
+    {
+        var expected = predictions
+            .Where(p => p.Refusal is not { } rule || !stateRefusals.Contains(rule))
+            .SelectMany(p => commandsOf(p.Name))
+            .Distinct()
+            .Order();
+        Assert.Equal(expected, permitted);
+    }
+
     public static void HistoryIsInOrder<TEvent>(IReadOnlyList<TEvent> history)
         where TEvent : IDomainEvent =>
         Assert.All(history.Zip(history.Skip(1)), p => Assert.True(p.First.OccurredAt <= p.Second.OccurredAt));

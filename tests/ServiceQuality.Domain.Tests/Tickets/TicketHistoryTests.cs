@@ -1,5 +1,4 @@
 using NodaTime;
-using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tests.TestSupport;

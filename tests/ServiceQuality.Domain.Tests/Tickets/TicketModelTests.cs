@@ -129,6 +129,14 @@ public sealed class TicketModelTests
         }
     }
 
+    private static TicketCommand CommandOf(string name) => name switch
+    {
+        "Refer" => TicketCommand.ReferToThirdParty,
+        "Return" => TicketCommand.RecordThirdPartyReturn,
+        "Arrive" => TicketCommand.RecordOnSiteArrival,
+        _ => Enum.Parse<TicketCommand>(name),
+    };
+
     private static bool CanRun(Ticket t, Command c) => c.Name switch
     {
         "Assign" => t.CanAssign(),
@@ -171,6 +179,11 @@ public sealed class TicketModelTests
 
                 ModelBased.Step(() => ViewOf(ticket), () => Run(ticket, command, now), refusal, next, command.ToString());
                 model = refusal is null ? next : model;
+                var current = model;
+                ModelBased.PermittedCommandsAgree(
+                    ticket.PermittedCommands, Names.Select(n => (n, Predict(current, command with { Name = n }, current.LastEventAt).Refusal)), n => [CommandOf(n)],
+                    RuleCode.TransitionMustBeAllowed);
+                Assert.All(Names.Where(n => CanRun(ticket, command with { Name = n })), n => Assert.Contains(CommandOf(n), ticket.PermittedCommands));
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
 
                 Assert.Equal(Owner, ticket.FirstContactOwner);

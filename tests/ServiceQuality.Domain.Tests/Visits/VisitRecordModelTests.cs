@@ -70,11 +70,21 @@ public sealed class VisitRecordModelTests
 
     private static SatisfactionRating Rating(Command c) => (SatisfactionRating)(1 + (c.Number % 5));
 
+    private static readonly string[] Names = ["Attempt", "Complete", "Missed", "Cancel"];
+
+    private static VisitCommand CommandOf(string name) => name switch
+    {
+        "Attempt" => VisitCommand.RecordAttempt,
+        "Missed" => VisitCommand.MarkMissed,
+        _ => Enum.Parse<VisitCommand>(name),
+    };
+
     private static bool CanRun(VisitRecord visit, Command c, Instant now) => c.Name switch
     {
         "Attempt" => visit.CanRecordAttempt(now),
         "Complete" => visit.CanComplete() && now >= visit.LastEventAt,
-        _ => visit.CanEnd() && now >= visit.LastEventAt,
+        "Missed" => visit.CanMarkMissed() && visit.CanEnd() && now >= visit.LastEventAt,
+        _ => visit.CanCancel() && visit.CanEnd() && now >= visit.LastEventAt,
     };
 
     private static void Run(VisitRecord visit, Command c, Instant now)
@@ -115,6 +125,10 @@ public sealed class VisitRecordModelTests
                 Assert.Equal(refusal is null, CanRun(visit, command, now));
                 ModelBased.Step(() => ViewOf(visit), () => Run(visit, command, now), refusal, next, command.ToString());
                 model = refusal is null ? next : model;
+                var current = model;
+                ModelBased.PermittedCommandsAgree(
+                    visit.PermittedCommands, Names.Select(n => (n, Predict(current, maxAttempts, retryInterval, command with { Name = n }, current.LastEventAt).Refusal)),
+                    n => [CommandOf(n)], RuleCode.TransitionMustBeAllowed);
                 now = refusal == RuleCode.CommandTimeMustNotPrecedeLastEvent ? model.LastEventAt : now;
                 Assert.Equal(ViewOf(visit), ViewOf(VisitRecord.FromHistory(visit.History)));
             }

@@ -8,10 +8,10 @@ namespace ServiceQuality.Domain.Agreements.Rules;
 internal static class AgreementRules
 {
     public static void PublishedAgreementIsFrozen(AgreementStatus status, AgreementReference version) =>
-        Guard.Against.BrokenRule(status != AgreementStatus.Draft, RuleCode.PublishedAgreementIsFrozen, $"{version} is {status}; revise it into a new version to change it.");
+        Guard.Against.BrokenRule(!AgreementTransitions.Table.Allows(status, AgreementCommand.Edit), RuleCode.PublishedAgreementIsFrozen, $"{version} is {status}; revise it into a new version to change it.");
 
-    public static void TransitionMustBeAllowed(bool allowed, AgreementStatus status, string command) =>
-        Guard.Against.BrokenRule(!allowed, RuleCode.TransitionMustBeAllowed, $"An agreement that is {status} does not accept {command}.");
+    public static void TransitionMustBeAllowed(AgreementStatus status, AgreementCommand command) =>
+        Guard.Against.BrokenRule(!AgreementTransitions.Table.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"An agreement that is {status} does not accept {command}.");
 
     public static void TargetMetricMustTakeTargets(Metric metric) =>
         Guard.Against.InvalidArgument(

@@ -7,6 +7,9 @@ namespace ServiceQuality.Domain.Customers.Rules;
 /// <summary>The customer's business rules, each named as the sentence it enforces.</summary>
 internal static class CustomerRules
 {
+    public static void TransitionMustBeAllowed(CustomerStatus status, CustomerCommand command) =>
+        Guard.Against.BrokenRule(!CustomerTransitions.Table.Allows(status, command), RuleCode.TransitionMustBeAllowed, $"A customer that is {status} does not accept {command}.");
+
     public static void TrustScoreMustBeWithinRange(int score) =>
         Guard.Against.BrokenRule(score is < 0 or > 100, RuleCode.TrustScoreMustBeWithinRange, $"A trust score must lie in 0-100; {score} given.");
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 

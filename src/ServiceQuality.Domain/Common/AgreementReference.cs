@@ -1,6 +1,4 @@
-using ServiceQuality.Domain.Common;
-
-namespace ServiceQuality.Domain.Agreements;
+namespace ServiceQuality.Domain.Common;
 
 /// <summary>One version of one agreement: what a case was opened under and keeps for its whole life.</summary>
 /// <param name="Id">The agreement.</param>
