@@ -59,6 +59,32 @@ internal struct EventReader<TId>
         return value;
     }
 
+    /// <summary>
+    /// Reads the fields every escalation event has — <c>level</c>, <c>target</c>, <c>reason</c>, in its shape's order — to
+    /// the event's end (the shape requires all three, so none is left unset).
+    /// </summary>
+    public (int Level, string Target, string Reason) Escalation(ref Utf8JsonReader reader)
+    {
+        var (level, target, reason) = (0, (string?)null, (string?)null);
+        while (Next(ref reader))
+        {
+            switch (Field)
+            {
+                case 0:
+                    level = JsonValues.ReadInt32(ref reader, Where);
+                    break;
+                case 1:
+                    target = JsonValues.ReadString(ref reader, Where);
+                    break;
+                default:
+                    reason = JsonValues.ReadString(ref reader, Where);
+                    break;
+            }
+        }
+
+        return (level, target!, reason!);
+    }
+
     /// <summary>Moves to the value of the next of the event's own fields, or returns false at the end of a complete event.</summary>
     public bool Next(ref Utf8JsonReader reader)
     {

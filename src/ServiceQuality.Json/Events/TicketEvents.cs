@@ -172,24 +172,8 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
 
             default:
             {
-                var (level, target, reason) = (0, (string?)null, (string?)null);
-                while (e.Next(ref reader))
-                {
-                    switch (e.Field)
-                    {
-                        case 0:
-                            level = JsonValues.ReadInt32(ref reader, e.Where);
-                            break;
-                        case 1:
-                            target = JsonValues.ReadString(ref reader, e.Where);
-                            break;
-                        default:
-                            reason = JsonValues.ReadString(ref reader, e.Where);
-                            break;
-                    }
-                }
-
-                return new TicketEscalated(e.Id, e.At, level, target!, reason!);
+                var (level, target, reason) = e.Escalation(ref reader);
+                return new TicketEscalated(e.Id, e.At, level, target, reason);
             }
         }
     }
