@@ -9,8 +9,8 @@ public enum AgreementCommand
     /// <summary>
     /// Any edit of the draft: <see cref="ServiceLevelAgreement.SetCalendar"/>, <see cref="ServiceLevelAgreement.AddTarget"/>,
     /// <see cref="ServiceLevelAgreement.PauseOn"/>, <see cref="ServiceLevelAgreement.SetWarningStages"/>,
-    /// <see cref="ServiceLevelAgreement.SetReopenBehaviour"/>, <see cref="ServiceLevelAgreement.SetApplicability"/> and
-    /// <see cref="ServiceLevelAgreement.AddKpiObjective"/>. Refused outside the draft with
+    /// <see cref="ServiceLevelAgreement.SetReopenBehaviour"/>, <see cref="ServiceLevelAgreement.SetLossReporting"/>,
+    /// <see cref="ServiceLevelAgreement.SetApplicability"/> and <see cref="ServiceLevelAgreement.AddKpiObjective"/>. Refused outside the draft with
     /// <c>RuleCode.PublishedAgreementIsFrozen</c>.
     /// </summary>
     Edit,

@@ -30,4 +30,12 @@ public enum Metric
     /// with an investigation; an agreement cannot set a target for it.
     /// </summary>
     InvestigationDeadline,
+
+    /// <summary>
+    /// The same-day loss report (当日上报): a ticket or complaint claiming a loss above the agreement's
+    /// <see cref="ServiceLevelAgreement.LossReporting"/> threshold is escalated to at least its level before the end of the
+    /// local day it was received (the zone of the agreement's calendar), in calendar time. Measured only for such cases;
+    /// an agreement cannot set a target for it.
+    /// </summary>
+    LossReport,
 }

@@ -89,6 +89,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>What a reopen does to the resolution clock.</summary>
     public ReopenBehaviour Reopen { get; private set; }
 
+    /// <summary>The same-day loss report this version requires (<see cref="Metric.LossReport"/>), or null for none.</summary>
+    public LossReporting? LossReporting { get; private set; }
+
     /// <summary>Which cases the agreement covers.</summary>
     public Applicability Applicability { get; private set; } = Applicability.Any;
 
@@ -262,13 +265,13 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>Adds a cell to the target matrix.</summary>
-    /// <param name="metric">What is measured; not <see cref="Metric.InvestigationDeadline"/>, which is measured against each complaint's own deadline.</param>
+    /// <param name="metric">What is measured; not <see cref="Metric.InvestigationDeadline"/>, measured against each complaint's own deadline, nor <see cref="Metric.LossReport"/>, required with <see cref="SetLossReporting"/>.</param>
     /// <param name="priority">The priority, or null for any.</param>
     /// <param name="tier">The tier, or null for any.</param>
     /// <param name="target">The promised duration; positive.</param>
     /// <param name="basis">Business or calendar time.</param>
     /// <param name="now">When.</param>
-    /// <exception cref="ArgumentException"><paramref name="metric"/> is <see cref="Metric.InvestigationDeadline"/> (named <c>target</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is <see cref="Metric.InvestigationDeadline"/> or <see cref="Metric.LossReport"/> (named <c>target</c>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An enumeration value is not defined.</exception>
     /// <exception cref="DomainRuleViolationException">
     /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.TargetDurationMustBePositive"/> or <see cref="RuleCode.TargetCellMustBeUnique"/>.
@@ -335,6 +338,19 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         Raise(new ReopenBehaviourSet(Id, now, behaviour));
     }
 
+    /// <summary>
+    /// Requires the same-day loss report (<see cref="Metric.LossReport"/>), or removes the requirement: a case claiming a
+    /// loss above the threshold is escalated to the level before the end of the local day it was received.
+    /// </summary>
+    /// <param name="lossReporting">The requirement, or null for none.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void SetLossReporting(LossReporting? lossReporting, Instant now)
+    {
+        GuardEdit(now);
+        Raise(new LossReportingSet(Id, now, lossReporting));
+    }
+
     /// <summary>Sets which cases the agreement covers.</summary>
     /// <param name="applicability">The coverage.</param>
     /// <param name="now">When.</param>
@@ -390,7 +406,10 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     {
         GuardCommand(AgreementCommand.Revise, now);
         var next = new ServiceLevelAgreement();
-        next.Raise(new AgreementDrafted(Id, now, Version + 1, Name, Kind, CalendarName, [.. _targets], [.. _pauses], WarningStages, Reopen, Applicability, [.. _objectives]));
+        next.Raise(new AgreementDrafted(Id, now, Version + 1, Name, Kind, CalendarName, [.. _targets], [.. _pauses], WarningStages, Reopen, Applicability, [.. _objectives])
+        {
+            LossReporting = LossReporting,
+        });
         return next;
     }
 
@@ -551,6 +570,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 Guard.Against.UndefinedEnumValue(e.Reopen, nameof(e.Reopen));
                 CheckEdit();
                 break;
+            case LossReportingSet:
+                CheckEdit();
+                break;
             case ApplicabilitySet e:
                 CheckApplicability(e.Applicability);
                 CheckEdit();
@@ -578,7 +600,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         {
             case AgreementDrafted e:
                 (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
-                (WarningStages, Reopen, Applicability) = (e.WarningStages, e.Reopen, e.Applicability);
+                (WarningStages, Reopen, Applicability, LossReporting) = (e.WarningStages, e.Reopen, e.Applicability, e.LossReporting);
                 _targets.AddRange(e.Targets);
                 _candidates = null;
                 MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
@@ -602,6 +624,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 break;
             case ReopenBehaviourSet e:
                 Reopen = e.Reopen;
+                break;
+            case LossReportingSet e:
+                LossReporting = e.LossReporting;
                 break;
             case ApplicabilitySet e:
                 Applicability = e.Applicability;

@@ -22,7 +22,10 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// on-site arrival (opening → arrival, for tickets that need a visit; cancelled if resolved first).</para>
 /// <para>Complaint metrics: acknowledgement (receipt → registration); resolution (receipt → resolution; a dissatisfied
 /// callback reopens it as the agreement says); callback after closing (resolution → recorded callback, when a callback
-/// is required; cancelled by a waiver). A complaint's severity stands for the priority: critical is P1, major P2, minor P3.</para>
+/// is required; cancelled by a waiver); the investigation deadline (assignment → the department's response, against the
+/// deadline set on the case). A complaint's severity stands for the priority: critical is P1, major P2, minor P3.</para>
+/// <para>Both kinds: the same-day loss report (<see cref="Metric.LossReport"/>), when the agreement requires it and the case
+/// claims a loss above its threshold — due at the end of the local day of receipt, met by an escalation to the reporting level.</para>
 /// <para>Holds pause the clocks the agreement's pause rules name; paused spans count nothing, including their closed
 /// hours. Resolving or cancelling while on hold stops the clock at that instant. The target is resolved from the same
 /// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time;
@@ -36,7 +39,7 @@ namespace ServiceQuality.Domain.ServiceLevels;
 public static class SlaClock
 {
     /// <summary>The most statuses one case can produce; size a destination span with it.</summary>
-    public const int MaxStatusesPerCase = 4;
+    public const int MaxStatusesPerCase = 5;
 
     /// <summary>Histories up to this many events use stack buffers; longer ones allocate.</summary>
     private const int StackLimit = 128;
@@ -128,6 +131,26 @@ public static class SlaClock
             next = Earliest(next, change);
         }
 
+        if (agreement.LossReporting is { } reporting && reporting.Covers(opened.ClaimedLoss) && events > 0)
+        {
+            var (reported, ended) = ((Instant?)null, (Instant?)null);
+            for (var i = 0; i < events && reported is null; i++)
+            {
+                switch (history[i])
+                {
+                    case TicketEscalated e when e.Level >= reporting.Level:
+                        reported = e.OccurredAt;
+                        break;
+                    case TicketCancelled e:
+                        ended ??= e.OccurredAt;
+                        break;
+                }
+            }
+
+            destination[count++] = LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            next = Earliest(next, change);
+        }
+
         return new SlaEvaluationSummary(count, next);
     }
 
@@ -201,7 +224,53 @@ public static class SlaClock
             next = Earliest(next, nextDeadline);
         }
 
+        if (agreement.LossReporting is { } reporting && reporting.Covers(received.ClaimedLoss) && events > 0)
+        {
+            var (reported, ended) = ((Instant?)null, (Instant?)null);
+            for (var i = 0; i < events && reported is null; i++)
+            {
+                switch (history[i])
+                {
+                    case ComplaintEscalated e when e.Level >= reporting.Level:
+                        reported = e.OccurredAt;
+                        break;
+                    case ComplaintWithdrawn or ComplaintMerged:
+                        ended ??= history[i].OccurredAt;
+                        break;
+                }
+            }
+
+            destination[count++] = LossReport(received.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            next = Earliest(next, change);
+        }
+
         return new SlaEvaluationSummary(count, next);
+    }
+
+    /// <summary>
+    /// The same-day loss report's status (<see cref="Metric.LossReport"/>): due at the start of the local day after the one
+    /// the case was received on, in <paramref name="zone"/>; met when the case reached the reporting level before then,
+    /// missed once the deadline passes without it, cancelled when the case ended (withdrawn, merged, cancelled) unreported
+    /// before the deadline.
+    /// </summary>
+    private static SlaStatus LossReport(
+        Instant received, Instant? reported, Instant? ended, DateTimeZone zone, AgreementReference agreement, Instant now, out Instant? nextChange)
+    {
+        nextChange = null;
+        var deadline = received.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        var cancelled = reported is null && ended is { } end && end < deadline;
+        var stopped = reported ?? (cancelled ? ended : null);
+        var until = stopped ?? now;
+        var missed = !cancelled && (reported is { } at ? at >= deadline : now >= deadline);
+        var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : reported is not null ? SlaState.Met : SlaState.Running;
+        if (state == SlaState.Running)
+        {
+            nextChange = deadline;
+        }
+
+        return new SlaStatus(
+            Metric.LossReport, state, deadline - received, TimeBasis.CalendarTime, until - received, state is SlaState.Running ? deadline : null, false,
+            missed ? deadline : null, 1, missed ? 1 : 0, agreement, received, stopped, null, default, 0);
     }
 
     /// <summary>

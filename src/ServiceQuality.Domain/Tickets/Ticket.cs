@@ -46,6 +46,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>Whether the ticket needs someone on site.</summary>
     public bool RequiresOnSiteVisit { get; private set; }
 
+    /// <summary>The loss the customer claimed when the ticket was opened, if any.</summary>
+    public Money? ClaimedLoss { get; private set; }
+
     /// <summary>The staff member first reached, who owns the ticket to its end and is named to the customer. Never changes.</summary>
     public StaffId FirstContactOwner { get; private set; }
 
@@ -125,17 +128,23 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <param name="now">When the ticket is opened.</param>
     /// <param name="agreement">The agreement version the ticket falls under, if any.</param>
     /// <param name="requiresOnSiteVisit">Whether the ticket needs someone on site.</param>
+    /// <param name="claimedLoss">The loss the customer claims, if any; not negative.</param>
     /// <returns>The new ticket, <see cref="TicketStatus.New"/>, with one uncommitted <see cref="TicketOpened"/> event.</returns>
     /// <exception cref="ArgumentException">
-    /// An id or the tier is the default value, an enum value is undefined, or <paramref name="agreement"/> has no id or a version below 1.
+    /// An id or the tier is the default value, an enum value is undefined, <paramref name="agreement"/> has no id or a version
+    /// below 1, or <paramref name="claimedLoss"/> has no currency.
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="claimedLoss"/> is negative.</exception>
     public static Ticket Open(
         TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner,
-        ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false)
+        ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false, Money? claimedLoss = null)
     {
-        CheckOpening(id, customer, kind, channel, priority, firstContactOwner, customerTier, agreement);
+        CheckOpening(id, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, claimedLoss);
         var ticket = new Ticket();
-        ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit));
+        ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit)
+        {
+            ClaimedLoss = claimedLoss,
+        });
         return ticket;
     }
 
@@ -413,7 +422,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
 
     private static void CheckOpening(
         TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner, ServiceTier customerTier,
-        AgreementReference? agreement)
+        AgreementReference? agreement, Money? claimedLoss)
     {
         Guard.Against.Default(id);
         Guard.Against.Default(customer);
@@ -425,6 +434,8 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         Guard.Against.InvalidArgument(
             agreement is { } reference && (reference.Id == default || reference.Version < 1), nameof(agreement),
             $"An agreement reference needs an agreement id and a version from 1; version {agreement?.Version} of {(agreement?.Id == default ? "no id" : "an agreement")} given.");
+        Guard.Against.ArgumentOutOfRange(claimedLoss is { IsNegative: true }, nameof(claimedLoss), $"A claimed loss cannot be negative; {claimedLoss} given.");
+        Guard.Against.InvalidArgument(claimedLoss is { Currency: null }, nameof(claimedLoss), "A claimed loss needs a currency.");
     }
 
     /// <summary>The checks of the command that raises <paramref name="event"/>, in the ticket's present state (time order aside).</summary>
@@ -433,7 +444,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         switch (@event)
         {
             case TicketOpened e:
-                CheckOpening(e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority, e.FirstContactOwner, e.CustomerTier, e.Agreement);
+                CheckOpening(e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority, e.FirstContactOwner, e.CustomerTier, e.Agreement, e.ClaimedLoss);
                 break;
             case TicketAssigned e:
                 Guard.Against.Default(e.Assignee, nameof(e.Assignee));
@@ -525,6 +536,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case TicketOpened e:
                 (Id, Customer, Kind, Channel, Priority) = (e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority);
                 (FirstContactOwner, CustomerTier, Agreement, RequiresOnSiteVisit) = (e.FirstContactOwner, e.CustomerTier, e.Agreement, e.RequiresOnSiteVisit);
+                ClaimedLoss = e.ClaimedLoss;
                 (OpenedAt, Status) = (e.OccurredAt, TicketStatus.New);
                 break;
             case TicketAssigned e:

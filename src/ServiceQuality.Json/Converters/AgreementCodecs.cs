@@ -15,6 +15,7 @@ internal static class AgreementCodecs
     private static readonly JsonProperties PauseProperties = new(nameof(PauseRule), "reason", "metrics");
     private static readonly JsonProperties ApplicabilityProperties = new(nameof(Applicability), "tiers", "kinds", "channels", "priorities", "categories");
     private static readonly JsonProperties ObjectiveProperties = new(nameof(KpiObjective), "kpi", "comparison", "thresholdPercent");
+    private static readonly JsonProperties LossReportingProperties = new(nameof(LossReporting), "threshold", "level");
 
     /// <summary><c>{"metric": "Resolution", "priority": "P1", "tier": null, "target": "4:00:00", "basis": "BusinessTime"}</c>.</summary>
     public static ServiceTarget ReadTarget(ref Utf8JsonReader reader, Where what)
@@ -184,6 +185,53 @@ internal static class AgreementCodecs
         EnumCodec<Kpi>.Write(writer, ObjectiveProperties[0], value.Kpi, what);
         EnumCodec<Comparison>.Write(writer, ObjectiveProperties[1], value.Comparison, what);
         writer.WriteNumber(ObjectiveProperties[2], value.ThresholdPercent);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"threshold": {"amount": 10000, "currency": "CNY"}, "level": 3}</c>, or null.</summary>
+    public static LossReporting? ReadNullableLossReporting(ref Utf8JsonReader reader, Where what)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var properties = new ObjectReader(ref reader, LossReportingProperties);
+        var (threshold, level) = (default(Money), 0);
+        while (properties.Next(ref reader))
+        {
+            if (properties.Index == 0)
+            {
+                threshold = ValueCodecs.ReadMoney(ref reader, properties.Where);
+            }
+            else
+            {
+                level = JsonValues.ReadInt32(ref reader, properties.Where);
+            }
+        }
+
+        try
+        {
+            return new LossReporting(threshold, level);
+        }
+        catch (ArgumentException e)
+        {
+            throw JsonErrors.Invalid(what, $"not a valid loss report requirement: {e.Message}", e);
+        }
+    }
+
+    public static void WriteNullableLossReporting(Utf8JsonWriter writer, LossReporting? value, Where what)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WritePropertyName(LossReportingProperties[0]);
+        ValueCodecs.WriteMoney(writer, value.Threshold, what);
+        writer.WriteNumber(LossReportingProperties[1], value.Level);
         writer.WriteEndObject();
     }
 

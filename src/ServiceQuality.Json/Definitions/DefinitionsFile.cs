@@ -139,7 +139,7 @@ public static partial class DefinitionsFile
 
             foreach (var day in days)
             {
-                if (day.AsEnum<IsoDayOfWeek>(excluded: IsoDayOfWeek.None) is { } d && from is { } f && to is { } t)
+                if (day.AsEnum<IsoDayOfWeek>(excluded: [IsoDayOfWeek.None]) is { } d && from is { } f && to is { } t)
                 {
                     builder.AddOpenHours(d, f, t);
                 }
@@ -195,7 +195,7 @@ public static partial class DefinitionsFile
     }
 
     private static readonly string[] AgreementProperties =
-        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "applicability", "targets", "pauses", "stages", "reopen", "objectives"];
+        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "applicability", "targets", "pauses", "stages", "reopen", "objectives", "lossReport"];
 
     private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
@@ -227,7 +227,7 @@ public static partial class DefinitionsFile
                 continue;
             }
 
-            var (metric, priority, tier) = (target.Enum<Metric>("metric", excluded: Metric.InvestigationDeadline), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
+            var (metric, priority, tier) = (target.Enum<Metric>("metric", excluded: [Metric.InvestigationDeadline, Metric.LossReport]), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
             var (duration, basis) = (target.Duration("duration", positive: false), target.Enum<TimeBasis>("basis"));
             if (duration <= Duration.Zero)
             {
@@ -311,6 +311,14 @@ public static partial class DefinitionsFile
             }
         }
 
+        var lossReporting = (LossReporting?)null;
+        var lossReport = node.Get("lossReport");
+        if (!lossReport.IsMissing && lossReport.Object(["above", "level"]))
+        {
+            var (above, reportLevel) = (lossReport.Money("above"), lossReport.Int("level", 1, 1000)); // both read: every problem is reported
+            lossReporting = above is { } a && reportLevel is { } l ? new LossReporting(a, l) : null;
+        }
+
         if (node.Sink.Count > problems || id is not { } agreementId || name is null || kind is not { } agreementKind || effectiveFrom is not { } at || version is not { } v)
         {
             return null;
@@ -319,7 +327,7 @@ public static partial class DefinitionsFile
         // The version is a value: the agreement is rebuilt as that version, drafted and published at its effective instant.
         return ServiceLevelAgreement.FromHistory(
         [
-            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives),
+            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives) { LossReporting = lossReporting },
             new AgreementPublished(agreementId, at, at),
         ]);
     }

@@ -246,7 +246,7 @@ public static class EventLogReplay
                     var agreement = Agreement(l);
                     var onSite = l.Bool("onSite", false);
                     var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
-                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite);
+                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false));
                     Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
                     break;
                 case EventType.TicketAssigned:
@@ -400,7 +400,7 @@ public static class EventLogReplay
 
             foreach (var item in l.Items("flags", required: true))
             {
-                flags |= item.AsEnum<CareFlags>(excluded: CareFlags.None)!.Value;
+                flags |= item.AsEnum<CareFlags>(excluded: [CareFlags.None])!.Value;
             }
 
             return flags;

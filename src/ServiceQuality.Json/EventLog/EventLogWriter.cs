@@ -258,6 +258,11 @@ public sealed class EventLogWriter : IDisposable
                 _json.WriteString(Tier, e.CustomerTier.Code);
                 Optional("agreement", e.Agreement?.Id.Value);
                 _json.WriteBoolean("onSite", e.RequiresOnSiteVisit);
+                if (e.ClaimedLoss is { } claimed)
+                {
+                    Money("claimedLoss", claimed);
+                }
+
                 break;
             case TicketAssigned e:
                 Start(e, "TicketAssigned", TicketField, id);

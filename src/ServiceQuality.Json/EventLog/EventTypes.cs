@@ -63,7 +63,7 @@ internal static class EventTypes
         ["AccountManagerAssigned"] = (EventType.AccountManagerAssigned, Of("customer", "manager")),
         ["CareFlagsChanged"] = (EventType.CareFlagsChanged, Of("customer", "flags")),
         ["ContactDetailsChanged"] = (EventType.ContactDetailsChanged, Of("customer", "phone", "email", "address")),
-        ["TicketOpened"] = (EventType.TicketOpened, Of("ticket", "customer", "kind", "channel", "priority", "staff", "agreement", "onSite", "tier")),
+        ["TicketOpened"] = (EventType.TicketOpened, Of("ticket", "customer", "kind", "channel", "priority", "staff", "agreement", "onSite", "tier", "claimedLoss")),
         ["TicketAssigned"] = (EventType.TicketAssigned, Of("ticket", "staff", "department")),
         ["TicketTransferred"] = (EventType.TicketTransferred, Of("ticket", "staff", "department")),
         ["TicketWorkStarted"] = (EventType.TicketWorkStarted, Of("ticket")),

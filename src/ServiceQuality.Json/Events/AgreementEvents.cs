@@ -13,7 +13,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private const string Id = "agreementId";
 
     private static readonly EventShape Drafted = new(
-        nameof(AgreementDrafted), Id, "version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives");
+        nameof(AgreementDrafted), Id, ["version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives"], ["lossReporting"]);
 
     private static readonly EventShape CalendarSet = new(nameof(AgreementCalendarSet), Id, "calendarName");
     private static readonly EventShape Target = new(nameof(TargetAdded), Id, "target");
@@ -24,9 +24,10 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private static readonly EventShape Objective = new(nameof(KpiObjectiveAdded), Id, "objective");
     private static readonly EventShape Published = new(nameof(AgreementPublished), Id, "effectiveFrom");
     private static readonly EventShape Retired = new(nameof(AgreementRetired), Id);
+    private static readonly EventShape LossReport = new(nameof(LossReportingSet), Id, "lossReporting");
 
     public AgreementEvents()
-        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired])
+        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired, LossReport])
     {
     }
 
@@ -97,9 +98,15 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 return new AgreementPublished(e.Id, e.At, effectiveFrom);
             }
 
-            default:
+            case 9:
                 e.End(ref reader);
                 return new AgreementRetired(e.Id, e.At);
+
+            default:
+            {
+                var lossReporting = e.Single(ref reader, AgreementCodecs.ReadNullableLossReporting);
+                return new LossReportingSet(e.Id, e.At, lossReporting);
+            }
         }
     }
 
@@ -124,6 +131,13 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 AgreementCodecs.WriteApplicability(writer, e.Applicability, Drafted.Where(8));
                 writer.WritePropertyName(Drafted.Field(9));
                 ValueCodecs.WriteArray(writer, e.Objectives, Drafted.Where(9), AgreementCodecs.WriteObjective);
+                if (e.LossReporting is not null)
+                {
+                    // Written only when set, so that versions drafted without one keep the shape they always had.
+                    writer.WritePropertyName(Drafted.Field(10));
+                    AgreementCodecs.WriteNullableLossReporting(writer, e.LossReporting, Drafted.Where(10));
+                }
+
                 break;
             case AgreementCalendarSet e:
                 Begin(writer, CalendarSet, e);
@@ -166,6 +180,11 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
             case AgreementRetired e:
                 Begin(writer, Retired, e);
                 break;
+            case LossReportingSet e:
+                Begin(writer, LossReport, e);
+                writer.WritePropertyName(LossReport.Field(0));
+                AgreementCodecs.WriteNullableLossReporting(writer, e.LossReporting, LossReport.Where(0));
+                break;
             default:
                 throw UnknownType(value);
         }
@@ -178,6 +197,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         var (version, name, kind, calendar) = (0, (string?)null, default(AgreementKind), (string?)null);
         var (targets, pauses, stages) = (Array.Empty<ServiceTarget>(), Array.Empty<PauseRule>(), Array.Empty<decimal>());
         var (reopen, applicability, objectives) = (default(ReopenBehaviour), (Applicability?)null, Array.Empty<KpiObjective>());
+        var lossReporting = (LossReporting?)null;
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -209,13 +229,19 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 case 8:
                     applicability = AgreementCodecs.ReadApplicability(ref reader, e.Where);
                     break;
-                default:
+                case 9:
                     objectives = ValueCodecs.ReadArray(ref reader, e.Where, AgreementCodecs.ReadObjective);
+                    break;
+                default:
+                    lossReporting = AgreementCodecs.ReadNullableLossReporting(ref reader, e.Where);
                     break;
             }
         }
 
-        return new AgreementDrafted(e.Id, e.At, version, name!, kind, calendar, targets, pauses, stages, reopen, applicability!, objectives);
+        return new AgreementDrafted(e.Id, e.At, version, name!, kind, calendar, targets, pauses, stages, reopen, applicability!, objectives)
+        {
+            LossReporting = lossReporting,
+        };
     }
 
     private static decimal[] ReadDecimals(ref Utf8JsonReader reader, Where what) => ValueCodecs.ReadArray(ref reader, what, JsonValues.ReadDecimal);

@@ -13,7 +13,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     private const string Id = "ticketId";
 
     private static readonly EventShape Opened = new(
-        nameof(TicketOpened), Id, "customer", "kind", "channel", "priority", "firstContactOwner", "customerTier", "agreement", "requiresOnSiteVisit");
+        nameof(TicketOpened), Id, ["customer", "kind", "channel", "priority", "firstContactOwner", "customerTier", "agreement", "requiresOnSiteVisit"], ["claimedLoss"]);
 
     private static readonly EventShape Assigned = new(nameof(TicketAssigned), Id, "assignee", "department");
     private static readonly EventShape Transferred = new(nameof(TicketTransferred), Id, "from", "to", "department");
@@ -194,6 +194,13 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 writer.WritePropertyName(Opened.Field(6));
                 ValueCodecs.WriteNullableReference(writer, e.Agreement, Opened.Where(6));
                 writer.WriteBoolean(Opened.Field(7), e.RequiresOnSiteVisit);
+                if (e.ClaimedLoss is { } loss)
+                {
+                    // Written only when set, so that tickets opened without one keep the shape they always had.
+                    writer.WritePropertyName(Opened.Field(8));
+                    ValueCodecs.WriteMoney(writer, loss, Opened.Where(8));
+                }
+
                 break;
             case TicketAssigned e:
                 Begin(writer, Assigned, e);
@@ -270,6 +277,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     {
         var (customer, kind, channel, priority) = (default(CustomerId), default(TicketKind), default(Channel), default(Priority));
         var (owner, tier, agreement, onSite) = (default(StaffId), default(ServiceTier), (AgreementReference?)null, false);
+        var claimedLoss = (Money?)null;
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -295,13 +303,16 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 case 6:
                     agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
                     break;
-                default:
+                case 7:
                     onSite = JsonValues.ReadBoolean(ref reader, e.Where);
+                    break;
+                default:
+                    claimedLoss = ValueCodecs.ReadNullableMoney(ref reader, e.Where);
                     break;
             }
         }
 
-        return new TicketOpened(e.Id, e.At, customer, kind, channel, priority, owner, tier, agreement, onSite);
+        return new TicketOpened(e.Id, e.At, customer, kind, channel, priority, owner, tier, agreement, onSite) { ClaimedLoss = claimedLoss };
     }
 
     private static void Begin(Utf8JsonWriter writer, EventShape shape, TicketEvent e) => EventFormat.Begin(writer, shape, e.TicketId.Value, e.OccurredAt);

@@ -207,11 +207,14 @@ internal readonly struct Node
         return create(text);
     }
 
-    /// <summary>An enumeration value by one of its documented names, exactly: no numbers, no comma lists, no padding, no other case.</summary>
-    public TEnum? Enum<TEnum>(string name, bool required = true, TEnum? excluded = null)
+    /// <summary>
+    /// An enumeration value by one of its documented names, exactly: no numbers, no comma lists, no padding, no other case;
+    /// a name in <paramref name="excluded"/> is refused as unknown.
+    /// </summary>
+    public TEnum? Enum<TEnum>(string name, bool required = true, TEnum[]? excluded = null)
         where TEnum : struct, Enum => Get(name).AsEnum(required, excluded);
 
-    public TEnum? AsEnum<TEnum>(bool required = true, TEnum? excluded = null)
+    public TEnum? AsEnum<TEnum>(bool required = true, TEnum[]? excluded = null)
         where TEnum : struct, Enum
     {
         if (!String(required))
@@ -224,13 +227,13 @@ internal readonly struct Node
             return value;
         }
 
-        var names = EnumNames<TEnum>.Names.Where(n => excluded is not { } x || n != x.ToString());
+        var names = EnumNames<TEnum>.Names.Where(n => excluded is null || !excluded.Any(x => n == x.ToString()));
         Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(_tree.String(Index))}' is not one of {string.Join(", ", names)}.");
         return null;
     }
 
-    private static bool IsExcluded<TEnum>(TEnum value, TEnum? excluded)
-        where TEnum : struct, Enum => excluded is { } x && EqualityComparer<TEnum>.Default.Equals(value, x);
+    private static bool IsExcluded<TEnum>(TEnum value, TEnum[]? excluded)
+        where TEnum : struct, Enum => excluded is not null && Array.IndexOf(excluded, value) >= 0;
 
     /// <summary>A service tier by its code (<c>ordinary</c>, <c>class-a</c>, <c>gold</c>, <c>vip</c>, <c>key</c>).</summary>
     public ServiceTier? Tier(string name, bool required = true) => Get(name).AsTier(required);

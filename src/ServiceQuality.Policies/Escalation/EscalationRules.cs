@@ -31,7 +31,7 @@ public static class EscalationRules
     /// (<see cref="RepeatComplaints"/>), and a claimed loss above <paramref name="claimedLossThreshold"/> to level 3,
     /// reported the same day (<see cref="ClaimedLossAbove"/>).
     /// </summary>
-    /// <param name="claimedLossThreshold">The claimed loss above which a complaint goes to level 3 (practice: ¥10,000).</param>
+    /// <param name="claimedLossThreshold">The claimed loss above which a case goes to level 3 (practice: ¥10,000).</param>
     /// <returns>The rules, in that order.</returns>
     /// <exception cref="ArgumentException"><paramref name="claimedLossThreshold"/> has no currency.</exception>
     public static IReadOnlyList<IEscalationRule> PracticeDefaults(Money claimedLossThreshold) =>
@@ -134,8 +134,9 @@ public static class EscalationRules
     }
 
     /// <summary>
-    /// A complaint claiming a loss above <paramref name="threshold"/> (practice: ¥10,000) goes to <paramref name="level"/>,
-    /// reported the same day (the notification is not deferred to open hours).
+    /// A case claiming a loss above <paramref name="threshold"/> (practice: ¥10,000) — a complaint, or a ticket opened with a
+    /// claimed loss — goes to <paramref name="level"/>, reported the same day: the proposal is immediate (never deferred to
+    /// open hours), and an agreement that requires the report measures it as <see cref="Metric.LossReport"/>.
     /// </summary>
     /// <param name="threshold">The claimed loss above which to escalate.</param>
     /// <param name="level">The level.</param>
@@ -145,7 +146,7 @@ public static class EscalationRules
         Guard.Against.Null(threshold.Currency, nameof(threshold));
         Guard.Against.LessThan(level, 1);
         var description = $"claimed loss above {threshold} → level {level}, reported the same day";
-        return new DelegateRule(description, c => c.Complaint is { IsFinal: false, ClaimedLoss: { } loss } && loss.Currency == threshold.Currency && loss > threshold
+        return new DelegateRule(description, c => ClaimedLossOf(c) is { } loss && loss.Currency == threshold.Currency && loss > threshold
             ? new EscalationProposal(level, "claimed-loss", description, Immediate: true)
             : null);
     }
@@ -164,6 +165,12 @@ public static class EscalationRules
     /// <summary>Whether the case in the context is open to escalation: an open complaint, or a ticket that is not resolved or final.</summary>
     private static bool IsOpen(EscalationContext context) =>
         context.Complaint is { IsFinal: false } || context.Ticket is { } ticket && ticket.CanEscalate();
+
+    /// <summary>The loss an open case claims: a complaint's, or a ticket's from its opening.</summary>
+    private static Money? ClaimedLossOf(EscalationContext context) =>
+        context.Complaint is { IsFinal: false } complaint ? complaint.ClaimedLoss
+        : context.Ticket is { } ticket && ticket.CanEscalate() ? ticket.ClaimedLoss
+        : null;
 
     /// <summary>The case's severity: a complaint's own; a ticket's from its priority (P1: major incident; otherwise minor).</summary>
     private static Severity? SeverityOf(EscalationContext context) =>

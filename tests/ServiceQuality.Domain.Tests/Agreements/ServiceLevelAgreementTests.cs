@@ -55,7 +55,7 @@ public sealed class ServiceLevelAgreementTests
     [Property(MaxTest = 200, Replay = PropertyRuns.Replay)]
     public Property TargetFor_AgreesWithTheMostSpecificCellRule_OnRandomMatricesAsCellsAreAdded()
     {
-        var cell = Gen.Elements(Enum.GetValues<Metric>().Where(m => m != Metric.InvestigationDeadline).ToArray())
+        var cell = Gen.Elements(Enum.GetValues<Metric>().Where(m => m is not (Metric.InvestigationDeadline or Metric.LossReport)).ToArray())
             .SelectMany(metric => Gen.Elements<Priority?>(null, Priority.P1, Priority.P2, Priority.P3, Priority.P4)
                 .SelectMany(priority => Gen.Elements<ServiceTier?>(null, ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Key)
                     .Select(tier => (Metric: metric, Priority: priority, Tier: tier))));

@@ -29,6 +29,21 @@ public sealed class EventFormatTests
             new TicketOpened(new TicketId("T-1"), At, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P2, new StaffId("wang"), ServiceTier.Gold, new AgreementReference(new AgreementId("PM-2025"), 1), true)
         },
         {
+            """{"type":"TicketOpened","v":1,"ticketId":"T-2","occurredAt":"2025-01-13T01:00:00Z","customer":"C-1","kind":"FaultReport","channel":"Phone","priority":"P1","firstContactOwner":"wang","customerTier":"key","agreement":null,"requiresOnSiteVisit":false,"claimedLoss":{"amount":12000,"currency":"CNY"}}""",
+            new TicketOpened(new TicketId("T-2"), At, new CustomerId("C-1"), TicketKind.FaultReport, Channel.Phone, Priority.P1, new StaffId("wang"), ServiceTier.Key, null, false)
+            {
+                ClaimedLoss = Money.Yuan(12000m),
+            }
+        },
+        {
+            """{"type":"LossReportingSet","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","lossReporting":{"threshold":{"amount":10000,"currency":"CNY"},"level":3}}""",
+            new LossReportingSet(new AgreementId("PM-2025"), At, new LossReporting(Money.Yuan(10000m), 3))
+        },
+        {
+            """{"type":"LossReportingSet","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","lossReporting":null}""",
+            new LossReportingSet(new AgreementId("PM-2025"), At, null)
+        },
+        {
             """{"type":"TicketAssigned","v":1,"ticketId":"T-1","occurredAt":"2025-01-13T01:00:00.000000001Z","assignee":"li","department":null}""",
             new TicketAssigned(new TicketId("T-1"), At + Duration.Epsilon, new StaffId("li"), null)
         },
@@ -81,7 +96,28 @@ public sealed class EventFormatTests
                 [new PauseRule(HoldReason.WaitingForCustomer, [Metric.Resolution])], [50m, 75.5m], ReopenBehaviour.NewCycle,
                 new Applicability([ServiceTier.Key], [], [Channel.Hotline], [], []), [new KpiObjective(Kpi.SlaCompliance, Comparison.AtLeast, 90m)])
         },
+        {
+            """{"type":"AgreementDrafted","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","version":1,"name":"Losses","kind":"ServiceLevel","calendarName":null,"targets":[],"pauses":[],"warningStages":[],"reopen":"ContinueClock","applicability":{"tiers":[],"kinds":[],"channels":[],"priorities":[],"categories":[]},"objectives":[],"lossReporting":{"threshold":{"amount":5000.5,"currency":"USD"},"level":2}}""",
+            new AgreementDrafted(new AgreementId("PM-2025"), At, 1, "Losses", AgreementKind.ServiceLevel, null, [], [], [], ReopenBehaviour.ContinueClock, Applicability.Any, [])
+            {
+                LossReporting = new LossReporting(new Money(5000.5m, "USD"), 2),
+            }
+        },
     };
+
+    [Theory]
+    [InlineData("""{"type":"LossReportingSet","v":1,"agreementId":"A","occurredAt":"2025-01-13T01:00:00Z","lossReporting":{"threshold":{"amount":10,"currency":"CNY"},"level":0}}""", "LossReportingSet.lossReporting")]
+    [InlineData("""{"type":"LossReportingSet","v":1,"agreementId":"A","occurredAt":"2025-01-13T01:00:00Z","lossReporting":{"threshold":{"amount":-1,"currency":"CNY"},"level":3}}""", "LossReportingSet.lossReporting")]
+    [InlineData("""{"type":"LossReportingSet","v":1,"agreementId":"A","occurredAt":"2025-01-13T01:00:00Z","lossReporting":{"level":3}}""", "threshold")]
+    [InlineData("""{"type":"TicketOpened","v":1,"ticketId":"T-2","occurredAt":"2025-01-13T01:00:00Z","customer":"C-1","kind":"FaultReport","channel":"Phone","priority":"P1","firstContactOwner":"wang","customerTier":"key","agreement":null,"requiresOnSiteVisit":false,"claimedLoss":{"amount":1,"currency":"CNY"},"claimedLoss":null}""", "claimedLoss")]
+    public void Read_OfABadLossField_IsAJsonExceptionNamingIt(string json, string where)
+    {
+        var type = json.Contains("TicketOpened", StringComparison.Ordinal) ? typeof(TicketEvent) : typeof(AgreementEvent);
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize(json, type, JsonText.Options));
+
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Pinned))]

@@ -61,6 +61,26 @@ public sealed class DefinitionsFileTests
     }
 
     [Fact]
+    public void Load_ALossReportRequirement_IsTheAgreementsAndBadOnesAreReportedAtTheirPaths()
+    {
+        const string Template = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [ { "metric": "Resolution", "duration": "PT8H", "basis": "CalendarTime" } ], "lossReport": LOSS } ] }
+            """;
+        static string With(string loss) => Template.Replace("LOSS", loss, StringComparison.Ordinal);
+
+        var loaded = DefinitionsFile.Load(With("""{ "above": { "amount": 10000, "currency": "CNY" }, "level": 3 }"""));
+        var problems = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With("""{ "above": { "amount": -1, "currency": "CNY" }, "level": 1001, "when": "today" }"""))).Problems;
+        var asTarget = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With("null").Replace("\"Resolution\"", "\"LossReport\"", StringComparison.Ordinal))).Problems;
+
+        Assert.Equal(new LossReporting(Money.Yuan(10000m), 3), loaded.Agreements["A"].LossReporting);
+        Assert.Equal(
+            ["$.agreements[0].lossReport.above.amount", "$.agreements[0].lossReport.level", "$.agreements[0].lossReport.when"],
+            problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(asTarget, p => p.Path == "$.agreements[0].targets[0].metric");
+    }
+
+    [Fact]
     public void Load_ARuleTheAggregateRefuses_IsReportedAtItsPath()
     {
         const string zero = """

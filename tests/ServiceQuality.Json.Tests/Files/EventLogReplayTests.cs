@@ -172,6 +172,19 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_ATicketClaimingALoss_KeepsTheLoss_AndANegativeOneIsRefusedAtItsLine()
+    {
+        const string Opened = """{"at":"2025-01-15T04:00:00Z","type":"TicketOpened","ticket":"T-9","customer":"C-1","kind":"FaultReport","channel":"Hotline","priority":"P1","staff":"wang","claimedLoss":{"amount":12000,"currency":"CNY"}}""";
+
+        var cases = Replay(Good + "\n" + Opened);
+        var refused = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + Opened.Replace("12000", "-1", StringComparison.Ordinal)));
+
+        Assert.Equal(Money.Yuan(12000m), cases.Tickets[new TicketId("T-9")].ClaimedLoss);
+        Assert.Null(cases.Tickets[new TicketId("T-1")].ClaimedLoss);
+        Assert.Equal(NextLine, refused.Line);
+    }
+
+    [Fact]
     public void Replay_AVisitPlannedWithARetryInterval_RefusesAnEarlierRetry()
     {
         const string Planned = """

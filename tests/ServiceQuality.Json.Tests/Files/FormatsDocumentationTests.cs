@@ -23,6 +23,7 @@ public sealed partial class FormatsDocumentationTests
         Assert.Equal((ReopenBehaviour.NewCycle, "desk"), (agreement.Reopen, agreement.CalendarName));
         Assert.Equal(Duration.FromDays(1), agreement.TargetFor(Metric.ComplaintResolution, Priority.P3, ServiceTier.Key)!.Target);
         Assert.Equal([Channel.Hotline, Channel.Online, Channel.WalkIn], agreement.Applicability.Channels);
+        Assert.Equal(new LossReporting(Money.Yuan(10000m), 2), agreement.LossReporting);
         var calendar = definitions.Calendars["desk"];
         Assert.False(calendar.IsOpen(Instant.FromUtc(2025, 10, 1, 3, 0))); // a holiday, 11:00 local
         Assert.True(calendar.IsOpen(Instant.FromUtc(2025, 9, 28, 3, 0))); // a Sunday made a working day

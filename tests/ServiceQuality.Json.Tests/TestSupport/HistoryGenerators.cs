@@ -106,7 +106,8 @@ public static class HistoryGenerators
     private static Ticket BuildTicket(string id, ServiceTier tier, AgreementReference? agreement, bool onSite, Instant start, (int Pick, Duration Gap)[] steps)
     {
         var staff = new[] { new StaffId("agent"), new StaffId("技术员"), new StaffId(new string('s', 128)) };
-        var ticket = Ticket.Open(new TicketId(id), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Online, Priority.P3, staff[0], tier, start, agreement, onSite);
+        var claimedLoss = (steps.Length % 3) switch { 0 => (Money?)null, 1 => Money.Yuan(12_345.67m), _ => new Money(0.000001m, "USD") };
+        var ticket = Ticket.Open(new TicketId(id), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Online, Priority.P3, staff[0], tier, start, agreement, onSite, claimedLoss);
         var now = start;
         foreach (var (pick, gap) in steps)
         {
@@ -297,7 +298,7 @@ public static class HistoryGenerators
 
     private static void Edit(ServiceLevelAgreement agreement, int pick, Instant now)
     {
-        var metrics = Enum.GetValues<Metric>().Where(m => m != Metric.InvestigationDeadline).ToArray();
+        var metrics = Enum.GetValues<Metric>().Where(m => m is not (Metric.InvestigationDeadline or Metric.LossReport)).ToArray();
         switch (pick % 7)
         {
             case 0:
@@ -316,6 +317,9 @@ public static class HistoryGenerators
                 break;
             case 3:
                 agreement.PauseOn((HoldReason)(pick % 2), metrics.Where((_, i) => (pick >> i) % 2 == 1), now);
+                break;
+            case 4 when pick % 3 == 0:
+                agreement.SetLossReporting(pick % 2 == 0 ? null : new LossReporting(new Money((pick % 100_000) / 7m, pick % 5 == 0 ? "USD" : "CNY"), 1 + (pick % 1000)), now);
                 break;
             case 4:
                 agreement.SetWarningStages([.. new[] { 50m, 75m, 90.5m, 33.333333333333m, 12.25m, 99.999999999999m }.Where((_, i) => (pick >> i) % 2 == 1)], now);

@@ -36,12 +36,13 @@ public sealed class SeedRuleTests
         sla.SetCalendar("desk", Published);
         sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, Published);
         sla.AddTarget(Metric.ComplaintResolution, null, null, Duration.FromDays(3), TimeBasis.BusinessTime, Published);
+        sla.SetLossReporting(new LossReporting(Money.Yuan(10_000), 3), Published);
         sla.Publish(Published, Published);
         return sla;
     }
 
-    private static Ticket OpenTicket(Priority priority, ServiceTier tier) =>
-        Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, priority, new StaffId("agent"), tier, FridayNight, Agreement.Reference);
+    private static Ticket OpenTicket(Priority priority, ServiceTier tier, Money? loss = null) =>
+        Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, priority, new StaffId("agent"), tier, FridayNight, Agreement.Reference, claimedLoss: loss);
 
     private static Complaint ReceiveComplaint(Severity severity, Money? loss = null) =>
         Complaint.Receive(new ComplaintId("K-1"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.DamageOrLoss, severity, FridayNight, claimedLoss: loss);
@@ -105,7 +106,33 @@ public sealed class SeedRuleTests
 
         Assert.Equal((3, "claimed-loss", true, FridayNight), (assessment.Escalation.Step!.Level, assessment.Escalation.ReasonCode, assessment.Escalation.Immediate, assessment.Escalation.NotifyAt!.Value));
         Assert.Equal(FridayNight.InZone(Desk.Zone).Date, assessment.Escalation.NotifyAt!.Value.InZone(Desk.Zone).Date);
+        var running = LossReport(assessment.Sla);
+        Assert.Equal((SlaState.Running, FridayNight + Duration.FromHours(3)), (running.State, running.DueAt!.Value)); // midnight in Shanghai
+
+        Assert.True(assessment.Escalation.ApplyTo(complaint, FridayNight));
+        var after = Assessor.AssessComplaint(complaint, ServiceTier.Ordinary, Agreement, MondayMorning);
+
+        Assert.Equal(SlaState.Met, LossReport(after.Sla).State);
+        Assert.NotEqual(3, after.Escalation.Step?.Level);
     }
+
+    [Fact]
+    public void ATicketClaimingALossOf12000Yuan_IsReportedTheSameDay_AsAComplaintIs()
+    {
+        var ticket = OpenTicket(Priority.P3, ServiceTier.Ordinary, Money.Yuan(12_000));
+        var unreported = OpenTicket(Priority.P3, ServiceTier.Ordinary, Money.Yuan(12_000));
+
+        var decision = Assessor.AssessTicket(ticket, Agreement, FridayNight).Escalation;
+        Assert.True(decision.ApplyTo(ticket, FridayNight));
+
+        Assert.Equal((3, "claimed-loss", true), (decision.Step!.Level, decision.ReasonCode, decision.Immediate));
+        Assert.Equal(SlaState.Met, LossReport(Assessor.AssessTicket(ticket, Agreement, MondayMorning).Sla).State);
+        Assert.Equal(SlaState.Missed, LossReport(Assessor.AssessTicket(unreported, Agreement, MondayMorning).Sla).State);
+        Assert.Null(Assessor.AssessTicket(OpenTicket(Priority.P3, ServiceTier.Ordinary, Money.Yuan(9_999)), Agreement, FridayNight).Sla.Statuses
+            .Select(s => (Metric?)s.Metric).SingleOrDefault(m => m == Metric.LossReport));
+    }
+
+    private static SlaStatus LossReport(SlaEvaluation evaluation) => evaluation.Statuses.Single(s => s.Metric == Metric.LossReport);
 
     [Fact]
     public void AResolvedTicket_IsNoLongerEscalatedForItsCustomerOrPriority()

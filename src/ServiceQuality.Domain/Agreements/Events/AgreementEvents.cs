@@ -28,6 +28,12 @@ public sealed record AgreementDrafted(
     ReopenBehaviour Reopen, Applicability Applicability, IReadOnlyList<KpiObjective> Objectives)
     : AgreementEvent(AgreementId, OccurredAt)
 {
+    /// <summary>
+    /// The same-day loss report required, or null (the default, and what a version drafted before the requirement existed
+    /// has): none.
+    /// </summary>
+    public LossReporting? LossReporting { get; init; }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the targets, pauses, warning stages and objectives compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
@@ -44,13 +50,14 @@ public sealed record AgreementDrafted(
             && ContentEquality.Equal(WarningStages, other.WarningStages)
             && Reopen == other.Reopen
             && Equals(Applicability, other.Applicability)
-            && ContentEquality.Equal(Objectives, other.Objectives));
+            && ContentEquality.Equal(Objectives, other.Objectives)
+            && Equals(LossReporting, other.LossReporting));
 
     /// <summary>A hash code consistent with <see cref="Equals(AgreementDrafted)"/>: the targets, pauses, warning stages and objectives hashed by content.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(
         base.GetHashCode(), Version, Name, Kind, CalendarName, ContentEquality.Hash(Targets), ContentEquality.Hash(Pauses),
-        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives)));
+        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives), LossReporting));
 }
 
 /// <summary>The calendar was named.</summary>
@@ -109,6 +116,12 @@ public sealed record WarningStagesSet(AgreementId AgreementId, Instant OccurredA
 /// <param name="OccurredAt">When.</param>
 /// <param name="Reopen">The behaviour.</param>
 public sealed record ReopenBehaviourSet(AgreementId AgreementId, Instant OccurredAt, ReopenBehaviour Reopen) : AgreementEvent(AgreementId, OccurredAt);
+
+/// <summary>The same-day loss report was required, or the requirement removed.</summary>
+/// <param name="AgreementId">The agreement.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="LossReporting">The requirement, or null for none.</param>
+public sealed record LossReportingSet(AgreementId AgreementId, Instant OccurredAt, LossReporting? LossReporting) : AgreementEvent(AgreementId, OccurredAt);
 
 /// <summary>The applicability was set.</summary>
 /// <param name="AgreementId">The agreement.</param>

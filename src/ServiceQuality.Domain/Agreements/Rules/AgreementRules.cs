@@ -15,7 +15,9 @@ internal static class AgreementRules
 
     public static void TargetMetricMustTakeTargets(Metric metric) =>
         Guard.Against.InvalidArgument(
-            metric == Metric.InvestigationDeadline, "target", "The investigation deadline is measured against the deadline set on each complaint; an agreement sets no target for it.");
+            metric is Metric.InvestigationDeadline or Metric.LossReport, "target", metric == Metric.LossReport
+                ? "The same-day loss report is due by the end of the day a case was received; an agreement requires it with SetLossReporting, not a target."
+                : "The investigation deadline is measured against the deadline set on each complaint; an agreement sets no target for it.");
 
     public static void TargetDurationMustBePositive(Duration target) =>
         Guard.Against.BrokenRule(target <= Duration.Zero, RuleCode.TargetDurationMustBePositive, $"A target must be positive; {target} given.");

@@ -25,7 +25,15 @@ public abstract record TicketEvent(TicketId TicketId, Instant OccurredAt) : IDom
 public sealed record TicketOpened(
     TicketId TicketId, Instant OccurredAt, CustomerId Customer, TicketKind Kind, Channel Channel, Priority Priority,
     StaffId FirstContactOwner, ServiceTier CustomerTier, AgreementReference? Agreement, bool RequiresOnSiteVisit)
-    : TicketEvent(TicketId, OccurredAt);
+    : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>
+    /// The loss the customer claims, if any (a burst pipe's damage, say); not negative. Null, the default and what a ticket
+    /// opened without one has, claims none. It drives the claimed-loss escalation and the same-day loss report
+    /// (<see cref="Agreements.Metric.LossReport"/>), as a complaint's does.
+    /// </summary>
+    public Money? ClaimedLoss { get; init; }
+}
 
 /// <summary>The ticket was assigned.</summary>
 /// <param name="TicketId">The ticket.</param>
