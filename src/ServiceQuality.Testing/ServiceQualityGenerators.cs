@@ -153,7 +153,7 @@ public static class ServiceQualityGenerators
             if (ticket.CanAssign()) { commands.Add(() => ticket.Assign(staff, null, now)); }
             if (ticket.CanStartWork()) { commands.Add(() => ticket.StartWork(now)); }
             if (ticket.CanRecordResponse()) { commands.Add(() => ticket.RecordResponse(staff, pick % 5 != 0, now)); }
-            if (ticket.CanHold()) { commands.Add(() => ticket.Hold((HoldReason)(pick % 2), now)); }
+            if (ticket.CanHold()) { commands.Add(() => ticket.Hold(HoldReason.Stock[pick % 2], now)); }
             if (ticket.CanResume()) { commands.Add(() => ticket.Resume(now)); }
             if (ticket.CanReferToThirdParty()) { commands.Add(() => ticket.ReferToThirdParty("vendor", now)); }
             if (ticket.CanRecordThirdPartyReturn()) { commands.Add(() => ticket.RecordThirdPartyReturn("done", now)); }

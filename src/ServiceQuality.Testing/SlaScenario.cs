@@ -78,20 +78,20 @@ public sealed class SlaScenario
     /// <summary>Puts the ticket on hold from <paramref name="from"/> and resumes it at <paramref name="to"/>.</summary>
     /// <param name="from">When the hold starts.</param>
     /// <param name="to">When work resumes.</param>
-    /// <param name="reason">Why (waiting for the customer by default).</param>
+    /// <param name="reason">Why; null (the default) for <see cref="HoldReason.WaitingForCustomer"/>.</param>
     /// <returns>This scenario.</returns>
-    public SlaScenario HoldBetween(LocalDateTime from, LocalDateTime to, HoldReason reason = HoldReason.WaitingForCustomer) =>
+    public SlaScenario HoldBetween(LocalDateTime from, LocalDateTime to, HoldReason? reason = null) =>
         Step(t =>
         {
-            t.Hold(reason, Instant(from));
+            t.Hold(reason ?? HoldReason.WaitingForCustomer, Instant(from));
             t.Resume(Instant(to));
         });
 
     /// <summary>Puts the ticket on hold (and leaves it there).</summary>
     /// <param name="from">When the hold starts.</param>
-    /// <param name="reason">Why.</param>
+    /// <param name="reason">Why; null (the default) for <see cref="HoldReason.WaitingForCustomer"/>.</param>
     /// <returns>This scenario.</returns>
-    public SlaScenario HoldFrom(LocalDateTime from, HoldReason reason = HoldReason.WaitingForCustomer) => Step(t => t.Hold(reason, Instant(from)));
+    public SlaScenario HoldFrom(LocalDateTime from, HoldReason? reason = null) => Step(t => t.Hold(reason ?? HoldReason.WaitingForCustomer, Instant(from)));
 
     /// <summary>Changes the priority.</summary>
     /// <param name="at">When.</param>

@@ -84,7 +84,7 @@ public static class TicketHistories
         {
             case 0 when t.CanRecordResponse(): t.RecordResponse(Agent, true, now); break;
             case 1 when t.CanStartWork(): t.StartWork(now); break;
-            case 2 when t.CanHold(): t.Hold((HoldReason)(now.ToUnixTimeTicks() % 2), now); break;
+            case 2 when t.CanHold(): t.Hold(HoldReason.Stock[(int)(now.ToUnixTimeTicks() % 2)], now); break;
             case 2 when t.CanResume(): t.Resume(now); break;
             case 3 when t.CanReferToThirdParty(): t.ReferToThirdParty("vendor", now); break;
             case 3 when t.CanRecordThirdPartyReturn(): t.RecordThirdPartyReturn("done", now); break;

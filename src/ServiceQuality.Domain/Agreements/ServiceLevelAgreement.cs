@@ -226,6 +226,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         return candidates;
     }
 
+    /// <summary>The most pause rules an agreement holds: one per hold reason, 64 reasons.</summary>
+    public const int MaxPauseRules = 64;
+
     /// <summary>Whether a hold for <paramref name="reason"/> pauses the clock of <paramref name="metric"/>.</summary>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metric">The metric.</param>
@@ -294,14 +297,21 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         Raise(new TargetAdded(Id, now, cell));
     }
 
-    /// <summary>Makes a hold reason pause the clocks of the given metrics (replacing any earlier rule for the reason).</summary>
+    /// <summary>
+    /// Makes a hold reason pause the clocks of the given metrics (replacing any earlier rule for the reason). The reason is
+    /// a stock one or the host's own code; a reason no rule names pauses nothing.
+    /// </summary>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metrics">The metrics it pauses; may be empty (it pauses nothing).</param>
     /// <param name="now">When.</param>
-    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is the default value, or a metric is undefined.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, or <see cref="RuleCode.PauseRulesMustNumberAtMost64"/>
+    /// when it would be the agreement's 65th reason.
+    /// </exception>
     public void PauseOn(HoldReason reason, IEnumerable<Metric> metrics, Instant now)
     {
-        Guard.Against.UndefinedEnumValue(reason);
+        Guard.Against.Default(reason);
         Guard.Against.Null(metrics);
         var list = metrics.Distinct().Order().ToArray();
         foreach (var metric in list)
@@ -310,6 +320,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         }
 
         GuardEdit(now);
+        AgreementRules.PauseRulesMustNumberAtMost64(PauseRuleCountWith(reason));
         Raise(new PauseRuleSet(Id, now, reason, list));
     }
 
@@ -475,18 +486,23 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     private static void CheckPauses(IReadOnlyList<PauseRule> pauses)
     {
         Guard.Against.Null(pauses);
+        AgreementRules.PauseRulesMustNumberAtMost64(pauses.Count);
+        var reasons = new HashSet<HoldReason>();
         for (var i = 0; i < pauses.Count; i++)
         {
             var pause = pauses[i];
             Guard.Against.Null(pause, nameof(pauses));
             CheckPause(pause.Reason, pause.Metrics);
-            Guard.Against.InvalidArgument(pauses.Take(i).Any(p => p.Reason == pause.Reason), nameof(pauses), $"Two pause rules for {pause.Reason}.");
+            Guard.Against.InvalidArgument(!reasons.Add(pause.Reason), nameof(pauses), $"Two pause rules for {pause.Reason}.");
         }
     }
 
+    /// <summary>How many pause rules the agreement has once <paramref name="reason"/> has one.</summary>
+    private int PauseRuleCountWith(HoldReason reason) => _pauses.Exists(p => p.Reason == reason) ? _pauses.Count : _pauses.Count + 1;
+
     private static void CheckPause(HoldReason reason, IReadOnlyList<Metric> metrics)
     {
-        Guard.Against.UndefinedEnumValue(reason);
+        Guard.Against.Default(reason);
         CheckDefined(metrics, nameof(metrics));
     }
 
@@ -561,6 +577,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
             case PauseRuleSet e:
                 CheckPause(e.Reason, e.Metrics);
                 CheckEdit();
+                AgreementRules.PauseRulesMustNumberAtMost64(PauseRuleCountWith(e.Reason));
                 break;
             case WarningStagesSet e:
                 CheckEdit();

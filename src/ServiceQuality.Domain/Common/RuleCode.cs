@@ -95,4 +95,7 @@ public enum RuleCode
 
     /// <summary>A KPI objective's threshold must be a percentage from 0 to 100.</summary>
     KpiThresholdMustBeAPercentage,
+
+    /// <summary>An agreement has at most 64 pause rules (one per hold reason); see <see cref="Agreements.ServiceLevelAgreement.MaxPauseRules"/>.</summary>
+    PauseRulesMustNumberAtMost64,
 }

@@ -278,7 +278,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/>.</exception>
     public void Hold(HoldReason reason, Instant now)
     {
-        Guard.Against.UndefinedEnumValue(reason);
+        Guard.Against.Default(reason);
         GuardCommand(TicketCommand.Hold, now);
         Raise(new TicketOnHold(Id, now, reason));
     }
@@ -466,7 +466,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
                 TicketRules.TransitionMustBeAllowed(Status, TicketCommand.StartWork);
                 break;
             case TicketOnHold e:
-                Guard.Against.UndefinedEnumValue(e.Reason, nameof(e.Reason));
+                Guard.Against.Default(e.Reason, nameof(e.Reason));
                 TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Hold);
                 break;
             case TicketResumed:

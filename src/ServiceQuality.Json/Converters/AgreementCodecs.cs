@@ -73,7 +73,7 @@ internal static class AgreementCodecs
         {
             if (properties.Index == 0)
             {
-                reason = EnumCodec<HoldReason>.Read(ref reader, properties.Where);
+                reason = JsonValues.ReadId(ref reader, properties.Where, Ids.Hold);
             }
             else
             {
@@ -92,7 +92,7 @@ internal static class AgreementCodecs
         }
 
         writer.WriteStartObject();
-        EnumCodec<HoldReason>.Write(writer, PauseProperties[0], value.Reason, what);
+        JsonValues.WriteId(writer, PauseProperties[0], value.Reason.Code, what);
         writer.WritePropertyName(PauseProperties[1]);
         ValueCodecs.WriteArray(writer, value.Metrics, what, EnumCodec<Metric>.WriteItem);
         writer.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Json.Converters;
 
@@ -13,6 +14,7 @@ internal static class Ids
     public static readonly Func<string, ComplaintId> Complaint = static v => new ComplaintId(v);
     public static readonly Func<string, VisitId> Visit = static v => new VisitId(v);
     public static readonly Func<string, AgreementId> Agreement = static v => new AgreementId(v);
+    public static readonly Func<string, HoldReason> Hold = static v => new HoldReason(v);
 
     public static StaffId ReadStaff(ref Utf8JsonReader reader, Where what) => JsonValues.ReadId(ref reader, what, Staff);
 

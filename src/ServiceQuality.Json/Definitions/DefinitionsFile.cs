@@ -251,18 +251,26 @@ public static partial class DefinitionsFile
         }
 
         var pauses = new List<PauseRule>();
-        foreach (var pause in node.Items("pauses", required: false))
+        var paused = new HashSet<HoldReason>();
+        var pauseNodes = node.Items("pauses", required: false);
+        if (pauseNodes.Count > ServiceLevelAgreement.MaxPauseRules)
+        {
+            node.Problem(
+                "pauses", RuleCode.PauseRulesMustNumberAtMost64.ToString(), $"at most {ServiceLevelAgreement.MaxPauseRules} pause rules, one per hold reason; {pauseNodes.Count} given.");
+        }
+
+        foreach (var pause in pauseNodes.Take(ServiceLevelAgreement.MaxPauseRules))
         {
             if (!pause.Object(["reason", "metrics"]))
             {
                 continue;
             }
 
-            var reason = pause.Enum<HoldReason>("reason");
+            var reason = pause.Id("reason", Converters.Ids.Hold);
             var metrics = pause.Items("metrics", required: true).Select(m => m.AsEnum<Metric>()).OfType<Metric>().Distinct().ToArray();
-            if (reason is { } r && pauses.Any(p => p.Reason == r))
+            if (reason is { } r && !paused.Add(r))
             {
-                pause.Problem("reason", ProblemCode.Conflict, $"{r} already has a pause rule.");
+                pause.Problem("reason", ProblemCode.Conflict, $"'{JsonTree.Escape(r.Code)}' already has a pause rule.");
             }
             else if (reason is { } known)
             {

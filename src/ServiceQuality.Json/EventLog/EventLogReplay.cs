@@ -262,7 +262,7 @@ public static class EventLogReplay
                     FindTicket(l).RecordResponse(l.Id("staff", Ids.Staff)!.Value, l.Bool("public", true), at);
                     break;
                 case EventType.TicketOnHold:
-                    FindTicket(l).Hold(l.Enum<HoldReason>("reason")!.Value, at);
+                    FindTicket(l).Hold(l.Id("reason", Ids.Hold)!.Value, at);
                     break;
                 case EventType.TicketResumed:
                     FindTicket(l).Resume(at);

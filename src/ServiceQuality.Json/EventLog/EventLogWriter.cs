@@ -284,7 +284,7 @@ public sealed class EventLogWriter : IDisposable
                 break;
             case TicketOnHold e:
                 Start(e, "TicketOnHold", TicketField, id);
-                _json.WriteString(Reason, EnumCodec<HoldReason>.Name(e.Reason, Event));
+                _json.WriteString(Reason, e.Reason.Code);
                 break;
             case TicketResumed e:
                 Start(e, "TicketResumed", TicketField, id);

@@ -57,7 +57,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 {
                     if (e.Field == 0)
                     {
-                        reason = EnumCodec<HoldReason>.Read(ref reader, e.Where);
+                        reason = JsonValues.ReadId(ref reader, e.Where, Ids.Hold);
                     }
                     else
                     {
@@ -150,7 +150,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 break;
             case PauseRuleSet e:
                 Begin(writer, Pause, e);
-                EnumCodec<HoldReason>.Write(writer, Pause.Field(0), e.Reason, Pause.Where(0));
+                JsonValues.WriteId(writer, Pause.Field(0), e.Reason.Code, Pause.Where(0));
                 writer.WritePropertyName(Pause.Field(1));
                 ValueCodecs.WriteArray(writer, e.Metrics, Pause.Where(1), EnumCodec<Metric>.WriteItem);
                 break;

@@ -106,7 +106,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 return new TicketWorkStarted(e.Id, e.At);
             case 5:
             {
-                var reason = e.Single(ref reader, EnumCodec<HoldReason>.Read);
+                var reason = e.Single(ref reader, static (ref Utf8JsonReader r, Where w) => JsonValues.ReadId(ref r, w, Ids.Hold));
                 return new TicketOnHold(e.Id, e.At, reason);
             }
 
@@ -223,7 +223,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 break;
             case TicketOnHold e:
                 Begin(writer, OnHold, e);
-                EnumCodec<HoldReason>.Write(writer, OnHold.Field(0), e.Reason, OnHold.Where(0));
+                JsonValues.WriteId(writer, OnHold.Field(0), e.Reason.Code, OnHold.Where(0));
                 break;
             case TicketResumed e:
                 Begin(writer, Resumed, e);

@@ -25,7 +25,7 @@ public sealed class ServiceLevelAgreementModelTests
 
     private static View ViewOf(ServiceLevelAgreement a) => new(
         a.Version, a.Status, CellsOf(a.Targets), string.Join(",", a.WarningStages), a.CalendarName, a.Reopen, a.Objectives.Count,
-        string.Join(",", a.PauseRules.Select(p => p.Reason).Order()), a.EffectiveFrom, a.LastEventAt, a.History.Count);
+        string.Join(",", a.PauseRules.Select(p => p.Reason.Code).Order(StringComparer.Ordinal)), a.EffectiveFrom, a.LastEventAt, a.History.Count);
 
     public sealed record Command(string Name, int Minutes, int A, int B, int C)
     {
@@ -45,7 +45,7 @@ public sealed class ServiceLevelAgreementModelTests
     private static ServiceTarget TargetOf(Command c) =>
         new((Metric)(Math.Abs(c.A) % 3), Priorities[Math.Abs(c.B) % 3], Tiers[c.C % 3], Duration.FromMinutes(c.A), TimeBasis.BusinessTime);
 
-    private static HoldReason ReasonOf(Command c) => c.C % 2 == 0 ? HoldReason.WaitingForCustomer : HoldReason.WaitingForThirdParty;
+    private static HoldReason ReasonOf(Command c) => (c.C % 3) switch { 0 => HoldReason.WaitingForCustomer, 1 => HoldReason.WaitingForThirdParty, _ => new HoldReason("awaiting-parts") };
 
     private static (RuleCode? Refusal, View Next) Predict(View m, List<ServiceTarget> targets, Command c, Instant now)
     {
@@ -81,7 +81,7 @@ public sealed class ServiceLevelAgreementModelTests
             case "SetReopen":
                 return (null, next with { Reopen = (ReopenBehaviour)(c.C % 2) });
             case "PauseOn":
-                var reasons = m.Pauses.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<HoldReason>).Append(ReasonOf(c)).Distinct().Order();
+                var reasons = m.Pauses.Split(',', StringSplitOptions.RemoveEmptyEntries).Append(ReasonOf(c).Code).Distinct().Order(StringComparer.Ordinal);
                 return (null, next with { Pauses = string.Join(",", reasons) });
             case "AddObjective":
                 return c.A is < 0 or > 100 ? (RuleCode.KpiThresholdMustBeAPercentage, m) : (null, next with { Objectives = m.Objectives + 1 });

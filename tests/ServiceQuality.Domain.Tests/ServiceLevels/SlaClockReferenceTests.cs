@@ -27,13 +27,16 @@ public sealed class SlaClockReferenceTests
             $"stages [{string.Join(",", Stages)}] newCycle {NewCycle} onSite {OnSite} | now +{NowOffset} | {string.Join("; ", Steps.Select(s => $"{s.Pick}+{s.Gap}/{s.Choice}"))}";
     }
 
+    /// <summary>The stock reasons, a host's own reason the agreement names, and one it does not (which pauses nothing).</summary>
+    private static readonly HoldReason[] HoldReasons = [HoldReason.WaitingForCustomer, HoldReason.WaitingForThirdParty, new("awaiting-parts"), new("等待业主答复")];
+
     private static readonly string[] Commands = ["Assign", "Start", "Public", "Internal", "Hold", "Resume", "Refer", "Return", "Arrive", "Priority", "Resolve", "Reopen", "Close", "Cancel"];
 
     internal static Gen<SlaCase> Cases =>
         from calendar in CalendarGenerators.Cases(maxSpanMinutes: 0)
         from targets in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(10, 1500))), 4)
         from business in Gen.ArrayOf(Gen.Elements(true, true, false), 4)
-        from pausedBy in Gen.ArrayOf(Gen.Choose(0, 3), 4)
+        from pausedBy in Gen.ArrayOf(Gen.Choose(0, 7), 4)
         from stages in Gen.SubListOf(StageChoices)
         from newCycle in Gen.Elements(true, false)
         from onSite in Gen.Elements(true, false)
@@ -63,6 +66,7 @@ public sealed class SlaClockReferenceTests
 
         sla.PauseOn(HoldReason.WaitingForCustomer, Metrics.Where((_, i) => (c.PausedBy[i] & 1) != 0), start);
         sla.PauseOn(HoldReason.WaitingForThirdParty, Metrics.Where((_, i) => (c.PausedBy[i] & 2) != 0), start);
+        sla.PauseOn(HoldReasons[2], Metrics.Where((_, i) => (c.PausedBy[i] & 4) != 0), start); // the host's own reason; HoldReasons[3] has no rule
         sla.SetWarningStages(c.Stages, start);
         sla.SetReopenBehaviour(c.NewCycle ? ReopenBehaviour.NewCycle : ReopenBehaviour.ContinueClock, start);
         sla.Publish(start, start);
@@ -109,7 +113,7 @@ public sealed class SlaClockReferenceTests
                 case "Start": ticket.StartWork(now); break;
                 case "Public": ticket.RecordResponse(staff, true, now); break;
                 case "Internal": ticket.RecordResponse(staff, false, now); break;
-                case "Hold": ticket.Hold((HoldReason)(step.Choice % 2), now); break;
+                case "Hold": ticket.Hold(HoldReasons[step.Choice % HoldReasons.Length], now); break;
                 case "Resume": ticket.Resume(now); break;
                 case "Refer": ticket.ReferToThirdParty("vendor", now); break;
                 case "Return": ticket.RecordThirdPartyReturn("done", now); break;

@@ -63,7 +63,7 @@ public sealed class TicketHistoryTests
         HistoryAssert.RefusedValueAt(1, () => Ticket.FromHistory([Opened, new TicketAssigned(Id, At(1), Alice, default(DepartmentId))]));
         HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new TicketResolved(Id, At(3), default)]));
         HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new ReferredToThirdParty(Id, At(3), " ")]));
-        HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new TicketOnHold(Id, At(3), (HoldReason)9)]));
+        HistoryAssert.RefusedValueAt(3, () => Ticket.FromHistory([.. InProgress, new TicketOnHold(Id, At(3), default)]));
     }
 
     [Fact]

@@ -81,6 +81,28 @@ public sealed class DefinitionsFileTests
     }
 
     [Fact]
+    public void Load_PausesForAHostsOwnHoldReason_AreKept_AndDuplicatesOrTooManyAreReportedAtTheirPaths()
+    {
+        const string Template = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [ { "metric": "Resolution", "duration": "PT8H", "basis": "CalendarTime" } ], "pauses": [PAUSES] } ] }
+            """;
+        static string With(IEnumerable<string> reasons) =>
+            Template.Replace("PAUSES", string.Join(",", reasons.Select(r => $$"""{ "reason": "{{r}}", "metrics": ["Resolution"] }""")), StringComparison.Ordinal);
+
+        var loaded = DefinitionsFile.Load(With(["awaiting-parts", "WaitingForCustomer"])).Agreements["A"];
+        var duplicate = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With(["awaiting-parts", "awaiting-parts"]))).Problems);
+        var many = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With(Enumerable.Range(0, 65).Select(i => $"r{i}")))).Problems);
+        var blank = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With([" "]))).Problems);
+
+        Assert.True(loaded.IsPausedBy(new HoldReason("awaiting-parts"), Metric.Resolution));
+        Assert.False(loaded.IsPausedBy(new HoldReason("awaiting-Parts"), Metric.Resolution));
+        Assert.Equal(("$.agreements[0].pauses[1].reason", nameof(ProblemCode.Conflict)), (duplicate.Path, duplicate.Code));
+        Assert.Equal(("$.agreements[0].pauses", nameof(RuleCode.PauseRulesMustNumberAtMost64)), (many.Path, many.Code));
+        Assert.Equal("$.agreements[0].pauses[0].reason", blank.Path);
+    }
+
+    [Fact]
     public void Load_ARuleTheAggregateRefuses_IsReportedAtItsPath()
     {
         const string zero = """

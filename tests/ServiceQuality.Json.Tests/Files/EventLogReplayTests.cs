@@ -185,6 +185,19 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_AHoldForAHostsOwnReason_KeepsTheReason_AndABlankOneIsRefusedAtItsLine()
+    {
+        var custom = Good.Replace("\"reason\":\"WaitingForCustomer\"", "\"reason\":\"awaiting-parts\"", StringComparison.Ordinal);
+        var blank = Good.Replace("\"reason\":\"WaitingForCustomer\"", "\"reason\":\"\"", StringComparison.Ordinal);
+
+        var held = Replay(custom).Tickets[new TicketId("T-1")].History.OfType<Domain.Tickets.Events.TicketOnHold>().Single();
+        var refused = Assert.Throws<EventLogException>(() => Replay(blank));
+
+        Assert.Equal(new HoldReason("awaiting-parts"), held.Reason);
+        Assert.Equal(8, refused.Line);
+    }
+
+    [Fact]
     public void Replay_AVisitPlannedWithARetryInterval_RefusesAnEarlierRetry()
     {
         const string Planned = """

@@ -101,6 +101,9 @@ public static class HistoryGenerators
         Gen.ArrayOf(Gen.Zip(Gen.Choose(0, 10_000), Gen.Frequency((1, Gen.Constant(0L)), (6, Gen.Choose(1, 86_400).Select(s => (long)s * 1_000_000_000L)), (1, Gen.Choose(1, 999_999_999).Select(n => (long)n))))
             .Select(s => (s.Item1, Duration.FromNanoseconds(s.Item2))));
 
+    /// <summary>Hold reasons: the stock ones and hosts' own, with non-ASCII and the longest codes.</summary>
+    private static readonly HoldReason[] HoldReasons = [HoldReason.WaitingForCustomer, HoldReason.WaitingForThirdParty, new("awaiting-parts"), new("等待业主"), new(new string('r', 128))];
+
     private static string Text(int pick) => Texts[pick % Texts.Length];
 
     private static Ticket BuildTicket(string id, ServiceTier tier, AgreementReference? agreement, bool onSite, Instant start, (int Pick, Duration Gap)[] steps)
@@ -119,7 +122,7 @@ public static class HistoryGenerators
             if (ticket.CanTransfer() && ticket.Assignee != someone) { commands.Add(() => ticket.Transfer(someone, department, now)); }
             if (ticket.CanStartWork()) { commands.Add(() => ticket.StartWork(now)); }
             if (ticket.CanRecordResponse()) { commands.Add(() => ticket.RecordResponse(someone, pick % 3 != 0, now)); }
-            if (ticket.CanHold()) { commands.Add(() => ticket.Hold((HoldReason)(pick % 2), now)); }
+            if (ticket.CanHold()) { commands.Add(() => ticket.Hold(HoldReasons[pick % HoldReasons.Length], now)); }
             if (ticket.CanResume()) { commands.Add(() => ticket.Resume(now)); }
             if (ticket.CanReferToThirdParty()) { commands.Add(() => ticket.ReferToThirdParty(Text(pick), now)); }
             if (ticket.CanRecordThirdPartyReturn()) { commands.Add(() => ticket.RecordThirdPartyReturn(Text(pick + 1), now)); }
@@ -316,7 +319,7 @@ public static class HistoryGenerators
 
                 break;
             case 3:
-                agreement.PauseOn((HoldReason)(pick % 2), metrics.Where((_, i) => (pick >> i) % 2 == 1), now);
+                agreement.PauseOn(HoldReasons[pick % HoldReasons.Length], metrics.Where((_, i) => (pick >> i) % 2 == 1), now);
                 break;
             case 4 when pick % 3 == 0:
                 agreement.SetLossReporting(pick % 2 == 0 ? null : new LossReporting(new Money((pick % 100_000) / 7m, pick % 5 == 0 ? "USD" : "CNY"), 1 + (pick % 1000)), now);

@@ -34,6 +34,10 @@ internal static class AgreementRules
     public static void WarningStagesMustNumberAtMostEight(int count) =>
         Guard.Against.BrokenRule(count > MaxWarningStages, RuleCode.WarningStagesMustNumberAtMostEight, $"At most {MaxWarningStages} warning stages; {count} given.");
 
+    public static void PauseRulesMustNumberAtMost64(int count) =>
+        Guard.Against.BrokenRule(
+            count > ServiceLevelAgreement.MaxPauseRules, RuleCode.PauseRulesMustNumberAtMost64, $"At most {ServiceLevelAgreement.MaxPauseRules} pause rules; {count} given.");
+
     public static void AgreementNeedsTargetsToPublish(int targets) =>
         Guard.Against.BrokenRule(targets == 0, RuleCode.AgreementNeedsTargetsToPublish, "Add at least one target before publishing.");
 
