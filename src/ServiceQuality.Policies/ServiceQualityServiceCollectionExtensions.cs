@@ -19,8 +19,9 @@ public static class ServiceQualityServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the default configuration: the stock policies, the case assessor and the calendars as unkeyed singletons,
-    /// each only if the host has not registered its own (<c>TryAdd</c>), built from the default
-    /// <see cref="ServiceQualityOptions"/> (<c>IOptions&lt;ServiceQualityOptions&gt;</c>). No clock is registered: the policies
+    /// each only if the host has not registered its own (<c>TryAdd</c>), built once from the default
+    /// <see cref="ServiceQualityOptions"/> (named <c>Options.DefaultName</c>, as <c>IOptions&lt;ServiceQualityOptions&gt;</c>
+    /// gives them), wiring the catalogues' presets. No clock is registered: the policies
     /// and the assessor never read one (the host passes <c>now</c>, from its own NodaTime <c>IClock</c>). Calling it again
     /// adds <paramref name="configure"/> to the options and registers nothing twice.
     /// </summary>
