@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
@@ -121,17 +122,20 @@ public static class ServiceDeskApp
         });
         if (definitions is not null)
         {
-            try
-            {
-                builder.UseDefinitions(definitions);
-            }
-            catch (InvalidDefinitionException e)
-            {
-                throw new SampleException([.. e.Lines().Select(line => $"{options.Definitions}: {line}")]);
-            }
+            builder.UseDefinitions(definitions);
         }
 
         using var provider = builder.Services.BuildServiceProvider();
+        try
+        {
+            // What a generic host does when it starts: every problem of the options the definitions lead to, at once.
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new SampleException([.. e.Failures.Select(failure => $"{options.Definitions ?? "options"}: {failure}")]);
+        }
+
         var timer = Stopwatch.StartNew();
         Cases cases;
         if (options.Events is { } log)
@@ -175,7 +179,7 @@ public static class ServiceDeskApp
             ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
             ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
         ]);
-        var report = Report.Build(cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<ServiceQualityOptions>().Standings, at);
+        var report = Report.Build(cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings, at);
 
         // Everything is written to temporary files (or the console) first; the files replace their targets only at the end.
         if (options.ExportEvents is not null)

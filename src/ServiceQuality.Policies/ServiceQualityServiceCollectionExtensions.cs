@@ -1,9 +1,7 @@
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NodaTime;
-using ServiceQuality.Domain.Common;
-using ServiceQuality.Domain.Customers;
+using Microsoft.Extensions.Options;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
@@ -20,74 +18,120 @@ namespace ServiceQuality.Policies;
 public static class ServiceQualityServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the stock policies, the case assessor and the calendars, each only if the host has not registered its
-    /// own (<c>TryAdd</c>). No clock is registered: the policies and the assessor never read one (the host passes
-    /// <c>now</c>, from its own NodaTime <c>IClock</c>). Calling it again is harmless: the options are configured further
-    /// and nothing is registered twice.
+    /// Registers the default configuration: the stock policies, the case assessor and the calendars as unkeyed singletons,
+    /// each only if the host has not registered its own (<c>TryAdd</c>), built once from the default
+    /// <see cref="ServiceQualityOptions"/> (named <c>Options.DefaultName</c>, as <c>IOptions&lt;ServiceQualityOptions&gt;</c>
+    /// gives them), wiring the catalogues' presets. No clock is registered: the policies
+    /// and the assessor never read one (the host passes <c>now</c>, from its own NodaTime <c>IClock</c>). Calling it again
+    /// adds <paramref name="configure"/> to the options and registers nothing twice.
     /// </summary>
+    /// <remarks>
+    /// The options are validated when the host starts (<c>ValidateOnStart</c>; without a generic host, resolve
+    /// <c>IStartupValidator</c> and call <c>Validate()</c> once the provider is built), or else the first time the options or
+    /// a policy built from them is resolved: an invalid configuration then throws an <see cref="OptionsValidationException"/>
+    /// whose <see cref="OptionsValidationException.Failures"/> hold every problem of
+    /// <see cref="ServiceQualityOptions.Validate"/>, one <c>path code: message</c> each. Registration itself never runs the
+    /// configure delegates and never throws for invalid options.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options; may be null for the defaults.</param>
-    /// <returns>A builder to add rules or replace policies.</returns>
-    /// <exception cref="InvalidDefinitionException">The options are invalid; every problem is listed.</exception>
+    /// <param name="configure">Configures the options; may be null for the defaults.</param>
+    /// <returns>A builder to add rules or replace policies of the default configuration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static ServiceQualityBuilder AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions>? configure = null)
     {
         Guard.Against.Null(services);
-        var options = ServiceQualityOptions.In(services);
-        var first = options is null;
-        options ??= new ServiceQualityOptions();
-        configure?.Invoke(options);
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new InvalidDefinitionException(nameof(ServiceQualityOptions), problems);
-        }
-
-        if (first)
-        {
-            services.AddSingleton(options);
-        }
-
-        services.TryAddSingleton(sp => CalendarLookup.From(sp.GetRequiredService<ServiceQualityOptions>().Calendars));
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<ServiceQualityOptions>();
-            return TierPolicies.Pareto(ServiceTier.Key, ServiceTier.Gold, ServiceTier.Ordinary, o.ParetoACutPercent, o.ParetoBCutPercent);
-        });
-        services.TryAddSingleton(EntitlementCatalog.Default);
-        services.TryAddSingleton(sp => new EscalationRuleSet(
-            [.. DefaultEscalationRules(sp.GetRequiredService<ServiceQualityOptions>()), .. Defined(sp).Escalation, .. sp.GetServices<IEscalationRule>()]));
-        services.TryAddSingleton(sp => EscalationPolicy(sp.GetRequiredService<ServiceQualityOptions>(), sp.GetRequiredService<EscalationRuleSet>(), sp.GetRequiredService<ICalendarLookup>()));
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<ServiceQualityOptions>();
-            IEnumerable<IScoringRule> stock = o.UseDefaultScoringRules ? ScoringRules.Default() : [];
-            return new ScoringEngine(o.Scorecard, [.. stock, .. Defined(sp).Scoring, .. sp.GetServices<IScoringRule>()]);
-        });
-        services.TryAddSingleton(CreditPolicies.Bands(
-            new CreditLimits(CapPercent: 100m, ClaimWindow: Duration.FromDays(30)), new CreditBand(99.9m, 10m), new CreditBand(99m, 25m), new CreditBand(95m, 100m)));
-        services.TryAddSingleton<ITrustPolicy>(TrustPolicy.Standard);
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<ServiceQualityOptions>();
-            return CallbackPolicies.Combine(CallbackPolicies.EveryComplaint(o.CallbackWithin), CallbackPolicies.SampleClosedTickets(o.TicketCallbackSamplePercent, o.CallbackWithin));
-        });
-        services.TryAddSingleton(sp => new CaseAssessor(sp.GetRequiredService<ICalendarLookup>(), sp.GetRequiredService<IEscalationPolicy>()));
-        return new ServiceQualityBuilder(services);
+        return Register(services, Options.DefaultName, configure);
     }
 
-    private static DefinedRules Defined(IServiceProvider services) => services.GetService<DefinedRules>() ?? DefinedRules.None;
-
-    private static IEnumerable<IEscalationRule> DefaultEscalationRules(ServiceQualityOptions options) =>
-        options.UseDefaultEscalationRules ? EscalationRules.PracticeDefaults(options.ClaimedLossThreshold) : [];
-
-    private static IEscalationPolicy EscalationPolicy(ServiceQualityOptions options, EscalationRuleSet rules, ICalendarLookup calendars)
+    /// <summary>
+    /// Registers a named configuration, for example one per tenant (as Microsoft's <c>AddKeyedSingleton</c> registers one
+    /// keyed service): the same services as
+    /// <see cref="AddServiceQuality(IServiceCollection, Action{ServiceQualityOptions})"/>, as keyed singletons under the key
+    /// <paramref name="name"/> (<c>GetRequiredKeyedService&lt;CaseAssessor&gt;(name)</c>, <c>[FromKeyedServices(name)]</c>),
+    /// built from the <see cref="ServiceQualityOptions"/> named <paramref name="name"/>
+    /// (<c>IOptionsMonitor&lt;ServiceQualityOptions&gt;.Get(name)</c>). Each configuration has its own options, rules and
+    /// policies; the default configuration and other names are not affected. Calling it again with the same name adds
+    /// <paramref name="configure"/> to that configuration's options and registers nothing twice. Validation is as for the
+    /// default configuration, with the name in <see cref="OptionsValidationException.OptionsName"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The configuration's name, which is also its service key; not blank, compared ordinally.</param>
+    /// <param name="configure">Configures the named options; may be null for the defaults.</param>
+    /// <returns>A builder to add rules or replace policies of this configuration only.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static ServiceQualityBuilder AddKeyedServiceQuality(this IServiceCollection services, string name, Action<ServiceQualityOptions>? configure = null)
     {
-        var policy = EscalationPolicies.HighestOf(options.Ladder, [.. rules.Rules]);
+        Guard.Against.Null(services);
+        Guard.Against.NullOrWhiteSpace(name);
+        return Register(services, name, configure);
+    }
+
+    private static ServiceQualityBuilder Register(IServiceCollection services, string name, Action<ServiceQualityOptions>? configure)
+    {
+        var builder = new ServiceQualityBuilder(services, name);
+        var key = builder.ServiceKey;
+        var options = services.AddOptions<ServiceQualityOptions>(name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // ValidateOnStart adds a registration on every call: ask for it once per configuration.
+        var count = services.Count;
+        services.TryAddKeyedSingleton(key, ConfigurationMarker.Instance);
+        if (services.Count > count)
+        {
+            options.ValidateOnStart();
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceQualityOptions>, ServiceQualityOptionsValidator>());
+        services.TryAddKeyedSingleton(key, (sp, _) => CalendarLookup.From(Settings(sp, name).Calendars));
+        services.TryAddKeyedSingleton(key, (sp, _) =>
+        {
+            var o = Settings(sp, name);
+            return TierPolicies.PracticeDefaults(o.ParetoACutPercent, o.ParetoBCutPercent);
+        });
+        services.TryAddKeyedSingleton(key, EntitlementCatalog.Default);
+        services.TryAddKeyedSingleton(key, (sp, _) =>
+        {
+            var o = Settings(sp, name);
+            return EscalationPolicy(o, RulesInForce.Escalation(o, sp.GetKeyedServices<IEscalationRule>(key)), sp.GetRequiredKeyedService<ICalendarLookup>(key));
+        });
+        services.TryAddKeyedSingleton(key, (sp, _) =>
+        {
+            var o = Settings(sp, name);
+            return new ScoringEngine(o.Scorecard, RulesInForce.Scoring(o, sp.GetKeyedServices<IScoringRule>(key)));
+        });
+        services.TryAddKeyedSingleton(key, CreditPolicies.PracticeDefaults());
+        services.TryAddKeyedSingleton<ITrustPolicy>(key, TrustPolicy.Standard);
+        services.TryAddKeyedSingleton(key, (sp, _) =>
+        {
+            var o = Settings(sp, name);
+            return CallbackPolicies.PracticeDefaults(o.CallbackWithin, o.TicketCallbackSamplePercent);
+        });
+        services.TryAddKeyedSingleton(key, (sp, _) => new CaseAssessor(sp.GetRequiredKeyedService<ICalendarLookup>(key), sp.GetRequiredKeyedService<IEscalationPolicy>(key)));
+        return builder;
+    }
+
+    /// <summary>The configuration's options, created, configured and validated on first use (then cached by the monitor).</summary>
+    private static ServiceQualityOptions Settings(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name);
+
+    private static IEscalationPolicy EscalationPolicy(ServiceQualityOptions options, IReadOnlyList<IEscalationRule> rules, ICalendarLookup calendars)
+    {
+        var policy = EscalationPolicies.HighestOf(options.Ladder, [.. rules]);
         if (options.FrontLineLimit is { } limit)
         {
             policy = EscalationPolicies.WithFrontLineAuthority(policy, limit);
         }
 
         return options.NotificationCalendar is { } name ? EscalationPolicies.DeferredToOpenHours(policy, calendars.Find(name)) : policy;
+    }
+
+    /// <summary>Registered once per configuration (keyed as its services), so the first registration can be told from a repeat.</summary>
+    private sealed class ConfigurationMarker
+    {
+        public static ConfigurationMarker Instance { get; } = new();
     }
 }

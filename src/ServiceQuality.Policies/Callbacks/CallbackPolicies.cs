@@ -12,6 +12,19 @@ namespace ServiceQuality.Policies.Callbacks;
 public static class CallbackPolicies
 {
     /// <summary>
+    /// The practice's stock follow-up, as <c>AddServiceQuality</c> registers it: every complaint that needs a callback is
+    /// called back (<see cref="EveryComplaint"/>, a phone callback) and <paramref name="ticketSamplePercent"/> % of closed
+    /// tickets are surveyed (<see cref="SampleClosedTickets"/>, a satisfaction survey), each due <paramref name="within"/>
+    /// after the complaint's resolution or the ticket's closing (elapsed time).
+    /// </summary>
+    /// <param name="within">How long after resolution or closing a callback is due; positive (practice: 48 hours).</param>
+    /// <param name="ticketSamplePercent">The share of closed tickets surveyed, 0-100 (practice: 10).</param>
+    /// <returns>The combined policy; immutable and thread-safe.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is not positive, or <paramref name="ticketSamplePercent"/> is outside 0-100.</exception>
+    public static ICallbackPolicy PracticeDefaults(Duration within, decimal ticketSamplePercent) =>
+        Combine(EveryComplaint(within), SampleClosedTickets(ticketSamplePercent, within));
+
+    /// <summary>
     /// Every complaint that needs a callback (<see cref="Complaint.CallbackRequired"/>, true unless received without one) gets
     /// one (每案必访) once resolved, due <paramref name="within"/> after resolution.
     /// </summary>

@@ -7,6 +7,17 @@ namespace ServiceQuality.Policies.Credits;
 /// <summary>The stock service-credit policies: bands (as cloud SLAs publish them) and linear.</summary>
 public static class CreditPolicies
 {
+    private static readonly IServiceCreditPolicy Practice = Bands(
+        new CreditLimits(CapPercent: 100m, ClaimWindow: NodaTime.Duration.FromDays(30)), new CreditBand(99.9m, 10m), new CreditBand(99m, 25m), new CreditBand(95m, 100m));
+
+    /// <summary>
+    /// The practice's stock service credits, as <c>AddServiceQuality</c> registers them: banded (<see cref="Bands"/>) on the
+    /// compliance of the period — below 99.9 % → 10 % of the fee, below 99 % → 25 %, below 95 % → 100 % — capped at the
+    /// whole fee, with no minimum, and claimed within 30 days (calendar time) after the period's end.
+    /// </summary>
+    /// <returns>The policy; immutable and thread-safe, the same instance on every call.</returns>
+    public static IServiceCreditPolicy PracticeDefaults() => Practice;
+
     /// <summary>
     /// Banded credits: the band with the lowest threshold the compliance is below decides the share. For example
     /// below 99.9 % → 10 %, below 99 % → 25 %, below 95 % → 100 %.

@@ -7,9 +7,18 @@ using ServiceQuality.Policies.Scoring;
 namespace ServiceQuality.Policies.DependencyInjection;
 
 /// <summary>
-/// The settings of the stock policies registered by <c>AddServiceQuality</c>. Validated when registered: every problem is
-/// reported at once in an <see cref="InvalidDefinitionException"/>.
+/// The settings of the stock policies registered by <c>AddServiceQuality</c>, as Microsoft.Extensions.Options options: one
+/// instance per configuration, named by the configuration (the default one has the name <c>Options.DefaultName</c>, the
+/// empty string; a tenant's, the tenant's name). The configure delegates of <c>AddServiceQuality</c>, of
+/// <see cref="ServiceQualityBuilder.UseDefinitions"/> and any <c>Configure&lt;ServiceQualityOptions&gt;(name, …)</c> of the
+/// host run in registration order, then <see cref="Validate"/> checks the result: an invalid configuration throws an
+/// <c>OptionsValidationException</c> listing every problem, when the host starts (<c>ValidateOnStart</c>) or else the first
+/// time the options or a policy built from them is resolved.
 /// </summary>
+/// <threadsafety>
+/// Not thread-safe while it is configured. The registered policies read it once, when the container first builds them;
+/// changing the instance after that changes nothing.
+/// </threadsafety>
 public sealed class ServiceQualityOptions
 {
     /// <summary>The named business calendars agreements refer to.</summary>
@@ -18,8 +27,18 @@ public sealed class ServiceQualityOptions
     /// <summary>The escalation ladder (default: team lead, supervisor, manager, director).</summary>
     public EscalationLadder Ladder { get; set; } = EscalationLadder.Default;
 
-    /// <summary>Whether the stock escalation rules are used (time at 75/100/150 %, major severity, VIP customers, repeats, claimed loss).</summary>
+    /// <summary>
+    /// Whether the practice's stock escalation rules are used (<see cref="Escalation.EscalationRules.PracticeDefaults"/>:
+    /// time at 75/100/150 %, major severity, VIP customers, repeats, claimed loss above <see cref="ClaimedLossThreshold"/>).
+    /// A definitions file with escalation rules switches them off.
+    /// </summary>
     public bool UseDefaultEscalationRules { get; set; } = true;
+
+    /// <summary>
+    /// Escalation rules configured in code or by a definitions file (which replaces this list), used after the stock rules
+    /// and before the rules registered with <see cref="ServiceQualityBuilder.AddEscalationRule{TRule}"/>.
+    /// </summary>
+    public IList<IEscalationRule> EscalationRules { get; } = [];
 
     /// <summary>The claimed loss above which a complaint is escalated the same day (default ¥10,000).</summary>
     public Money ClaimedLossThreshold { get; set; } = Money.Yuan(10_000m);
@@ -36,8 +55,14 @@ public sealed class ServiceQualityOptions
     /// <summary>The Pareto cut for the middle tier, in percent of spend (default 95).</summary>
     public decimal ParetoBCutPercent { get; set; } = 95m;
 
-    /// <summary>Whether the stock scoring rules are used.</summary>
+    /// <summary>Whether the stock scoring rules are used (<see cref="Scoring.ScoringRules.Default"/>). A definitions file with scoring rules switches them off.</summary>
     public bool UseDefaultScoringRules { get; set; } = true;
+
+    /// <summary>
+    /// Scoring rules configured in code or by a definitions file (which replaces this list), used after the stock rules and
+    /// before the rules registered with <see cref="ServiceQualityBuilder.AddScoringRule{TRule}"/>.
+    /// </summary>
+    public IList<IScoringRule> ScoringRules { get; } = [];
 
     /// <summary>How scorecards are computed.</summary>
     public ScorecardDefinition Scorecard { get; set; } = ScorecardDefinition.Default;
@@ -51,38 +76,11 @@ public sealed class ServiceQualityOptions
     /// <summary>The share of closed tickets sampled for a callback, in percent (default 10).</summary>
     public decimal TicketCallbackSamplePercent { get; set; } = 10m;
 
-    /// <summary>The options instance <c>AddServiceQuality</c> registered in <paramref name="services"/>, or null.</summary>
-    internal static ServiceQualityOptions? In(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        services.FirstOrDefault(d => d.ServiceType == typeof(ServiceQualityOptions) && !d.IsKeyedService)?.ImplementationInstance as ServiceQualityOptions;
-
-    /// <summary>A copy to change and validate before it is adopted.</summary>
-    internal ServiceQualityOptions Copy()
-    {
-        var copy = new ServiceQualityOptions();
-        copy.CopyFrom(this);
-        return copy;
-    }
-
-    /// <summary>Takes every setting of <paramref name="other"/>.</summary>
-    internal void CopyFrom(ServiceQualityOptions other)
-    {
-        if (!ReferenceEquals(Calendars, other.Calendars))
-        {
-            Calendars.Clear();
-            foreach (var (name, calendar) in other.Calendars)
-            {
-                Calendars[name] = calendar;
-            }
-        }
-
-        (Ladder, UseDefaultEscalationRules, ClaimedLossThreshold, FrontLineLimit, NotificationCalendar) =
-            (other.Ladder, other.UseDefaultEscalationRules, other.ClaimedLossThreshold, other.FrontLineLimit, other.NotificationCalendar);
-        (ParetoACutPercent, ParetoBCutPercent, UseDefaultScoringRules, Scorecard, Standings, CallbackWithin, TicketCallbackSamplePercent) =
-            (other.ParetoACutPercent, other.ParetoBCutPercent, other.UseDefaultScoringRules, other.Scorecard, other.Standings, other.CallbackWithin, other.TicketCallbackSamplePercent);
-    }
-
-    /// <summary>Every problem of these options; empty when they are valid.</summary>
-    /// <returns>The problems, with the property they concern.</returns>
+    /// <summary>
+    /// Every problem of these options, each with the property it concerns as its path and a <see cref="ProblemCode"/>;
+    /// empty when they are valid. The registration's validator reports exactly these.
+    /// </summary>
+    /// <returns>The problems, in a fixed order.</returns>
     public IReadOnlyList<DefinitionProblem> Validate()
     {
         var problems = new List<DefinitionProblem>();
@@ -108,6 +106,16 @@ public sealed class ServiceQualityOptions
         foreach (var (name, calendar) in Calendars)
         {
             Require(!string.IsNullOrWhiteSpace(name) && calendar is not null, $"{nameof(Calendars)}[{name}]", ProblemCode.MissingProperty, "a named calendar is required");
+        }
+
+        for (var i = 0; i < EscalationRules.Count; i++)
+        {
+            Require(EscalationRules[i] is not null, $"{nameof(EscalationRules)}[{i}]", ProblemCode.MissingProperty, "a rule is required");
+        }
+
+        for (var i = 0; i < ScoringRules.Count; i++)
+        {
+            Require(ScoringRules[i] is not null, $"{nameof(ScoringRules)}[{i}]", ProblemCode.MissingProperty, "a rule is required");
         }
 
         return problems;

@@ -29,6 +29,18 @@ public static class TierPolicies
         return new ParetoPolicy(a, b, c, aCutPercent, bCutPercent);
     }
 
+    /// <summary>
+    /// The practice's stock tiering, as <c>AddServiceQuality</c> registers it: <see cref="Pareto"/> into
+    /// <see cref="ServiceTier.Key"/> (the customers within the first <paramref name="aCutPercent"/> % of spend),
+    /// <see cref="ServiceTier.Gold"/> (up to <paramref name="bCutPercent"/> %) and <see cref="ServiceTier.Ordinary"/> (the rest).
+    /// </summary>
+    /// <param name="aCutPercent">The cumulative share of spend covered by key customers, in percent (practice: 80).</param>
+    /// <param name="bCutPercent">The cumulative share covered by key and gold customers, in percent (practice: 95).</param>
+    /// <returns>The policy; immutable and thread-safe.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A cut is outside 0-100, or the A cut exceeds the B cut.</exception>
+    public static ITierPolicy PracticeDefaults(decimal aCutPercent = 80m, decimal bCutPercent = 95m) =>
+        Pareto(ServiceTier.Key, ServiceTier.Gold, ServiceTier.Ordinary, aCutPercent, bCutPercent);
+
     /// <summary>Spend thresholds: the highest tier whose threshold the spend reaches; <paramref name="below"/> when none.</summary>
     /// <param name="below">The tier of customers below every threshold.</param>
     /// <param name="thresholds">Each tier with the spend that reaches it (inclusive), in one currency.</param>

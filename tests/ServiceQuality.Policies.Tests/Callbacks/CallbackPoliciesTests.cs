@@ -93,6 +93,24 @@ public sealed class CallbackPoliciesTests
         Assert.Empty(policy.ForTicket(Closed(ids.First(id => !CallbackPolicies.InSample(id, 10m)))));
     }
 
+    [Fact]
+    public void PracticeDefaults_CallEveryComplaintBackAndSurveyTheSampleOfClosedTickets()
+    {
+        var practice = CallbackPolicies.PracticeDefaults(Duration.FromHours(48), 10m);
+        var ids = Enumerable.Range(0, 100).Select(i => "T-" + i).ToArray();
+        var inSample = ids.First(id => CallbackPolicies.InSample(id, 10m));
+        var outOfSample = ids.First(id => !CallbackPolicies.InSample(id, 10m));
+
+        var complaint = Assert.Single(practice.ForComplaint(Resolved()));
+        var ticket = Assert.Single(practice.ForTicket(Closed(inSample)));
+
+        Assert.Equal((VisitKind.PhoneCallback, T0 + Duration.FromHours(53), "every-complaint"), (complaint.Kind, complaint.Due, complaint.ReasonCode));
+        Assert.Equal((VisitKind.SatisfactionSurvey, T0 + Duration.FromHours(50), "sample"), (ticket.Kind, ticket.Due, ticket.ReasonCode));
+        Assert.Empty(practice.ForTicket(Closed(outOfSample)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CallbackPolicies.PracticeDefaults(Duration.Zero, 10m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CallbackPolicies.PracticeDefaults(Duration.FromHours(48), 101m));
+    }
+
     [Property(MaxTest = 1000, Replay = PropertyRuns.Replay)]
     public Property Sample_IsMonotoneInTheRate() =>
         Prop.ForAll(

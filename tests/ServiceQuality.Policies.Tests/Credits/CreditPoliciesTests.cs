@@ -37,6 +37,28 @@ public sealed class CreditPoliciesTests
         Assert.Equal(("claim-window-expired", 0m), (Cloud.Compute(Claim(9000, 10_000, daysLate: 31)).ReasonCode, Cloud.Compute(Claim(9000, 10_000, daysLate: 31)).Amount.Amount));
     }
 
+    [Theory]
+    [InlineData(9995, 10_000, "0", "no-credit")]
+    [InlineData(9980, 10_000, "100.0", "band.1")]
+    [InlineData(9850, 10_000, "250.00", "band.2")]
+    [InlineData(9000, 10_000, "1000", "band.3")]
+    public void PracticeDefaults_CreditTenTwentyFiveOrAHundredPercentBelowTheBands(long met, long total, string amount, string code)
+    {
+        var credit = CreditPolicies.PracticeDefaults().Compute(Claim(met, total));
+
+        Assert.Equal((decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), code), (credit.Amount.Amount, credit.ReasonCode));
+    }
+
+    [Fact]
+    public void PracticeDefaults_WhenClaimedAfterThirtyDays_PayNothingAndAreOneSharedInstance()
+    {
+        var practice = CreditPolicies.PracticeDefaults();
+
+        Assert.Equal("band.3", practice.Compute(Claim(9000, 10_000, daysLate: 30)).ReasonCode);
+        Assert.Equal("claim-window-expired", practice.Compute(Claim(9000, 10_000, daysLate: 31)).ReasonCode);
+        Assert.Same(practice, CreditPolicies.PracticeDefaults());
+    }
+
     [Fact]
     public void Linear_CreditsPerPointShort()
     {

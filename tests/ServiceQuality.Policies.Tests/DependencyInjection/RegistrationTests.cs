@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using ServiceQuality.Domain.Agreements;
@@ -42,8 +43,15 @@ public sealed class RegistrationTests
 {
     private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);
 
+    /// <summary>The path and code of a failure, which the validator writes as <c>path code: message</c>.</summary>
+    internal static (string Path, string Code) PathAndCode(string failure)
+    {
+        var head = failure[..failure.IndexOf(':', StringComparison.Ordinal)].Split(' ');
+        return (head[0], head[1]);
+    }
+
     [Fact]
-    public void AddServiceQuality_RegistersEveryPolicyAndTheSystemClock()
+    public void AddServiceQuality_RegistersEveryPolicyAndNoClock()
     {
         using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();
 
@@ -55,7 +63,39 @@ public sealed class RegistrationTests
         Assert.NotNull(provider.GetRequiredService<ICallbackPolicy>());
         Assert.NotNull(provider.GetRequiredService<CaseAssessor>());
         Assert.NotNull(provider.GetRequiredService<ICalendarLookup>());
+        Assert.Same(EntitlementCatalog.Default, provider.GetRequiredService<EntitlementCatalog>());
         Assert.Null(provider.GetService<IClock>()); // nothing in the library reads a clock: the host passes `now`
+    }
+
+    [Fact]
+    public void AddServiceQuality_WiresThePracticePresets()
+    {
+        using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+
+        Assert.Same(CreditPolicies.PracticeDefaults(), provider.GetRequiredService<IServiceCreditPolicy>());
+        Assert.Same(TrustPolicy.Standard, provider.GetRequiredService<ITrustPolicy>());
+        Assert.Equal(TierPolicies.PracticeDefaults(options.ParetoACutPercent, options.ParetoBCutPercent).Description, provider.GetRequiredService<ITierPolicy>().Description);
+        Assert.Equal(CallbackPolicies.PracticeDefaults(options.CallbackWithin, options.TicketCallbackSamplePercent).Description, provider.GetRequiredService<ICallbackPolicy>().Description);
+        Assert.Equal(
+            EscalationPolicies.HighestOf(EscalationLadder.Default, [.. EscalationRules.PracticeDefaults(Money.Yuan(10_000m))]).Description,
+            provider.GetRequiredService<IEscalationPolicy>().Description);
+    }
+
+    [Fact]
+    public void AddServiceQuality_ReadsOptionsConfiguredByTheHostThroughTheOptionsPipeline()
+    {
+        var services = new ServiceCollection();
+        services.Configure<ServiceQualityOptions>(o => o.ParetoACutPercent = 50m);
+        services.AddServiceQuality(o => o.ParetoBCutPercent = 80m);
+        services.Configure<ServiceQualityOptions>(o => o.ParetoBCutPercent = 60m); // registered later, so applied later
+        using var provider = services.BuildServiceProvider();
+        var population = new[] { new TierCandidate(new CustomerId("a"), Money.Yuan(600m)), new TierCandidate(new CustomerId("b"), Money.Yuan(400m)) };
+
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+
+        Assert.Equal((50m, 60m), (options.ParetoACutPercent, options.ParetoBCutPercent));
+        Assert.Equal([ServiceTier.Key, ServiceTier.Ordinary], provider.GetRequiredService<ITierPolicy>().Classify(population).Select(d => d.Tier));
     }
 
     [Fact]
@@ -71,34 +111,61 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void AddServiceQuality_Twice_RegistersNothingTwiceAndConfiguresFurther()
+    public void AddServiceQuality_Twice_AddsOnlyTheSecondConfigureActionAndConfiguresFurther()
     {
         var services = new ServiceCollection();
         services.AddServiceQuality(o => o.ParetoACutPercent = 70m).AddEscalationRule<PrivacyComplaintsGoToTheManager>();
-        var count = services.Count;
+        var first = services.ToList();
         services.AddServiceQuality(o => o.ParetoBCutPercent = 90m).AddEscalationRule<PrivacyComplaintsGoToTheManager>();
 
-        Assert.Equal(count, services.Count);
+        var added = Assert.Single(services.Except(first));
+        Assert.Equal(typeof(IConfigureOptions<ServiceQualityOptions>), added.ServiceType);
         using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<ServiceQualityOptions>();
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
         Assert.Equal((70m, 90m), (options.ParetoACutPercent, options.ParetoBCutPercent));
         Assert.Single(provider.GetServices<IEscalationRule>());
+        Assert.Single(provider.GetServices<CaseAssessor>());
     }
 
     [Fact]
-    public void AddServiceQuality_WithInvalidOptions_FailsAtOnceListingEveryProblem()
+    public void AddServiceQuality_WithInvalidOptions_RegistersAndThenFailsAtStartListingEveryProblemWithItsCode()
     {
-        var exception = Assert.Throws<InvalidDefinitionException>(() => new ServiceCollection().AddServiceQuality(o =>
+        var services = new ServiceCollection();
+        services.AddServiceQuality(o =>
         {
             o.ParetoACutPercent = 120m;
             o.ParetoBCutPercent = 90m;
             o.CallbackWithin = Duration.Zero;
             o.NotificationCalendar = "desk";
-        }));
+        });
+        using var provider = services.BuildServiceProvider();
 
+        var exception = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Equal((Options.DefaultName, typeof(ServiceQualityOptions)), (exception.OptionsName, exception.OptionsType));
         Assert.Equal(
-            ["CallbackWithin", "NotificationCalendar", "ParetoACutPercent", "ParetoBCutPercent"],
-            exception.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+            [
+                ("CallbackWithin", ProblemCode.OutOfRange),
+                ("NotificationCalendar", ProblemCode.UnknownReference),
+                ("ParetoACutPercent", ProblemCode.OutOfRange),
+                ("ParetoBCutPercent", ProblemCode.Conflict),
+            ],
+            exception.Failures.Select(PathAndCode).Order());
+    }
+
+    [Fact]
+    public void AddServiceQuality_WithInvalidOptions_FailsWhenAPolicyIsFirstResolved_WithTheProblemsOfValidate()
+    {
+        var services = new ServiceCollection();
+        services.AddServiceQuality(o => o.TicketCallbackSamplePercent = 150m);
+        using var provider = services.BuildServiceProvider();
+        var invalid = new ServiceQualityOptions { TicketCallbackSamplePercent = 150m };
+
+        var exception = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<CaseAssessor>);
+
+        Assert.Equal(invalid.Validate().Select(p => (p.Path, p.Code)), exception.Failures.Select(PathAndCode));
+        Assert.Throws<OptionsValidationException>(provider.GetRequiredService<ICallbackPolicy>);
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value);
     }
 
     [Fact]
@@ -162,9 +229,11 @@ public sealed class RegistrationTests
         Assert.Equal(("Lead", T0, true), (critical.Escalation.Step!.Name, critical.Escalation.NotifyAt, critical.Escalation.Immediate));
         Assert.Same(definitions.Policies.Tiers, provider.GetRequiredService<ITierPolicy>());
         Assert.Same(definitions.Calendars["desk"], provider.GetRequiredService<ICalendarLookup>().Find("desk"));
-        var options = provider.GetRequiredService<ServiceQualityOptions>();
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
         Assert.Same(ScorecardDefinition.Default, options.Scorecard);
         Assert.True(options.UseDefaultScoringRules);
+        Assert.False(options.UseDefaultEscalationRules);
+        Assert.Same(definitions.Policies.EscalationRules![0], Assert.Single(options.EscalationRules));
     }
 
     [Fact]
@@ -185,11 +254,9 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void UseDefinitions_WhoseResultIsInvalid_ThrowsAndChangesNothing()
+    public void UseDefinitions_WhoseResultIsInvalid_FailsAtStartWithTheProblem()
     {
         var services = new ServiceCollection();
-        var builder = services.AddServiceQuality();
-        var registrations = services.Count;
         var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = CalendarPresets.ChinaServiceCentre2025 };
         var broken = new LoadedDefinitions(calendars, new Dictionary<string, ServiceLevelAgreement>(), PolicyDefinitions.None with
         {
@@ -197,12 +264,31 @@ public sealed class RegistrationTests
             ScoringRules = [ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 1m, "met")],
         });
 
-        var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => builder.UseDefinitions(broken)).Problems);
+        services.AddServiceQuality().UseDefinitions(broken); // registration never runs the options' configure actions
+        using var provider = services.BuildServiceProvider();
 
-        Assert.Equal(nameof(ServiceQualityOptions.NotificationCalendar), problem.Path);
-        var options = (ServiceQualityOptions)services.Single(d => d.ServiceType == typeof(ServiceQualityOptions)).ImplementationInstance!;
-        Assert.Equal((null, true, 0), (options.NotificationCalendar, options.UseDefaultScoringRules, options.Calendars.Count));
-        Assert.Equal(registrations, services.Count);
+        var exception = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
+        Assert.Equal((nameof(ServiceQualityOptions.NotificationCalendar), ProblemCode.UnknownReference), PathAndCode(Assert.Single(exception.Failures)));
+    }
+
+    [Fact]
+    public void UseDefinitions_KeepsRulesRegisteredInTheContainer_AndAConfigureActionAfterItWins()
+    {
+        var definitions = DefinitionsFile.Load("""
+            { "escalation": { "rules": [ { "rule": "severity", "atLeast": "Critical", "level": 1 } ] } }
+            """);
+        var services = new ServiceCollection();
+        services.AddServiceQuality(o => o.FrontLineLimit = Money.Yuan(100m)).AddEscalationRule<PrivacyComplaintsGoToTheManager>().UseDefinitions(definitions);
+        services.AddServiceQuality(o => o.UseDefaultEscalationRules = true);
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+
+        var rules = RulesInForce.Escalation(options, provider.GetServices<IEscalationRule>());
+
+        Assert.Equal(Money.Yuan(100m), options.FrontLineLimit);
+        Assert.Equal(EscalationRules.PracticeDefaults(options.ClaimedLossThreshold).Count + 2, rules.Count);
+        Assert.Same(definitions.Policies.EscalationRules![0], rules[^2]);
+        Assert.IsType<PrivacyComplaintsGoToTheManager>(rules[^1]);
     }
 
     [Fact]

@@ -29,6 +29,17 @@ public sealed class TierPoliciesTests
     }
 
     [Fact]
+    public void PracticeDefaults_AreParetoIntoKeyGoldAndOrdinaryWithTheGivenCuts()
+    {
+        var population = new[] { Candidate("c", 100), Candidate("a", 600), Candidate("e", 40), Candidate("b", 200), Candidate("d", 60) };
+
+        Assert.Equal(Pareto.Classify(population), TierPolicies.PracticeDefaults().Classify(population));
+        Assert.Equal(
+            [ServiceTier.Ordinary, ServiceTier.Key, ServiceTier.Ordinary, ServiceTier.Gold, ServiceTier.Ordinary],
+            TierPolicies.PracticeDefaults(50m, 80m).Classify(population).Select(d => d.Tier));
+    }
+
+    [Fact]
     public void Pareto_GivesEqualSpendTheSameTierAndNoSpendTierC()
     {
         var decisions = Pareto.Classify([Candidate("x", 500), Candidate("y", 500), Candidate("z", 0)]);
