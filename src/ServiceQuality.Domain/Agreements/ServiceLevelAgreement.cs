@@ -89,6 +89,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>What a reopen does to the resolution clock.</summary>
     public ReopenBehaviour Reopen { get; private set; }
 
+    /// <summary>Where the calendar is found for a case: the agreement's own (the default) or looked up from the case.</summary>
+    public CalendarSource CalendarSource { get; private set; } = CalendarSource.Agreement;
+
     /// <summary>The same-day loss report this version requires (<see cref="Metric.LossReport"/>), or null for none.</summary>
     public LossReporting? LossReporting { get; private set; }
 
@@ -350,6 +353,22 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>
+    /// Sets where the calendar is found for a case: the agreement's own (<see cref="CalendarSource.Agreement"/>, the
+    /// default), or the hours and the zone looked up from the customer, the team or the case through the
+    /// <see cref="ServiceLevels.ICaseCalendarLookup"/> the host passes to the SLA clock.
+    /// </summary>
+    /// <param name="source">Where the hours and the zone come from.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="DomainRuleViolationException">The time rule or <see cref="RuleCode.PublishedAgreementIsFrozen"/>.</exception>
+    public void SetCalendarSource(CalendarSource source, Instant now)
+    {
+        Guard.Against.Null(source);
+        GuardEdit(now);
+        Raise(new CalendarSourceSet(Id, now, source));
+    }
+
+    /// <summary>
     /// Requires the same-day loss report (<see cref="Metric.LossReport"/>), or removes the requirement: a case claiming a
     /// loss above the threshold is escalated to the level before the end of the local day it was received.
     /// </summary>
@@ -420,6 +439,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         next.Raise(new AgreementDrafted(Id, now, Version + 1, Name, Kind, CalendarName, [.. _targets], [.. _pauses], WarningStages, Reopen, Applicability, [.. _objectives])
         {
             LossReporting = LossReporting,
+            CalendarSource = CalendarSource == CalendarSource.Agreement ? null : CalendarSource,
         });
         return next;
     }
@@ -590,6 +610,10 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
             case LossReportingSet:
                 CheckEdit();
                 break;
+            case CalendarSourceSet e:
+                Guard.Against.Null(e.Source, nameof(e.Source));
+                CheckEdit();
+                break;
             case ApplicabilitySet e:
                 CheckApplicability(e.Applicability);
                 CheckEdit();
@@ -618,6 +642,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
             case AgreementDrafted e:
                 (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
                 (WarningStages, Reopen, Applicability, LossReporting) = (e.WarningStages, e.Reopen, e.Applicability, e.LossReporting);
+                CalendarSource = e.CalendarSource ?? CalendarSource.Agreement;
                 _targets.AddRange(e.Targets);
                 _candidates = null;
                 MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
@@ -644,6 +669,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 break;
             case LossReportingSet e:
                 LossReporting = e.LossReporting;
+                break;
+            case CalendarSourceSet e:
+                CalendarSource = e.Source;
                 break;
             case ApplicabilitySet e:
                 Applicability = e.Applicability;

@@ -28,6 +28,34 @@ public static class CalendarLookup
         return From([KeyValuePair.Create(name, calendar)]);
     }
 
+    /// <summary>
+    /// A lookup for agreements that take their calendar from the case: <paramref name="choose"/> names the calendar of
+    /// each case among <paramref name="calendars"/> (for example the customer's site's, or the agreement's hours in the
+    /// caller's zone), and that name is recorded with the evaluation. Agreements with their own calendar are served by
+    /// <paramref name="calendars"/> as before.
+    /// </summary>
+    /// <param name="calendars">The named calendars, those agreements name and those <paramref name="choose"/> names.</param>
+    /// <param name="choose">The name of a case's calendar; must be thread-safe and give the same name for the same request.</param>
+    /// <returns>A lookup that is thread-safe when both arguments are.</returns>
+    public static ICaseCalendarLookup ForCases(ICalendarLookup calendars, Func<CaseCalendarRequest, string> choose)
+    {
+        Guard.Against.Null(calendars);
+        Guard.Against.Null(choose);
+        return new Chosen(calendars, choose);
+    }
+
+    private sealed class Chosen(ICalendarLookup calendars, Func<CaseCalendarRequest, string> choose) : ICaseCalendarLookup
+    {
+        public BusinessCalendar Find(string name) => calendars.Find(name);
+
+        public (string Name, BusinessCalendar Calendar) FindForCase(CaseCalendarRequest request)
+        {
+            var name = choose(request);
+            Guard.Against.InvalidArgument(string.IsNullOrWhiteSpace(name), nameof(request), $"No calendar was chosen for case '{request.CaseId}' under {request.Agreement}.");
+            return (name, calendars.Find(name));
+        }
+    }
+
     private sealed class Fixed(FrozenDictionary<string, BusinessCalendar> calendars) : ICalendarLookup
     {
         public BusinessCalendar Find(string name)

@@ -61,7 +61,7 @@ public static class SlaClock
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
         var summary = EvaluateTicket(history, agreement, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
     }
 
     /// <summary>Evaluates a ticket's clocks at <paramref name="now"/> into <paramref name="destination"/>, allocating nothing once calendars are compiled.</summary>
@@ -88,7 +88,7 @@ public static class SlaClock
             return default;
         }
 
-        var calendar = BusinessCalendarOf(agreement, calendars);
+        var calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out var calendarName);
         var range = MeasurableRange(agreement, calendar);
         Guard.Against.OutsideSupportedRange(now, range, nameof(now));
 
@@ -151,7 +151,7 @@ public static class SlaClock
             next = Earliest(next, change);
         }
 
-        return new SlaEvaluationSummary(count, next);
+        return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
@@ -170,7 +170,7 @@ public static class SlaClock
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
         var summary = EvaluateComplaint(history, customerTier, agreement, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>.</summary>
@@ -197,7 +197,7 @@ public static class SlaClock
             return default;
         }
 
-        var calendar = BusinessCalendarOf(agreement, calendars);
+        var calendar = CalendarFor(agreement, calendars, received.ComplaintId.Value, received.Customer, history, now, out var calendarName);
         var range = MeasurableRange(agreement, calendar);
         Guard.Against.OutsideSupportedRange(now, range, nameof(now));
         var events = CountUpTo(history, now, range);
@@ -244,7 +244,7 @@ public static class SlaClock
             next = Earliest(next, change);
         }
 
-        return new SlaEvaluationSummary(count, next);
+        return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
     }
 
     /// <summary>
@@ -558,8 +558,52 @@ public static class SlaClock
             destination.Length < MaxStatusesPerCase, nameof(destination), $"The destination must hold {MaxStatusesPerCase} statuses; it holds {destination.Length}.");
     }
 
-    private static BusinessCalendar BusinessCalendarOf(ServiceLevelAgreement agreement, ICalendarLookup calendars) =>
-        agreement.CalendarName is { } name ? calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+    /// <summary>
+    /// The calendar the case is measured on, and its name: the agreement's own, or — when the agreement takes it from the
+    /// case — the one the host's <see cref="ICaseCalendarLookup"/> chooses, asked with the team the case was first
+    /// assigned to by <paramref name="now"/>.
+    /// </summary>
+    private static BusinessCalendar CalendarFor<TEvent>(
+        ServiceLevelAgreement agreement, ICalendarLookup calendars, string caseId, CustomerId customer, IReadOnlyList<TEvent> history, Instant now, out string? name)
+        where TEvent : IDomainEvent
+    {
+        var source = agreement.CalendarSource;
+        if (!source.IsFromCase)
+        {
+            name = agreement.CalendarName;
+            return name is not null ? calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+        }
+
+        Guard.Against.InvalidArgument(
+            calendars is not ICaseCalendarLookup, nameof(calendars), $"{agreement.Reference} takes its calendar from the case ({source}); pass an ICaseCalendarLookup.");
+        var request = new CaseCalendarRequest(agreement.Reference, agreement.CalendarName, source, caseId, customer, FirstTeam(history, now));
+        var (chosen, calendar) = ((ICaseCalendarLookup)calendars).FindForCase(request);
+        Guard.Against.InvalidArgument(calendar is null || string.IsNullOrWhiteSpace(chosen), nameof(calendars), $"The case calendar lookup gave no calendar for case '{caseId}'.");
+        name = chosen;
+        return calendar;
+    }
+
+    /// <summary>The department a case was first assigned to by <paramref name="now"/>: a ticket's assignment or transfer naming one, a complaint's investigation.</summary>
+    private static DepartmentId? FirstTeam<TEvent>(IReadOnlyList<TEvent> history, Instant now)
+        where TEvent : IDomainEvent
+    {
+        for (var i = 0; i < history.Count && history[i].OccurredAt <= now; i++)
+        {
+            DepartmentId? team = history[i] switch
+            {
+                TicketAssigned e => e.Department,
+                TicketTransferred e => e.Department,
+                InvestigationAssigned e => e.Department,
+                _ => null,
+            };
+            if (team is not null)
+            {
+                return team;
+            }
+        }
+
+        return null;
+    }
 
     private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;
 

@@ -11,13 +11,19 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// </param>
 public sealed record SlaEvaluation(IReadOnlyList<SlaStatus> Statuses, Instant? NextChangeAt)
 {
+    /// <summary>
+    /// The name of the calendar the case was measured on: the agreement's own (null for around the clock), or the one an
+    /// <see cref="ICaseCalendarLookup"/> chose for the case.
+    /// </summary>
+    public string? CalendarName { get; init; }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the statuses compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SlaEvaluation? other) =>
-        ReferenceEquals(this, other) || (other is not null && ContentEquality.Equal(Statuses, other.Statuses) && NextChangeAt == other.NextChangeAt);
+        ReferenceEquals(this, other) || (other is not null && ContentEquality.Equal(Statuses, other.Statuses) && NextChangeAt == other.NextChangeAt && CalendarName == other.CalendarName);
 
     /// <summary>A hash code consistent with <see cref="Equals(SlaEvaluation)"/>: the statuses hashed by content.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => HashCode.Combine(ContentEquality.Hash(Statuses), NextChangeAt);
+    public override int GetHashCode() => HashCode.Combine(ContentEquality.Hash(Statuses), NextChangeAt, CalendarName);
 }

@@ -16,6 +16,7 @@ internal static class AgreementCodecs
     private static readonly JsonProperties ApplicabilityProperties = new(nameof(Applicability), "tiers", "kinds", "channels", "priorities", "categories");
     private static readonly JsonProperties ObjectiveProperties = new(nameof(KpiObjective), "kpi", "comparison", "thresholdPercent");
     private static readonly JsonProperties LossReportingProperties = new(nameof(LossReporting), "threshold", "level");
+    private static readonly JsonProperties SourceProperties = new(nameof(CalendarSource), "hours", "zone");
 
     /// <summary><c>{"metric": "Resolution", "priority": "P1", "tier": null, "target": "4:00:00", "basis": "BusinessTime"}</c>.</summary>
     public static ServiceTarget ReadTarget(ref Utf8JsonReader reader, Where what)
@@ -232,6 +233,39 @@ internal static class AgreementCodecs
         writer.WritePropertyName(LossReportingProperties[0]);
         ValueCodecs.WriteMoney(writer, value.Threshold, what);
         writer.WriteNumber(LossReportingProperties[1], value.Level);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"hours": "Customer", "zone": "Agreement"}</c>.</summary>
+    public static CalendarSource ReadCalendarSource(ref Utf8JsonReader reader, Where what)
+    {
+        var properties = new ObjectReader(ref reader, SourceProperties);
+        var (hours, zone) = (default(CalendarScope), default(CalendarScope));
+        while (properties.Next(ref reader))
+        {
+            if (properties.Index == 0)
+            {
+                hours = EnumCodec<CalendarScope>.Read(ref reader, properties.Where);
+            }
+            else
+            {
+                zone = EnumCodec<CalendarScope>.Read(ref reader, properties.Where);
+            }
+        }
+
+        return new CalendarSource(hours, zone);
+    }
+
+    public static void WriteCalendarSource(Utf8JsonWriter writer, CalendarSource? value, Where what)
+    {
+        if (value is null)
+        {
+            throw JsonErrors.Unwritable(what, "the calendar source is null.");
+        }
+
+        writer.WriteStartObject();
+        EnumCodec<CalendarScope>.Write(writer, SourceProperties[0], value.Hours, what);
+        EnumCodec<CalendarScope>.Write(writer, SourceProperties[1], value.Zone, what);
         writer.WriteEndObject();
     }
 

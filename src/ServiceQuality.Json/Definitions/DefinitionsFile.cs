@@ -195,7 +195,7 @@ public static partial class DefinitionsFile
     }
 
     private static readonly string[] AgreementProperties =
-        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "applicability", "targets", "pauses", "stages", "reopen", "objectives", "lossReport"];
+        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "calendarFrom", "zoneFrom", "applicability", "targets", "pauses", "stages", "reopen", "objectives", "lossReport"];
 
     private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
@@ -319,6 +319,8 @@ public static partial class DefinitionsFile
             }
         }
 
+        var (hoursFrom, zoneFrom) = (node.Enum<CalendarScope>("calendarFrom", required: false), node.Enum<CalendarScope>("zoneFrom", required: false));
+        var source = hoursFrom is null && zoneFrom is null ? null : new CalendarSource(hoursFrom ?? CalendarScope.Agreement, zoneFrom ?? CalendarScope.Agreement);
         var lossReporting = (LossReporting?)null;
         var lossReport = node.Get("lossReport");
         if (!lossReport.IsMissing && lossReport.Object(["above", "level"]))
@@ -335,7 +337,7 @@ public static partial class DefinitionsFile
         // The version is a value: the agreement is rebuilt as that version, drafted and published at its effective instant.
         return ServiceLevelAgreement.FromHistory(
         [
-            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives) { LossReporting = lossReporting },
+            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives) { LossReporting = lossReporting, CalendarSource = source },
             new AgreementPublished(agreementId, at, at),
         ]);
     }

@@ -13,7 +13,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private const string Id = "agreementId";
 
     private static readonly EventShape Drafted = new(
-        nameof(AgreementDrafted), Id, ["version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives"], ["lossReporting"]);
+        nameof(AgreementDrafted), Id, ["version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives"], ["lossReporting", "calendarSource"]);
 
     private static readonly EventShape CalendarSet = new(nameof(AgreementCalendarSet), Id, "calendarName");
     private static readonly EventShape Target = new(nameof(TargetAdded), Id, "target");
@@ -25,9 +25,10 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private static readonly EventShape Published = new(nameof(AgreementPublished), Id, "effectiveFrom");
     private static readonly EventShape Retired = new(nameof(AgreementRetired), Id);
     private static readonly EventShape LossReport = new(nameof(LossReportingSet), Id, "lossReporting");
+    private static readonly EventShape Source = new(nameof(CalendarSourceSet), Id, "source");
 
     public AgreementEvents()
-        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired, LossReport])
+        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired, LossReport, Source])
     {
     }
 
@@ -102,10 +103,16 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 e.End(ref reader);
                 return new AgreementRetired(e.Id, e.At);
 
-            default:
+            case 10:
             {
                 var lossReporting = e.Single(ref reader, AgreementCodecs.ReadNullableLossReporting);
                 return new LossReportingSet(e.Id, e.At, lossReporting);
+            }
+
+            default:
+            {
+                var source = e.Single(ref reader, AgreementCodecs.ReadCalendarSource);
+                return new CalendarSourceSet(e.Id, e.At, source);
             }
         }
     }
@@ -136,6 +143,12 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                     // Written only when set, so that versions drafted without one keep the shape they always had.
                     writer.WritePropertyName(Drafted.Field(10));
                     AgreementCodecs.WriteNullableLossReporting(writer, e.LossReporting, Drafted.Where(10));
+                }
+
+                if (e.CalendarSource is not null)
+                {
+                    writer.WritePropertyName(Drafted.Field(11));
+                    AgreementCodecs.WriteCalendarSource(writer, e.CalendarSource, Drafted.Where(11));
                 }
 
                 break;
@@ -180,6 +193,11 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
             case AgreementRetired e:
                 Begin(writer, Retired, e);
                 break;
+            case CalendarSourceSet e:
+                Begin(writer, Source, e);
+                writer.WritePropertyName(Source.Field(0));
+                AgreementCodecs.WriteCalendarSource(writer, e.Source, Source.Where(0));
+                break;
             case LossReportingSet e:
                 Begin(writer, LossReport, e);
                 writer.WritePropertyName(LossReport.Field(0));
@@ -197,7 +215,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         var (version, name, kind, calendar) = (0, (string?)null, default(AgreementKind), (string?)null);
         var (targets, pauses, stages) = (Array.Empty<ServiceTarget>(), Array.Empty<PauseRule>(), Array.Empty<decimal>());
         var (reopen, applicability, objectives) = (default(ReopenBehaviour), (Applicability?)null, Array.Empty<KpiObjective>());
-        var lossReporting = (LossReporting?)null;
+        var (lossReporting, source) = ((LossReporting?)null, (CalendarSource?)null);
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -232,8 +250,11 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 case 9:
                     objectives = ValueCodecs.ReadArray(ref reader, e.Where, AgreementCodecs.ReadObjective);
                     break;
-                default:
+                case 10:
                     lossReporting = AgreementCodecs.ReadNullableLossReporting(ref reader, e.Where);
+                    break;
+                default:
+                    source = reader.TokenType == JsonTokenType.Null ? null : AgreementCodecs.ReadCalendarSource(ref reader, e.Where);
                     break;
             }
         }
@@ -241,6 +262,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         return new AgreementDrafted(e.Id, e.At, version, name!, kind, calendar, targets, pauses, stages, reopen, applicability!, objectives)
         {
             LossReporting = lossReporting,
+            CalendarSource = source,
         };
     }
 

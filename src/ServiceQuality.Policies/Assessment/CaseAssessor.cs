@@ -48,7 +48,7 @@ public sealed class CaseAssessor
         Guard.Against.Null(ticket);
         Guard.Against.Null(agreement);
         var sla = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, now);
-        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(agreement), Ticket = ticket };
+        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(sla, agreement), Ticket = ticket };
         return Assess(sla, context, ticket.CanEscalate());
     }
 
@@ -68,13 +68,14 @@ public sealed class CaseAssessor
         var sla = SlaClock.EvaluateComplaint(complaint.History, customerTier, agreement, _calendars, now);
         var context = new EscalationContext(now, complaint.Escalation.Level, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer)
         {
-            Calendar = CalendarOf(agreement),
+            Calendar = CalendarOf(sla, agreement),
         };
         return Assess(sla, context, complaint.CanEscalate());
     }
 
-    private BusinessCalendar CalendarOf(ServiceLevelAgreement agreement) =>
-        agreement.CalendarName is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+    /// <summary>The calendar the case was measured on (the one chosen for it, when the agreement takes it from the case).</summary>
+    private BusinessCalendar CalendarOf(SlaEvaluation sla, ServiceLevelAgreement agreement) =>
+        (sla.CalendarName ?? agreement.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
     private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
     {

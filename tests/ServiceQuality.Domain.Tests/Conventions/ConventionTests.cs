@@ -41,7 +41,7 @@ public sealed class ConventionTests
     public void PoliciesAndTesting_Reference_OnlyTheirDeclaredDependencies()
     {
         Assert.Empty(ConventionChecks.ReferencesOtherThan(
-            Policies, "NodaTime", "Ardalis.GuardClauses", "ServiceQuality.Domain", "Microsoft.Extensions.DependencyInjection.Abstractions"));
+            Policies, "NodaTime", "Ardalis.GuardClauses", "ServiceQuality.Domain", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options"));
         Assert.Empty(ConventionChecks.ReferencesOtherThan(
             Testing, "NodaTime", "ServiceQuality.Domain", "ServiceQuality.Policies", "FsCheck", "FSharp.Core",
             "Microsoft.Extensions.DependencyInjection.Abstractions"));

@@ -9,6 +9,7 @@ using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Customers.Events;
 using ServiceQuality.Domain.Tests.Conventions.BadTypes.Visits;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Domain.Visits.Events;
@@ -40,6 +41,8 @@ public sealed partial class PersonalDataWalkTests
         $"{nameof(AgreementDrafted)}.{nameof(AgreementDrafted.Name)}",
         $"{nameof(AgreementDrafted)}.{nameof(AgreementDrafted.CalendarName)}",
         $"{nameof(AgreementCalendarSet)}.{nameof(AgreementCalendarSet.CalendarName)}",
+        $"{nameof(SlaEvaluation)}.{nameof(SlaEvaluation.CalendarName)}",
+        $"{nameof(SlaEvaluationSummary)}.{nameof(SlaEvaluationSummary.CalendarName)}",
     };
 
     private static readonly Instant T0 = Instant.FromUtc(2025, 3, 3, 1, 0);

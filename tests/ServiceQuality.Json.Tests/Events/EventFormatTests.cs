@@ -40,6 +40,10 @@ public sealed class EventFormatTests
             new LossReportingSet(new AgreementId("PM-2025"), At, new LossReporting(Money.Yuan(10000m), 3))
         },
         {
+            """{"type":"CalendarSourceSet","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","source":{"hours":"Customer","zone":"Case"}}""",
+            new CalendarSourceSet(new AgreementId("PM-2025"), At, new CalendarSource(CalendarScope.Customer, CalendarScope.Case))
+        },
+        {
             """{"type":"LossReportingSet","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","lossReporting":null}""",
             new LossReportingSet(new AgreementId("PM-2025"), At, null)
         },
@@ -97,10 +101,11 @@ public sealed class EventFormatTests
                 new Applicability([ServiceTier.Key], [], [Channel.Hotline], [], []), [new KpiObjective(Kpi.SlaCompliance, Comparison.AtLeast, 90m)])
         },
         {
-            """{"type":"AgreementDrafted","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","version":1,"name":"Losses","kind":"ServiceLevel","calendarName":null,"targets":[],"pauses":[],"warningStages":[],"reopen":"ContinueClock","applicability":{"tiers":[],"kinds":[],"channels":[],"priorities":[],"categories":[]},"objectives":[],"lossReporting":{"threshold":{"amount":5000.5,"currency":"USD"},"level":2}}""",
+            """{"type":"AgreementDrafted","v":1,"agreementId":"PM-2025","occurredAt":"2025-01-13T01:00:00Z","version":1,"name":"Losses","kind":"ServiceLevel","calendarName":null,"targets":[],"pauses":[],"warningStages":[],"reopen":"ContinueClock","applicability":{"tiers":[],"kinds":[],"channels":[],"priorities":[],"categories":[]},"objectives":[],"lossReporting":{"threshold":{"amount":5000.5,"currency":"USD"},"level":2},"calendarSource":{"hours":"Team","zone":"Agreement"}}""",
             new AgreementDrafted(new AgreementId("PM-2025"), At, 1, "Losses", AgreementKind.ServiceLevel, null, [], [], [], ReopenBehaviour.ContinueClock, Applicability.Any, [])
             {
                 LossReporting = new LossReporting(new Money(5000.5m, "USD"), 2),
+                CalendarSource = new CalendarSource(CalendarScope.Team, CalendarScope.Agreement),
             }
         },
     };

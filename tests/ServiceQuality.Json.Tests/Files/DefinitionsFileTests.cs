@@ -74,6 +74,7 @@ public sealed class DefinitionsFileTests
         var asTarget = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With("null").Replace("\"Resolution\"", "\"LossReport\"", StringComparison.Ordinal))).Problems;
 
         Assert.Equal(new LossReporting(Money.Yuan(10000m), 3), loaded.Agreements["A"].LossReporting);
+        Assert.Equal(CalendarSource.Agreement, loaded.Agreements["A"].CalendarSource);
         Assert.Equal(
             ["$.agreements[0].lossReport.above.amount", "$.agreements[0].lossReport.level", "$.agreements[0].lossReport.when"],
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
@@ -100,6 +101,24 @@ public sealed class DefinitionsFileTests
         Assert.Equal(("$.agreements[0].pauses[1].reason", nameof(ProblemCode.Conflict)), (duplicate.Path, duplicate.Code));
         Assert.Equal(("$.agreements[0].pauses", nameof(RuleCode.PauseRulesMustNumberAtMost64)), (many.Path, many.Code));
         Assert.Equal("$.agreements[0].pauses[0].reason", blank.Path);
+    }
+
+    [Fact]
+    public void Load_ACalendarFromTheCase_IsTheAgreementsSource_AndAnUnknownScopeIsReportedAtItsPath()
+    {
+        const string Template = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z", SOURCE
+              "targets": [ { "metric": "Resolution", "duration": "PT8H", "basis": "CalendarTime" } ] } ] }
+            """;
+        static string With(string source) => Template.Replace("SOURCE", source, StringComparison.Ordinal);
+
+        var both = DefinitionsFile.Load(With("\"calendarFrom\": \"Customer\", \"zoneFrom\": \"Case\",")).Agreements["A"];
+        var zoneOnly = DefinitionsFile.Load(With("\"zoneFrom\": \"Customer\",")).Agreements["A"];
+        var bad = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(With("\"calendarFrom\": \"Site\","))).Problems);
+
+        Assert.Equal(new CalendarSource(CalendarScope.Customer, CalendarScope.Case), both.CalendarSource);
+        Assert.Equal(new CalendarSource(CalendarScope.Agreement, CalendarScope.Customer), zoneOnly.CalendarSource);
+        Assert.Equal(("$.agreements[0].calendarFrom", nameof(ProblemCode.UnknownName)), (bad.Path, bad.Code));
     }
 
     [Fact]

@@ -321,6 +321,9 @@ public static class HistoryGenerators
             case 3:
                 agreement.PauseOn(HoldReasons[pick % HoldReasons.Length], metrics.Where((_, i) => (pick >> i) % 2 == 1), now);
                 break;
+            case 4 when pick % 3 == 1:
+                agreement.SetCalendarSource(new CalendarSource((CalendarScope)(pick % 4), (CalendarScope)((pick / 4) % 4)), now);
+                break;
             case 4 when pick % 3 == 0:
                 agreement.SetLossReporting(pick % 2 == 0 ? null : new LossReporting(new Money((pick % 100_000) / 7m, pick % 5 == 0 ? "USD" : "CNY"), 1 + (pick % 1000)), now);
                 break;

@@ -34,6 +34,12 @@ public sealed record AgreementDrafted(
     /// </summary>
     public LossReporting? LossReporting { get; init; }
 
+    /// <summary>
+    /// Where the calendar is found for a case, or null (the default, and what a version drafted before sources existed
+    /// has): the agreement's own, <see cref="Agreements.CalendarSource.Agreement"/>.
+    /// </summary>
+    public CalendarSource? CalendarSource { get; init; }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the targets, pauses, warning stages and objectives compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
@@ -51,13 +57,14 @@ public sealed record AgreementDrafted(
             && Reopen == other.Reopen
             && Equals(Applicability, other.Applicability)
             && ContentEquality.Equal(Objectives, other.Objectives)
-            && Equals(LossReporting, other.LossReporting));
+            && Equals(LossReporting, other.LossReporting)
+            && Equals(CalendarSource, other.CalendarSource));
 
     /// <summary>A hash code consistent with <see cref="Equals(AgreementDrafted)"/>: the targets, pauses, warning stages and objectives hashed by content.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(
         base.GetHashCode(), Version, Name, Kind, CalendarName, ContentEquality.Hash(Targets), ContentEquality.Hash(Pauses),
-        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives), LossReporting));
+        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives), LossReporting, CalendarSource));
 }
 
 /// <summary>The calendar was named.</summary>
@@ -65,6 +72,12 @@ public sealed record AgreementDrafted(
 /// <param name="OccurredAt">When.</param>
 /// <param name="CalendarName">The calendar's name, or null for around the clock.</param>
 public sealed record AgreementCalendarSet(AgreementId AgreementId, Instant OccurredAt, string? CalendarName) : AgreementEvent(AgreementId, OccurredAt);
+
+/// <summary>Where the calendar is found for a case was set.</summary>
+/// <param name="AgreementId">The agreement.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Source">Where the hours and the zone come from.</param>
+public sealed record CalendarSourceSet(AgreementId AgreementId, Instant OccurredAt, CalendarSource Source) : AgreementEvent(AgreementId, OccurredAt);
 
 /// <summary>A target was added to the matrix.</summary>
 /// <param name="AgreementId">The agreement.</param>
