@@ -98,4 +98,7 @@ public enum RuleCode
 
     /// <summary>An agreement has at most 64 pause rules (one per hold reason); see <see cref="Agreements.ServiceLevelAgreement.MaxPauseRules"/>.</summary>
     PauseRulesMustNumberAtMost64,
+
+    /// <summary>Only complaints of the same customer are merged (a duplicate from another customer is a complaint of its own).</summary>
+    MergedComplaintsMustShareCustomer,
 }

@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Complaints.Events;
 using ServiceQuality.Domain.Complaints.Rules;
 
@@ -103,6 +104,12 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <summary>When it was withdrawn.</summary>
     public Instant? WithdrawnAt { get; private set; }
 
+    /// <summary>The customer's tier recorded at receipt, if one was.</summary>
+    public ServiceTier? CustomerTier { get; private set; }
+
+    /// <summary>The agreement version recorded at receipt, if one was.</summary>
+    public AgreementReference? Agreement { get; private set; }
+
     /// <summary>Whether the complaint is closed, withdrawn or merged.</summary>
     public bool IsFinal => Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn or ComplaintStatus.Merged;
 
@@ -118,18 +125,26 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <param name="againstDepartment">The department complained about, if any.</param>
     /// <param name="relatedTicket">The ticket it is about, if any.</param>
     /// <param name="callbackRequired">Whether closing needs a completed callback; true by default (每案必访).</param>
+    /// <param name="customerTier">The customer's tier in force at receipt, recorded so that evaluation does not depend on what a caller passes later; null records none.</param>
+    /// <param name="agreement">The agreement version the complaint falls under, recorded; null records none.</param>
     /// <returns>The new complaint, <see cref="ComplaintStatus.Received"/>, with one uncommitted event.</returns>
     /// <exception cref="ArgumentException">
-    /// An id is the default value (also an optional one given), an enum value is undefined, or the claimed loss is negative or has no currency.
+    /// An id or a given tier is the default value (also an optional id given), an enum value is undefined, the claimed loss
+    /// is negative or has no currency, or <paramref name="agreement"/> has no id or a version below 1.
     /// </exception>
     public static Complaint Receive(
         ComplaintId id, CustomerId customer, Channel channel, ComplaintCategory category, Severity severity, Instant now,
         Money? claimedLoss = null, StaffId? againstStaff = null, DepartmentId? againstDepartment = null, TicketId? relatedTicket = null,
-        bool callbackRequired = true)
+        bool callbackRequired = true, ServiceTier? customerTier = null, AgreementReference? agreement = null)
     {
         CheckReceipt(id, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket);
+        CheckRecorded(customerTier, agreement);
         var complaint = new Complaint();
-        complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired));
+        complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired)
+        {
+            CustomerTier = customerTier,
+            Agreement = agreement,
+        });
         return complaint;
     }
 
@@ -345,7 +360,8 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <param name="duplicate">The duplicate complaint.</param>
     /// <param name="now">When.</param>
     /// <exception cref="DomainRuleViolationException">
-    /// The time, merge or transition rule on either complaint, or <see cref="RuleCode.ComplaintCannotMergeIntoItself"/>.
+    /// The time, merge or transition rule on either complaint, <see cref="RuleCode.ComplaintCannotMergeIntoItself"/>, or
+    /// <see cref="RuleCode.MergedComplaintsMustShareCustomer"/> when the duplicate is another customer's.
     /// </exception>
     public void Merge(Complaint duplicate, Instant now)
     {
@@ -353,6 +369,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         GuardCommand(ComplaintCommand.Merge, now);
         duplicate.GuardCommand(ComplaintCommand.MergeAsDuplicate, now);
         ComplaintRules.ComplaintCannotMergeIntoItself(Id, duplicate.Id);
+        ComplaintRules.MergedComplaintsMustShareCustomer(Customer, duplicate.Customer);
         var duplicateReceivedAt = duplicate.ReceivedAt;
         duplicate.Raise(new ComplaintMerged(duplicate.Id, now, Id));
         Raise(new DuplicateMerged(Id, now, duplicate.Id, duplicateReceivedAt));
@@ -410,6 +427,13 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         Guard.Against.DefaultWhenPresent(relatedTicket);
     }
 
+    private static void CheckRecorded(ServiceTier? customerTier, AgreementReference? agreement)
+    {
+        Guard.Against.InvalidArgument(customerTier is { } tier && tier == default, nameof(customerTier), "A recorded tier cannot be the default value.");
+        Guard.Against.InvalidArgument(
+            agreement is { } reference && (reference.Id == default || reference.Version < 1), nameof(agreement), "An agreement reference needs an agreement id and a version from 1.");
+    }
+
     /// <summary>The checks of the command that raises <paramref name="event"/>, in the complaint's present state (time order aside).</summary>
     private protected override void CheckReplayed(ComplaintEvent @event)
     {
@@ -418,6 +442,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
             CheckReceipt(
                 received.ComplaintId, received.Customer, received.Channel, received.Category, received.Severity, received.ClaimedLoss, received.AgainstStaff,
                 received.AgainstDepartment, received.RelatedTicket);
+            CheckRecorded(received.CustomerTier, received.Agreement);
             return;
         }
 
@@ -503,7 +528,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
             case ComplaintReceived e:
                 (Id, Customer, Channel, Category, Severity, ClaimedLoss) = (e.ComplaintId, e.Customer, e.Channel, e.Category, e.Severity, e.ClaimedLoss);
                 (AgainstStaff, AgainstDepartment, RelatedTicket, CallbackRequired) = (e.AgainstStaff, e.AgainstDepartment, e.RelatedTicket, e.CallbackRequired);
-                (Status, ReceivedAt) = (ComplaintStatus.Received, e.OccurredAt);
+                (Status, ReceivedAt, CustomerTier, Agreement) = (ComplaintStatus.Received, e.OccurredAt, e.CustomerTier, e.Agreement);
                 break;
             case ComplaintRegistered e:
                 MoveBy(ComplaintCommand.Register);

@@ -156,12 +156,12 @@ public static class SlaClock
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
     /// <param name="history">The complaint's events in order (for example <c>complaint.History</c>).</param>
-    /// <param name="customerTier">The customer's tier when the complaint was received.</param>
+    /// <param name="customerTier">The customer's tier when the complaint was received; the tier its receipt records, if it records one.</param>
     /// <param name="agreement">The agreement version the complaint falls under.</param>
     /// <param name="calendars">Finds the calendar the agreement names.</param>
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The statuses and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the receipt.</exception>
+    /// <exception cref="ArgumentException">The history does not start with the receipt, or the receipt records another tier or agreement version.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -173,15 +173,56 @@ public static class SlaClock
         return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
     }
 
-    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>.</summary>
-    /// <param name="history">The complaint's events in order.</param>
-    /// <param name="customerTier">The customer's tier when the complaint was received.</param>
+    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>, for the customer's tier recorded when it was received.</summary>
+    /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
+    /// <param name="agreement">The agreement version the complaint falls under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The statuses and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the receipt, the receipt records no tier (pass one to the other overload), or it
+    /// records another agreement version.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
+    public static SlaEvaluation EvaluateComplaint(IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now) =>
+        EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now);
+
+    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>, for the customer's tier recorded when it was received.</summary>
+    /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
     /// <param name="agreement">The agreement version the complaint falls under.</param>
     /// <param name="calendars">Finds the calendar the agreement names.</param>
     /// <param name="now">The instant to evaluate at.</param>
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the receipt, or the destination is too short.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the receipt, the receipt records no tier, it records another agreement version, or the destination is too short.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
+    /// </exception>
+    public static SlaEvaluationSummary EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now, destination);
+
+    private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history)
+    {
+        Guard.Against.Null(history);
+        Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not ComplaintReceived, nameof(history), "A complaint's history must start with ComplaintReceived.");
+        return ((ComplaintReceived)history[0]).CustomerTier
+            ?? throw new ArgumentException("The complaint's receipt records no customer tier; pass the tier it was received with.", nameof(history));
+    }
+
+    /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>.</summary>
+    /// <param name="history">The complaint's events in order.</param>
+    /// <param name="customerTier">The customer's tier when the complaint was received; the tier its receipt records, if it records one.</param>
+    /// <param name="agreement">The agreement version the complaint falls under.</param>
+    /// <param name="calendars">Finds the calendar the agreement names.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
+    /// <returns>How many statuses were written and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">The history does not start with the receipt, the receipt records another tier or agreement version, or the destination is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -192,6 +233,10 @@ public static class SlaClock
         CheckArguments(history, agreement, calendars, destination);
         var received = history[0] as ComplaintReceived;
         Guard.Against.InvalidArgument(received is null, nameof(history), "A complaint's history must start with ComplaintReceived.");
+        Guard.Against.InvalidArgument(received.Agreement is { } recorded && recorded != agreement.Reference, nameof(agreement),
+            $"The complaint was received under {received.Agreement}, not {agreement.Reference}.");
+        Guard.Against.InvalidArgument(received.CustomerTier is { } tier && tier != customerTier, nameof(customerTier),
+            $"The complaint was received from a {received.CustomerTier} customer, not {customerTier}.");
         if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
             return default;
@@ -201,6 +246,8 @@ public static class SlaClock
         var range = MeasurableRange(agreement, calendar);
         Guard.Against.OutsideSupportedRange(now, range, nameof(now));
         var events = CountUpTo(history, now, range);
+        var start = EarliestReceipt(history, events, received.OccurredAt);
+        Guard.Against.OutsideSupportedRange(start, range, nameof(history));
         Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
         Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
         var count = 0;
@@ -213,7 +260,7 @@ public static class SlaClock
             }
 
             var clock = new MetricClock(metric, agreement, customerTier, calendar, starts, ends);
-            var priority = DriveComplaint(ref clock, metric, history, events, agreement);
+            var priority = DriveComplaint(ref clock, metric, history, events, agreement, start);
             destination[count++] = clock.Status(now, priority, out var change);
             next = Earliest(next, change);
         }
@@ -414,7 +461,26 @@ public static class SlaClock
         return priority;
     }
 
-    private static Priority DriveComplaint(ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement)
+    /// <summary>
+    /// When a complaint's clocks start: its receipt, or the earliest receipt among the duplicates merged into it by then
+    /// (a merged duplicate reported the same matter first).
+    /// </summary>
+    private static Instant EarliestReceipt(IReadOnlyList<ComplaintEvent> history, int events, Instant received)
+    {
+        var earliest = received;
+        for (var i = 1; i < events; i++)
+        {
+            if (history[i] is DuplicateMerged merged && merged.DuplicateReceivedAt < earliest)
+            {
+                earliest = merged.DuplicateReceivedAt;
+            }
+        }
+
+        return earliest;
+    }
+
+    private static Priority DriveComplaint(
+        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement, Instant start)
     {
         var priority = Priority.P3;
         for (var i = 0; i < events; i++)
@@ -428,7 +494,7 @@ public static class SlaClock
                     priority = PriorityOf(received.Severity);
                     if (metric != Metric.CallbackAfterClosing)
                     {
-                        clock.Start(at);
+                        clock.Start(start);
                     }
 
                     break;

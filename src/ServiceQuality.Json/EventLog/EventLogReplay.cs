@@ -305,7 +305,8 @@ public static class EventLogReplay
                     var related = l.Has("ticket") ? Find(c.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket").Id : (TicketId?)null;
                     var complaintAgreement = Agreement(l);
                     var received = Complaint.Receive(
-                        complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true));
+                        complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true),
+                        l.Tier("tier", required: false), complaintAgreement?.Reference);
                     Add(c.ComplaintMap, complaintId, l.Get("complaint"), "complaint", received);
                     if (complaintAgreement is not null)
                     {

@@ -364,6 +364,8 @@ public sealed class EventLogWriter : IDisposable
                 Optional("againstDepartment", e.AgainstDepartment?.Value);
                 Optional(TicketField, e.RelatedTicket?.Value);
                 _json.WriteBoolean("callbackRequired", e.CallbackRequired);
+                Optional("agreement", e.Agreement?.Id.Value);
+                Optional(Tier, e.CustomerTier?.Code);
                 break;
             case ComplaintRegistered e:
                 Start(e, "ComplaintRegistered", ComplaintField, id);

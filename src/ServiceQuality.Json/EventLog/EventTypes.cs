@@ -79,7 +79,7 @@ internal static class EventTypes
         ["TicketClosed"] = (EventType.TicketClosed, Of("ticket")),
         ["TicketCancelled"] = (EventType.TicketCancelled, Of("ticket", "reason")),
         ["TicketEscalated"] = (EventType.TicketEscalated, Of("ticket", "level", "target", "reason")),
-        ["ComplaintReceived"] = (EventType.ComplaintReceived, Of("complaint", "customer", "channel", "category", "severity", "claimedLoss", "againstStaff", "againstDepartment", "ticket", "callbackRequired", "agreement")),
+        ["ComplaintReceived"] = (EventType.ComplaintReceived, Of("complaint", "customer", "channel", "category", "severity", "claimedLoss", "againstStaff", "againstDepartment", "ticket", "callbackRequired", "agreement", "tier")),
         ["ComplaintRegistered"] = (EventType.ComplaintRegistered, Of("complaint")),
         ["InvestigationAssigned"] = (EventType.InvestigationAssigned, Of("complaint", "department", "staff", "deadline")),
         ["ComplaintResponded"] = (EventType.ComplaintResponded, Of("complaint", "reply", "remedy")),

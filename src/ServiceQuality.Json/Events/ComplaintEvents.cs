@@ -3,6 +3,7 @@ using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Json.Converters;
 
 namespace ServiceQuality.Json.Events;
@@ -13,7 +14,8 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
     private const string Id = "complaintId";
 
     private static readonly EventShape Received = new(
-        nameof(ComplaintReceived), Id, "customer", "channel", "category", "severity", "claimedLoss", "againstStaff", "againstDepartment", "relatedTicket", "callbackRequired");
+        nameof(ComplaintReceived), Id, ["customer", "channel", "category", "severity", "claimedLoss", "againstStaff", "againstDepartment", "relatedTicket", "callbackRequired"],
+        ["customerTier", "agreement"]);
 
     private static readonly EventShape Registered = new(nameof(ComplaintRegistered), Id);
     private static readonly EventShape Investigated = new(nameof(InvestigationAssigned), Id, "department", "person", "deadline");
@@ -191,6 +193,20 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
                 JsonValues.WriteNullableId(writer, Received.Field(6), e.AgainstDepartment?.Value, e.AgainstDepartment is not null, Received.Where(6));
                 JsonValues.WriteNullableId(writer, Received.Field(7), e.RelatedTicket?.Value, e.RelatedTicket is not null, Received.Where(7));
                 writer.WriteBoolean(Received.Field(8), e.CallbackRequired);
+
+                // Written only when recorded, so that complaints received without them keep the shape they always had.
+                if (e.CustomerTier is { } tier)
+                {
+                    writer.WritePropertyName(Received.Field(9));
+                    ValueCodecs.WriteTier(writer, tier, Received.Where(9));
+                }
+
+                if (e.Agreement is { } agreement)
+                {
+                    writer.WritePropertyName(Received.Field(10));
+                    ValueCodecs.WriteNullableReference(writer, agreement, Received.Where(10));
+                }
+
                 break;
             case ComplaintRegistered e:
                 Begin(writer, Registered, e);
@@ -265,6 +281,7 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
     {
         var (customer, channel, category, severity, claimedLoss) = (default(CustomerId), default(Channel), default(ComplaintCategory), default(Severity), (Money?)null);
         var (againstStaff, againstDepartment, relatedTicket, callbackRequired) = ((StaffId?)null, (DepartmentId?)null, (TicketId?)null, false);
+        var (tier, agreement) = ((ServiceTier?)null, (AgreementReference?)null);
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -293,13 +310,23 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
                 case 7:
                     relatedTicket = JsonValues.ReadNullableId(ref reader, e.Where, Ids.Ticket);
                     break;
-                default:
+                case 8:
                     callbackRequired = JsonValues.ReadBoolean(ref reader, e.Where);
+                    break;
+                case 9:
+                    tier = ValueCodecs.ReadNullableTier(ref reader, e.Where);
+                    break;
+                default:
+                    agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
                     break;
             }
         }
 
-        return new ComplaintReceived(e.Id, e.At, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired);
+        return new ComplaintReceived(e.Id, e.At, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired)
+        {
+            CustomerTier = tier,
+            Agreement = agreement,
+        };
     }
 
     private static void Begin(Utf8JsonWriter writer, EventShape shape, ComplaintEvent e) => EventFormat.Begin(writer, shape, e.ComplaintId.Value, e.OccurredAt);

@@ -68,6 +68,14 @@ public sealed class EventFormatTests
             new ComplaintReceived(new ComplaintId("K-1"), At, new CustomerId("C-1"), Channel.Letter, ComplaintCategory.Delay, Severity.Major, Money.Yuan(199.90m), null, new DepartmentId("repairs"), new TicketId("T-1"), true)
         },
         {
+            """{"type":"ComplaintReceived","v":1,"complaintId":"K-2","occurredAt":"2025-01-13T01:00:00Z","customer":"C-1","channel":"Hotline","category":"Delay","severity":"Minor","claimedLoss":null,"againstStaff":null,"againstDepartment":null,"relatedTicket":null,"callbackRequired":false,"customerTier":"key","agreement":{"id":"PM-2025","version":2}}""",
+            new ComplaintReceived(new ComplaintId("K-2"), At, new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, Severity.Minor, null, null, null, null, false)
+            {
+                CustomerTier = ServiceTier.Key,
+                Agreement = new AgreementReference(new AgreementId("PM-2025"), 2),
+            }
+        },
+        {
             """{"type":"VisitCompleted","v":1,"visitId":"V-1","occurredAt":"2025-01-13T01:00:00Z","overall":"Satisfied","dimensions":{"reception":"VerySatisfied","repair":"Neutral"},"comment":null,"performedBy":"agent"}""",
             new VisitCompleted(
                 new VisitId("V-1"), At, SatisfactionRating.Satisfied,

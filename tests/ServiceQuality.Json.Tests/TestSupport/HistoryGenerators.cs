@@ -61,7 +61,7 @@ public static class HistoryGenerators
         var rich = from start in Instants()
                    from id in Gen.Elements(IdTexts)
                    from loss in Gen.Elements(Amounts.Select(a => (decimal?)a).Prepend(null).ToArray())
-                   from optional in Gen.Choose(0, 7)
+                   from optional in Gen.Choose(0, 31)
                    from steps in Steps()
                    select BuildComplaint(id, loss, optional, start, steps);
         return Gen.OneOf(ServiceQualityGenerators.Complaints(), rich.Select(c => c.Primary), rich.Select(c => c.LastDuplicate ?? c.Primary));
@@ -193,7 +193,9 @@ public static class HistoryGenerators
             againstStaff: (optional & 1) != 0 ? new StaffId("s-9") : null,
             againstDepartment: (optional & 2) != 0 ? new DepartmentId("repairs") : null,
             relatedTicket: (optional & 4) != 0 ? new TicketId("T-1") : null,
-            callbackRequired: optional % 3 != 0);
+            callbackRequired: optional % 3 != 0,
+            customerTier: (optional & 8) != 0 ? Tiers[optional % Tiers.Length] : null,
+            agreement: (optional & 16) != 0 ? new AgreementReference(new AgreementId("PM-" + optional), 1 + (optional % 7)) : null);
         var now = start;
         var duplicates = 0;
         foreach (var (pick, gap) in steps)

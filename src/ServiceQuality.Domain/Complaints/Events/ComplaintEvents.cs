@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
 
 namespace ServiceQuality.Domain.Complaints.Events;
 
@@ -25,7 +26,17 @@ public abstract record ComplaintEvent(ComplaintId ComplaintId, Instant OccurredA
 public sealed record ComplaintReceived(
     ComplaintId ComplaintId, Instant OccurredAt, CustomerId Customer, Channel Channel, ComplaintCategory Category, Severity Severity,
     Money? ClaimedLoss, StaffId? AgainstStaff, DepartmentId? AgainstDepartment, TicketId? RelatedTicket, bool CallbackRequired)
-    : ComplaintEvent(ComplaintId, OccurredAt);
+    : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>
+    /// The customer's tier in force at receipt, or null (the default, and what a complaint received without one has): then
+    /// the caller of the evaluation says which tier it was.
+    /// </summary>
+    public ServiceTier? CustomerTier { get; init; }
+
+    /// <summary>The agreement version the complaint falls under, or null (the default): none recorded.</summary>
+    public AgreementReference? Agreement { get; init; }
+}
 
 /// <summary>The complaint was registered (acknowledged).</summary>
 /// <param name="ComplaintId">The complaint.</param>

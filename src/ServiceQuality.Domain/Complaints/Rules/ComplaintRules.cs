@@ -23,6 +23,9 @@ internal static class ComplaintRules
     public static void ComplaintCannotMergeIntoItself(ComplaintId primary, ComplaintId duplicate) =>
         Guard.Against.BrokenRule(primary == duplicate, RuleCode.ComplaintCannotMergeIntoItself, $"Complaint {primary} cannot be merged into itself.");
 
+    public static void MergedComplaintsMustShareCustomer(CustomerId primary, CustomerId duplicate) =>
+        Guard.Against.BrokenRule(primary != duplicate, RuleCode.MergedComplaintsMustShareCustomer, "A complaint merges only a duplicate of the same customer.");
+
     public static void CompensationMustBePositiveInOneCurrency(Money amount, Money? total) =>
         Guard.Against.BrokenRule(amount.Amount <= 0 || (total is not null && total.Value.Currency != amount.Currency), RuleCode.CompensationMustBePositiveInOneCurrency,
             $"Compensation must be positive and in {total?.Currency ?? amount.Currency}; {amount} given.");
