@@ -17,6 +17,7 @@ using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
 using ServiceQuality.Policies.Trust;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.DependencyInjection;
 
@@ -190,7 +191,7 @@ public sealed class RegistrationTests
         var services = new ServiceCollection();
         var builder = services.AddServiceQuality();
         var registrations = services.Count;
-        var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = CalendarPresets.ChinaServiceCentre2025 };
+        var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = ReferenceCalendars.ChinaServiceCentre2025 };
         var broken = new LoadedDefinitions(calendars, new Dictionary<string, ServiceLevelAgreement>(), PolicyDefinitions.None with
         {
             NotificationCalendar = "nowhere",
