@@ -43,7 +43,9 @@ namespace ServiceQuality.Calendars.ICalendar;
 /// working-day category (a calendar cannot close part of a day), an all-day event with it (it gives no hours), a date
 /// outside 1900–2199 on an event that does not recur, a recurrence with more occurrences than allowed, and a date that
 /// the file makes both a holiday and a working day. Precedence in the built calendar is the builder's: a dated working
-/// day overrides a yearly holiday.
+/// day overrides a yearly holiday. What only the whole calendar shows — working-day events whose hours overlap on one
+/// date, or a date that the file and the builder's own entries make both a holiday and a working day — is reported by
+/// <see cref="BusinessCalendarBuilder.Build"/>, at the date.
 /// </para>
 /// </remarks>
 public static class ICalendarBuilderExtensions
