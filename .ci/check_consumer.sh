@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumes the packed packages as a new application would: a fresh project outside the repository (none of its
-# build settings apply) references ServiceQuality.Policies from the pack folder, builds for net8.0 and net10.0
-# and runs both; the net8.0 build must resolve the 8.0 DI abstractions, not 10.0.
+# build settings apply) references ServiceQuality.Policies and ServiceQuality.Calendars.ICalendar from the pack folder,
+# builds for net8.0 and net10.0 and runs both; the net8.0 build must resolve the 8.0 DI abstractions, not 10.0.
 set -euo pipefail
 packages="$(cd "$1" && pwd)"
 app="$(mktemp -d)"
@@ -33,6 +33,7 @@ cat > "$app/Consumer.csproj" <<'XML'
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="ServiceQuality.Policies" Version="0.1.0" />
+    <PackageReference Include="ServiceQuality.Calendars.ICalendar" Version="0.1.0" />
     <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="8.0.1" />
   </ItemGroup>
 </Project>
@@ -40,11 +41,19 @@ XML
 cat > "$app/Program.cs" <<'CS'
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using ServiceQuality.Calendars.ICalendar;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Policies;
 using ServiceQuality.Policies.Assessment;
 
-var calendar = CalendarPresets.ChinaServiceCentre2025;
+var builder = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+{
+    builder.AddOpenHours(day, new LocalTime(9, 0), new LocalTime(12, 0)).AddOpenHours(day, new LocalTime(13, 30), new LocalTime(18, 0));
+}
+
+const string nationalDay = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nDTEND;VALUE=DATE:20251009\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+var calendar = builder.AddICalendar(nationalDay).Build();
 var due = calendar.AddBusinessTime(Instant.FromUtc(2025, 9, 30, 8, 0), Duration.FromHours(3));
 var services = new ServiceCollection();
 services.AddServiceQuality(options => options.Calendars["desk"] = calendar);

@@ -28,6 +28,10 @@ DEPENDENCIES = {
               "NodaTime.Serialization.SystemTextJson": "1.4.0"}
         for tfm in frameworks
     },
+    "ServiceQuality.Calendars.ICalendar": {
+        tfm: {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0", "Ical.Net": "5.2.4"}
+        for tfm in frameworks
+    },
     "ServiceQuality.Testing": {
         tfm: {"ServiceQuality.Domain": None, "ServiceQuality.Policies": None, "FsCheck": "3.6.0", "NodaTime.Testing": "3.3.7"}
         for tfm in frameworks

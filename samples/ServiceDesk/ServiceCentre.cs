@@ -1,4 +1,5 @@
 using NodaTime;
+using ServiceQuality.Calendars.ICalendar;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
@@ -11,12 +12,29 @@ namespace ServiceDesk;
 internal static class ServiceCentre
 {
     public const string CalendarName = "china-2025";
-    public static readonly BusinessCalendar Calendar = CalendarPresets.ChinaServiceCentre2025;
+    public static readonly BusinessCalendar Calendar = CreateCalendar();
     public static readonly DateTimeZone Zone = Calendar.Zone;
     public static readonly StaffId[] Staff = [.. Enumerable.Range(1, 40).Select(i => new StaffId($"staff-{i:00}"))];
     public static readonly string[] Teams = ["reception", "repairs", "facilities", "billing"];
 
     public static string TeamOf(StaffId staff) => Teams[(int.Parse(staff.Value[6..], System.Globalization.CultureInfo.InvariantCulture) - 1) / 10];
+
+    /// <summary>
+    /// The centre's weekly hours, and the year's holidays and make-up working days imported from the official
+    /// announcement kept as data/china-2025.ics (embedded in the sample): next year's is another file, not new code.
+    /// </summary>
+    private static BusinessCalendar CreateCalendar()
+    {
+        var builder = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            builder.AddOpenHours(day, new LocalTime(9, 0), new LocalTime(12, 0)).AddOpenHours(day, new LocalTime(13, 30), new LocalTime(18, 0));
+        }
+
+        using var stream = typeof(ServiceCentre).Assembly.GetManifestResourceStream("ServiceDesk.china-2025.ics")!;
+        using var reader = new StreamReader(stream);
+        return builder.AddICalendar(reader.ReadToEnd()).Build();
+    }
 
     public static ServiceLevelAgreement Agreement()
     {

@@ -13,7 +13,7 @@ namespace ServiceQuality.Testing.Tests;
 /// </summary>
 public sealed class IntegratorExampleTests
 {
-    private static readonly BusinessCalendar China = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar China = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly ServiceLevelAgreement Commitment = CreateCommitment();
 
     private static ServiceLevelAgreement CreateCommitment()

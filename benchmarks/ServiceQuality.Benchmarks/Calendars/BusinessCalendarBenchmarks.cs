@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Benchmarks.Calendars;
 
@@ -18,12 +19,12 @@ public class BusinessCalendarBenchmarks
     private const int Queries = 1024;
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
-    private readonly BusinessCalendar _calendar = CalendarPresets.ChinaServiceCentre2025;
+    private readonly BusinessCalendar _calendar = ReferenceCalendars.ChinaServiceCentre2025;
     private readonly DayByDayCalendar _baseline = new(
         Shanghai,
         [(new LocalTime(9, 0), new LocalTime(12, 0)), (new LocalTime(13, 30), new LocalTime(18, 0))],
-        CalendarPresets.ChinaPublicHolidays2025,
-        CalendarPresets.ChinaMakeUpWorkingDays2025);
+        ReferenceCalendars.ChinaPublicHolidays2025,
+        ReferenceCalendars.ChinaMakeUpWorkingDays2025);
 
     private readonly Instant[] _instants = new Instant[Queries];
     private readonly Duration _8h = Duration.FromHours(8);
@@ -49,7 +50,7 @@ public class BusinessCalendarBenchmarks
         _calendar.BusinessTimeBetween(from, from + Duration.FromDays(3660));
 
         _tenYearsOfHolidays = Enumerable.Range(0, 10)
-            .SelectMany(year => CalendarPresets.ChinaPublicHolidays2025.Select(d => d.PlusYears(year)))
+            .SelectMany(year => ReferenceCalendars.ChinaPublicHolidays2025.Select(d => d.PlusYears(year)))
             .Distinct()
             .ToArray();
     }
@@ -107,7 +108,7 @@ public class BusinessCalendarBenchmarks
     [Benchmark]
     [BenchmarkCategory("Build with 10 years of holidays, then first query")]
     public Instant BuildThenFirstQuery() =>
-        CalendarPresets.CreateChinaServiceCentre(_tenYearsOfHolidays, []).AddBusinessTime(_instants[0], _8h);
+        ReferenceCalendars.CreateChinaServiceCentre(_tenYearsOfHolidays, []).AddBusinessTime(_instants[0], _8h);
 
     private Instant AddAll(Duration amount)
     {

@@ -1,3 +1,4 @@
+using ServiceQuality.Testing;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -17,7 +18,7 @@ namespace ServiceQuality.Benchmarks.Json;
 [MemoryDiagnoser]
 public class EventLogBenchmarks
 {
-    private readonly Dictionary<string, BusinessCalendar> _calendars = new() { ["china-2025"] = CalendarPresets.ChinaServiceCentre2025 };
+    private readonly Dictionary<string, BusinessCalendar> _calendars = new() { ["china-2025"] = ReferenceCalendars.ChinaServiceCentre2025 };
     private Dictionary<string, ServiceLevelAgreement> _agreements = [];
     private byte[] _log = [];
 

@@ -6,13 +6,14 @@ using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Tickets.Events;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Benchmarks.ServiceLevels;
 
 /// <summary>Deterministic ticket histories for the SLA benchmarks: holds, referrals, reopens and priority changes, on the 2025 reference calendar.</summary>
 public static class TicketHistories
 {
-    public static readonly BusinessCalendar Calendar = CalendarPresets.ChinaServiceCentre2025;
+    public static readonly BusinessCalendar Calendar = ReferenceCalendars.ChinaServiceCentre2025;
     public static readonly ICalendarLookup Calendars = CalendarLookup.Of("china-2025", Calendar);
     public static readonly ServiceLevelAgreement Agreement = CreateAgreement();
 

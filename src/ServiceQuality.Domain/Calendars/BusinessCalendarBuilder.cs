@@ -16,6 +16,13 @@ namespace ServiceQuality.Domain.Calendars;
 /// on; an end at or before the start means the interval runs past midnight into the next day, so
 /// 00:00–00:00 is the whole day. The weekly hours hold at most <see cref="MaxWeeklyIntervals"/> intervals. A builder is
 /// not thread-safe; the calendars it builds are.
+/// <para>
+/// Which hours a date has, by precedence: a dated holiday (<see cref="AddHoliday"/>) closes it; otherwise a dated working
+/// day (<see cref="AddWorkingDay"/>) gives it its own hours; otherwise a yearly holiday (<see cref="AddYearlyHoliday(AnnualDate)"/>)
+/// closes it; otherwise it has the weekly hours of its weekday. So a dated working day overrides a yearly holiday (an
+/// official announcement that moves a holiday), while a date that is both a dated holiday and a dated working day is
+/// refused by <see cref="Build"/>.
+/// </para>
 /// </remarks>
 public sealed class BusinessCalendarBuilder
 {
@@ -30,6 +37,7 @@ public sealed class BusinessCalendarBuilder
     private readonly List<LocalSpan>[] _weekly = Enumerable.Range(0, 7).Select(_ => new List<LocalSpan>()).ToArray();
     private readonly HashSet<LocalDate> _holidays = [];
     private readonly Dictionary<LocalDate, List<LocalSpan>> _workingDays = [];
+    private readonly Dictionary<AnnualDate, List<YearRange>> _yearly = [];
 
     internal BusinessCalendarBuilder(DateTimeZone zone) => Zone = zone;
 
@@ -66,6 +74,41 @@ public sealed class BusinessCalendarBuilder
     {
         CheckDate(date, nameof(date));
         _holidays.Add(date);
+        return this;
+    }
+
+    /// <summary>Closes the date <paramref name="date"/> (a month and day) in every year of the supported range, 1900–2199.</summary>
+    /// <param name="date">The month and day closed each year, such as 1 January; 29 February closes only leap years' 29 February.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <remarks>
+    /// A dated working day (<see cref="AddWorkingDay"/>) on the same date overrides the rule for that year; a dated holiday
+    /// on it is allowed and changes nothing. Rules for the same date may be added more than once.
+    /// </remarks>
+    public BusinessCalendarBuilder AddYearlyHoliday(AnnualDate date) =>
+        AddYearlyHoliday(date, CompiledTimeline.FirstDate.Year, CompiledTimeline.LastDate.Year);
+
+    /// <summary>
+    /// Closes the date <paramref name="date"/> (a month and day) in every year from <paramref name="firstYear"/> to
+    /// <paramref name="lastYear"/>, both inclusive.
+    /// </summary>
+    /// <param name="date">The month and day closed each year; 29 February closes only leap years' 29 February.</param>
+    /// <param name="firstYear">The first year the rule holds, in 1900–2199.</param>
+    /// <param name="lastYear">The last year the rule holds, in <paramref name="firstYear"/>–2199.</param>
+    /// <returns>This builder, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A year is outside 1900–2199, or <paramref name="lastYear"/> is before <paramref name="firstYear"/>.
+    /// </exception>
+    /// <remarks>Precedence as for <see cref="AddYearlyHoliday(AnnualDate)"/>: a dated working day overrides the rule.</remarks>
+    public BusinessCalendarBuilder AddYearlyHoliday(AnnualDate date, int firstYear, int lastYear)
+    {
+        Guard.Against.OutOfRange(firstYear, nameof(firstYear), CompiledTimeline.FirstDate.Year, CompiledTimeline.LastDate.Year);
+        Guard.Against.OutOfRange(lastYear, nameof(lastYear), firstYear, CompiledTimeline.LastDate.Year);
+        if (!_yearly.TryGetValue(date, out var years))
+        {
+            _yearly[date] = years = [];
+        }
+
+        years.Add(new YearRange(firstYear, lastYear));
         return this;
     }
 
@@ -109,7 +152,8 @@ public sealed class BusinessCalendarBuilder
         var rules = new CalendarRules(
             _weekly.Select(day => day.OrderBy(s => s.Start).ToArray()).ToArray(),
             _holidays.ToFrozenSet(),
-            _workingDays.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(s => s.Start).ToArray()));
+            _workingDays.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(s => s.Start).ToArray()),
+            _yearly.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()));
         return new BusinessCalendar(Zone, rules, Describe());
     }
 
@@ -220,7 +264,7 @@ public sealed class BusinessCalendarBuilder
         var days = Enumerable.Range(0, 7)
             .Where(d => _weekly[d].Count > 0)
             .Select(d => $"{(IsoDayOfWeek)(d + 1)} {string.Join(", ", _weekly[d].OrderBy(s => s.Start).Select(s => s.Describe()))}");
-        return $"{Zone.Id}: {string.Join("; ", days)}; {_holidays.Count} holidays, {_workingDays.Count} working days";
+        return $"{Zone.Id}: {string.Join("; ", days)}; {_holidays.Count} holidays, {_yearly.Count} yearly holidays, {_workingDays.Count} working days";
     }
 
     private static string Format(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

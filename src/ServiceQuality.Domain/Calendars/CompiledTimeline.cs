@@ -9,7 +9,11 @@ namespace ServiceQuality.Domain.Calendars;
 /// inside one chunk plus, for spans crossing chunks, a sum of whole-chunk totals. Thread-safe: chunks are
 /// immutable and published with a compare-exchange, so a race at worst compiles a chunk twice.
 /// </summary>
-/// <remarks>All positions are nanoseconds since the Unix epoch; spans of dates are in local wall-clock time.</remarks>
+/// <remarks>
+/// All positions are nanoseconds since the Unix epoch; spans of dates are in local wall-clock time. A chunk is
+/// compiled either from a calendar's rules or, for a composed calendar, from the same chunk of its two inputs (chunk
+/// edges are absolute positions, so the inputs' chunks line up whatever their zones).
+/// </remarks>
 internal sealed class CompiledTimeline
 {
     private const int ChunkShift = 55;
@@ -20,17 +24,30 @@ internal sealed class CompiledTimeline
     public static readonly LocalDate FirstDate = new(1900, 1, 1);
     public static readonly LocalDate LastDate = new(2199, 12, 31);
 
-    private readonly DateTimeZone _zone;
-    private readonly CalendarRules _rules;
+    private readonly DateTimeZone? _zone;
+    private readonly CalendarRules? _rules;
+    private readonly (TimelineOperation Operation, CompiledTimeline First, CompiledTimeline Second)? _composition;
     private readonly long _firstChunk;
     private readonly TimelineChunk?[] _chunks;
 
     public CompiledTimeline(DateTimeZone zone, CalendarRules rules)
+        : this(ToNanoseconds(zone.AtStartOfDay(FirstDate).ToInstant()), ToNanoseconds(zone.AtStartOfDay(LastDate.PlusDays(1)).ToInstant()))
     {
         _zone = zone;
         _rules = rules;
-        Min = ToNanoseconds(zone.AtStartOfDay(FirstDate).ToInstant());
-        Max = ToNanoseconds(zone.AtStartOfDay(LastDate.PlusDays(1)).ToInstant());
+    }
+
+    /// <summary>The timeline open where <paramref name="operation"/> of the two inputs' open times is, over the positions both support.</summary>
+    public CompiledTimeline(TimelineOperation operation, CompiledTimeline first, CompiledTimeline second)
+        : this(Math.Max(first.Min, second.Min), Math.Min(first.Max, second.Max))
+    {
+        _composition = (operation, first, second);
+    }
+
+    private CompiledTimeline(long min, long max)
+    {
+        Min = min;
+        Max = max;
         _firstChunk = Min >> ChunkShift;
         _chunks = new TimelineChunk?[((Max - 1) >> ChunkShift) - _firstChunk + 1];
     }
@@ -190,23 +207,40 @@ internal sealed class CompiledTimeline
         return Interlocked.CompareExchange(ref _chunks[index], compiled, null) ?? compiled;
     }
 
+    /// <summary>The chunk starting at absolute position <paramref name="from"/>, compiled if need be; it lies in this timeline's range.</summary>
+    private TimelineChunk ChunkFrom(long from) => Chunk((int)((from >> ChunkShift) - _firstChunk));
+
     private TimelineChunk Compile(int index)
     {
         var from = (_firstChunk + index) << ChunkShift;
-        var to = from + ChunkLength;
+        if (_composition is var (operation, first, second))
+        {
+            // The composed range is the overlap of the inputs' ranges, so each input has this chunk; the result is cut to
+            // the composed range so that no chunk counts open time the calendar does not answer for.
+            var (starts, ends) = TimelineOperations.Apply(operation, first.ChunkFrom(from), second.ChunkFrom(from), Math.Max(from, Min), Math.Min(from + ChunkLength, Max));
+            return new TimelineChunk(from, ChunkLength, starts, ends);
+        }
+
+        return CompileRules(from, from + ChunkLength);
+    }
+
+    private TimelineChunk CompileRules(long from, long to)
+    {
+        var zone = _zone!;
+        var rules = _rules!;
 
         // An interval of date D lies within local [D, D + 2 days) and offsets stay within ±18 h, so the
         // dates from three days before the chunk to two days after it cover every interval reaching it.
         var firstDate = Later(ToInstant(from - (3 * Day)).InUtc().Date, FirstDate);
         var lastDate = Earlier(ToInstant(to + (2 * Day)).InUtc().Date, LastDate);
-        var offsets = ZoneOffsets(from - (3 * Day), to + (3 * Day));
+        var offsets = ZoneOffsets(zone, from - (3 * Day), to + (3 * Day));
 
         var starts = new List<long>();
         var ends = new List<long>();
         var midnight = ToNanoseconds(firstDate.AtMidnight().InUtc().ToInstant());
         for (var date = firstDate; date <= lastDate; date = date.PlusDays(1), midnight += Day)
         {
-            foreach (var span in _rules.SpansOf(date))
+            foreach (var span in rules.SpansOf(date))
             {
                 // The instants whose wall-clock time lies in the span: its preimage under each offset in force.
                 foreach (var (zoneStart, zoneEnd, offset) in offsets)
@@ -225,12 +259,12 @@ internal sealed class CompiledTimeline
         return Merge(from, starts.ToArray(), ends.ToArray());
     }
 
-    private List<(long Start, long End, long Offset)> ZoneOffsets(long from, long to)
+    private static List<(long Start, long End, long Offset)> ZoneOffsets(DateTimeZone zone, long from, long to)
     {
         var fromInstant = ToInstant(from);
         var toInstant = ToInstant(to);
         var result = new List<(long, long, long)>();
-        foreach (var interval in _zone.GetZoneIntervals(fromInstant, toInstant))
+        foreach (var interval in zone.GetZoneIntervals(fromInstant, toInstant))
         {
             var start = interval.HasStart && interval.Start > fromInstant ? ToNanoseconds(interval.Start) : from;
             var end = interval.HasEnd && interval.End < toInstant ? ToNanoseconds(interval.End) : to;

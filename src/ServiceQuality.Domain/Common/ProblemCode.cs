@@ -44,4 +44,10 @@ public static class ProblemCode
 
     /// <summary>A definition with nothing in it where something is needed: no open hours at all, no bands, no levels.</summary>
     public const string Empty = nameof(Empty);
+
+    /// <summary>
+    /// Something the input's format allows but a definition cannot hold: an iCalendar event that closes part of a day, a
+    /// recurrence rule that cannot be expanded within the supported range.
+    /// </summary>
+    public const string Unsupported = nameof(Unsupported);
 }

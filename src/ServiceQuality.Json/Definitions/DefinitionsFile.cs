@@ -109,7 +109,7 @@ public static partial class DefinitionsFile
 
     private static BusinessCalendar? Calendar(Node node)
     {
-        if (!node.Object(["id", "zone", "weekly", "holidays", "workingDays"]))
+        if (!node.Object(["id", "zone", "weekly", "holidays", "yearlyHolidays", "workingDays"]))
         {
             return null;
         }
@@ -151,6 +151,26 @@ public static partial class DefinitionsFile
             if (holiday.AsDate() is { } date)
             {
                 builder.AddHoliday(date);
+            }
+        }
+
+        foreach (var yearly in node.Items("yearlyHolidays", required: false))
+        {
+            if (!yearly.Object(["date", "fromYear", "toYear"]))
+            {
+                continue;
+            }
+
+            var date = yearly.AnnualDate("date");
+            var first = yearly.Int("fromYear", FileValues.FirstDate.Year, FileValues.LastDate.Year, required: false) ?? FileValues.FirstDate.Year;
+            var last = yearly.Int("toYear", FileValues.FirstDate.Year, FileValues.LastDate.Year, required: false) ?? FileValues.LastDate.Year;
+            if (last < first)
+            {
+                yearly.Problem("toYear", ProblemCode.Conflict, $"the last year {last} is before the first year {first}.");
+            }
+            else if (date is { } d)
+            {
+                builder.AddYearlyHoliday(d, first, last);
             }
         }
 

@@ -57,6 +57,25 @@ internal static class FileValues
         return Result.Ok;
     }
 
+    /// <summary>A month and day, <c>MM-dd</c> (<c>10-01</c>), as NodaTime's ISO pattern for <see cref="AnnualDate"/> writes it; <c>02-29</c> is allowed.</summary>
+    public static Result TryAnnualDate(ReadOnlySpan<byte> text, out AnnualDate date)
+    {
+        date = default;
+        if (text.Length != 5 || text[2] != '-' || !Digits(text, 0, 2, out var month) || !Digits(text, 3, 2, out var day))
+        {
+            return Result.Malformed;
+        }
+
+        // A leap year, so that 29 February is a valid month and day.
+        if (month is < 1 or > 12 || day < 1 || day > DaysIn(2000, month))
+        {
+            return Result.Malformed;
+        }
+
+        date = new AnnualDate(month, day);
+        return Result.Ok;
+    }
+
     public static Result TryTime(ReadOnlySpan<byte> text, out LocalTime time)
     {
         time = default;

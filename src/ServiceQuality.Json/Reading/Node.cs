@@ -356,6 +356,10 @@ internal readonly struct Node
     public LocalDate? AsDate(bool required = true) =>
         String(required) ? Parsed(FileValues.TryDate(_tree.Text(Index), out var date), date, "a date such as 2025-01-01") : null;
 
+    /// <summary>A month and day of every year: <c>10-01</c>.</summary>
+    public AnnualDate? AnnualDate(string name, bool required = true) =>
+        Get(name) is var node && node.String(required) ? node.Parsed(FileValues.TryAnnualDate(_tree.Text(node.Index), out var date), date, "a month and day such as 10-01") : null;
+
     /// <summary>A local time of day: <c>09:00</c> or <c>09:00:30</c>.</summary>
     public LocalTime? Time(string name, bool required = true) =>
         Get(name) is var node && node.String(required) ? node.Parsed(FileValues.TryTime(_tree.Text(node.Index), out var time), time, "a time of day such as 09:00") : null;

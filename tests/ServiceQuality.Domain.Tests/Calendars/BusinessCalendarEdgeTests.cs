@@ -1,5 +1,6 @@
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -7,7 +8,7 @@ namespace ServiceQuality.Domain.Tests.Calendars;
 public sealed class BusinessCalendarEdgeTests
 {
     private static readonly BusinessCalendar AlwaysOpen = BusinessCalendar.AlwaysOpen;
-    private static readonly BusinessCalendar Reference = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar Reference = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly Instant Mid2025 = Instant.FromUtc(2025, 6, 2, 3, 0);
 
     /// <summary>2^63 ns, about 292 years: more than a long holds, less than the supported range.</summary>

@@ -1,5 +1,6 @@
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -8,7 +9,7 @@ public sealed class BusinessCalendarExampleTests
 {
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-    private static readonly BusinessCalendar China = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar China = ReferenceCalendars.ChinaServiceCentre2025;
 
     private static Instant InShanghai(int month, int day, int hour, int minute = 0) =>
         new LocalDateTime(2025, month, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();

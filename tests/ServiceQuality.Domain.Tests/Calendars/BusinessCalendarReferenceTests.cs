@@ -25,37 +25,7 @@ public sealed class BusinessCalendarReferenceTests
             Assert.Equal(reference.NextOpen(c.Start, maxMinutes: 60 * 24 * 60), calendar.NextOpen(c.Start));
             Assert.Equal(Minute * openMinutes, calendar.BusinessTimeBetween(c.Start, c.End));
             Assert.Equal(-Minute * openMinutes, calendar.BusinessTimeBetween(c.End, c.Start));
-            Assert.Equal(EarliestAfter(open, c.Start, amount), calendar.AddBusinessTime(c.Start, Minute * amount));
-            Assert.Equal(LatestBefore(open, c.Start, amount), calendar.SubtractBusinessTime(c.End, Minute * amount));
+            Assert.Equal(OracleAnswers.EarliestAfter(open, c.Start, amount), calendar.AddBusinessTime(c.Start, Minute * amount));
+            Assert.Equal(OracleAnswers.LatestBefore(open, c.Start, amount), calendar.SubtractBusinessTime(c.End, Minute * amount));
         });
-
-    /// <summary>The end of the minute in which the amount-th open minute after start falls (start itself for zero).</summary>
-    private static Instant EarliestAfter(bool[] open, Instant start, int amount)
-    {
-        var counted = 0;
-        for (var i = 0; counted < amount; i++)
-        {
-            if (open[i] && ++counted == amount)
-            {
-                return start + (Minute * (i + 1));
-            }
-        }
-
-        return start;
-    }
-
-    /// <summary>The start of the minute in which the amount-th open minute before the window's end falls (the end itself for zero).</summary>
-    private static Instant LatestBefore(bool[] open, Instant start, int amount)
-    {
-        var counted = 0;
-        for (var i = open.Length - 1; counted < amount; i--)
-        {
-            if (open[i] && ++counted == amount)
-            {
-                return start + (Minute * i);
-            }
-        }
-
-        return start + (Minute * open.Length);
-    }
 }

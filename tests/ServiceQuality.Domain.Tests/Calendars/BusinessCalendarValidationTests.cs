@@ -1,13 +1,14 @@
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
 public sealed class BusinessCalendarValidationTests
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
-    private static readonly BusinessCalendar Calendar = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar Calendar = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly Instant InRange = Instant.FromUtc(2025, 3, 3, 2, 0);
     private static readonly Instant TooEarly = Instant.FromUtc(1899, 6, 1, 0, 0);
     private static readonly Instant TooLate = Instant.FromUtc(2200, 6, 1, 0, 0);

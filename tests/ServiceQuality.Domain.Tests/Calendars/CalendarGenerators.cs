@@ -41,6 +41,36 @@ public static class CalendarGenerators
         from fraction in Gen.Choose(0, 1000).Select(i => i / 1000.0)
         select Assemble(zone, start, span, weekly, holidays, workingOffsets, workingHours, fraction);
 
+    /// <summary>
+    /// As <see cref="Cases"/>, with yearly holidays on dates near the window (some overridden by a dated working day,
+    /// some with year ranges that end before or start after the window's year).
+    /// </summary>
+    public static Gen<CalendarCase> CasesWithYearlyHolidays(int maxSpanMinutes) =>
+        from c in Cases(maxSpanMinutes)
+        from offsets in ListOf(Gen.Choose(-3, 12), 1, 4)
+        from ranges in Gen.ArrayOf(Gen.Zip(Gen.Choose(-3, 1), Gen.Choose(-1, 3)), 4)
+        select c with { Spec = c.Spec with { Yearly = Yearly(c, offsets, ranges) } };
+
+    /// <summary>A calendar with holidays and working days near <paramref name="start"/>, for composing with another.</summary>
+    public static Gen<CalendarSpec> SpecNear(Instant start) =>
+        from zone in Gen.Elements(Zones)
+        from weekly in Weekly()
+        from holidays in ListOf(Gen.Choose(-3, 12), 0, 4)
+        from workingOffsets in ListOf(Gen.Choose(-3, 12), 0, 3)
+        from workingHours in Gen.ArrayOf(DayHours(), 3)
+        select Assemble(zone, start, 0, weekly, holidays, workingOffsets, workingHours, 0).Spec;
+
+    private static List<YearlyHoliday> Yearly(CalendarCase c, List<int> offsets, (int, int)[] ranges)
+    {
+        var startDate = c.Start.InZone(c.Spec.Zone).Date;
+        return offsets.Select((offset, i) =>
+        {
+            var date = startDate.PlusDays(offset);
+            var (before, after) = ranges[i % ranges.Length];
+            return new YearlyHoliday(new AnnualDate(date.Month, date.Day), date.Year + before, Math.Max(date.Year + before, date.Year + after));
+        }).ToList();
+    }
+
     private static CalendarCase Assemble(
         string zone, Instant start, int span, List<WeeklyHours> weekly, List<int> holidayOffsets, List<int> workingOffsets,
         List<(LocalTime, LocalTime)>[] workingHours, double fraction)

@@ -1,6 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -11,7 +12,7 @@ public sealed class CompiledMemoryTests
     [Fact]
     public void CompiledTimeline_OfTheReferenceCalendar_HoldsAtMost64KiBPerYear()
     {
-        var (bytes, covered) = CalendarPresets.ChinaServiceCentre2025.CompiledSizeAt(Instant.FromUtc(2025, 6, 1, 0, 0));
+        var (bytes, covered) = ReferenceCalendars.ChinaServiceCentre2025.CompiledSizeAt(Instant.FromUtc(2025, 6, 1, 0, 0));
         var bytesPerYear = bytes / (covered.TotalDays / 365.25);
 
         Assert.InRange(bytesPerYear, 1, MaxBytesPerYear);

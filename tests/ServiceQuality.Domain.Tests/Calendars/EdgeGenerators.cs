@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.Calendars;
 
@@ -13,7 +14,7 @@ namespace ServiceQuality.Domain.Tests.Calendars;
 public static class EdgeGenerators
 {
     /// <summary>The calendars the edge properties run on, by index.</summary>
-    public static readonly BusinessCalendar[] CalendarsUnderTest = [BusinessCalendar.AlwaysOpen, Sparse(), CalendarPresets.ChinaServiceCentre2025];
+    public static readonly BusinessCalendar[] CalendarsUnderTest = [BusinessCalendar.AlwaysOpen, Sparse(), ReferenceCalendars.ChinaServiceCentre2025];
 
     /// <summary>The names of <see cref="CalendarsUnderTest"/>, for messages and calendar lookups.</summary>
     public static readonly string[] Names = ["always-open", "sparse", "reference"];

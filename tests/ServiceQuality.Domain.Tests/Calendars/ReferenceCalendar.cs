@@ -59,7 +59,13 @@ public sealed class ReferenceCalendar
         }
 
         var sinceOwnerMidnight = local.TimeOfDay.NanosecondOfDay + (local.Date == owner ? 0 : NodaConstants.NanosecondsPerDay);
+        // Precedence: a dated holiday, then a dated working day's own hours, then a yearly holiday, then the weekly hours.
         var own = _spec.WorkingDays.Where(w => w.Date == owner).Select(w => (w.Start, w.End)).ToList();
+        if (own.Count == 0 && _spec.YearlyHolidays.Any(y => y.Closes(owner)))
+        {
+            return false;
+        }
+
         var spans = own.Count > 0 ? own : _spec.Weekly.Where(w => w.Day == owner.DayOfWeek).Select(w => (w.Start, w.End)).ToList();
         foreach (var (start, end) in spans)
         {

@@ -8,8 +8,9 @@ public sealed class ConventionTests
     private static readonly Assembly Domain = Assembly.Load("ServiceQuality.Domain");
     private static readonly Assembly Policies = Assembly.Load("ServiceQuality.Policies");
     private static readonly Assembly Testing = Assembly.Load("ServiceQuality.Testing");
+    private static readonly Assembly ICalendar = Assembly.Load("ServiceQuality.Calendars.ICalendar");
 
-    public static TheoryData<string> LibraryNames => new() { "ServiceQuality.Domain", "ServiceQuality.Policies", "ServiceQuality.Testing" };
+    public static TheoryData<string> LibraryNames => new() { "ServiceQuality.Domain", "ServiceQuality.Policies", "ServiceQuality.Testing", "ServiceQuality.Calendars.ICalendar" };
 
     private static Type[] LibraryTypes(string name) => ConventionChecks.PublicTypes(Assembly.Load(name)).ToArray();
 
@@ -46,6 +47,10 @@ public sealed class ConventionTests
             Testing, "NodaTime", "ServiceQuality.Domain", "ServiceQuality.Policies", "FsCheck", "FSharp.Core",
             "Microsoft.Extensions.DependencyInjection.Abstractions"));
     }
+
+    [Fact]
+    public void ICalendarAssembly_References_OnlyDomainIcalNetAndTheirDependencies() =>
+        Assert.Empty(ConventionChecks.ReferencesOtherThan(ICalendar, "NodaTime", "Ardalis.GuardClauses", "ServiceQuality.Domain", "Ical.Net"));
 
     [Fact]
     public void SealedCheck_OnUnsealedClass_ReportsIt()

@@ -6,13 +6,14 @@ using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
 /// <summary>The SLA clock at the ends of the supported range and with targets of centuries.</summary>
 public sealed class SlaClockEdgeTests
 {
-    private static readonly BusinessCalendar Reference = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar Reference = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly ICalendarLookup Calendars = CalendarLookup.Of("reference", Reference);
     private static readonly Instant Opened = Instant.FromUtc(2025, 6, 3, 2, 0);
 

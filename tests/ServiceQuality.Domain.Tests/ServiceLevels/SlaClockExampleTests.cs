@@ -6,6 +6,7 @@ using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
@@ -173,7 +174,7 @@ public sealed class SlaClockExampleTests
     {
         // 16 business hours from Fri Jan 24 17:00: Fri 1 h, Sun Jan 26 (make-up day) 7.5 h, Mon Jan 27 7.5 h: due Mon 18:00.
         // Half of it (8 h) is reached on the Sunday at 17:30: 1 h + 09:00-12:00 + 13:30-17:30.
-        var china = CalendarPresets.ChinaServiceCentre2025;
+        var china = ReferenceCalendars.ChinaServiceCentre2025;
         var sla = Agreement(a => a.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, a.LastEventAt));
         var ticket = Open(sla, Local(Shanghai, 2025, 1, 24, 17));
 

@@ -1,9 +1,9 @@
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
-using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Json.Tests.Files;
 
@@ -17,7 +17,7 @@ public sealed class DefinitionsFileTests
         var definitions = DefinitionsFile.Load(Example);
 
         var calendar = definitions.Calendars["china-2025"];
-        var reference = CalendarPresets.ChinaServiceCentre2025;
+        var reference = ReferenceCalendars.ChinaServiceCentre2025;
         var from = Instant.FromUtc(2025, 1, 1, 0, 0);
         Assert.Equal(reference.BusinessTimeBetween(from, from + Duration.FromDays(365)), calendar.BusinessTimeBetween(from, from + Duration.FromDays(365)));
 
@@ -27,6 +27,16 @@ public sealed class DefinitionsFileTests
         Assert.Equal(Duration.FromDays(3), agreement.TargetFor(Metric.ComplaintResolution, Priority.P2, ServiceTier.Gold)!.Target);
         Assert.True(agreement.IsPausedBy(HoldReason.WaitingForThirdParty, Metric.Resolution));
         Assert.Equal(6, agreement.Objectives.Count);
+    }
+
+    [Fact]
+    public void Load_TheReferenceCalendarsDefinitionsFile_GivesTheHandWrittenCalendar()
+    {
+        var calendar = DefinitionsFile.Load(ReferenceCalendars.ChinaServiceCentre2025Definitions).Calendars["china-2025"];
+        var (from, to) = (Instant.FromUtc(2024, 12, 1, 0, 0), Instant.FromUtc(2026, 2, 1, 0, 0));
+
+        Assert.Equal(ReferenceCalendars.ChinaServiceCentre2025.OpenIntervals(from, to), calendar.OpenIntervals(from, to));
+        Assert.Equal(RepositoryFiles.SampleData("china-2025-calendar.json"), ReferenceCalendars.ChinaServiceCentre2025Definitions);
     }
 
     [Fact]

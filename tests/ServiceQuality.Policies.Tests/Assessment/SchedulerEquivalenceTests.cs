@@ -11,6 +11,7 @@ using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Escalation;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Assessment;
 
@@ -22,7 +23,7 @@ namespace ServiceQuality.Policies.Tests.Assessment;
 public sealed class SchedulerEquivalenceTests
 {
     private static readonly Instant T0 = Instant.FromUtc(2025, 3, 6, 1, 0);
-    private static readonly BusinessCalendar Desk = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar Desk = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly ICalendarLookup Calendars = CalendarLookup.Of("desk", Desk);
     private static readonly ServiceLevelAgreement Agreement = CreateAgreement();
 

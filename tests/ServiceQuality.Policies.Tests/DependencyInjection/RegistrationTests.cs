@@ -18,6 +18,7 @@ using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
 using ServiceQuality.Policies.Trust;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.DependencyInjection;
 
@@ -257,7 +258,7 @@ public sealed class RegistrationTests
     public void UseDefinitions_WhoseResultIsInvalid_FailsAtStartWithTheProblem()
     {
         var services = new ServiceCollection();
-        var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = CalendarPresets.ChinaServiceCentre2025 };
+        var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = ReferenceCalendars.ChinaServiceCentre2025 };
         var broken = new LoadedDefinitions(calendars, new Dictionary<string, ServiceLevelAgreement>(), PolicyDefinitions.None with
         {
             NotificationCalendar = "nowhere",

@@ -8,6 +8,7 @@ using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Escalation;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Policies.Tests.Escalation;
 
@@ -17,7 +18,7 @@ namespace ServiceQuality.Policies.Tests.Escalation;
 /// </summary>
 public sealed class SeedRuleTests
 {
-    private static readonly BusinessCalendar Desk = CalendarPresets.ChinaServiceCentre2025;
+    private static readonly BusinessCalendar Desk = ReferenceCalendars.ChinaServiceCentre2025;
     private static readonly Instant Published = Instant.FromUtc(2025, 1, 1, 0, 0);
     private static readonly ServiceLevelAgreement Agreement = CreateAgreement();
 
