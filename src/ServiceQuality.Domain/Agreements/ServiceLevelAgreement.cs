@@ -104,6 +104,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>From when this version is in force, once published.</summary>
     public Instant? EffectiveFrom { get; private set; }
 
+    /// <summary>When the version was retired; null while it is a draft or published.</summary>
+    public Instant? RetiredAt { get; private set; }
+
     /// <summary>Drafts version 1 of an agreement, with default stages (50 %, 75 %), clocks continuing on reopen, and covering every case.</summary>
     /// <param name="id">The agreement's id.</param>
     /// <param name="name">Its name; not blank.</param>
@@ -683,8 +686,9 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 MoveBy(AgreementCommand.Publish);
                 EffectiveFrom = e.EffectiveFrom;
                 break;
-            case AgreementRetired:
+            case AgreementRetired e:
                 MoveBy(AgreementCommand.Retire);
+                RetiredAt = e.OccurredAt;
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "agreement", nameof(@event));

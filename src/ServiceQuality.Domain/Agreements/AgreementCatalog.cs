@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using Ardalis.GuardClauses;
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Domain.Agreements;
+
+/// <summary>
+/// The agreement versions a host runs, answering "which promises apply to this case?" by itself. For a case starting at
+/// an instant it takes, of each agreement, the version <b>in force at the start</b> — the published version with the
+/// latest <see cref="ServiceLevelAgreement.EffectiveFrom"/> at or before it, unless that version was retired at or before
+/// it (a draft, a future version or a retired one never applies) — and keeps those whose
+/// <see cref="ServiceLevelAgreement.Applicability"/> covers the case. Precedence: the <b>first</b> covering
+/// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
+/// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
+/// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
+/// in that order. Immutable and thread-safe; a host records the choice on the case when it opens (the agreement
+/// reference of <c>Ticket.Open</c> and <c>Complaint.Receive</c>), so a later catalogue change does not move an open case.
+/// </summary>
+public sealed class AgreementCatalog
+{
+    private readonly ImmutableArray<ServiceLevelAgreement> _versions;
+    private readonly ImmutableArray<AgreementId> _order;
+
+    /// <summary>Creates a catalogue.</summary>
+    /// <param name="versions">
+    /// The published (or retired) versions, in precedence order: an agreement's place is that of its first version listed.
+    /// The versions are read as they are now; publish them before building the catalogue.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="versions"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">A version is a draft, or two versions share an agreement id and version number.</exception>
+    public AgreementCatalog(IEnumerable<ServiceLevelAgreement> versions)
+    {
+        Guard.Against.Null(versions);
+        var list = versions.ToImmutableArray();
+        var seen = new HashSet<AgreementReference>();
+        var order = new List<AgreementId>();
+        foreach (var version in list)
+        {
+            Guard.Against.Null(version, nameof(versions));
+            Guard.Against.InvalidArgument(version.Status == AgreementStatus.Draft, nameof(versions), $"{version.Reference} is a draft; only published versions apply to cases.");
+            Guard.Against.InvalidArgument(!seen.Add(version.Reference), nameof(versions), $"{version.Reference} is listed twice.");
+            if (!order.Contains(version.Id))
+            {
+                order.Add(version.Id);
+            }
+        }
+
+        (_versions, _order) = (list, [.. order]);
+    }
+
+    /// <summary>The versions, as given.</summary>
+    public IReadOnlyList<ServiceLevelAgreement> Versions => _versions;
+
+    /// <summary>The version of <paramref name="id"/> in force at <paramref name="at"/>, or null when none is.</summary>
+    /// <param name="id">The agreement.</param>
+    /// <param name="at">The instant, usually the case's start.</param>
+    /// <returns>The published version with the latest effective instant at or before <paramref name="at"/>, unless it was retired by then.</returns>
+    public ServiceLevelAgreement? VersionInForce(AgreementId id, Instant at)
+    {
+        ServiceLevelAgreement? best = null;
+        foreach (var version in _versions)
+        {
+            if (version.Id == id && version.EffectiveFrom is { } from && from <= at
+                && (best is null || from > best.EffectiveFrom || (from == best.EffectiveFrom && version.Version > best.Version)))
+            {
+                best = version;
+            }
+        }
+
+        return best is { RetiredAt: { } retired } && retired <= at ? null : best;
+    }
+
+    /// <summary>The agreement versions that apply to a ticket starting at <paramref name="start"/>.</summary>
+    /// <param name="tier">The customer's tier in force at the start.</param>
+    /// <param name="kind">The ticket's kind.</param>
+    /// <param name="channel">The channel.</param>
+    /// <param name="priority">The first priority.</param>
+    /// <param name="start">When the ticket opens.</param>
+    /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
+    public IReadOnlyList<ServiceLevelAgreement> ForTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority, Instant start)
+    {
+        Guard.Against.Default(tier);
+        return Select(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority));
+    }
+
+    /// <summary>The agreement versions that apply to a complaint received at <paramref name="start"/>.</summary>
+    /// <param name="tier">The customer's tier in force at receipt.</param>
+    /// <param name="category">The complaint's category.</param>
+    /// <param name="channel">The channel.</param>
+    /// <param name="start">When the complaint is received.</param>
+    /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
+    public IReadOnlyList<ServiceLevelAgreement> ForComplaint(ServiceTier tier, ComplaintCategory category, Channel channel, Instant start)
+    {
+        Guard.Against.Default(tier);
+        return Select(start, a => a.Applicability.CoversComplaint(tier, category, channel));
+    }
+
+    private List<ServiceLevelAgreement> Select(Instant start, Func<ServiceLevelAgreement, bool> covers)
+    {
+        ServiceLevelAgreement? sla = null;
+        ServiceLevelAgreement? underpinning = null;
+        var olas = new List<ServiceLevelAgreement>();
+        foreach (var id in _order)
+        {
+            if (VersionInForce(id, start) is not { } version || !covers(version))
+            {
+                continue;
+            }
+
+            switch (version.Kind)
+            {
+                case AgreementKind.ServiceLevel:
+                    sla ??= version;
+                    break;
+                case AgreementKind.OperationalLevel:
+                    olas.Add(version);
+                    break;
+                default:
+                    underpinning ??= version;
+                    break;
+            }
+        }
+
+        var chosen = new List<ServiceLevelAgreement>(olas.Count + 2);
+        if (sla is not null)
+        {
+            chosen.Add(sla);
+        }
+
+        chosen.AddRange(olas);
+        if (underpinning is not null)
+        {
+            chosen.Add(underpinning);
+        }
+
+        return chosen;
+    }
+}

@@ -1,0 +1,120 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Domain.Tests.Agreements;
+
+/// <summary>
+/// The catalogue chooses the agreements of a case by itself: the version in force at the case's start (never a draft, a
+/// future or a retired version), the first covering SLA, every covering OLA and the first covering underpinning contract.
+/// </summary>
+public sealed class AgreementCatalogTests
+{
+    private static readonly Instant Jan = Instant.FromUtc(2025, 1, 1, 0, 0);
+    private static readonly Instant Jul = Instant.FromUtc(2025, 7, 1, 0, 0);
+
+    private static ServiceLevelAgreement Published(string id, AgreementKind kind, Instant effectiveFrom, Applicability? covers = null, int hours = 8)
+    {
+        var draft = ServiceLevelAgreement.Draft(new AgreementId(id), id, kind, Jan - Duration.FromDays(30));
+        draft.AddTarget(Metric.Resolution, null, null, Duration.FromHours(hours), TimeBasis.BusinessTime, Jan - Duration.FromDays(30));
+        if (covers is not null)
+        {
+            draft.SetApplicability(covers, Jan - Duration.FromDays(30));
+        }
+
+        draft.Publish(effectiveFrom, Jan - Duration.FromDays(30));
+        return draft;
+    }
+
+    private static ServiceLevelAgreement Revised(ServiceLevelAgreement version, Instant effectiveFrom, int hours)
+    {
+        var next = version.Revise(Jan - Duration.FromDays(20));
+        next.AddTarget(Metric.Resolution, Priority.P1, ServiceTier.WellKnown[next.Version % 5], Duration.FromHours(hours), TimeBasis.BusinessTime, Jan - Duration.FromDays(20));
+        next.Publish(effectiveFrom, Jan - Duration.FromDays(20));
+        return next;
+    }
+
+    private static Applicability Tiers(params ServiceTier[] tiers) => Applicability.Any with { Tiers = tiers };
+
+    [Fact]
+    public void AVersionPublishedMidYear_AppliesOnlyToCasesStartedAfterIt()
+    {
+        var v1 = Published("PM", AgreementKind.ServiceLevel, Jan);
+        var v2 = Revised(v1, Jul, 2);
+        var catalog = new AgreementCatalog([v1, v2]);
+
+        Assert.Equal(1, catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jul - Duration.Epsilon).Single().Version);
+        Assert.Equal(2, catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jul).Single().Version);
+        Assert.Empty(catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jan - Duration.Epsilon)); // nothing in force yet
+    }
+
+    [Fact]
+    public void TheFirstCoveringSla_EveryCoveringOla_AndTheFirstUnderpinningContract_ApplyInThatOrder()
+    {
+        var keySla = Published("KEY", AgreementKind.ServiceLevel, Jan, Tiers(ServiceTier.Key));
+        var anySla = Published("ANY", AgreementKind.ServiceLevel, Jan);
+        var desk = Published("OLA-DESK", AgreementKind.OperationalLevel, Jan);
+        var field = Published("OLA-FIELD", AgreementKind.OperationalLevel, Jan, Applicability.Any with { Kinds = [TicketKind.RepairRequest] });
+        var vendor = Published("UC-LIFT", AgreementKind.UnderpinningContract, Jan);
+        var vendor2 = Published("UC-OTHER", AgreementKind.UnderpinningContract, Jan);
+        var catalog = new AgreementCatalog([vendor, keySla, desk, anySla, field, vendor2]);
+
+        var key = catalog.ForTicket(ServiceTier.Key, TicketKind.RepairRequest, Channel.Hotline, Priority.P2, Jul);
+        var gold = catalog.ForTicket(ServiceTier.Gold, TicketKind.Inquiry, Channel.Hotline, Priority.P2, Jul);
+        var complaint = catalog.ForComplaint(ServiceTier.Gold, ComplaintCategory.Delay, Channel.Letter, Jul);
+
+        Assert.Equal(["KEY", "OLA-DESK", "OLA-FIELD", "UC-LIFT"], key.Select(a => a.Id.Value));
+        Assert.Equal(["ANY", "OLA-DESK", "UC-LIFT"], gold.Select(a => a.Id.Value));
+        Assert.Equal(["ANY", "OLA-DESK", "OLA-FIELD", "UC-LIFT"], complaint.Select(a => a.Id.Value)); // ticket kinds do not restrict complaints
+    }
+
+    [Fact]
+    public void ARetiredVersion_AppliesOnlyToCasesStartedBeforeItsRetirement()
+    {
+        var version = Published("OLD", AgreementKind.ServiceLevel, Jan);
+        version.Retire(Jul);
+        var catalog = new AgreementCatalog([version]);
+
+        Assert.Same(version, catalog.VersionInForce(new AgreementId("OLD"), Jul - Duration.Epsilon));
+        Assert.Null(catalog.VersionInForce(new AgreementId("OLD"), Jul));
+        Assert.Equal(Jul, version.RetiredAt);
+    }
+
+    [Fact]
+    public void DraftsAndDuplicateVersions_AreRefused()
+    {
+        var draft = ServiceLevelAgreement.Draft(new AgreementId("D"), "d", AgreementKind.ServiceLevel, Jan);
+        var published = Published("P", AgreementKind.ServiceLevel, Jan);
+
+        Assert.Equal("versions", Assert.Throws<ArgumentException>(() => new AgreementCatalog([draft])).ParamName);
+        Assert.Equal("versions", Assert.Throws<ArgumentException>(() => new AgreementCatalog([published, published])).ParamName);
+        Assert.Throws<ArgumentNullException>(() => new AgreementCatalog([null!]));
+    }
+
+    /// <summary>The law: the version chosen is the one in force at the case's start — the latest effective at or before it.</summary>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property TheVersionChosen_IsTheLatestEffectiveAtTheStart()
+    {
+        var cases = from offsets in Gen.ArrayOf(Gen.Choose(0, 365), 1).SelectMany(first => Gen.ArrayOf(Gen.Choose(0, 365), 3).Select(more => first.Concat(more).ToArray()))
+                    from start in Gen.Choose(-10, 400)
+                    select (Offsets: offsets, Start: Jan + Duration.FromDays(start));
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var versions = new List<ServiceLevelAgreement> { Published("PM", AgreementKind.ServiceLevel, Jan + Duration.FromDays(c.Offsets[0])) };
+            for (var i = 1; i < c.Offsets.Length; i++)
+            {
+                versions.Add(Revised(versions[^1], Jan + Duration.FromDays(c.Offsets[i]), i + 1));
+            }
+
+            var expected = versions.Where(v => v.EffectiveFrom <= c.Start).OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Version).LastOrDefault();
+            var chosen = new AgreementCatalog(versions).ForTicket(ServiceTier.Gold, TicketKind.Inquiry, Channel.Online, Priority.P3, c.Start);
+            return chosen.SingleOrDefault() == expected;
+        });
+    }
+}
