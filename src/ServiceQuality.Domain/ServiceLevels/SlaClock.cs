@@ -352,7 +352,7 @@ public static class SlaClock
                     priority = ((TicketOpened)history[i]).Priority;
                     if (metric != Metric.NextResponse)
                     {
-                        clock.Start(at);
+                        clock.Start(at, priority);
                     }
 
                     break;
@@ -377,6 +377,7 @@ public static class SlaClock
                 case Signal.PriorityChange:
                     clock.PriorityChanging(at, priority);
                     priority = ((PriorityChanged)history[i]).To;
+                    clock.PriorityChanged(at, priority);
                     break;
                 case Signal.Resolution:
                     if (metric == Metric.OnSiteArrival)
@@ -428,13 +429,14 @@ public static class SlaClock
                     priority = PriorityOf(received.Severity);
                     if (metric != Metric.CallbackAfterClosing)
                     {
-                        clock.Start(at);
+                        clock.Start(at, priority);
                     }
 
                     break;
                 case SeverityChanged changed:
                     clock.PriorityChanging(at, priority);
                     priority = PriorityOf(changed.Severity);
+                    clock.PriorityChanged(at, priority);
                     break;
                 case ComplaintRegistered when metric == Metric.ComplaintAcknowledgement:
                     clock.Stop(at, priority);
@@ -449,7 +451,7 @@ public static class SlaClock
                     }
                     else
                     {
-                        clock.Start(at);
+                        clock.Start(at, priority);
                     }
 
                     break;
