@@ -187,11 +187,13 @@ internal ref struct MetricClock
         if (IsCounting)
         {
             // A target that runs out only after the end of the calendar's supported range has no deadline to report.
-            due = m.Breach ?? m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
-            dueBeyondRange = due is null;
-            if (m.NotBefore is { } notBefore && due < notBefore)
+            due = m.Breach;
+            if (due is null)
             {
-                due = notBefore;
+                // Never earlier than a deadline in business days computed from the origin (the breach already is).
+                due = m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
+                dueBeyondRange = due is null;
+                due = m.NotBefore > due ? m.NotBefore : due;
             }
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
