@@ -7,7 +7,7 @@ namespace ServiceQuality.Domain.Agreements;
 public enum AgreementCommand
 {
     /// <summary>
-    /// Any edit of the draft: <see cref="ServiceLevelAgreement.SetCalendar"/>, <see cref="ServiceLevelAgreement.SetCalendarSource"/>, <see cref="ServiceLevelAgreement.AddTarget"/>,
+    /// Any edit of the draft: <see cref="ServiceLevelAgreement.SetCalendar"/>, <see cref="ServiceLevelAgreement.SetCalendarSource"/>, <see cref="ServiceLevelAgreement.AddTarget(ServiceTarget, NodaTime.Instant)"/> (either overload),
     /// <see cref="ServiceLevelAgreement.PauseOn"/>, <see cref="ServiceLevelAgreement.SetWarningStages"/>,
     /// <see cref="ServiceLevelAgreement.SetReopenBehaviour"/>, <see cref="ServiceLevelAgreement.SetLossReporting"/>,
     /// <see cref="ServiceLevelAgreement.SetApplicability"/> and <see cref="ServiceLevelAgreement.AddKpiObjective"/>. Refused outside the draft with

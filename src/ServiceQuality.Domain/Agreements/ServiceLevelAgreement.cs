@@ -304,6 +304,30 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     }
 
     /// <summary>
+    /// Adds a cell to the target matrix: a duration or a deadline counted in business days (<see cref="ServiceTarget.Deadline"/>),
+    /// with its start rule (<see cref="ServiceTarget.Start"/>).
+    /// </summary>
+    /// <param name="target">The cell: for a duration, a positive <see cref="ServiceTarget.Target"/>; with a deadline, a zero target in business time.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The metric is <see cref="Metric.InvestigationDeadline"/> or <see cref="Metric.LossReport"/>, or a cell with a deadline
+    /// also has a duration or calendar time (all named <c>target</c>).
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enumeration value is not defined.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/>, <see cref="RuleCode.TargetDurationMustBePositive"/> or <see cref="RuleCode.TargetCellMustBeUnique"/>.
+    /// </exception>
+    public void AddTarget(ServiceTarget target, Instant now)
+    {
+        Guard.Against.Null(target);
+        CheckCell(target);
+        GuardEdit(now);
+        CheckTargetRules(target, _targets);
+        Raise(new TargetAdded(Id, now, target));
+    }
+
+    /// <summary>
     /// Makes a hold reason pause the clocks of the given metrics (replacing any earlier rule for the reason). The reason is
     /// a stock one or the host's own code; a reason no rule names pauses nothing.
     /// </summary>
@@ -493,6 +517,13 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     private static void CheckTarget(ServiceTarget target, IEnumerable<ServiceTarget> earlier)
     {
         Guard.Against.Null(target);
+        CheckCell(target);
+        CheckTargetRules(target, earlier);
+    }
+
+    /// <summary>The argument checks of a cell: defined enums, a present tier, and a deadline cell without a duration of its own.</summary>
+    private static void CheckCell(ServiceTarget target)
+    {
         Guard.Against.UndefinedEnumValue(target.Metric, nameof(target));
         if (target.Priority is { } priority)
         {
@@ -501,8 +532,20 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 
         Guard.Against.DefaultWhenPresent(target.Tier, nameof(target));
         Guard.Against.UndefinedEnumValue(target.Basis, nameof(target));
+        Guard.Against.UndefinedEnumValue(target.Start, nameof(target));
+        Guard.Against.InvalidArgument(
+            target.Deadline is not null && (target.Target != Duration.Zero || target.Basis != TimeBasis.BusinessTime), nameof(target),
+            "A cell with a deadline in business days has no duration of its own: its target is zero, in business time.");
+    }
+
+    private static void CheckTargetRules(ServiceTarget target, IEnumerable<ServiceTarget> earlier)
+    {
         AgreementRules.TargetMetricMustTakeTargets(target.Metric);
-        AgreementRules.TargetDurationMustBePositive(target.Target);
+        if (target.Deadline is null)
+        {
+            AgreementRules.TargetDurationMustBePositive(target.Target);
+        }
+
         AgreementRules.TargetCellMustBeUnique(earlier, target);
     }
 

@@ -32,15 +32,17 @@ namespace ServiceQuality.Domain.Calendars;
 public sealed class BusinessCalendar
 {
     private readonly CompiledTimeline _timeline;
+    private readonly BusinessDayIndex _businessDays;
     private readonly Instant _min;
     private readonly Instant _max;
 
     internal BusinessCalendar(DateTimeZone zone, CalendarRules rules, string description)
-        : this(zone, new CompiledTimeline(zone, rules), description)
+        : this(zone, new CompiledTimeline(zone, rules), rules, description)
     {
     }
 
-    private BusinessCalendar(DateTimeZone zone, CompiledTimeline timeline, string description)
+    /// <summary>A calendar over a compiled timeline: one built from <paramref name="rules"/>, or a composition (no rules).</summary>
+    private BusinessCalendar(DateTimeZone zone, CompiledTimeline timeline, CalendarRules? rules, string description)
     {
         Zone = zone;
         Description = description;
@@ -48,6 +50,7 @@ public sealed class BusinessCalendar
         _min = CompiledTimeline.ToInstant(_timeline.Min);
         _max = CompiledTimeline.ToInstant(_timeline.Max);
         SupportedRange = new Interval(_min, _max);
+        _businessDays = rules is not null ? new BusinessDayIndex(zone, rules, _timeline.Max) : new BusinessDayIndex(zone, timeline, _timeline.Max);
     }
 
     /// <summary>
@@ -246,6 +249,47 @@ public sealed class BusinessCalendar
             .ToArray();
     }
 
+    /// <summary>
+    /// Counts business days: the <paramref name="count"/>-th business day after the first business day on or after
+    /// <paramref name="date"/> (a count of 0 gives that first one, which is <paramref name="date"/> itself when it is a
+    /// business day). A business day is a local date in <see cref="Zone"/> with open hours: a date with weekly hours
+    /// that is not a holiday, or a dated working day. A lookup: the cost does not grow with <paramref name="count"/>
+    /// within a year, and it allocates nothing once the years it touches are compiled.
+    /// </summary>
+    /// <param name="date">Where counting starts; within the supported dates (1900-01-01 to 2199-12-31).</param>
+    /// <param name="count">How many business days to count past the first one; not negative.</param>
+    /// <param name="businessDay">When the method returns true, the business day found; otherwise <see langword="default"/>.</param>
+    /// <returns>True when the business day lies within the supported dates; false when it would lie after 2199-12-31.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported dates, or <paramref name="count"/> is negative.</exception>
+    public bool TryGetBusinessDay(LocalDate date, int count, out LocalDate businessDay)
+    {
+        CheckDate(date);
+        Guard.Against.LessThan(count, 0, nameof(count));
+        return _businessDays.TryNth(date, count, out businessDay);
+    }
+
+    /// <summary>
+    /// The close of a business day: the end of the last open interval belonging to <paramref name="date"/> (its latest
+    /// closing time, which is on the next date for hours that run past midnight), placed as the calendar places every
+    /// boundary — in a daylight-saving overlap the later instant, in a gap the instant the gap ends.
+    /// </summary>
+    /// <param name="date">The local date; within the supported dates (1900-01-01 to 2199-12-31).</param>
+    /// <param name="close">
+    /// When the method returns true, the close (at most <c>SupportedRange.End</c>, where the compiled hours stop);
+    /// otherwise <see langword="default"/>.
+    /// </param>
+    /// <returns>True when <paramref name="date"/> is a business day; false when it has no open hours.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported dates.</exception>
+    public bool TryGetCloseOfBusinessDay(LocalDate date, out Instant close)
+    {
+        CheckDate(date);
+        var found = _businessDays.TryClose(date, out var nanoseconds);
+        close = found ? CompiledTimeline.ToInstant(nanoseconds) : default;
+        return found;
+    }
+
     /// <summary>Returns <see cref="Description"/>.</summary>
     /// <returns>A short summary of the calendar.</returns>
     public override string ToString() => Description;
@@ -256,6 +300,23 @@ public sealed class BusinessCalendar
     /// <summary><see cref="TryAddBusinessTime"/> for a positive amount in nanoseconds: null when it runs past the end of the supported range.</summary>
     internal Instant? AddBusinessNanoseconds(Instant start, Int128 amount) =>
         _timeline.Add(ToPosition(start, nameof(start)), amount) is { } result ? CompiledTimeline.ToInstant(result) : null;
+
+    /// <summary>The business-day lookup, for deadlines counted in business days (unchecked: callers pass supported dates).</summary>
+    internal bool TryNthBusinessDay(LocalDate date, int count, out LocalDate businessDay) => _businessDays.TryNth(date, count, out businessDay);
+
+    /// <summary>The close of a business day, unchecked, as an instant; false when the date is not a business day.</summary>
+    internal bool TryCloseOf(LocalDate date, out Instant close)
+    {
+        var found = _businessDays.TryClose(date, out var nanoseconds);
+        close = CompiledTimeline.ToInstant(found ? nanoseconds : 0);
+        return found;
+    }
+
+    /// <summary>A local date and time as an instant, the way boundaries are placed (overlap: later; gap: its end), allocation-free.</summary>
+    internal Instant AtLocal(LocalDateTime local) => CompiledTimeline.ToInstant(_businessDays.ToNanoseconds(local));
+
+    /// <summary><see cref="NextOpen"/> that answers null when the calendar does not open again in the supported range.</summary>
+    internal Instant? NextOpenOrNull(Instant t) => _timeline.NextOpen(ToPosition(t, nameof(t))) is { } next ? CompiledTimeline.ToInstant(next) : null;
 
     /// <summary>Bytes held by the compiled form around <paramref name="t"/>, and the length of timeline they cover.</summary>
     internal (long Bytes, Duration Covered) CompiledSizeAt(Instant t)
@@ -273,7 +334,14 @@ public sealed class BusinessCalendar
             TimelineOperation.Union => $"either ({Description}) or ({other.Description})",
             _ => $"({Description}) unless ({other.Description})",
         };
-        return new BusinessCalendar(Zone, new CompiledTimeline(operation, _timeline, other._timeline), description);
+        return new BusinessCalendar(Zone, new CompiledTimeline(operation, _timeline, other._timeline), null, description);
+    }
+
+    private static void CheckDate(LocalDate date)
+    {
+        Guard.Against.InvalidArgument(date.Calendar != CalendarSystem.Iso, nameof(date), $"The date must be in the ISO calendar; {date.Calendar.Id} given.");
+        Guard.Against.LessThan(date, CompiledTimeline.FirstDate, nameof(date));
+        Guard.Against.GreaterThan(date, CompiledTimeline.LastDate, nameof(date));
     }
 
     private long ToPosition(Instant instant, string paramName)

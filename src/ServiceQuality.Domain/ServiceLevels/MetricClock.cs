@@ -32,6 +32,10 @@ internal ref struct MetricClock
     private int _missedBefore;
     private Instant? _lockedBreach;
 
+    /// <summary>For each priority (P1 to P4), the first instant of the current cycle it was in force; see <see cref="_priorityInForce"/>.</summary>
+    private PriorityInstants _priorityFirstInForce;
+    private int _priorityInForce;
+
     public MetricClock(Metric metric, ServiceLevelAgreement agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
     {
         _metric = metric;
@@ -48,10 +52,25 @@ internal ref struct MetricClock
 
     private readonly bool IsCounting => _started && !_heldPaused && !_stopped && !_cancelled;
 
-    public void Start(Instant at)
+    public void Start(Instant at, Priority priority)
     {
-        (_started, _startedAt, _cycle) = (true, at, 1);
+        (_started, _startedAt, _cycle, _priorityInForce) = (true, at, 1, 0);
+        PriorityChanged(at, priority);
         OpenIfCounting(at);
+    }
+
+    /// <summary>
+    /// The priority in force is now <paramref name="priority"/>: noted as the first instant of the cycle it applies, when it
+    /// is, for cells that start when they first apply (<see cref="TargetStart.WhenApplies"/>).
+    /// </summary>
+    public void PriorityChanged(Instant at, Priority priority)
+    {
+        var index = (int)priority - 1;
+        if ((uint)index < PriorityInstants.Count && (_priorityInForce & (1 << index)) == 0)
+        {
+            _priorityFirstInForce[index] = at;
+            _priorityInForce |= 1 << index;
+        }
     }
 
     /// <summary>A hold began or ended; <paramref name="pauses"/> says whether the current hold pauses this metric.</summary>
@@ -125,7 +144,7 @@ internal ref struct MetricClock
     {
         if (!_started)
         {
-            Start(at);
+            Start(at, priority);
             return;
         }
 
@@ -141,7 +160,7 @@ internal ref struct MetricClock
 
         var cycle = _cycle + 1;
         (_spans, _stopped, _cancelled, _lockedBreach) = (0, false, false, null);
-        Start(at);
+        Start(at, priority);
         _cycle = cycle;
     }
 
@@ -168,23 +187,29 @@ internal ref struct MetricClock
         if (IsCounting)
         {
             // A target that runs out only after the end of the calendar's supported range has no deadline to report.
-            due = m.Breach ?? m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
-            dueBeyondRange = due is null;
+            due = m.Breach;
+            if (due is null)
+            {
+                // Never earlier than a deadline in business days computed from the origin (the breach already is).
+                due = m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
+                dueBeyondRange = due is null;
+                due = m.NotBefore > due ? m.NotBefore : due;
+            }
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
                 nextChange = m.Calendar.AddBusinessNanoseconds(now, m.ThresholdAmount(m.NextThreshold) - m.Elapsed);
             }
-            else if (m.NextThreshold == m.Thresholds - 1 && _lockedBreach is null)
+            else if (_lockedBreach is null && due > now)
             {
                 nextChange = due;
             }
         }
 
         return new SlaStatus(
-            _metric, state, m.Target.Target, m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, dueBeyondRange, m.Missed ? m.Breach : null,
-            _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, _startedAt, IsStopped ? _stoppedAt : null,
+            _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, dueBeyondRange, m.Missed ? m.Breach : null,
+            _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin, IsStopped ? _stoppedAt : null,
             _agreement.WarningStages, m.Crossings, m.StagesReached);
     }
 
@@ -205,24 +230,65 @@ internal ref struct MetricClock
         }
 
         var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
+        var origin = target.Start == TargetStart.WhenApplies ? FirstInForce(target) : _startedAt;
+
+        // A deadline in business days is a duration per cycle: the business time from the origin to the deadline.
+        var amount = target.Target.ToInt128Nanoseconds();
+        Instant? notBefore = null;
+        if (target.Deadline is { } deadline)
+        {
+            var due = deadline.Due(origin, calendar);
+            (amount, notBefore) = due is { } d ? (calendar.BusinessNanosecondsBetween(origin, d), (Instant?)d) : (Unreachable, (Instant?)null);
+            stages &= due is not null;
+        }
+
         // Without stages only the target matters: the stage thresholds, and the calendar searches they would cost, are skipped.
-        m = new Measurement(target, calendar, _agreement.StageFractions, stages);
+        m = new Measurement(target, calendar, amount, notBefore, origin, _agreement.StageFractions, stages);
 
         for (var i = 0; i < _spans; i++)
         {
-            m.Add(_spanStarts[i], _spanEnds[i]);
+            var from = _spanStarts[i] < origin ? origin : _spanStarts[i];
+            if (from < _spanEnds[i])
+            {
+                m.Add(from, _spanEnds[i]);
+            }
         }
 
-        if (IsCounting && now > _spanStarts[_spans])
+        var open = IsCounting && _spanStarts[_spans] < origin ? origin : _spanStarts[_spans];
+        if (IsCounting && now > open)
         {
-            m.Add(_spanStarts[_spans], now);
+            m.Add(open, now);
         }
 
         var end = IsStopped ? _stoppedAt : now;
         m.Missed = !_cancelled && ((m.Breach is { } breach && (IsStopped ? breach < end : breach <= end)) || _lockedBreach is not null);
-        m.Breach = _lockedBreach ?? m.Breach;
+
+        // A deadline missed under the earlier cell stands, unless the cell in force applies retroactively and ran out first.
+        m.Breach = target.Start == TargetStart.Retroactive && m.Breach < _lockedBreach ? m.Breach : _lockedBreach ?? m.Breach;
         return true;
     }
+
+    /// <summary>The first instant of the cycle at which <paramref name="target"/> was the cell in force: the earliest of the priorities it serves.</summary>
+    private readonly Instant FirstInForce(ServiceTarget target)
+    {
+        var first = (Instant?)null;
+        for (var i = 0; i < PriorityInstants.Count; i++)
+        {
+            if ((_priorityInForce & (1 << i)) != 0 && ReferenceEquals(_agreement.TargetFor(_metric, (Priority)(i + 1), _tier), target)
+                && (first is null || _priorityFirstInForce[i] < first))
+            {
+                first = _priorityFirstInForce[i];
+            }
+        }
+
+        return first ?? _startedAt;
+    }
+
+    /// <summary>The target of a deadline in business days that is not reachable in the supported range: longer than any business time in it.</summary>
+    private static readonly Int128 Unreachable = Duration.MaxValue.ToInt128Nanoseconds();
+
+    private static Duration ToDuration(Int128 nanoseconds) =>
+        nanoseconds <= long.MaxValue ? Duration.FromNanoseconds((long)nanoseconds) : Duration.FromNanoseconds((System.Numerics.BigInteger)nanoseconds);
 
     private void OpenIfCounting(Instant at)
     {
@@ -248,6 +314,12 @@ internal ref struct MetricClock
         public readonly Int128 TargetNanoseconds;
         public readonly int Thresholds;
 
+        /// <summary>For a deadline in business days, the deadline as computed from the origin: the breach is never earlier.</summary>
+        public readonly Instant? NotBefore;
+
+        /// <summary>Where the cell's clock counts from: the cycle's start, or when the cell first applied.</summary>
+        public readonly Instant Origin;
+
         // 128 bits: a target may be any duration, and the supported range holds more than 2^63 ns of elapsed time.
         public Int128 Elapsed;
         public int NextThreshold;
@@ -257,13 +329,21 @@ internal ref struct MetricClock
         public bool Missed;
         private ThresholdAmounts _amounts;
 
-        public Measurement(ServiceTarget target, BusinessCalendar calendar, StageFraction[] stages, bool withStages)
+        public Measurement(ServiceTarget target, BusinessCalendar calendar, Int128 amount, Instant? notBefore, Instant origin, StageFraction[] stages, bool withStages)
         {
             Target = target;
             Calendar = calendar;
-            TargetNanoseconds = target.Target.ToInt128Nanoseconds();
+            TargetNanoseconds = amount;
+            NotBefore = notBefore;
+            Origin = origin;
             Thresholds = stages.Length + 1;
-            if (withStages)
+            if (amount == 0)
+            {
+                // A deadline with no business time before it (08:00 when the day opens at 09:00): due at that instant, without stages.
+                NextThreshold = Thresholds;
+                Breach = notBefore;
+            }
+            else if (withStages)
             {
                 for (var i = 0; i < stages.Length; i++)
                 {
@@ -290,7 +370,7 @@ internal ref struct MetricClock
                 var at = amount == 0 ? from : Calendar.AddBusinessNanoseconds(from, amount) ?? throw new UnreachableException();
                 if (NextThreshold == Thresholds - 1)
                 {
-                    Breach = at;
+                    Breach = NotBefore > at ? NotBefore : at;
                 }
                 else
                 {

@@ -29,7 +29,10 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// <para>Holds pause the clocks the agreement's pause rules name; paused spans count nothing, including their closed
 /// hours. Resolving or cancelling while on hold stops the clock at that instant. The target is resolved from the same
 /// agreement version by the priority in force when the clock stopped (or now), so a priority change keeps elapsed time;
-/// a deadline already missed when the priority changes stays missed. A clock is met when it stops at or before its
+/// a deadline already missed when the priority changes stays missed; each cell's <see cref="ServiceTarget.Start"/> says
+/// whether it counts from the clock's start or from when it first applied. A deadline in business days
+/// (<see cref="ServiceTarget.Deadline"/>) becomes, per cycle, the business time from its start to the deadline; pauses
+/// move it by the business time paused, and it is never earlier than computed. A clock is met when it stops at or before its
 /// deadline, and missed once the deadline passes. Events after <c>now</c> are ignored.</para>
 /// <para>Range: <c>now</c> and every event up to it must lie in the supported range of the calendars the agreement's targets
 /// use (<see cref="BusinessCalendar.SupportedRange"/> of its business calendar, and of <see cref="BusinessCalendar.AlwaysOpen"/>
@@ -399,7 +402,7 @@ public static class SlaClock
                     priority = ((TicketOpened)history[i]).Priority;
                     if (metric != Metric.NextResponse)
                     {
-                        clock.Start(at);
+                        clock.Start(at, priority);
                     }
 
                     break;
@@ -424,6 +427,7 @@ public static class SlaClock
                 case Signal.PriorityChange:
                     clock.PriorityChanging(at, priority);
                     priority = ((PriorityChanged)history[i]).To;
+                    clock.PriorityChanged(at, priority);
                     break;
                 case Signal.Resolution:
                     if (metric == Metric.OnSiteArrival)
@@ -494,13 +498,14 @@ public static class SlaClock
                     priority = PriorityOf(received.Severity);
                     if (metric != Metric.CallbackAfterClosing)
                     {
-                        clock.Start(start);
+                        clock.Start(start, priority);
                     }
 
                     break;
                 case SeverityChanged changed:
                     clock.PriorityChanging(at, priority);
                     priority = PriorityOf(changed.Severity);
+                    clock.PriorityChanged(at, priority);
                     break;
                 case ComplaintRegistered when metric == Metric.ComplaintAcknowledgement:
                     clock.Stop(at, priority);
@@ -515,7 +520,7 @@ public static class SlaClock
                     }
                     else
                     {
-                        clock.Start(at);
+                        clock.Start(at, priority);
                     }
 
                     break;

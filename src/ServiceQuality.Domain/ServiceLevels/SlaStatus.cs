@@ -50,7 +50,12 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <summary>Where the clock stands.</summary>
     public SlaState State { get; }
 
-    /// <summary>The target in force: resolved from the agreement version by the case's priority (at the stop, or now) and tier.</summary>
+    /// <summary>
+    /// The target in force: resolved from the agreement version by the case's priority (at the stop, or now) and tier. For
+    /// a deadline in business days (<see cref="ServiceTarget.Deadline"/>), the business time from the cycle's start (or
+    /// the cell's, by its <see cref="ServiceTarget.Start"/>) to the deadline; <see cref="Duration.MaxValue"/> when the
+    /// deadline is beyond the supported range.
+    /// </summary>
     public Duration Target { get; }
 
     /// <summary>Whether times are business time or calendar time.</summary>
@@ -119,7 +124,10 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <summary>The agreement version measured against.</summary>
     public AgreementReference Agreement { get; }
 
-    /// <summary>When the current cycle's clock started; null when it never did.</summary>
+    /// <summary>
+    /// When the current cycle's clock started, or, for a cell that starts when it applies
+    /// (<see cref="TargetStart.WhenApplies"/>), the first instant of the cycle it was in force; null when it never started.
+    /// </summary>
     public Instant? StartedAt { get; }
 
     /// <summary>When the current cycle's clock stopped (met, missed or cancelled); null while it runs or is paused.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using NodaTime.Text;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
@@ -11,18 +12,26 @@ namespace ServiceQuality.Json.Converters;
 /// <summary>Strict readers and writers of an agreement's terms: target cells, pause rules, applicability and KPI objectives.</summary>
 internal static class AgreementCodecs
 {
-    private static readonly JsonProperties TargetProperties = new(nameof(ServiceTarget), "metric", "priority", "tier", "target", "basis");
+    // "deadline" and "start" came later: optional, so stored targets keep reading; written only when not the default.
+    private static readonly JsonProperties TargetProperties = new(nameof(ServiceTarget), ["metric", "priority", "tier", "target", "basis", "deadline", "start"], 0b110_0000);
+    private static readonly JsonProperties DeadlineProperties = new(nameof(BusinessDayDeadline), ["kind", "businessDays", "at", "cutOff", "afterCutOff"], 0b1_1100);
+    private static readonly LocalTimePattern TimeFormat = LocalTimePattern.ExtendedIso;
     private static readonly JsonProperties PauseProperties = new(nameof(PauseRule), "reason", "metrics");
     private static readonly JsonProperties ApplicabilityProperties = new(nameof(Applicability), "tiers", "kinds", "channels", "priorities", "categories");
     private static readonly JsonProperties ObjectiveProperties = new(nameof(KpiObjective), "kpi", "comparison", "thresholdPercent");
     private static readonly JsonProperties LossReportingProperties = new(nameof(LossReporting), "threshold", "level");
     private static readonly JsonProperties SourceProperties = new(nameof(CalendarSource), "hours", "zone");
 
-    /// <summary><c>{"metric": "Resolution", "priority": "P1", "tier": null, "target": "4:00:00", "basis": "BusinessTime"}</c>.</summary>
+    /// <summary>
+    /// <c>{"metric": "Resolution", "priority": "P1", "tier": null, "target": "4:00:00", "basis": "BusinessTime"}</c>, with
+    /// optionally <c>"deadline": {"kind": "AtTime", "businessDays": 1, "at": "12:00:00", "cutOff": "16:00:00"}</c> (then
+    /// the target is <c>"0:00:00"</c> in business time) and <c>"start": "Retroactive"</c>.
+    /// </summary>
     public static ServiceTarget ReadTarget(ref Utf8JsonReader reader, Where what)
     {
         var properties = new ObjectReader(ref reader, TargetProperties);
         var (metric, priority, tier, target, basis) = (default(Metric), (Priority?)null, (ServiceTier?)null, Duration.Zero, default(TimeBasis));
+        var (deadline, start) = ((BusinessDayDeadline?)null, TargetStart.Opening);
         while (properties.Next(ref reader))
         {
             switch (properties.Index)
@@ -39,13 +48,126 @@ internal static class AgreementCodecs
                 case 3:
                     target = JsonValues.ReadDuration(ref reader, properties.Where);
                     break;
-                default:
+                case 4:
                     basis = EnumCodec<TimeBasis>.Read(ref reader, properties.Where);
+                    break;
+                case 5:
+                    deadline = ReadNullableDeadline(ref reader, properties.Where);
+                    break;
+                default:
+                    start = EnumCodec<TargetStart>.Read(ref reader, properties.Where);
                     break;
             }
         }
 
-        return new ServiceTarget(metric, priority, tier, target, basis);
+        // The agreement checks the cell (a deadline cell has a zero target in business time) when the event is replayed.
+        return deadline is null
+            ? new ServiceTarget(metric, priority, tier, target, basis) { Start = start }
+            : new ServiceTarget(metric, priority, tier, deadline, start) with { Target = target, Basis = basis };
+    }
+
+    /// <summary>
+    /// <c>{"kind": "EndOfDay", "businessDays": 0, "at": null, "cutOff": "16:00:00", "afterCutOff": {"kind": "AtTime", "businessDays": 0, "at": "12:00:00"}}</c>,
+    /// or null; times of day as <c>HH:mm:ss.FFFFFFFFF</c>; <c>at</c>, <c>cutOff</c> and <c>afterCutOff</c> may be left out.
+    /// </summary>
+    private static BusinessDayDeadline? ReadNullableDeadline(ref Utf8JsonReader reader, Where what)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var properties = new ObjectReader(ref reader, DeadlineProperties);
+        var (kind, days, at, cutOff, after) = (default(BusinessDayDeadlineKind), 0, (LocalTime?)null, (LocalTime?)null, (BusinessDayDeadline?)null);
+        while (properties.Next(ref reader))
+        {
+            switch (properties.Index)
+            {
+                case 0:
+                    kind = EnumCodec<BusinessDayDeadlineKind>.Read(ref reader, properties.Where);
+                    break;
+                case 1:
+                    days = JsonValues.ReadInt32(ref reader, properties.Where);
+                    break;
+                case 2:
+                    at = ReadNullableTime(ref reader, properties.Where);
+                    break;
+                case 3:
+                    cutOff = ReadNullableTime(ref reader, properties.Where);
+                    break;
+                default:
+                    after = ReadNullableDeadline(ref reader, properties.Where);
+                    break;
+            }
+        }
+
+        var min = kind == BusinessDayDeadlineKind.SameTimeOfDay ? 1 : 0;
+        if (days < min || days > BusinessDayDeadline.MaxBusinessDays)
+        {
+            throw JsonErrors.Invalid(new Where(DeadlineProperties, 1), $"{days} business days is outside {min} to {BusinessDayDeadline.MaxBusinessDays}.");
+        }
+
+        if ((kind == BusinessDayDeadlineKind.AtTime) != (at is not null))
+        {
+            throw JsonErrors.Invalid(what, $"a {kind} deadline {(kind == BusinessDayDeadlineKind.AtTime ? "needs" : "takes no")} \"at\".");
+        }
+
+        if ((cutOff is null && after is not null) || (cutOff is not null && kind == BusinessDayDeadlineKind.SameTimeOfDay)
+            || after is { CutOff: not null } or { Kind: BusinessDayDeadlineKind.SameTimeOfDay })
+        {
+            throw JsonErrors.Invalid(
+                what, "a cut-off belongs to an EndOfDay or AtTime deadline, and \"afterCutOff\" to a cut-off, as an EndOfDay or AtTime deadline without a cut-off of its own.");
+        }
+
+        var deadline = kind switch
+        {
+            BusinessDayDeadlineKind.EndOfDay => BusinessDayDeadline.EndOfBusinessDay(days),
+            BusinessDayDeadlineKind.AtTime => BusinessDayDeadline.OnBusinessDayAt(days, at!.Value),
+            _ => BusinessDayDeadline.WithinBusinessDays(days),
+        };
+        return cutOff is { } c ? deadline.WithCutOff(c, after) : deadline;
+    }
+
+    private static void WriteDeadline(Utf8JsonWriter writer, BusinessDayDeadline deadline, Where what)
+    {
+        writer.WriteStartObject();
+        EnumCodec<BusinessDayDeadlineKind>.Write(writer, DeadlineProperties[0], deadline.Kind, what);
+        writer.WriteNumber(DeadlineProperties[1], deadline.BusinessDays);
+        WriteNullableTime(writer, DeadlineProperties[2], deadline.At);
+        WriteNullableTime(writer, DeadlineProperties[3], deadline.CutOff);
+        if (deadline.AfterCutOff is { } after)
+        {
+            writer.WritePropertyName(DeadlineProperties[4]);
+            WriteDeadline(writer, after, what);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static LocalTime? ReadNullableTime(ref Utf8JsonReader reader, Where what)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var text = JsonValues.ReadString(ref reader, what);
+        var parsed = TimeFormat.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not a time of day written as HH:mm:ss.FFFFFFFFF, such as 16:00:00.", parsed.Exception);
+    }
+
+    private static void WriteNullableTime(Utf8JsonWriter writer, JsonEncodedText name, LocalTime? value)
+    {
+        if (value is { } time)
+        {
+            writer.WriteString(name, TimeFormat.Format(time));
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     public static void WriteTarget(Utf8JsonWriter writer, ServiceTarget? value, Where what)
@@ -62,6 +184,17 @@ internal static class AgreementCodecs
         ValueCodecs.WriteNullableTier(writer, value.Tier, what);
         JsonValues.WriteDuration(writer, TargetProperties[3], value.Target);
         EnumCodec<TimeBasis>.Write(writer, TargetProperties[4], value.Basis, what);
+        if (value.Deadline is { } deadline)
+        {
+            writer.WritePropertyName(TargetProperties[5]);
+            WriteDeadline(writer, deadline, what);
+        }
+
+        if (value.Start != TargetStart.Opening)
+        {
+            EnumCodec<TargetStart>.Write(writer, TargetProperties[6], value.Start, what);
+        }
+
         writer.WriteEndObject();
     }
 

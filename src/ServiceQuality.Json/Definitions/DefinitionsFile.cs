@@ -217,6 +217,58 @@ public static partial class DefinitionsFile
     private static readonly string[] AgreementProperties =
         ["id", "version", "name", "kind", "effectiveFrom", "calendar", "calendarFrom", "zoneFrom", "applicability", "targets", "pauses", "stages", "reopen", "objectives", "lossReport"];
 
+    /// <summary>
+    /// A target's deadline in business days: <c>{"businessDays": 1, "at": "12:00", "cutOff": "16:00"}</c>. <c>at</c> is a
+    /// local time (<c>24:00</c> is the end of the day), <c>close</c> (the default: the close of the business day) or
+    /// <c>start</c> (the start's time of day: N business days counted in days, from 1, without a cut-off);
+    /// <c>afterCutOff</c>, beside a cut-off, is the deadline (business days and at, no cut-off) of a start at or after it.
+    /// </summary>
+    private static BusinessDayDeadline? Deadline(Node node, bool afterCutOff = false)
+    {
+        if (!node.Object(afterCutOff ? ["businessDays", "at"] : ["businessDays", "at", "cutOff", "afterCutOff"]))
+        {
+            return null;
+        }
+
+        var at = node.Get("at");
+        var word = at.IsMissing ? "close" : at.Kind == JsonKind.String ? at.AsText() : null;
+        var kind = word switch
+        {
+            "close" => BusinessDayDeadlineKind.EndOfDay,
+            "start" => BusinessDayDeadlineKind.SameTimeOfDay,
+            _ => BusinessDayDeadlineKind.AtTime,
+        };
+        var time = kind != BusinessDayDeadlineKind.AtTime ? null : word == "24:00" ? LocalTime.Midnight : node.Time("at");
+        var cutOffNode = node.Get("cutOff");
+        var cutOff = !cutOffNode.IsMissing && cutOffNode.Kind == JsonKind.String && cutOffNode.AsText() == "24:00" ? null : node.Time("cutOff", required: false);
+        var days = node.Int("businessDays", kind == BusinessDayDeadlineKind.SameTimeOfDay ? 1 : 0, BusinessDayDeadline.MaxBusinessDays);
+        var after = node.Has("afterCutOff") ? Deadline(node.Get("afterCutOff"), afterCutOff: true) : null;
+        if ((kind == BusinessDayDeadlineKind.SameTimeOfDay && (!cutOffNode.IsMissing || afterCutOff)) || after?.Kind == BusinessDayDeadlineKind.SameTimeOfDay)
+        {
+            node.Problem("at", ProblemCode.Conflict, "a deadline counted in days from the start's time of day (\"at\": \"start\") takes no cut-off.");
+            return null;
+        }
+
+        if (node.Has("afterCutOff") && cutOffNode.IsMissing)
+        {
+            node.Problem("afterCutOff", ProblemCode.Conflict, "\"afterCutOff\" needs a \"cutOff\".");
+            return null;
+        }
+
+        if (days is not { } n || (kind == BusinessDayDeadlineKind.AtTime && time is null) || (node.Has("afterCutOff") && after is null))
+        {
+            return null;
+        }
+
+        var deadline = kind switch
+        {
+            BusinessDayDeadlineKind.EndOfDay => BusinessDayDeadline.EndOfBusinessDay(n),
+            BusinessDayDeadlineKind.AtTime => BusinessDayDeadline.OnBusinessDayAt(n, time!.Value),
+            _ => BusinessDayDeadline.WithinBusinessDays(n),
+        };
+        return cutOff is { } c ? deadline.WithCutOff(c, after) : deadline;
+    }
+
     private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         if (!node.Object(AgreementProperties))
@@ -242,28 +294,51 @@ public static partial class DefinitionsFile
 
         foreach (var target in targetNodes)
         {
-            if (!target.Object(["metric", "priority", "tier", "duration", "basis"]))
+            if (!target.Object(["metric", "priority", "tier", "duration", "basis", "deadline", "start"]))
             {
                 continue;
             }
 
             var (metric, priority, tier) = (target.Enum<Metric>("metric", excluded: [Metric.InvestigationDeadline, Metric.LossReport]), target.Enum<Priority>("priority", required: false), target.Tier("tier", required: false));
-            var (duration, basis) = (target.Duration("duration", positive: false), target.Enum<TimeBasis>("basis"));
-            if (duration <= Duration.Zero)
+            var start = target.Enum<TargetStart>("start", required: false) ?? TargetStart.Opening;
+            ServiceTarget candidate;
+            if (target.Has("deadline"))
             {
-                target.Problem("duration", RuleCode.TargetDurationMustBePositive.ToString(), "a target must be positive.");
-                continue;
+                foreach (var alone in (ReadOnlySpan<string>)["duration", "basis"])
+                {
+                    if (target.Has(alone))
+                    {
+                        target.Problem(alone, ProblemCode.Conflict, "a target has either a duration (with its basis) or a deadline in business days, not both.");
+                    }
+                }
+
+                if (Deadline(target.Get("deadline")) is not { } deadline || metric is not { } dm)
+                {
+                    continue;
+                }
+
+                candidate = new ServiceTarget(dm, priority, tier, deadline, start);
+            }
+            else
+            {
+                var (duration, basis) = (target.Duration("duration", positive: false), target.Enum<TimeBasis>("basis"));
+                if (duration <= Duration.Zero)
+                {
+                    target.Problem("duration", RuleCode.TargetDurationMustBePositive.ToString(), "a target must be positive.");
+                    continue;
+                }
+
+                if (metric is not { } m || duration is not { } d || basis is not { } b)
+                {
+                    continue;
+                }
+
+                candidate = new ServiceTarget(m, priority, tier, d, b) { Start = start };
             }
 
-            if (metric is not { } m || duration is not { } d || basis is not { } b)
+            if (targets.Any(t => t.Metric == candidate.Metric && t.Priority == priority && t.Tier == tier))
             {
-                continue;
-            }
-
-            var candidate = new ServiceTarget(m, priority, tier, d, b);
-            if (targets.Any(t => t.Metric == m && t.Priority == priority && t.Tier == tier))
-            {
-                target.Problem(RuleCode.TargetCellMustBeUnique.ToString(), $"the matrix already has a target for {m} × {priority?.ToString() ?? "any priority"} × {tier?.Code ?? "any tier"}.");
+                target.Problem(RuleCode.TargetCellMustBeUnique.ToString(), $"the matrix already has a target for {candidate.Metric} × {priority?.ToString() ?? "any priority"} × {tier?.Code ?? "any tier"}.");
                 continue;
             }
 

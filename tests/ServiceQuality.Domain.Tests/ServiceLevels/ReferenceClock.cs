@@ -21,6 +21,9 @@ public sealed class ReferenceClock
     {
         /// <summary>Whether the clock runs on but its deadline lies beyond the projection horizon (so <see cref="Due"/> is unknown).</summary>
         public bool DueBeyondHorizon { get; init; }
+
+        /// <summary>Where the cell in force counts from: the cycle's start, or when the cell first applied.</summary>
+        public Instant? Origin { get; init; }
     }
 
     /// <summary>The ticket's condition from one event to the next, in the spec's own words.</summary>
@@ -34,10 +37,12 @@ public sealed class ReferenceClock
     private readonly Metric _metric;
     private readonly TicketOpened _opened;
     private readonly Instant _now;
+    private readonly ReferenceDeadline? _deadlines;
+    private readonly Dictionary<(ServiceTarget, Instant), (Instant Due, long Amount)> _deadlineCache = [];
 
-    private ReferenceClock(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now)
+    private ReferenceClock(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now, ReferenceDeadline? deadlines)
     {
-        (_agreement, _open, _metric, _now) = (agreement, businessOpen, metric, now);
+        (_agreement, _open, _metric, _now, _deadlines) = (agreement, businessOpen, metric, now, deadlines);
         _opened = (TicketOpened)history[0];
         var c = new Condition(true, false, null, false, false, false, false, _opened.Priority, 0, 0, 0);
         _conditions.Add((_opened.OccurredAt, c));
@@ -60,12 +65,15 @@ public sealed class ReferenceClock
         }
     }
 
-    public static Expected? Evaluate(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now, int horizonMinutes)
+    /// <summary>The reference status; <paramref name="deadlines"/> computes deadlines in business days, when the agreement has any.</summary>
+    public static Expected? Evaluate(
+        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, Func<Instant, bool> businessOpen, Metric metric, Instant now, int horizonMinutes,
+        ReferenceDeadline? deadlines = null)
     {
         var opened = (TicketOpened)history[0];
         return !agreement.Targets.Any(t => t.Metric == metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit)
             ? null
-            : new ReferenceClock(history, agreement, businessOpen, metric, now).Evaluate(horizonMinutes);
+            : new ReferenceClock(history, agreement, businessOpen, metric, now, deadlines).Evaluate(horizonMinutes);
     }
 
     private Condition At(Instant t) => _conditions.Last(x => x.From <= t).Condition;
@@ -109,30 +117,64 @@ public sealed class ReferenceClock
         };
     }
 
-    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant? stop) =>
-        Measure(cycle, stop ?? _now, At(stop ?? _now).Priority);
+    private Measured Measure(int cycle, Instant? stop) => Measure(cycle, stop ?? _now, At(stop ?? _now).Priority);
 
-    private (ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds) Measure(int cycle, Instant end, Priority priority)
+    /// <summary>One cycle measured under one cell: what the clock counted, the crossings (the last one never before <see cref="NotBefore"/>).</summary>
+    private sealed record Measured(ServiceTarget? Target, long Elapsed, List<Instant> Crossings, long[] Thresholds, Instant? NotBefore, Instant Origin, long Amount);
+
+    private Measured Measure(int cycle, Instant end, Priority priority)
     {
         var target = _agreement.TargetFor(_metric, priority, _opened.CustomerTier);
+        var start = _conditions.First(x => CycleOf(x.Condition) == cycle).From;
         if (target is null)
         {
-            return (null, 0, [], []);
+            return new Measured(null, 0, [], [], null, start, 0);
         }
 
-        var thresholds = _agreement.WarningStages.Select(p => (long)(target.Target.ToInt64Nanoseconds() * p / 100m)).Append(target.Target.ToInt64Nanoseconds()).ToArray();
+        // The cell counts from the cycle's start, or from the first instant of the cycle it was the cell in force.
+        var origin = target.Start == TargetStart.WhenApplies
+            ? _conditions.First(x => CycleOf(x.Condition) == cycle && ReferenceEquals(_agreement.TargetFor(_metric, x.Condition.Priority, _opened.CustomerTier), target)).From
+            : start;
+        var amount = target.Target.ToInt64Nanoseconds();
+        Instant? notBefore = null;
+        var stages = true;
+        if (target.Deadline is { } deadline)
+        {
+            if (!_deadlineCache.TryGetValue((target, origin), out var computed))
+            {
+                var due = _deadlines!.Due(deadline, origin);
+                long minutes = 0;
+                for (var t = origin; t < due; t += Minute)
+                {
+                    minutes += _open(t) ? 1 : 0;
+                }
+
+                computed = _deadlineCache[(target, origin)] = (due, minutes * Minute.ToInt64Nanoseconds());
+            }
+
+            (notBefore, amount) = (computed.Due, computed.Amount);
+            stages = amount > 0;
+        }
+
+        var thresholds = stages
+            ? _agreement.WarningStages.Select(p => (long)(amount * p / 100m)).Append(amount).ToArray()
+            : [amount];
         var crossings = new List<Instant>();
+        if (amount == 0)
+        {
+            crossings.Add(notBefore!.Value);
+        }
+
         long elapsed = 0;
-        var start = _conditions.First(x => CycleOf(x.Condition) == cycle).From;
-        for (var t = start; t < end && t < _now; t += Minute)
+        for (var t = origin; t < end && t < _now; t += Minute)
         {
             if (Counts(At(t), cycle) && (target.Basis == TimeBasis.CalendarTime || _open(t)))
             {
-                Cross(thresholds, crossings, ref elapsed, t);
+                Cross(thresholds, crossings, ref elapsed, t, notBefore);
             }
         }
 
-        return (target, elapsed, crossings, thresholds);
+        return new Measured(target, elapsed, crossings, thresholds, notBefore, origin, amount);
     }
 
     /// <summary>The first deadline missed under the target in force just before a priority change within the cycle, if any.</summary>
@@ -147,7 +189,7 @@ public sealed class ReferenceClock
                 continue;
             }
 
-            var (target, _, crossings, thresholds) = Measure(cycle, changedAt, before.Priority);
+            var (target, _, crossings, thresholds, _, _, _) = Measure(cycle, changedAt, before.Priority);
             if (target is not null && crossings.Count == thresholds.Length && crossings[^1] <= changedAt)
             {
                 return crossings[^1];
@@ -157,12 +199,13 @@ public sealed class ReferenceClock
         return null;
     }
 
-    private static void Cross(long[] thresholds, List<Instant> crossings, ref long elapsed, Instant minute)
+    private static void Cross(long[] thresholds, List<Instant> crossings, ref long elapsed, Instant minute, Instant? notBefore)
     {
         var length = Minute.ToInt64Nanoseconds();
         while (crossings.Count < thresholds.Length && elapsed + length >= thresholds[crossings.Count])
         {
-            crossings.Add(minute + Duration.FromNanoseconds(thresholds[crossings.Count] - elapsed));
+            var at = minute + Duration.FromNanoseconds(thresholds[crossings.Count] - elapsed);
+            crossings.Add(crossings.Count == thresholds.Length - 1 && notBefore > at ? notBefore.Value : at);
         }
 
         elapsed += length;
@@ -182,7 +225,7 @@ public sealed class ReferenceClock
                 && ((m.Crossings.Count == m.Thresholds.Length && m.Crossings[^1] < s) || LockedBreach(earlier) is not null));
 
         var stop = StopOf(cycle);
-        var (target, elapsed, crossings, thresholds) = Measure(cycle, stop);
+        var (target, elapsed, crossings, thresholds, notBefore, origin, amount) = Measure(cycle, stop);
         if (target is null)
         {
             return new Expected(SlaState.NotApplicable, Duration.Zero, Duration.Zero, null, null, [], cycle, missedBefore, null);
@@ -190,7 +233,8 @@ public sealed class ReferenceClock
 
         var cancelled = (final.Cancelled && !Stopped(final)) || (_metric == Metric.OnSiteArrival && final.ResolvedBeforeArrival);
         var locked = LockedBreach(cycle);
-        Instant? breach = locked ?? (crossings.Count == thresholds.Length ? crossings[^1] : null);
+        Instant? own = crossings.Count == thresholds.Length ? crossings[^1] : null;
+        Instant? breach = target.Start == TargetStart.Retroactive && own < locked ? own : locked ?? own;
         var missed = !cancelled && (locked is not null || (breach is { } b && (stop is { } st ? b < st : b <= _now)));
         var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stop is not null ? SlaState.Met : Paused(final) ? SlaState.Paused : SlaState.Running;
 
@@ -205,19 +249,22 @@ public sealed class ReferenceClock
             {
                 if (target.Basis == TimeBasis.CalendarTime || _open(t))
                 {
-                    Cross(thresholds, projected, ref projectedElapsed, t);
+                    Cross(thresholds, projected, ref projectedElapsed, t, notBefore);
                 }
             }
 
-            due = locked ?? (projected.Count == thresholds.Length ? projected[^1] : null);
-            next = projected.Count > crossings.Count && !(locked is not null && crossings.Count == thresholds.Length - 1) ? projected[crossings.Count] : null;
+            due = breach ?? (projected.Count == thresholds.Length ? projected[^1] : null);
+            next = projected.Count > crossings.Count && !(locked is not null && crossings.Count == thresholds.Length - 1) ? projected[crossings.Count]
+                : crossings.Count == thresholds.Length && locked is null && crossings[^1] > _now ? crossings[^1]
+                : null;
         }
 
         return new Expected(
-            state, target.Target, Duration.FromNanoseconds(elapsed), missed ? breach : null, due, [.. crossings.Take(thresholds.Length - 1)],
+            state, Duration.FromNanoseconds(amount), Duration.FromNanoseconds(elapsed), missed ? breach : null, due, [.. crossings.Take(thresholds.Length - 1)],
             cycle, missedBefore + (missed ? 1 : 0), next)
         {
             DueBeyondHorizon = !cancelled && stop is null && !Paused(final) && due is null,
+            Origin = origin,
         };
     }
 }

@@ -37,6 +37,12 @@ public sealed class ValueConverterTests
         { new ContactDetails(null, "z@example.com", null), """{"phone":null,"email":"z@example.com","address":null}""" },
         { VisitSubject.None, """{"ticket":null,"complaint":null}""" },
         { new ServiceTarget(Metric.OnSiteArrival, null, ServiceTier.Vip, Duration.FromMinutes(90), TimeBasis.BusinessTime), """{"metric":"OnSiteArrival","priority":null,"tier":"vip","target":"1:30:00","basis":"BusinessTime"}""" },
+        { new ServiceTarget(Metric.Resolution, Priority.P1, null, Duration.FromHours(4), TimeBasis.BusinessTime) { Start = TargetStart.Retroactive }, """{"metric":"Resolution","priority":"P1","tier":null,"target":"4:00:00","basis":"BusinessTime","start":"Retroactive"}""" },
+        {
+            new ServiceTarget(Metric.FirstResponse, null, null, BusinessDayDeadline.EndOfBusinessDay(0).WithCutOff(new LocalTime(16, 0), BusinessDayDeadline.OnBusinessDayAt(0, new LocalTime(12, 0))), TargetStart.Opening),
+            """{"metric":"FirstResponse","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"EndOfDay","businessDays":0,"at":null,"cutOff":"16:00:00","afterCutOff":{"kind":"AtTime","businessDays":0,"at":"12:00:00","cutOff":null}}}"""
+        },
+        { new ServiceTarget(Metric.Resolution, null, null, BusinessDayDeadline.WithinBusinessDays(3), TargetStart.WhenApplies), """{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"SameTimeOfDay","businessDays":3,"at":null,"cutOff":null},"start":"WhenApplies"}""" },
         { new KpiObjective(Kpi.ComplaintRate, Comparison.AtMost, 0.5m), """{"kpi":"ComplaintRate","comparison":"AtMost","thresholdPercent":0.5}""" },
         { Instant.FromUtc(2025, 1, 13, 1, 0), "\"2025-01-13T01:00:00Z\"" },
     };
@@ -111,5 +117,25 @@ public sealed class ValueConverterTests
         Assert.Throws<JsonException>(() => JsonText.Write(default(Money)));
         Assert.Throws<JsonException>(() => JsonText.Write(default(AgreementReference)));
         Assert.Throws<JsonException>(() => JsonText.Write((Priority)0));
+    }
+
+    [Theory]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"EndOfDay","businessDays":-1}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"EndOfDay","businessDays":10001}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"SameTimeOfDay","businessDays":0}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"AtTime","businessDays":1}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"AtTime","businessDays":1,"at":"24:00:00"}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"SameTimeOfDay","businessDays":1,"cutOff":"16:00:00"}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","deadline":{"kind":"EndOfDay","businessDays":1,"afterCutOff":{"kind":"EndOfDay","businessDays":0}}}""")]
+    [InlineData("""{"metric":"Resolution","priority":null,"tier":null,"target":"0:00:00","basis":"BusinessTime","start":"Later"}""")]
+    public void Read_OfABadDeadlineOrStart_ThrowsJsonException(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ServiceTarget>(json, JsonText.Options));
+
+    [Fact]
+    public void Read_OfATargetWrittenBeforeDeadlines_IsADurationTargetStartingAtTheOpening()
+    {
+        var target = JsonSerializer.Deserialize<ServiceTarget>("""{"metric":"Resolution","priority":"P1","tier":null,"target":"4:00:00","basis":"CalendarTime"}""", JsonText.Options)!;
+
+        Assert.Equal((null, TargetStart.Opening, Duration.FromHours(4)), (target.Deadline, target.Start, target.Target));
     }
 }

@@ -230,4 +230,60 @@ public sealed class DefinitionsFileTests
             ["$.agreements[0].applicability.priorities[0]", "$.agreements[0].applicability.regions", "$.agreements[0].applicability.tiers[1]"],
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Load_TargetsWithDeadlinesAndStartRules_BuildTheCells()
+    {
+        const string File = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [
+                { "metric": "FirstResponse", "deadline": { "businessDays": 0, "cutOff": "16:00", "afterCutOff": { "businessDays": 0, "at": "12:00" } } },
+                { "metric": "Resolution", "deadline": { "businessDays": 3, "at": "start" }, "start": "WhenApplies" },
+                { "metric": "Resolution", "priority": "P1", "duration": "PT4H", "basis": "BusinessTime", "start": "Retroactive" },
+                { "metric": "OnSiteArrival", "deadline": { "businessDays": 1, "at": "24:00", "cutOff": "24:00" } } ] } ] }
+            """;
+
+        var targets = DefinitionsFile.Load(File).Agreements["A"].Targets;
+
+        Assert.Equal(
+            [
+                new ServiceTarget(Metric.FirstResponse, null, null, BusinessDayDeadline.EndOfBusinessDay(0).WithCutOff(new LocalTime(16, 0), BusinessDayDeadline.OnBusinessDayAt(0, new LocalTime(12, 0))), TargetStart.Opening),
+                new ServiceTarget(Metric.Resolution, null, null, BusinessDayDeadline.WithinBusinessDays(3), TargetStart.WhenApplies),
+                new ServiceTarget(Metric.Resolution, Priority.P1, null, Duration.FromHours(4), TimeBasis.BusinessTime) { Start = TargetStart.Retroactive },
+                new ServiceTarget(Metric.OnSiteArrival, null, null, BusinessDayDeadline.OnBusinessDayAt(1, LocalTime.Midnight), TargetStart.Opening),
+            ],
+            targets);
+    }
+
+    [Fact]
+    public void Load_BadDeadlines_ReportEveryProblemAtItsPath()
+    {
+        const string File = """
+            { "agreements": [ { "id": "A", "name": "a", "kind": "ServiceLevel", "effectiveFrom": "2025-01-01T00:00:00Z",
+              "targets": [
+                { "metric": "FirstResponse", "deadline": { "businessDays": -1 } },
+                { "metric": "Resolution", "deadline": { "businessDays": 10001, "at": "25:00" } },
+                { "metric": "OnSiteArrival", "deadline": { "businessDays": 1, "at": "start", "cutOff": "16:00" } },
+                { "metric": "NextResponse", "duration": "PT1H", "deadline": { "businessDays": 1, "cutOff": "7 pm", "afterCutOff": { "businessDays": 0, "at": "start" } } },
+                { "metric": "ComplaintResolution", "deadline": { "businessDays": 1, "afterCutOff": { "businessDays": 0 } }, "start": "Sometime" } ] } ] }
+            """;
+
+        var problems = Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load(File)).Problems;
+
+        Assert.Equal(
+            [
+                ("$.agreements[0].targets[0].deadline.businessDays", ProblemCode.OutOfRange),
+                ("$.agreements[0].targets[1].deadline.at", ProblemCode.InvalidFormat),
+                ("$.agreements[0].targets[1].deadline.businessDays", ProblemCode.OutOfRange),
+                ("$.agreements[0].targets[2].deadline.at", ProblemCode.Conflict),
+                ("$.agreements[0].targets[3].deadline.afterCutOff.at", ProblemCode.Conflict),
+                ("$.agreements[0].targets[3].deadline.afterCutOff.businessDays", ProblemCode.OutOfRange),
+                ("$.agreements[0].targets[3].deadline.cutOff", ProblemCode.InvalidFormat),
+                ("$.agreements[0].targets[3].duration", ProblemCode.Conflict),
+                ("$.agreements[0].targets[4].deadline.afterCutOff", ProblemCode.Conflict),
+                ("$.agreements[0].targets[4].start", ProblemCode.UnknownName),
+            ],
+            problems.Select(p => (p.Path, p.Code)).Order());
+    }
 }
+

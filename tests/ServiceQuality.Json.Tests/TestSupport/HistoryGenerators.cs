@@ -316,7 +316,29 @@ public static class HistoryGenerators
                 var tier = pick % 4 == 0 ? (ServiceTier?)null : Tiers[pick % Tiers.Length];
                 if (!agreement.Targets.Any(t => t.Metric == metric && t.Priority == priority && t.Tier == tier))
                 {
-                    agreement.AddTarget(metric, priority, tier, Duration.FromMinutes(1 + (pick % 5000)) + Duration.FromNanoseconds(pick % 3 == 0 ? 0 : pick), (TimeBasis)(pick % 2), now);
+                    if (pick % 3 == 1)
+                    {
+                        // A deadline in business days, of every shape, with a start rule.
+                        var at = new LocalTime(pick % 24, pick % 60, pick % 7, pick % 1000);
+                        var days = pick % 4;
+                        var deadline = (pick / 3 % 4) switch
+                        {
+                            0 => BusinessDayDeadline.EndOfBusinessDay(days),
+                            1 => BusinessDayDeadline.OnBusinessDayAt(days, at),
+                            2 => BusinessDayDeadline.WithinBusinessDays(days + 1),
+                            _ => BusinessDayDeadline.EndOfBusinessDay(days).WithCutOff(at, pick % 2 == 0 ? BusinessDayDeadline.OnBusinessDayAt(0, LocalTime.Noon) : null),
+                        };
+                        agreement.AddTarget(new ServiceTarget(metric, priority, tier, deadline, (TargetStart)(pick % 3)), now);
+                    }
+                    else
+                    {
+                        agreement.AddTarget(
+                            new ServiceTarget(metric, priority, tier, Duration.FromMinutes(1 + (pick % 5000)) + Duration.FromNanoseconds(pick % 3 == 0 ? 0 : pick), (TimeBasis)(pick % 2))
+                            {
+                                Start = (TargetStart)(pick / 7 % 3),
+                            },
+                            now);
+                    }
                 }
 
                 break;
