@@ -19,9 +19,9 @@ DEPENDENCIES = {
     },
     "ServiceQuality.Policies": {
         "net8.0": {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0",
-                   "Microsoft.Extensions.DependencyInjection.Abstractions": "8.0.2"},
+                   "Microsoft.Extensions.DependencyInjection.Abstractions": "8.0.2", "Microsoft.Extensions.Options": "8.0.2"},
         "net10.0": {"ServiceQuality.Domain": None, "Ardalis.GuardClauses": "5.0.0",
-                    "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0"},
+                    "Microsoft.Extensions.DependencyInjection.Abstractions": "10.0.0", "Microsoft.Extensions.Options": "10.0.0"},
     },
     "ServiceQuality.Json": {
         tfm: {"ServiceQuality.Domain": None, "ServiceQuality.Policies": None, "Ardalis.GuardClauses": "5.0.0",
