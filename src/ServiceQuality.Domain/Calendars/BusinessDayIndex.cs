@@ -80,14 +80,14 @@ internal sealed class BusinessDayIndex
     {
         var wall = CompiledTimeline.ToNanoseconds(local.InUtc().ToInstant());
         const long Day = NodaConstants.NanosecondsPerDay;
-        var early = _zone.GetUtcOffset(CompiledTimeline.ToInstant(wall - Day)).Nanoseconds;
         var late = _zone.GetUtcOffset(CompiledTimeline.ToInstant(wall + Day)).Nanoseconds;
         var byLate = wall - late;
         if (Offset(byLate) == late)
         {
-            return byLate; // the later of two mappings, or the only one
+            return byLate; // the later of two mappings, or the only one: two offset lookups in the common case
         }
 
+        var early = _zone.GetUtcOffset(CompiledTimeline.ToInstant(wall - Day)).Nanoseconds;
         var byEarly = wall - early;
         if (Offset(byEarly) == early)
         {
