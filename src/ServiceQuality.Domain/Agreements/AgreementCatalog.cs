@@ -17,18 +17,21 @@ namespace ServiceQuality.Domain.Agreements;
 /// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
 /// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
 /// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
-/// in that order. Immutable and thread-safe; a host records the choice on the case when it opens (the agreement
+/// in that order. Immutable and thread-safe (it reads each version's instants once, when built); a host records the choice on the case when it opens (the agreement
 /// reference of <c>Ticket.Open</c> and <c>Complaint.Receive</c>), so a later catalogue change does not move an open case.
 /// </summary>
 public sealed class AgreementCatalog
 {
     private readonly ImmutableArray<ServiceLevelAgreement> _versions;
-    private readonly ImmutableArray<AgreementId> _order;
+
+    /// <summary>Each agreement's versions as they were when the catalogue was built, in catalogue order of the agreements.</summary>
+    private readonly ImmutableArray<(AgreementId Id, ImmutableArray<Entry> Versions)> _agreements;
 
     /// <summary>Creates a catalogue.</summary>
     /// <param name="versions">
     /// The published (or retired) versions, in precedence order: an agreement's place is that of its first version listed.
-    /// The versions are read as they are now; publish them before building the catalogue.
+    /// Each version's effective instant and retirement are taken as they are now: retire a version, then build a new
+    /// catalogue.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="versions"/> or one of them is null.</exception>
     /// <exception cref="ArgumentException">A version is a draft, or two versions share an agreement id and version number.</exception>
@@ -37,19 +40,24 @@ public sealed class AgreementCatalog
         Guard.Against.Null(versions);
         var list = versions.ToImmutableArray();
         var seen = new HashSet<AgreementReference>();
+        var byId = new Dictionary<AgreementId, ImmutableArray<Entry>.Builder>();
         var order = new List<AgreementId>();
         foreach (var version in list)
         {
             Guard.Against.Null(version, nameof(versions));
             Guard.Against.InvalidArgument(version.Status == AgreementStatus.Draft, nameof(versions), $"{version.Reference} is a draft; only published versions apply to cases.");
             Guard.Against.InvalidArgument(!seen.Add(version.Reference), nameof(versions), $"{version.Reference} is listed twice.");
-            if (!order.Contains(version.Id))
+            if (!byId.TryGetValue(version.Id, out var entries))
             {
+                byId[version.Id] = entries = ImmutableArray.CreateBuilder<Entry>();
                 order.Add(version.Id);
             }
+
+            entries.Add(new Entry(version, version.EffectiveFrom!.Value, version.RetiredAt));
         }
 
-        (_versions, _order) = (list, [.. order]);
+        _versions = list;
+        _agreements = [.. order.Select(id => (id, byId[id].ToImmutable()))];
     }
 
     /// <summary>The versions, as given.</summary>
@@ -61,17 +69,15 @@ public sealed class AgreementCatalog
     /// <returns>The published version with the latest effective instant at or before <paramref name="at"/>, unless it was retired by then.</returns>
     public ServiceLevelAgreement? VersionInForce(AgreementId id, Instant at)
     {
-        ServiceLevelAgreement? best = null;
-        foreach (var version in _versions)
+        foreach (var (agreement, versions) in _agreements)
         {
-            if (version.Id == id && version.EffectiveFrom is { } from && from <= at
-                && (best is null || from > best.EffectiveFrom || (from == best.EffectiveFrom && version.Version > best.Version)))
+            if (agreement == id)
             {
-                best = version;
+                return InForce(versions, at);
             }
         }
 
-        return best is { RetiredAt: { } retired } && retired <= at ? null : best;
+        return null;
     }
 
     /// <summary>The agreement versions that apply to a ticket starting at <paramref name="start"/>.</summary>
@@ -99,14 +105,30 @@ public sealed class AgreementCatalog
         return Select(start, a => a.Applicability.CoversComplaint(tier, category, channel));
     }
 
+    /// <summary>The latest effective version at or before <paramref name="at"/> (the higher version number on a tie), unless it was retired by then.</summary>
+    private static ServiceLevelAgreement? InForce(ImmutableArray<Entry> versions, Instant at)
+    {
+        Entry? best = null;
+        foreach (var entry in versions)
+        {
+            if (entry.EffectiveFrom <= at
+                && (best is not { } b || entry.EffectiveFrom > b.EffectiveFrom || (entry.EffectiveFrom == b.EffectiveFrom && entry.Version.Version > b.Version.Version)))
+            {
+                best = entry;
+            }
+        }
+
+        return best is { } chosen && (chosen.RetiredAt is not { } retired || retired > at) ? chosen.Version : null;
+    }
+
     private List<ServiceLevelAgreement> Select(Instant start, Func<ServiceLevelAgreement, bool> covers)
     {
         ServiceLevelAgreement? sla = null;
         ServiceLevelAgreement? underpinning = null;
         var olas = new List<ServiceLevelAgreement>();
-        foreach (var id in _order)
+        foreach (var (_, versions) in _agreements)
         {
-            if (VersionInForce(id, start) is not { } version || !covers(version))
+            if (InForce(versions, start) is not { } version || !covers(version))
             {
                 continue;
             }
@@ -139,4 +161,7 @@ public sealed class AgreementCatalog
 
         return chosen;
     }
+
+    /// <summary>A version with the instants the catalogue selects by, read once when it was built.</summary>
+    private readonly record struct Entry(ServiceLevelAgreement Version, Instant EffectiveFrom, Instant? RetiredAt);
 }

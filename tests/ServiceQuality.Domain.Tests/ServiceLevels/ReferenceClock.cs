@@ -24,6 +24,36 @@ public sealed class ReferenceClock
 
         /// <summary>Where the cell in force counts from: the cycle's start, or when the cell first applied.</summary>
         public Instant? Origin { get; init; }
+
+        /// <summary>
+        /// Asserts that the clock's <paramref name="actual"/> status agrees with this one, member by member, with a message
+        /// naming the member; a deadline beyond <paramref name="horizon"/> need only lie beyond it. <paramref name="origin"/>
+        /// also compares where the cell counts from.
+        /// </summary>
+        public void AssertMatches(SlaStatus actual, Instant now, Duration horizon, bool origin = false)
+        {
+            var label = $"{actual.Metric} at {now}";
+            Assert.True(State == actual.State, $"{label}: state {actual.State}, expected {State}; {actual}");
+            Assert.True(Elapsed == actual.Elapsed, $"{label}: elapsed {actual.Elapsed}, expected {Elapsed}");
+            Assert.True(Breach == actual.BreachedAt, $"{label}: breach {actual.BreachedAt}, expected {Breach}");
+            if (DueBeyondHorizon)
+            {
+                Assert.True(actual.DueAt > now + horizon, $"{label}: due {actual.DueAt}, expected beyond the horizon");
+            }
+            else
+            {
+                Assert.True(Due == actual.DueAt, $"{label}: due {actual.DueAt}, expected {Due}");
+            }
+
+            Assert.True(Cycle == actual.Cycle, $"{label}: cycle {actual.Cycle}, expected {Cycle}");
+            Assert.True(MissedCycles == actual.MissedCycles, $"{label}: missed cycles {actual.MissedCycles}, expected {MissedCycles}");
+            Assert.Equal(Stages, actual.Stages.Select(s => s.At));
+            if (State != SlaState.NotApplicable)
+            {
+                Assert.True(Target == actual.Target, $"{label}: target {actual.Target}, expected {Target}");
+                Assert.True(!origin || Origin == actual.StartedAt, $"{label}: started {actual.StartedAt}, expected {Origin}");
+            }
+        }
     }
 
     /// <summary>The ticket's condition from one event to the next, in the spec's own words.</summary>
