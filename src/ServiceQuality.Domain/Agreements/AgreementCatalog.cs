@@ -3,17 +3,22 @@ using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Complaints.Events;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
 
 namespace ServiceQuality.Domain.Agreements;
 
 /// <summary>
 /// The agreement versions a host runs, answering "which promises apply to this case?" by itself. For a case starting at
 /// an instant it takes, of each agreement, the version <b>in force at the start</b> — the published version with the
-/// latest <see cref="ServiceLevelAgreement.EffectiveFrom"/> at or before it, unless that version was retired at or before
-/// it (a draft, a future version or a retired one never applies) — and keeps those whose
-/// <see cref="ServiceLevelAgreement.Applicability"/> covers the case. Precedence: the <b>first</b> covering
+/// latest <see cref="ServiceLevelAgreement.EffectiveFrom"/> at or before it, unless that version was retired or reached its
+/// <see cref="ServiceLevelAgreement.EffectiveUntil"/> at or before it (a draft, a future, ended or retired version never
+/// applies, and an earlier version does not come back in its place) — and keeps those whose
+/// <see cref="ServiceLevelAgreement.Applicability"/> conditions cover the case (<see cref="Applicability.Covers(CaseProfile)"/>:
+/// the customer's tier and id, the case's kind or category, channel, priority or severity, site, and the team handling it).
+/// Precedence: the <b>first</b> covering
 /// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
 /// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
 /// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
@@ -53,7 +58,7 @@ public sealed class AgreementCatalog
                 order.Add(version.Id);
             }
 
-            entries.Add(new Entry(version, version.EffectiveFrom!.Value, version.RetiredAt));
+            entries.Add(new Entry(version, version.EffectiveFrom!.Value, version.EffectiveUntil, version.RetiredAt));
         }
 
         _versions = list;
@@ -80,7 +85,7 @@ public sealed class AgreementCatalog
         return null;
     }
 
-    /// <summary>The agreement versions that apply to a ticket starting at <paramref name="start"/>.</summary>
+    /// <summary>The agreement versions that apply to a ticket starting at <paramref name="start"/>, by the conditions on these attributes (see <see cref="Select"/> for all).</summary>
     /// <param name="tier">The customer's tier in force at the start.</param>
     /// <param name="kind">The ticket's kind.</param>
     /// <param name="channel">The channel.</param>
@@ -90,10 +95,10 @@ public sealed class AgreementCatalog
     public IReadOnlyList<ServiceLevelAgreement> ForTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority, Instant start)
     {
         Guard.Against.Default(tier);
-        return Select(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority));
+        return SelectWhere(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority));
     }
 
-    /// <summary>The agreement versions that apply to a complaint received at <paramref name="start"/>.</summary>
+    /// <summary>The agreement versions that apply to a complaint received at <paramref name="start"/>, by the conditions on these attributes (see <see cref="Select"/> for all).</summary>
     /// <param name="tier">The customer's tier in force at receipt.</param>
     /// <param name="category">The complaint's category.</param>
     /// <param name="channel">The channel.</param>
@@ -102,7 +107,75 @@ public sealed class AgreementCatalog
     public IReadOnlyList<ServiceLevelAgreement> ForComplaint(ServiceTier tier, ComplaintCategory category, Channel channel, Instant start)
     {
         Guard.Against.Default(tier);
-        return Select(start, a => a.Applicability.CoversComplaint(tier, category, channel));
+        return SelectWhere(start, a => a.Applicability.CoversComplaint(tier, category, channel));
+    }
+
+    /// <summary>The version a case recorded, by its reference.</summary>
+    /// <param name="reference">The agreement and version.</param>
+    /// <returns>The version, or null when the catalogue does not hold it.</returns>
+    public ServiceLevelAgreement? Find(AgreementReference reference)
+    {
+        foreach (var (agreement, versions) in _agreements)
+        {
+            if (agreement == reference.Id)
+            {
+                foreach (var entry in versions)
+                {
+                    if (entry.Version.Version == reference.Version)
+                    {
+                        return entry.Version;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The versions a ticket recorded when it opened (<see cref="TicketOpened.Agreement"/>, then
+    /// <see cref="TicketOpened.OtherAgreements"/>), to evaluate it with: whatever the catalogue has gained since, a case keeps
+    /// the versions it opened under.
+    /// </summary>
+    /// <param name="opened">The ticket's opening.</param>
+    /// <returns>The versions, in the order recorded; empty when the ticket recorded none.</returns>
+    /// <exception cref="ArgumentException">The catalogue does not hold a version the ticket recorded.</exception>
+    public IReadOnlyList<ServiceLevelAgreement> Recorded(TicketOpened opened)
+    {
+        Guard.Against.Null(opened);
+        return Recorded(opened.Agreement, opened.OtherAgreements, nameof(opened));
+    }
+
+    /// <summary>The versions a complaint recorded at receipt, to evaluate it with; see <see cref="Recorded(TicketOpened)"/>.</summary>
+    /// <param name="received">The complaint's receipt.</param>
+    /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>
+    /// <exception cref="ArgumentException">The catalogue does not hold a version the complaint recorded.</exception>
+    public IReadOnlyList<ServiceLevelAgreement> Recorded(ComplaintReceived received)
+    {
+        Guard.Against.Null(received);
+        return Recorded(received.Agreement, received.OtherAgreements, nameof(received));
+    }
+
+    private List<ServiceLevelAgreement> Recorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others, string parameterName)
+    {
+        var found = new List<ServiceLevelAgreement>(others.Count + 1);
+        foreach (var reference in agreement is { } main ? others.Prepend(main) : others)
+        {
+            found.Add(Find(reference) ?? throw new ArgumentException($"The catalogue does not hold {reference}, which the case recorded.", parameterName));
+        }
+
+        return found;
+    }
+
+    /// <summary>The agreement versions that apply to a case starting at <paramref name="start"/>, by every condition of their applicability.</summary>
+    /// <param name="profile">The case: the customer, its attributes, its site and team.</param>
+    /// <param name="start">When the case starts (a ticket's opening, a complaint's receipt).</param>
+    /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public IReadOnlyList<ServiceLevelAgreement> Select(CaseProfile profile, Instant start)
+    {
+        Guard.Against.Null(profile);
+        return SelectWhere(start, a => a.Applicability.Covers(profile));
     }
 
     /// <summary>The latest effective version at or before <paramref name="at"/> (the higher version number on a tie), unless it was retired by then.</summary>
@@ -118,10 +191,12 @@ public sealed class AgreementCatalog
             }
         }
 
-        return best is { } chosen && (chosen.RetiredAt is not { } retired || retired > at) ? chosen.Version : null;
+        return best is { } chosen && (chosen.RetiredAt is not { } retired || retired > at) && (chosen.EffectiveUntil is not { } until || until > at)
+            ? chosen.Version
+            : null;
     }
 
-    private List<ServiceLevelAgreement> Select(Instant start, Func<ServiceLevelAgreement, bool> covers)
+    private List<ServiceLevelAgreement> SelectWhere(Instant start, Func<ServiceLevelAgreement, bool> covers)
     {
         ServiceLevelAgreement? sla = null;
         ServiceLevelAgreement? underpinning = null;
@@ -163,5 +238,5 @@ public sealed class AgreementCatalog
     }
 
     /// <summary>A version with the instants the catalogue selects by, read once when it was built.</summary>
-    private readonly record struct Entry(ServiceLevelAgreement Version, Instant EffectiveFrom, Instant? RetiredAt);
+    private readonly record struct Entry(ServiceLevelAgreement Version, Instant EffectiveFrom, Instant? EffectiveUntil, Instant? RetiredAt);
 }

@@ -15,7 +15,7 @@ public enum AgreementCommand
     /// </summary>
     Edit,
 
-    /// <summary><see cref="ServiceLevelAgreement.Publish"/>: publishes the draft, which freezes it.</summary>
+    /// <summary><see cref="ServiceLevelAgreement.Publish(NodaTime.Instant, NodaTime.Instant)"/>: publishes the draft, which freezes it.</summary>
     Publish,
 
     /// <summary><see cref="ServiceLevelAgreement.Retire"/>: retires the published version.</summary>

@@ -5,7 +5,13 @@ using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Agreements;
 
-/// <summary>Which cases an agreement covers. An empty list means any value.</summary>
+/// <summary>
+/// Which cases an agreement covers: conditions over the customer (tier, <see cref="Customers"/>), the case (kind or category,
+/// channel, priority or <see cref="Severities"/>, <see cref="Sites"/>) and the team handling it (<see cref="Teams"/>). An
+/// empty list means any value; a case is covered when every list is empty or holds its value, so a case without a value
+/// (a ticket has no severity; a case without a site or a team yet) is covered only by an empty list. Kinds and priorities
+/// are not asked of complaints, nor categories of tickets (as <see cref="CoversTicket"/> and <see cref="CoversComplaint"/> never did).
+/// </summary>
 /// <param name="Tiers">The customer tiers covered.</param>
 /// <param name="Kinds">The ticket kinds covered.</param>
 /// <param name="Channels">The channels covered.</param>
@@ -25,18 +31,36 @@ public sealed record Applicability(
             && ContentEquality.Equal(Kinds, other.Kinds)
             && ContentEquality.Equal(Channels, other.Channels)
             && ContentEquality.Equal(Priorities, other.Priorities)
-            && ContentEquality.Equal(Categories, other.Categories));
+            && ContentEquality.Equal(Categories, other.Categories)
+            && ContentEquality.Equal(Customers, other.Customers)
+            && ContentEquality.Equal(Severities, other.Severities)
+            && ContentEquality.Equal(Sites, other.Sites)
+            && ContentEquality.Equal(Teams, other.Teams));
 
     /// <summary>A hash code consistent with <see cref="Equals(Applicability)"/>: the lists hashed by content.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(
         ContentEquality.Hash(Tiers), ContentEquality.Hash(Kinds), ContentEquality.Hash(Channels), ContentEquality.Hash(Priorities),
-        ContentEquality.Hash(Categories));
+        HashCode.Combine(
+            ContentEquality.Hash(Categories), ContentEquality.Hash(Customers), ContentEquality.Hash(Severities), ContentEquality.Hash(Sites),
+            ContentEquality.Hash(Teams)));
+
+    /// <summary>The customers covered (a named key account's contract), by id; empty for any customer.</summary>
+    public IReadOnlyList<CustomerId> Customers { get; init; } = [];
+
+    /// <summary>The complaint severities covered; empty for any.</summary>
+    public IReadOnlyList<Severity> Severities { get; init; } = [];
+
+    /// <summary>The sites covered (a property, an estate, a branch: codes the host defines, compared ordinally); empty for any site, including none.</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+
+    /// <summary>The teams (departments) handling the case that are covered; empty for any team, including none yet.</summary>
+    public IReadOnlyList<DepartmentId> Teams { get; init; } = [];
 
     /// <summary>Covers every case.</summary>
     public static Applicability Any { get; } = new([], [], [], [], []);
 
-    /// <summary>Whether a ticket with these attributes is covered.</summary>
+    /// <summary>Whether a ticket with these attributes is covered, by the conditions on them (the others are not asked: use <see cref="Covers(CaseProfile)"/>).</summary>
     /// <param name="tier">The customer's tier.</param>
     /// <param name="kind">The ticket kind.</param>
     /// <param name="channel">The channel.</param>
@@ -45,13 +69,33 @@ public sealed record Applicability(
     public bool CoversTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority) =>
         Covers(Tiers, tier) && Covers(Kinds, kind) && Covers(Channels, channel) && Covers(Priorities, priority);
 
-    /// <summary>Whether a complaint with these attributes is covered.</summary>
+    /// <summary>Whether a complaint with these attributes is covered, by the conditions on them (the others are not asked: use <see cref="Covers(CaseProfile)"/>).</summary>
     /// <param name="tier">The customer's tier.</param>
     /// <param name="category">The complaint category.</param>
     /// <param name="channel">The channel.</param>
     /// <returns>True when every relevant list is empty or contains the value.</returns>
     public bool CoversComplaint(ServiceTier tier, ComplaintCategory category, Channel channel) =>
         Covers(Tiers, tier) && Covers(Categories, category) && Covers(Channels, channel);
+
+    /// <summary>Whether a case with this profile is covered: every condition's list is empty or holds the case's value.</summary>
+    /// <param name="profile">The case.</param>
+    /// <returns>True when every condition holds.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
+    public bool Covers(CaseProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var common = Covers(Tiers, profile.Tier) && Covers(Channels, profile.Channel) && Covers(Customers, profile.Customer)
+            && CoversOptional(Sites, profile.Site) && CoversOptional(Teams, profile.Team) && CoversOptional(Severities, profile.Severity);
+        return common && (profile.Category is { } category
+            ? Covers(Categories, category)
+            : CoversOptional(Kinds, profile.Kind) && Covers(Priorities, profile.Priority));
+    }
+
+    private static bool CoversOptional<T>(IReadOnlyList<T> allowed, T? value)
+        where T : struct => allowed.Count == 0 || (value is { } v && allowed.Contains(v));
+
+    private static bool CoversOptional(IReadOnlyList<string> allowed, string? value) =>
+        allowed.Count == 0 || (value is not null && allowed.Contains(value, StringComparer.Ordinal));
 
     private static bool Covers<T>(IReadOnlyList<T> allowed, T value) => allowed.Count == 0 || allowed.Contains(value);
 }

@@ -107,6 +107,20 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <summary>When the version was retired; null while it is a draft or published.</summary>
     public Instant? RetiredAt { get; private set; }
 
+    /// <summary>
+    /// Until when (exclusive) the published version is in force, or null: until a later version takes effect or it is retired.
+    /// A case that starts at or after it never gets this version.
+    /// </summary>
+    public Instant? EffectiveUntil { get; private set; }
+
+    /// <summary>
+    /// The team whose time an operational-level agreement (OLA) measures, or null for the whole case. An OLA with a team
+    /// attaches to every case it covers, and its clocks count only while that team holds the case: from an assignment or
+    /// transfer to someone of the team until one to someone outside it (for a complaint, while the team investigates it).
+    /// An underpinning contract's clocks count only while the case is referred to a third party.
+    /// </summary>
+    public DepartmentId? Team { get; private set; }
+
     /// <summary>Drafts version 1 of an agreement, with default stages (50 %, 75 %), clocks continuing on reopen, and covering every case.</summary>
     /// <param name="id">The agreement's id.</param>
     /// <param name="name">Its name; not blank.</param>
@@ -159,7 +173,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <returns>True while a draft.</returns>
     public bool CanEdit() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Edit);
 
-    /// <summary>Whether <see cref="Publish"/> would be accepted now (time aside).</summary>
+    /// <summary>Whether <see cref="Publish(Instant, Instant)"/> would be accepted now (time aside).</summary>
     /// <returns>True for a draft with at least one target.</returns>
     public bool CanPublish() => AgreementTransitions.Table.Allows(Status, AgreementCommand.Publish) && _targets.Count > 0;
 
@@ -408,6 +422,21 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         Raise(new LossReportingSet(Id, now, lossReporting));
     }
 
+    /// <summary>Sets the team whose time this operational-level agreement measures (see <see cref="Team"/>).</summary>
+    /// <param name="team">The team, or null for the whole case.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException"><paramref name="team"/> is the default id.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// The time rule, <see cref="RuleCode.PublishedAgreementIsFrozen"/> or <see cref="RuleCode.OnlyOperationalAgreementsHaveATeam"/>.
+    /// </exception>
+    public void SetTeam(DepartmentId? team, Instant now)
+    {
+        CheckTeam(team);
+        GuardEdit(now);
+        AgreementRules.OnlyOperationalAgreementsHaveATeam(Kind, team);
+        Raise(new AgreementTeamSet(Id, now, team));
+    }
+
     /// <summary>Sets which cases the agreement covers.</summary>
     /// <param name="applicability">The coverage.</param>
     /// <param name="now">When.</param>
@@ -439,12 +468,30 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <param name="effectiveFrom">From when it is in force.</param>
     /// <param name="now">When.</param>
     /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.AgreementNeedsTargetsToPublish"/>.</exception>
-    public void Publish(Instant effectiveFrom, Instant now)
+    public void Publish(Instant effectiveFrom, Instant now) => Publish(effectiveFrom, null, now);
+
+    /// <summary>
+    /// Publishes the draft, in force from <paramref name="effectiveFrom"/> until <paramref name="effectiveUntil"/>
+    /// (exclusive; a seasonal or fixed-term contract); the version is frozen from now on.
+    /// </summary>
+    /// <param name="effectiveFrom">From when it is in force.</param>
+    /// <param name="effectiveUntil">Until when it is in force, exclusive, or null for no end.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException"><paramref name="effectiveUntil"/> is not after <paramref name="effectiveFrom"/>.</exception>
+    /// <exception cref="DomainRuleViolationException">The time or transition rule, or <see cref="RuleCode.AgreementNeedsTargetsToPublish"/>.</exception>
+    public void Publish(Instant effectiveFrom, Instant? effectiveUntil, Instant now)
     {
+        CheckEffectiveUntil(effectiveFrom, effectiveUntil);
         GuardCommand(AgreementCommand.Publish, now);
         AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
-        Raise(new AgreementPublished(Id, now, effectiveFrom));
+        Raise(new AgreementPublished(Id, now, effectiveFrom) { EffectiveUntil = effectiveUntil });
     }
+
+    /// <summary>Whether this version is in force at <paramref name="at"/>: published (or retired later), effective by then, not yet ended or retired.</summary>
+    /// <param name="at">The instant, usually a case's start.</param>
+    /// <returns>True when a case starting at <paramref name="at"/> may fall under this version (a later version may still take precedence).</returns>
+    public bool IsInForceAt(Instant at) =>
+        EffectiveFrom is { } from && from <= at && (EffectiveUntil is not { } until || at < until) && (RetiredAt is not { } retired || at < retired);
 
     /// <summary>Retires the published version: no new cases; cases opened under it keep it.</summary>
     /// <param name="now">When.</param>
@@ -467,6 +514,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         {
             LossReporting = LossReporting,
             CalendarSource = CalendarSource == CalendarSource.Agreement ? null : CalendarSource,
+            Team = Team,
         });
         return next;
     }
@@ -502,6 +550,24 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
         CheckDefined(applicability.Channels, nameof(applicability));
         CheckDefined(applicability.Priorities, nameof(applicability));
         CheckDefined(applicability.Categories, nameof(applicability));
+        Guard.Against.Null(applicability.Customers, nameof(applicability));
+        foreach (var customer in applicability.Customers)
+        {
+            Guard.Against.Default(customer, nameof(applicability));
+        }
+
+        CheckDefined(applicability.Severities, nameof(applicability));
+        Guard.Against.Null(applicability.Sites, nameof(applicability));
+        foreach (var site in applicability.Sites)
+        {
+            Guard.Against.InvalidId(site, nameof(applicability));
+        }
+
+        Guard.Against.Null(applicability.Teams, nameof(applicability));
+        foreach (var team in applicability.Teams)
+        {
+            Guard.Against.Default(team, nameof(applicability));
+        }
     }
 
     private static void CheckDefined<TEnum>(IReadOnlyList<TEnum> values, string parameterName)
@@ -604,6 +670,18 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 
     private void CheckEdit() => AgreementRules.PublishedAgreementIsFrozen(Status, Reference);
 
+    private static void CheckTeam(DepartmentId? team)
+    {
+        if (team is { } t)
+        {
+            Guard.Against.Default(t, nameof(team));
+        }
+    }
+
+    private static void CheckEffectiveUntil(Instant effectiveFrom, Instant? effectiveUntil) =>
+        Guard.Against.InvalidArgument(
+            effectiveUntil is { } until && until <= effectiveFrom, "effectiveUntil", $"A version must end after it takes effect ({effectiveFrom}); {effectiveUntil} given.");
+
     /// <summary>The checks of the command that raises <paramref name="event"/>, in the agreement's present state (time order aside).</summary>
     private protected override void CheckReplayed(AgreementEvent @event)
     {
@@ -631,6 +709,13 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                     CheckObjective(objective);
                 }
 
+                CheckTeam(e.Team);
+                AgreementRules.OnlyOperationalAgreementsHaveATeam(e.Kind, e.Team);
+                break;
+            case AgreementTeamSet e:
+                CheckTeam(e.Team);
+                CheckEdit();
+                AgreementRules.OnlyOperationalAgreementsHaveATeam(Kind, e.Team);
                 break;
             case AgreementCalendarSet e:
                 CheckCalendarName(e.CalendarName);
@@ -668,7 +753,8 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 CheckEdit();
                 CheckObjective(e.Objective);
                 break;
-            case AgreementPublished:
+            case AgreementPublished e:
+                CheckEffectiveUntil(e.EffectiveFrom, e.EffectiveUntil);
                 AgreementRules.TransitionMustBeAllowed(Status, AgreementCommand.Publish);
                 AgreementRules.AgreementNeedsTargetsToPublish(_targets.Count);
                 break;
@@ -689,6 +775,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 (Id, Version, Name, Kind, CalendarName, Status) = (e.AgreementId, e.Version, e.Name, e.Kind, e.CalendarName, AgreementStatus.Draft);
                 (WarningStages, Reopen, Applicability, LossReporting) = (e.WarningStages, e.Reopen, e.Applicability, e.LossReporting);
                 CalendarSource = e.CalendarSource ?? CalendarSource.Agreement;
+                Team = e.Team;
                 _targets.AddRange(e.Targets);
                 _candidates = null;
                 MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
@@ -722,12 +809,15 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
             case ApplicabilitySet e:
                 Applicability = e.Applicability;
                 break;
+            case AgreementTeamSet e:
+                Team = e.Team;
+                break;
             case KpiObjectiveAdded e:
                 _objectives.Add(e.Objective);
                 break;
             case AgreementPublished e:
                 MoveBy(AgreementCommand.Publish);
-                EffectiveFrom = e.EffectiveFrom;
+                (EffectiveFrom, EffectiveUntil) = (e.EffectiveFrom, e.EffectiveUntil);
                 break;
             case AgreementRetired e:
                 MoveBy(AgreementCommand.Retire);

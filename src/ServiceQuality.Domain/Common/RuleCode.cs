@@ -101,4 +101,10 @@ public enum RuleCode
 
     /// <summary>Only complaints of the same customer are merged (a duplicate from another customer is a complaint of its own).</summary>
     MergedComplaintsMustShareCustomer,
+
+    /// <summary>
+    /// Only an operational-level agreement names a team (<see cref="Agreements.ServiceLevelAgreement.SetTeam"/>): its clocks
+    /// count the time that team holds the case.
+    /// </summary>
+    OnlyOperationalAgreementsHaveATeam,
 }

@@ -110,6 +110,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <summary>The agreement version recorded at receipt, if one was.</summary>
     public AgreementReference? Agreement { get; private set; }
 
+    /// <summary>The operational-level agreements and underpinning contract recorded with <see cref="Agreement"/> at receipt; empty if none.</summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; private set; } = [];
+
     /// <summary>Whether the complaint is closed, withdrawn or merged.</summary>
     public bool IsFinal => Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn or ComplaintStatus.Merged;
 
@@ -127,23 +130,28 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <param name="callbackRequired">Whether closing needs a completed callback; true by default (每案必访).</param>
     /// <param name="customerTier">The customer's tier in force at receipt, recorded so that evaluation does not depend on what a caller passes later; null records none.</param>
     /// <param name="agreement">The agreement version the complaint falls under, recorded; null records none.</param>
+    /// <param name="otherAgreements">The OLAs and underpinning contract it also falls under, recorded; null or empty records none.</param>
     /// <returns>The new complaint, <see cref="ComplaintStatus.Received"/>, with one uncommitted event.</returns>
     /// <exception cref="ArgumentException">
     /// An id or a given tier is the default value (also an optional id given), an enum value is undefined, the claimed loss
-    /// is negative or has no currency, or <paramref name="agreement"/> has no id or a version below 1.
+    /// is negative or has no currency, <paramref name="agreement"/> has no id or a version below 1, or
+    /// <paramref name="otherAgreements"/> holds such a reference or names an agreement twice.
     /// </exception>
     public static Complaint Receive(
         ComplaintId id, CustomerId customer, Channel channel, ComplaintCategory category, Severity severity, Instant now,
         Money? claimedLoss = null, StaffId? againstStaff = null, DepartmentId? againstDepartment = null, TicketId? relatedTicket = null,
-        bool callbackRequired = true, ServiceTier? customerTier = null, AgreementReference? agreement = null)
+        bool callbackRequired = true, ServiceTier? customerTier = null, AgreementReference? agreement = null,
+        IEnumerable<AgreementReference>? otherAgreements = null)
     {
         CheckReceipt(id, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket);
         CheckRecorded(customerTier, agreement);
+        var others = AgreementReferences.CheckOthers(agreement, otherAgreements, nameof(otherAgreements));
         var complaint = new Complaint();
         complaint.Raise(new ComplaintReceived(id, now, customer, channel, category, severity, claimedLoss, againstStaff, againstDepartment, relatedTicket, callbackRequired)
         {
             CustomerTier = customerTier,
             Agreement = agreement,
+            OtherAgreements = others,
         });
         return complaint;
     }
@@ -443,6 +451,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 received.ComplaintId, received.Customer, received.Channel, received.Category, received.Severity, received.ClaimedLoss, received.AgainstStaff,
                 received.AgainstDepartment, received.RelatedTicket);
             CheckRecorded(received.CustomerTier, received.Agreement);
+            AgreementReferences.CheckOthers(received.Agreement, Guard.Against.Null(received.OtherAgreements, nameof(received.OtherAgreements)), nameof(received.OtherAgreements));
             return;
         }
 
@@ -529,6 +538,7 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 (Id, Customer, Channel, Category, Severity, ClaimedLoss) = (e.ComplaintId, e.Customer, e.Channel, e.Category, e.Severity, e.ClaimedLoss);
                 (AgainstStaff, AgainstDepartment, RelatedTicket, CallbackRequired) = (e.AgainstStaff, e.AgainstDepartment, e.RelatedTicket, e.CallbackRequired);
                 (Status, ReceivedAt, CustomerTier, Agreement) = (ComplaintStatus.Received, e.OccurredAt, e.CustomerTier, e.Agreement);
+                OtherAgreements = e.OtherAgreements;
                 break;
             case ComplaintRegistered e:
                 MoveBy(ComplaintCommand.Register);

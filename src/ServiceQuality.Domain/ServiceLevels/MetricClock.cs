@@ -23,6 +23,8 @@ internal ref struct MetricClock
     private int _spans;
     private bool _started;
     private bool _heldPaused;
+    private bool _outside;
+    private bool _everInside;
     private bool _stopped;
     private bool _cancelled;
     private Instant _startedAt;
@@ -50,11 +52,44 @@ internal ref struct MetricClock
 
     public readonly bool IsStopped => _stopped || _cancelled;
 
-    private readonly bool IsCounting => _started && !_heldPaused && !_stopped && !_cancelled;
+    private readonly bool IsCounting => _started && !_heldPaused && !_outside && !_stopped && !_cancelled;
+
+    /// <summary>
+    /// Makes the clock count only inside a window (an OLA's team holding the case, an underpinning contract's referral),
+    /// starting outside it; <see cref="SetWindow"/> moves it in and out. A clock whose cycle never was inside reports
+    /// <see cref="SlaState.NotApplicable"/>.
+    /// </summary>
+    public void Windowed() => _outside = true;
+
+    /// <summary>The case entered (<paramref name="inside"/>) or left the clock's window at <paramref name="at"/>.</summary>
+    public void SetWindow(bool inside, Instant at)
+    {
+        if (inside != _outside)
+        {
+            return;
+        }
+
+        if (inside)
+        {
+            _outside = false;
+            if (!IsStopped)
+            {
+                _everInside = true;
+            }
+
+            OpenIfCounting(at);
+        }
+        else
+        {
+            CloseIfCounting(at);
+            _outside = true;
+        }
+    }
 
     public void Start(Instant at, Priority priority)
     {
         (_started, _startedAt, _cycle, _priorityInForce) = (true, at, 1, 0);
+        _everInside = !_outside;
         PriorityChanged(at, priority);
         OpenIfCounting(at);
     }
@@ -136,6 +171,7 @@ internal ref struct MetricClock
         }
 
         _stopped = false;
+        _everInside |= !_outside;
         OpenIfCounting(at);
     }
 
@@ -153,7 +189,7 @@ internal ref struct MetricClock
             Stop(at, priority);
         }
 
-        if (!_cancelled && Measure(at, out var measure) && measure.Missed)
+        if (!_cancelled && _everInside && Measure(at, out var measure) && measure.Missed)
         {
             _missedBefore++;
         }
@@ -169,7 +205,7 @@ internal ref struct MetricClock
     {
         nextChange = null;
         var agreement = _agreement.Reference;
-        if (!_started || !Measure(now, currentPriority, out var m))
+        if (!_started || !_everInside || !Measure(now, currentPriority, out var m))
         {
             var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
             return new SlaStatus(
@@ -180,7 +216,7 @@ internal ref struct MetricClock
         var state = _cancelled ? SlaState.Cancelled
             : m.Missed ? SlaState.Missed
             : _stopped ? SlaState.Met
-            : _heldPaused ? SlaState.Paused
+            : _heldPaused || _outside ? SlaState.Paused
             : SlaState.Running;
         Instant? due = null;
         var dueBeyondRange = false;

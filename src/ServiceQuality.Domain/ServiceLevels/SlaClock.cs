@@ -84,8 +84,78 @@ public static class SlaClock
         CheckArguments(history, agreement, calendars, destination);
         var opened = history[0] as TicketOpened;
         Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
-        Guard.Against.InvalidArgument(opened.Agreement is not null && opened.Agreement != agreement.Reference, nameof(agreement),
-            $"The ticket was opened under {opened.Agreement}, not {agreement.Reference}.");
+        Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
+            $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
+        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, destination);
+    }
+
+    /// <summary>
+    /// Evaluates the clocks of every agreement a ticket was opened under at <paramref name="now"/>: its customer SLA, the
+    /// operational-level agreements (each counting only while its team holds the ticket) and the underpinning contract
+    /// (counting only while the ticket is referred to a third party).
+    /// </summary>
+    /// <param name="history">The ticket's events in order.</param>
+    /// <param name="agreements">
+    /// The agreement versions the ticket was opened under (<see cref="TicketOpened.Agreement"/> and
+    /// <see cref="TicketOpened.OtherAgreements"/>), all of them, in any order; when the ticket recorded none, any versions.
+    /// </param>
+    /// <param name="calendars">Finds the calendars the agreements name.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The statuses of every agreement, in the order of <paramref name="agreements"/>, and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the opening, <paramref name="agreements"/> is empty, holds null or an agreement twice,
+    /// or is not the set the ticket recorded.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
+    /// </exception>
+    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now)
+    {
+        Guard.Against.Null(agreements);
+        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
+        var summary = EvaluateTicket(history, agreements, calendars, now, buffer);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+    }
+
+    /// <summary>
+    /// Evaluates the clocks of every agreement a ticket was opened under into <paramref name="destination"/>, allocating
+    /// nothing once calendars are compiled; see <see cref="EvaluateTicket(IReadOnlyList{TicketEvent}, IReadOnlyList{ServiceLevelAgreement}, ICalendarLookup, Instant)"/>.
+    /// </summary>
+    /// <param name="history">The ticket's events in order.</param>
+    /// <param name="agreements">The agreement versions the ticket was opened under, all of them.</param>
+    /// <param name="calendars">Finds the calendars the agreements name.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> per agreement.</param>
+    /// <returns>How many statuses were written, the next instant one changes and the calendar of the first agreement.</returns>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the opening, <paramref name="agreements"/> is empty, holds null or an agreement twice,
+    /// or is not the set the ticket recorded, or the destination is too short.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
+    /// </exception>
+    public static SlaEvaluationSummary EvaluateTicket(
+        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+    {
+        Guard.Against.Null(history);
+        Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
+        var opened = (TicketOpened)history[0];
+        CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, destination.Length, "ticket");
+        var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
+        for (var i = 0; i < agreements.Count; i++)
+        {
+            CheckArguments(history, agreements[i], calendars, destination[count..]);
+            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, destination[count..]);
+            (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
+            calendarName = i == 0 ? summary.CalendarName : calendarName;
+        }
+
+        return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
+    }
+
+    private static SlaEvaluationSummary EvaluateOpenedTicket(
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+    {
         if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
         {
             return default;
@@ -121,6 +191,7 @@ public static class SlaClock
         Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
         var count = 0;
         Instant? next = null;
+        var window = WindowOf(agreement);
         foreach (var metric in TicketMetrics)
         {
             if (!HasTargets(agreement, metric) || (metric == Metric.OnSiteArrival && !opened.RequiresOnSiteVisit))
@@ -129,7 +200,12 @@ public static class SlaClock
             }
 
             var clock = new MetricClock(metric, agreement, opened.CustomerTier, calendar, starts, ends);
-            var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement);
+            if (window != Window.WholeCase)
+            {
+                clock.Windowed();
+            }
+
+            var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement, window);
             destination[count++] = clock.Status(now, priority, out var change);
             next = Earliest(next, change);
         }
@@ -236,10 +312,82 @@ public static class SlaClock
         CheckArguments(history, agreement, calendars, destination);
         var received = history[0] as ComplaintReceived;
         Guard.Against.InvalidArgument(received is null, nameof(history), "A complaint's history must start with ComplaintReceived.");
-        Guard.Against.InvalidArgument(received.Agreement is { } recorded && recorded != agreement.Reference, nameof(agreement),
-            $"The complaint was received under {received.Agreement}, not {agreement.Reference}.");
+        Guard.Against.InvalidArgument(!IsRecorded(received.Agreement, received.OtherAgreements, agreement.Reference), nameof(agreement),
+            $"The complaint was received under {Recorded(received.Agreement, received.OtherAgreements)}, not {agreement.Reference}.");
         Guard.Against.InvalidArgument(received.CustomerTier is { } tier && tier != customerTier, nameof(customerTier),
             $"The complaint was received from a {received.CustomerTier} customer, not {customerTier}.");
+        return EvaluateReceivedComplaint(history, received, customerTier, agreement, calendars, now, destination);
+    }
+
+    /// <summary>
+    /// Evaluates the clocks of every agreement a complaint was received under at <paramref name="now"/>, for the customer's
+    /// tier its receipt records: its customer SLA and the operational-level agreements (each counting only while its team
+    /// investigates the complaint); an underpinning contract has nothing to count on a complaint and reports not applicable.
+    /// </summary>
+    /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
+    /// <param name="agreements">
+    /// The agreement versions it was received under (<see cref="ComplaintReceived.Agreement"/> and
+    /// <see cref="ComplaintReceived.OtherAgreements"/>), all of them; when it recorded none, any versions.
+    /// </param>
+    /// <param name="calendars">Finds the calendars the agreements name.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <returns>The statuses of every agreement, in the order of <paramref name="agreements"/>, and the next instant one changes.</returns>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the receipt, the receipt records no tier, or <paramref name="agreements"/> is empty,
+    /// holds null or an agreement twice, or is not the set the complaint recorded.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
+    /// </exception>
+    public static SlaEvaluation EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now)
+    {
+        Guard.Against.Null(agreements);
+        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
+        var summary = EvaluateComplaint(history, agreements, calendars, now, buffer);
+        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+    }
+
+    /// <summary>
+    /// Evaluates the clocks of every agreement a complaint was received under into <paramref name="destination"/>; see
+    /// <see cref="EvaluateComplaint(IReadOnlyList{ComplaintEvent}, IReadOnlyList{ServiceLevelAgreement}, ICalendarLookup, Instant)"/>.
+    /// </summary>
+    /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
+    /// <param name="agreements">The agreement versions it was received under, all of them.</param>
+    /// <param name="calendars">Finds the calendars the agreements name.</param>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> per agreement.</param>
+    /// <returns>How many statuses were written, the next instant one changes and the calendar of the first agreement.</returns>
+    /// <exception cref="ArgumentException">
+    /// The history does not start with the receipt, the receipt records no tier, <paramref name="agreements"/> is empty,
+    /// holds null or an agreement twice, or is not the set the complaint recorded, or the destination is too short.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
+    /// </exception>
+    public static SlaEvaluationSummary EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now,
+        Span<SlaStatus> destination)
+    {
+        var tier = RecordedTier(history);
+        var received = (ComplaintReceived)history[0];
+        CheckAgreementSet(agreements, received.Agreement, received.OtherAgreements, destination.Length, "complaint");
+        var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
+        for (var i = 0; i < agreements.Count; i++)
+        {
+            CheckArguments(history, agreements[i], calendars, destination[count..]);
+            var summary = EvaluateReceivedComplaint(history, received, tier, agreements[i], calendars, now, destination[count..]);
+            (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
+            calendarName = i == 0 ? summary.CalendarName : calendarName;
+        }
+
+        return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
+    }
+
+    private static SlaEvaluationSummary EvaluateReceivedComplaint(
+        IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars,
+        Instant now, Span<SlaStatus> destination)
+    {
         if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
             return default;
@@ -263,7 +411,13 @@ public static class SlaClock
             }
 
             var clock = new MetricClock(metric, agreement, customerTier, calendar, starts, ends);
-            var priority = DriveComplaint(ref clock, metric, history, events, agreement, start);
+            var window = WindowOf(agreement);
+            if (window != Window.WholeCase)
+            {
+                clock.Windowed();
+            }
+
+            var priority = DriveComplaint(ref clock, metric, history, events, agreement, start, window);
             destination[count++] = clock.Status(now, priority, out var change);
             next = Earliest(next, change);
         }
@@ -390,7 +544,8 @@ public static class SlaClock
     };
 
     private static Priority DriveTicket(
-        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants, ServiceLevelAgreement agreement)
+        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants,
+        ServiceLevelAgreement agreement, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < signals.Length; i++)
@@ -411,9 +566,26 @@ public static class SlaClock
                     break;
                 case Signal.Referral:
                     clock.SetHold(agreement.IsPausedBy(Tickets.HoldReason.WaitingForThirdParty, metric), at);
+                    if (window == Window.Referral)
+                    {
+                        clock.SetWindow(true, at);
+                    }
+
+                    break;
+                case Signal.Return:
+                    clock.SetHold(false, at);
+                    if (window == Window.Referral)
+                    {
+                        clock.SetWindow(false, at);
+                    }
+
                     break;
                 case Signal.Resume:
                     clock.SetHold(false, at);
+                    break;
+                case Signal.Assignment when window == Window.Team:
+                    var team = history[i] is TicketAssigned assigned ? assigned.Department : ((TicketTransferred)history[i]).Department;
+                    clock.SetWindow(team == agreement.Team, at);
                     break;
                 case Signal.PublicResponse when metric == Metric.FirstResponse:
                     clock.Stop(at, priority);
@@ -439,8 +611,13 @@ public static class SlaClock
                         clock.Stop(at, priority);
                     }
 
-                    // The hold ends with the resolution, so that a reopen starts counting again.
+                    // The hold ends with the resolution, so that a reopen starts counting again; so does an open referral.
                     clock.SetHold(false, at);
+                    if (window == Window.Referral)
+                    {
+                        clock.SetWindow(false, at);
+                    }
+
                     break;
                 case Signal.Reopen when metric == Metric.Resolution:
                     if (agreement.Reopen == ReopenBehaviour.NewCycle)
@@ -484,7 +661,7 @@ public static class SlaClock
     }
 
     private static Priority DriveComplaint(
-        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement, Instant start)
+        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement, Instant start, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < events; i++)
@@ -506,6 +683,12 @@ public static class SlaClock
                     clock.PriorityChanging(at, priority);
                     priority = PriorityOf(changed.Severity);
                     clock.PriorityChanged(at, priority);
+                    break;
+                case InvestigationAssigned assigned when window == Window.Team:
+                    clock.SetWindow(assigned.Department == agreement.Team, at);
+                    break;
+                case ComplaintResponded when window == Window.Team:
+                    clock.SetWindow(false, at);
                     break;
                 case ComplaintRegistered when metric == Metric.ComplaintAcknowledgement:
                     clock.Stop(at, priority);
@@ -561,7 +744,9 @@ public static class SlaClock
         Opened,
         Hold,
         Referral,
+        Return,
         Resume,
+        Assignment,
         PublicResponse,
         Arrival,
         PriorityChange,
@@ -575,7 +760,9 @@ public static class SlaClock
         TicketOpened => Signal.Opened,
         TicketOnHold => Signal.Hold,
         ReferredToThirdParty => Signal.Referral,
-        TicketResumed or ThirdPartyReturned => Signal.Resume,
+        TicketResumed => Signal.Resume,
+        ThirdPartyReturned => Signal.Return,
+        TicketAssigned or TicketTransferred => Signal.Assignment,
         ResponseRecorded { IsPublic: true } => Signal.PublicResponse,
         OnSiteArrived => Signal.Arrival,
         PriorityChanged => Signal.PriorityChange,
@@ -674,6 +861,76 @@ public static class SlaClock
         }
 
         return null;
+    }
+
+    /// <summary>When an agreement's clocks count: over the whole case, while its team holds it, or while it is referred.</summary>
+    private enum Window : byte
+    {
+        WholeCase,
+        Team,
+        Referral,
+    }
+
+    private static Window WindowOf(ServiceLevelAgreement agreement) => agreement.Kind switch
+    {
+        AgreementKind.OperationalLevel when agreement.Team is not null => Window.Team,
+        AgreementKind.UnderpinningContract => Window.Referral,
+        _ => Window.WholeCase,
+    };
+
+    /// <summary>Whether a case that recorded <paramref name="agreement"/> and <paramref name="others"/> falls under <paramref name="reference"/>; any does when it recorded none.</summary>
+    private static bool IsRecorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others, AgreementReference reference)
+    {
+        if (agreement is null && others.Count == 0)
+        {
+            return true;
+        }
+
+        if (agreement == reference)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (others[i] == reference)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Recorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others) =>
+        string.Join(", ", (agreement is { } a ? new[] { a } : []).Concat(others));
+
+    /// <summary>Checks that <paramref name="agreements"/> is the set a case recorded (any set when it recorded none), each once, with room for their statuses.</summary>
+    private static void CheckAgreementSet(
+        IReadOnlyList<ServiceLevelAgreement> agreements, AgreementReference? agreement, IReadOnlyList<AgreementReference> others, int room, string kind)
+    {
+        Guard.Against.Null(agreements);
+        Guard.Against.InvalidArgument(agreements.Count == 0, nameof(agreements), "Give at least one agreement version.");
+        var recorded = (agreement is null ? 0 : 1) + others.Count;
+        for (var i = 0; i < agreements.Count; i++)
+        {
+            Guard.Against.Null(agreements[i], nameof(agreements));
+            for (var j = 0; j < i; j++)
+            {
+                Guard.Against.InvalidArgument(agreements[j].Id == agreements[i].Id, nameof(agreements), $"Agreement {agreements[i].Id} is given twice.");
+            }
+
+            Guard.Against.InvalidArgument(
+                !IsRecorded(agreement, others, agreements[i].Reference), nameof(agreements),
+                $"The {kind} was opened under {Recorded(agreement, others)}, not {agreements[i].Reference}.");
+        }
+
+        Guard.Against.InvalidArgument(
+            recorded != 0 && recorded != agreements.Count, nameof(agreements),
+            $"The {kind} was opened under {Recorded(agreement, others)}; evaluate it with all of them, not {agreements.Count}.");
+        Guard.Against.InvalidArgument(
+            room < MaxStatusesPerCase * agreements.Count, "destination",
+            $"The destination must hold {MaxStatusesPerCase} statuses per agreement ({MaxStatusesPerCase * agreements.Count}); it holds {room}.");
     }
 
     private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;

@@ -9,7 +9,10 @@ public enum SlaState
     /// <summary>The clock is counting and the target has not run out.</summary>
     Running,
 
-    /// <summary>The clock is stopped by a pausing hold and the target has not run out.</summary>
+    /// <summary>
+    /// The clock is stopped by a pausing hold — or, for an operational-level agreement with a team or an underpinning
+    /// contract, the case is not with that team or not referred — and the target has not run out.
+    /// </summary>
     Paused,
 
     /// <summary>The clock stopped at or before the deadline.</summary>

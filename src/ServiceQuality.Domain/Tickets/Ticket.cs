@@ -43,6 +43,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>The agreement version the ticket falls under, kept for its whole life; null if none.</summary>
     public AgreementReference? Agreement { get; private set; }
 
+    /// <summary>The operational-level agreements and underpinning contract chosen with <see cref="Agreement"/> when the ticket opened; empty if none.</summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; private set; } = [];
+
     /// <summary>Whether the ticket needs someone on site.</summary>
     public bool RequiresOnSiteVisit { get; private set; }
 
@@ -129,21 +132,25 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <param name="agreement">The agreement version the ticket falls under, if any.</param>
     /// <param name="requiresOnSiteVisit">Whether the ticket needs someone on site.</param>
     /// <param name="claimedLoss">The loss the customer claims, if any; not negative.</param>
+    /// <param name="otherAgreements">The OLAs and underpinning contract the ticket also falls under (see <see cref="Agreements.AgreementCatalog.Select"/>), if any.</param>
     /// <returns>The new ticket, <see cref="TicketStatus.New"/>, with one uncommitted <see cref="TicketOpened"/> event.</returns>
     /// <exception cref="ArgumentException">
     /// An id or the tier is the default value, an enum value is undefined, <paramref name="agreement"/> has no id or a version
-    /// below 1, or <paramref name="claimedLoss"/> has no currency.
+    /// below 1, <paramref name="claimedLoss"/> has no currency, or <paramref name="otherAgreements"/> holds an invalid reference or names an agreement twice.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="claimedLoss"/> is negative.</exception>
     public static Ticket Open(
         TicketId id, CustomerId customer, TicketKind kind, Channel channel, Priority priority, StaffId firstContactOwner,
-        ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false, Money? claimedLoss = null)
+        ServiceTier customerTier, Instant now, AgreementReference? agreement = null, bool requiresOnSiteVisit = false, Money? claimedLoss = null,
+        IEnumerable<AgreementReference>? otherAgreements = null)
     {
         CheckOpening(id, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, claimedLoss);
+        var others = AgreementReferences.CheckOthers(agreement, otherAgreements, nameof(otherAgreements));
         var ticket = new Ticket();
         ticket.Raise(new TicketOpened(id, now, customer, kind, channel, priority, firstContactOwner, customerTier, agreement, requiresOnSiteVisit)
         {
             ClaimedLoss = claimedLoss,
+            OtherAgreements = others,
         });
         return ticket;
     }
@@ -431,9 +438,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         Guard.Against.UndefinedEnumValue(channel);
         Guard.Against.UndefinedEnumValue(priority);
         Guard.Against.Default(customerTier);
-        Guard.Against.InvalidArgument(
-            agreement is { } reference && (reference.Id == default || reference.Version < 1), nameof(agreement),
-            $"An agreement reference needs an agreement id and a version from 1; version {agreement?.Version} of {(agreement?.Id == default ? "no id" : "an agreement")} given.");
+        AgreementReferences.Check(agreement, nameof(agreement));
         Guard.Against.ArgumentOutOfRange(claimedLoss is { IsNegative: true }, nameof(claimedLoss), $"A claimed loss cannot be negative; {claimedLoss} given.");
         Guard.Against.InvalidArgument(claimedLoss is { Currency: null }, nameof(claimedLoss), "A claimed loss needs a currency.");
     }
@@ -445,6 +450,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         {
             case TicketOpened e:
                 CheckOpening(e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority, e.FirstContactOwner, e.CustomerTier, e.Agreement, e.ClaimedLoss);
+                AgreementReferences.CheckOthers(e.Agreement, Guard.Against.Null(e.OtherAgreements, nameof(e.OtherAgreements)), nameof(e.OtherAgreements));
                 break;
             case TicketAssigned e:
                 Guard.Against.Default(e.Assignee, nameof(e.Assignee));
@@ -536,7 +542,7 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case TicketOpened e:
                 (Id, Customer, Kind, Channel, Priority) = (e.TicketId, e.Customer, e.Kind, e.Channel, e.Priority);
                 (FirstContactOwner, CustomerTier, Agreement, RequiresOnSiteVisit) = (e.FirstContactOwner, e.CustomerTier, e.Agreement, e.RequiresOnSiteVisit);
-                ClaimedLoss = e.ClaimedLoss;
+                (ClaimedLoss, OtherAgreements) = (e.ClaimedLoss, e.OtherAgreements);
                 (OpenedAt, Status) = (e.OccurredAt, TicketStatus.New);
                 break;
             case TicketAssigned e:

@@ -17,7 +17,9 @@ internal static class AgreementCodecs
     private static readonly JsonProperties DeadlineProperties = new(nameof(BusinessDayDeadline), ["kind", "businessDays", "at", "cutOff", "afterCutOff"], 0b1_1100);
     private static readonly LocalTimePattern TimeFormat = LocalTimePattern.ExtendedIso;
     private static readonly JsonProperties PauseProperties = new(nameof(PauseRule), "reason", "metrics");
-    private static readonly JsonProperties ApplicabilityProperties = new(nameof(Applicability), "tiers", "kinds", "channels", "priorities", "categories");
+    // The conditions on customers, severities, sites and teams came later: optional, written only when set.
+    private static readonly JsonProperties ApplicabilityProperties = new(
+        nameof(Applicability), ["tiers", "kinds", "channels", "priorities", "categories", "customers", "severities", "sites", "teams"], 0b1111_00000);
     private static readonly JsonProperties ObjectiveProperties = new(nameof(KpiObjective), "kpi", "comparison", "thresholdPercent");
     private static readonly JsonProperties LossReportingProperties = new(nameof(LossReporting), "threshold", "level");
     private static readonly JsonProperties SourceProperties = new(nameof(CalendarSource), "hours", "zone");
@@ -238,6 +240,7 @@ internal static class AgreementCodecs
         var properties = new ObjectReader(ref reader, ApplicabilityProperties);
         var any = Applicability.Any;
         var (tiers, kinds, channels, priorities, categories) = (any.Tiers, any.Kinds, any.Channels, any.Priorities, any.Categories);
+        var (customers, severities, sites, teams) = (any.Customers, any.Severities, any.Sites, any.Teams);
         while (properties.Next(ref reader))
         {
             switch (properties.Index)
@@ -254,13 +257,25 @@ internal static class AgreementCodecs
                 case 3:
                     priorities = ValueCodecs.ReadArray(ref reader, properties.Where, EnumCodec<Priority>.Read);
                     break;
-                default:
+                case 4:
                     categories = ValueCodecs.ReadArray(ref reader, properties.Where, EnumCodec<ComplaintCategory>.Read);
+                    break;
+                case 5:
+                    customers = ValueCodecs.ReadArray(ref reader, properties.Where, static (ref Utf8JsonReader r, Where w) => JsonValues.ReadId(ref r, w, Ids.Customer));
+                    break;
+                case 6:
+                    severities = ValueCodecs.ReadArray(ref reader, properties.Where, EnumCodec<Severity>.Read);
+                    break;
+                case 7:
+                    sites = ValueCodecs.ReadArray(ref reader, properties.Where, static (ref Utf8JsonReader r, Where w) => JsonValues.ReadString(ref r, w));
+                    break;
+                default:
+                    teams = ValueCodecs.ReadArray(ref reader, properties.Where, static (ref Utf8JsonReader r, Where w) => JsonValues.ReadId(ref r, w, Ids.Department));
                     break;
             }
         }
 
-        return new Applicability(tiers, kinds, channels, priorities, categories);
+        return new Applicability(tiers, kinds, channels, priorities, categories) { Customers = customers, Severities = severities, Sites = sites, Teams = teams };
     }
 
     public static void WriteApplicability(Utf8JsonWriter writer, Applicability? value, Where what)
@@ -281,7 +296,21 @@ internal static class AgreementCodecs
         ValueCodecs.WriteArray(writer, value.Priorities, what, EnumCodec<Priority>.WriteItem);
         writer.WritePropertyName(ApplicabilityProperties[4]);
         ValueCodecs.WriteArray(writer, value.Categories, what, EnumCodec<ComplaintCategory>.WriteItem);
+        WriteCondition(writer, 5, value.Customers, what, static (w, v, _) => w.WriteStringValue(v.Value));
+        WriteCondition(writer, 6, value.Severities, what, EnumCodec<Severity>.WriteItem);
+        WriteCondition(writer, 7, value.Sites, what, static (w, v, _) => w.WriteStringValue(v));
+        WriteCondition(writer, 8, value.Teams, what, static (w, v, _) => w.WriteStringValue(v.Value));
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a later condition only when it holds values, so that applicabilities without it keep their shape.</summary>
+    private static void WriteCondition<T>(Utf8JsonWriter writer, int property, IReadOnlyList<T>? values, Where what, Action<Utf8JsonWriter, T, Where> writeItem)
+    {
+        if (values is { Count: > 0 })
+        {
+            writer.WritePropertyName(ApplicabilityProperties[property]);
+            ValueCodecs.WriteArray(writer, values, what, writeItem);
+        }
     }
 
     /// <summary><c>{"kpi": "SatisfactionRate", "comparison": "AtLeast", "thresholdPercent": 95}</c>.</summary>

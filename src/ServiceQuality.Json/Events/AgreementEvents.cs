@@ -13,7 +13,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private const string Id = "agreementId";
 
     private static readonly EventShape Drafted = new(
-        nameof(AgreementDrafted), Id, ["version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives"], ["lossReporting", "calendarSource"]);
+        nameof(AgreementDrafted), Id, ["version", "name", "kind", "calendarName", "targets", "pauses", "warningStages", "reopen", "applicability", "objectives"], ["lossReporting", "calendarSource", "team"]);
 
     private static readonly EventShape CalendarSet = new(nameof(AgreementCalendarSet), Id, "calendarName");
     private static readonly EventShape Target = new(nameof(TargetAdded), Id, "target");
@@ -22,13 +22,14 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
     private static readonly EventShape Reopen = new(nameof(ReopenBehaviourSet), Id, "reopen");
     private static readonly EventShape Coverage = new(nameof(ApplicabilitySet), Id, "applicability");
     private static readonly EventShape Objective = new(nameof(KpiObjectiveAdded), Id, "objective");
-    private static readonly EventShape Published = new(nameof(AgreementPublished), Id, "effectiveFrom");
+    private static readonly EventShape Published = new(nameof(AgreementPublished), Id, ["effectiveFrom"], ["effectiveUntil"]);
     private static readonly EventShape Retired = new(nameof(AgreementRetired), Id);
     private static readonly EventShape LossReport = new(nameof(LossReportingSet), Id, "lossReporting");
     private static readonly EventShape Source = new(nameof(CalendarSourceSet), Id, "source");
+    private static readonly EventShape TeamSet = new(nameof(AgreementTeamSet), Id, "team");
 
     public AgreementEvents()
-        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired, LossReport, Source])
+        : base("agreement event", [Drafted, CalendarSet, Target, Pause, Stages, Reopen, Coverage, Objective, Published, Retired, LossReport, Source, TeamSet])
     {
     }
 
@@ -95,8 +96,20 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
 
             case 8:
             {
-                var effectiveFrom = e.Single(ref reader, JsonValues.ReadInstant);
-                return new AgreementPublished(e.Id, e.At, effectiveFrom);
+                var (effectiveFrom, effectiveUntil) = (default(NodaTime.Instant), (NodaTime.Instant?)null);
+                while (e.Next(ref reader))
+                {
+                    if (e.Field == 0)
+                    {
+                        effectiveFrom = JsonValues.ReadInstant(ref reader, e.Where);
+                    }
+                    else
+                    {
+                        effectiveUntil = reader.TokenType == JsonTokenType.Null ? null : JsonValues.ReadInstant(ref reader, e.Where);
+                    }
+                }
+
+                return new AgreementPublished(e.Id, e.At, effectiveFrom) { EffectiveUntil = effectiveUntil };
             }
 
             case 9:
@@ -109,10 +122,16 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 return new LossReportingSet(e.Id, e.At, lossReporting);
             }
 
-            default:
+            case 11:
             {
                 var source = e.Single(ref reader, AgreementCodecs.ReadCalendarSource);
                 return new CalendarSourceSet(e.Id, e.At, source);
+            }
+
+            default:
+            {
+                var team = e.Single(ref reader, static (ref Utf8JsonReader r, Where w) => JsonValues.ReadNullableId(ref r, w, Ids.Department));
+                return new AgreementTeamSet(e.Id, e.At, team);
             }
         }
     }
@@ -149,6 +168,11 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 {
                     writer.WritePropertyName(Drafted.Field(11));
                     AgreementCodecs.WriteCalendarSource(writer, e.CalendarSource, Drafted.Where(11));
+                }
+
+                if (e.Team is { } team)
+                {
+                    JsonValues.WriteId(writer, Drafted.Field(12), team.Value, Drafted.Where(12));
                 }
 
                 break;
@@ -189,6 +213,15 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
             case AgreementPublished e:
                 Begin(writer, Published, e);
                 JsonValues.WriteInstant(writer, Published.Field(0), e.EffectiveFrom);
+                if (e.EffectiveUntil is { } until)
+                {
+                    JsonValues.WriteInstant(writer, Published.Field(1), until);
+                }
+
+                break;
+            case AgreementTeamSet e:
+                Begin(writer, TeamSet, e);
+                JsonValues.WriteNullableId(writer, TeamSet.Field(0), e.Team?.Value, e.Team is not null, TeamSet.Where(0));
                 break;
             case AgreementRetired e:
                 Begin(writer, Retired, e);
@@ -215,7 +248,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         var (version, name, kind, calendar) = (0, (string?)null, default(AgreementKind), (string?)null);
         var (targets, pauses, stages) = (Array.Empty<ServiceTarget>(), Array.Empty<PauseRule>(), Array.Empty<decimal>());
         var (reopen, applicability, objectives) = (default(ReopenBehaviour), (Applicability?)null, Array.Empty<KpiObjective>());
-        var (lossReporting, source) = ((LossReporting?)null, (CalendarSource?)null);
+        var (lossReporting, source, team) = ((LossReporting?)null, (CalendarSource?)null, (DepartmentId?)null);
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -253,8 +286,11 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
                 case 10:
                     lossReporting = AgreementCodecs.ReadNullableLossReporting(ref reader, e.Where);
                     break;
-                default:
+                case 11:
                     source = reader.TokenType == JsonTokenType.Null ? null : AgreementCodecs.ReadCalendarSource(ref reader, e.Where);
+                    break;
+                default:
+                    team = JsonValues.ReadNullableId(ref reader, e.Where, Ids.Department);
                     break;
             }
         }
@@ -263,6 +299,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         {
             LossReporting = lossReporting,
             CalendarSource = source,
+            Team = team,
         };
     }
 

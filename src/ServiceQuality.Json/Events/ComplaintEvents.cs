@@ -15,7 +15,7 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
 
     private static readonly EventShape Received = new(
         nameof(ComplaintReceived), Id, ["customer", "channel", "category", "severity", "claimedLoss", "againstStaff", "againstDepartment", "relatedTicket", "callbackRequired"],
-        ["customerTier", "agreement"]);
+        ["customerTier", "agreement", "otherAgreements"]);
 
     private static readonly EventShape Registered = new(nameof(ComplaintRegistered), Id);
     private static readonly EventShape Investigated = new(nameof(InvestigationAssigned), Id, "department", "person", "deadline");
@@ -207,6 +207,12 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
                     ValueCodecs.WriteNullableReference(writer, agreement, Received.Where(10));
                 }
 
+                if (e.OtherAgreements is { Count: > 0 } others)
+                {
+                    writer.WritePropertyName(Received.Field(11));
+                    ValueCodecs.WriteArray(writer, others, Received.Where(11), ValueCodecs.WriteReference);
+                }
+
                 break;
             case ComplaintRegistered e:
                 Begin(writer, Registered, e);
@@ -281,7 +287,7 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
     {
         var (customer, channel, category, severity, claimedLoss) = (default(CustomerId), default(Channel), default(ComplaintCategory), default(Severity), (Money?)null);
         var (againstStaff, againstDepartment, relatedTicket, callbackRequired) = ((StaffId?)null, (DepartmentId?)null, (TicketId?)null, false);
-        var (tier, agreement) = ((ServiceTier?)null, (AgreementReference?)null);
+        var (tier, agreement, others) = ((ServiceTier?)null, (AgreementReference?)null, Array.Empty<AgreementReference>());
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -316,8 +322,11 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
                 case 9:
                     tier = ValueCodecs.ReadNullableTier(ref reader, e.Where);
                     break;
-                default:
+                case 10:
                     agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
+                    break;
+                default:
+                    others = ValueCodecs.ReadArray(ref reader, e.Where, ValueCodecs.ReadReference);
                     break;
             }
         }
@@ -326,6 +335,7 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
         {
             CustomerTier = tier,
             Agreement = agreement,
+            OtherAgreements = others,
         };
     }
 

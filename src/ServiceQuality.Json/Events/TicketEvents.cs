@@ -13,7 +13,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     private const string Id = "ticketId";
 
     private static readonly EventShape Opened = new(
-        nameof(TicketOpened), Id, ["customer", "kind", "channel", "priority", "firstContactOwner", "customerTier", "agreement", "requiresOnSiteVisit"], ["claimedLoss"]);
+        nameof(TicketOpened), Id, ["customer", "kind", "channel", "priority", "firstContactOwner", "customerTier", "agreement", "requiresOnSiteVisit"], ["claimedLoss", "otherAgreements"]);
 
     private static readonly EventShape Assigned = new(nameof(TicketAssigned), Id, "assignee", "department");
     private static readonly EventShape Transferred = new(nameof(TicketTransferred), Id, "from", "to", "department");
@@ -201,6 +201,12 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                     ValueCodecs.WriteMoney(writer, loss, Opened.Where(8));
                 }
 
+                if (e.OtherAgreements is { Count: > 0 } others)
+                {
+                    writer.WritePropertyName(Opened.Field(9));
+                    ValueCodecs.WriteArray(writer, others, Opened.Where(9), ValueCodecs.WriteReference);
+                }
+
                 break;
             case TicketAssigned e:
                 Begin(writer, Assigned, e);
@@ -277,7 +283,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     {
         var (customer, kind, channel, priority) = (default(CustomerId), default(TicketKind), default(Channel), default(Priority));
         var (owner, tier, agreement, onSite) = (default(StaffId), default(ServiceTier), (AgreementReference?)null, false);
-        var claimedLoss = (Money?)null;
+        var (claimedLoss, others) = ((Money?)null, Array.Empty<AgreementReference>());
         while (e.Next(ref reader))
         {
             switch (e.Field)
@@ -306,13 +312,16 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 case 7:
                     onSite = JsonValues.ReadBoolean(ref reader, e.Where);
                     break;
-                default:
+                case 8:
                     claimedLoss = ValueCodecs.ReadNullableMoney(ref reader, e.Where);
+                    break;
+                default:
+                    others = ValueCodecs.ReadArray(ref reader, e.Where, ValueCodecs.ReadReference);
                     break;
             }
         }
 
-        return new TicketOpened(e.Id, e.At, customer, kind, channel, priority, owner, tier, agreement, onSite) { ClaimedLoss = claimedLoss };
+        return new TicketOpened(e.Id, e.At, customer, kind, channel, priority, owner, tier, agreement, onSite) { ClaimedLoss = claimedLoss, OtherAgreements = others };
     }
 
     private static void Begin(Utf8JsonWriter writer, EventShape shape, TicketEvent e) => EventFormat.Begin(writer, shape, e.TicketId.Value, e.OccurredAt);

@@ -117,4 +117,71 @@ public sealed class AgreementCatalogTests
             return chosen.SingleOrDefault() == expected;
         });
     }
+
+    [Fact]
+    public void AVersionWithAnEnd_NoLongerAppliesFromItsEnd_AndNoEarlierVersionComesBack()
+    {
+        var v1 = Published("SEASON", AgreementKind.OperationalLevel, Jan);
+        var v2 = v1.Revise(Jan - Duration.FromDays(20));
+        v2.Publish(Jul, Jul + Duration.FromDays(62), Jan - Duration.FromDays(20)); // July and August only
+        var catalog = new AgreementCatalog([v1, v2]);
+
+        Assert.Equal(2, catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jul + Duration.FromDays(61)).Single().Version);
+        Assert.Empty(catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jul + Duration.FromDays(62)));
+        Assert.False(v2.IsInForceAt(Jul + Duration.FromDays(62)));
+        Assert.Throws<ArgumentException>(() => Published("X", AgreementKind.ServiceLevel, Jan).Revise(Jan).Publish(Jul, Jul, Jan));
+    }
+
+    [Fact]
+    public void ConditionsOnCustomersSeveritySiteAndTeam_ChooseTheFirstMatchingSla()
+    {
+        var keyAccount = Published("ACME", AgreementKind.ServiceLevel, Jan, Applicability.Any with { Customers = [new CustomerId("acme")] });
+        var estate = Published("ESTATE", AgreementKind.ServiceLevel, Jan, Applicability.Any with { Sites = ["garden-estate"] });
+        var critical = Published("CRITICAL", AgreementKind.ServiceLevel, Jan, Applicability.Any with { Severities = [Severity.Critical] });
+        var fieldOla = Published("FIELD", AgreementKind.OperationalLevel, Jan, Applicability.Any with { Teams = [new DepartmentId("field")] });
+        var standard = Published("STANDARD", AgreementKind.ServiceLevel, Jan);
+        var catalog = new AgreementCatalog([keyAccount, estate, critical, fieldOla, standard]);
+        var ticket = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("someone"), TicketKind.RepairRequest, Channel.Hotline, Priority.P2);
+        var complaint = CaseProfile.ForComplaint(ServiceTier.Gold, new CustomerId("someone"), ComplaintCategory.ServiceAttitude, Channel.Letter, Severity.Critical);
+
+        string[] Chosen(CaseProfile profile) => [.. catalog.Select(profile, Jul).Select(a => a.Id.Value)];
+
+        Assert.Equal(["STANDARD"], Chosen(ticket));
+        var acmeAtTheEstate = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("acme"), TicketKind.RepairRequest, Channel.Hotline, Priority.P2) with { Site = "garden-estate" };
+        Assert.Equal(["ACME"], Chosen(acmeAtTheEstate)); // both match: the first listed wins
+        Assert.Equal(["ESTATE"], Chosen(ticket with { Site = "garden-estate" }));
+        Assert.Equal(["STANDARD", "FIELD"], Chosen(ticket with { Team = new DepartmentId("field") }));
+        Assert.Equal(["CRITICAL"], Chosen(complaint));
+        Assert.Equal(["STANDARD"], Chosen(ticket with { Site = "GARDEN-ESTATE" })); // sites compare ordinally
+    }
+
+    [Property(MaxTest = 200, Replay = PropertyRuns.Replay)]
+    public Property ACase_KeepsTheVersionsItOpenedUnder_WhenLaterVersionsArePublished() =>
+        Prop.ForAll(Gen.Choose(0, 364).Select(d => Jan + Duration.FromDays(d)).ToArbitrary(), Gen.Choose(-200, 200).ToArbitrary(), (start, shift) =>
+        {
+            var v1 = Published("PM", AgreementKind.ServiceLevel, Jan, hours: 8);
+            var before = new AgreementCatalog([v1]);
+            var chosen = before.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, start).Single();
+            var ticket = Ticket.Open(
+                new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Hotline, Priority.P1, new StaffId("s"), ServiceTier.Gold, start, chosen.Reference);
+            ticket.Assign(new StaffId("s"), null, start + Duration.FromHours(1));
+            ticket.StartWork(start + Duration.FromHours(2));
+            ticket.Resolve(new StaffId("s"), start + Duration.FromHours(5));
+            var opened = (ServiceQuality.Domain.Tickets.Events.TicketOpened)ticket.History[0];
+
+            // A later version, effective before or after the case's start, with a shorter target.
+            var v2 = Revised(v1, start + Duration.FromDays(shift), 1);
+            var after = new AgreementCatalog([v1, v2]);
+            var calendars = ServiceQuality.Domain.ServiceLevels.CalendarLookup.Of("any", ServiceQuality.Domain.Calendars.BusinessCalendar.AlwaysOpen);
+            var now = start + Duration.FromDays(2);
+
+            var statusesBefore = ServiceQuality.Domain.ServiceLevels.SlaClock.EvaluateTicket(ticket.History, before.Recorded(opened), calendars, now).Statuses;
+            var statusesAfter = ServiceQuality.Domain.ServiceLevels.SlaClock.EvaluateTicket(ticket.History, after.Recorded(opened), calendars, now).Statuses;
+            Assert.Equal(statusesBefore, statusesAfter);
+
+            // And the version in force at the start is the one chosen, whatever instant the catalogue is asked at later.
+            // (the later effective of the two that took effect by then; on a tie, the higher version).
+            var v2From = start + Duration.FromDays(shift);
+            Assert.Equal(v2From <= start && v2From >= Jan ? 2 : 1, after.VersionInForce(new AgreementId("PM"), start)!.Version);
+        });
 }

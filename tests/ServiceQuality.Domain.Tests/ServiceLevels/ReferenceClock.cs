@@ -59,7 +59,7 @@ public sealed class ReferenceClock
     /// <summary>The ticket's condition from one event to the next, in the spec's own words.</summary>
     private sealed record Condition(
         bool Open, bool Cancelled, HoldReason? Hold, bool Responded, bool Arrived, bool EverResolved, bool ResolvedBeforeArrival,
-        Priority Priority, int PublicResponses, int ReopensAfterResponse, int Reopens);
+        Priority Priority, int PublicResponses, int ReopensAfterResponse, int Reopens, DepartmentId? Team, bool Referred);
 
     private readonly List<(Instant From, Condition Condition)> _conditions = [];
     private readonly ServiceLevelAgreement _agreement;
@@ -74,19 +74,22 @@ public sealed class ReferenceClock
     {
         (_agreement, _open, _metric, _now, _deadlines) = (agreement, businessOpen, metric, now, deadlines);
         _opened = (TicketOpened)history[0];
-        var c = new Condition(true, false, null, false, false, false, false, _opened.Priority, 0, 0, 0);
+        var c = new Condition(true, false, null, false, false, false, false, _opened.Priority, 0, 0, 0, null, false);
         _conditions.Add((_opened.OccurredAt, c));
         foreach (var e in history.Skip(1).Where(e => e.OccurredAt <= now))
         {
             c = e switch
             {
-                TicketResumed or ThirdPartyReturned => c with { Hold = null },
+                TicketResumed => c with { Hold = null },
+                ThirdPartyReturned => c with { Hold = null, Referred = false },
                 TicketOnHold h => c with { Hold = h.Reason },
-                ReferredToThirdParty => c with { Hold = HoldReason.WaitingForThirdParty },
+                ReferredToThirdParty => c with { Hold = HoldReason.WaitingForThirdParty, Referred = true },
+                TicketAssigned a => c with { Team = a.Department },
+                TicketTransferred t => c with { Team = t.Department },
                 ResponseRecorded { IsPublic: true } => c with { Responded = true, PublicResponses = c.PublicResponses + 1 },
                 OnSiteArrived => c with { Arrived = true },
                 PriorityChanged p => c with { Priority = p.To },
-                TicketResolved => c with { Open = false, Hold = null, EverResolved = true, ResolvedBeforeArrival = c.ResolvedBeforeArrival || !c.Arrived },
+                TicketResolved => c with { Open = false, Hold = null, Referred = false, EverResolved = true, ResolvedBeforeArrival = c.ResolvedBeforeArrival || !c.Arrived },
                 TicketReopened => c with { Open = true, Reopens = c.Reopens + 1, ReopensAfterResponse = c.ReopensAfterResponse + (c.PublicResponses > 0 ? 1 : 0) },
                 TicketCancelled => c with { Cancelled = true, Hold = null },
                 _ => c,
@@ -126,7 +129,22 @@ public sealed class ReferenceClock
 
     private bool Paused(Condition k) => k.Hold is { } reason && _agreement.IsPausedBy(reason, _metric);
 
-    private bool Counts(Condition k, int cycle) => CycleOf(k) == cycle && Started(k) && !Stopped(k) && !k.Cancelled && !Paused(k);
+    /// <summary>
+    /// Whether the case is inside the agreement's window: with its team (an OLA naming one), referred to a third party (an
+    /// underpinning contract), or always (an SLA, an OLA without a team).
+    /// </summary>
+    private bool InWindow(Condition k) => _agreement.Kind switch
+    {
+        AgreementKind.OperationalLevel when _agreement.Team is { } team => k.Team == team,
+        AgreementKind.UnderpinningContract => k.Referred,
+        _ => true,
+    };
+
+    /// <summary>Whether the cycle ever ran inside the window: a windowed clock that never did does not apply.</summary>
+    private bool EverInWindow(int cycle) =>
+        _conditions.Any(x => CycleOf(x.Condition) == cycle && Started(x.Condition) && !Stopped(x.Condition) && !x.Condition.Cancelled && InWindow(x.Condition));
+
+    private bool Counts(Condition k, int cycle) => CycleOf(k) == cycle && Started(k) && !Stopped(k) && !k.Cancelled && !Paused(k) && InWindow(k);
 
     /// <summary>A cycle's stop: the start of its last stopped stretch, or the start of the next cycle.</summary>
     private Instant? StopOf(int cycle)
@@ -251,12 +269,12 @@ public sealed class ReferenceClock
         }
 
         var missedBefore = Enumerable.Range(1, Math.Max(cycle - 1, 0))
-            .Count(earlier => _conditions.Any(x => CycleOf(x.Condition) == earlier) && StopOf(earlier) is { } s && Measure(earlier, s) is { Target: not null } m
+            .Count(earlier => _conditions.Any(x => CycleOf(x.Condition) == earlier) && EverInWindow(earlier) && StopOf(earlier) is { } s && Measure(earlier, s) is { Target: not null } m
                 && ((m.Crossings.Count == m.Thresholds.Length && m.Crossings[^1] < s) || LockedBreach(earlier) is not null));
 
         var stop = StopOf(cycle);
         var (target, elapsed, crossings, thresholds, notBefore, origin, amount) = Measure(cycle, stop);
-        if (target is null)
+        if (target is null || !EverInWindow(cycle))
         {
             return new Expected(SlaState.NotApplicable, Duration.Zero, Duration.Zero, null, null, [], cycle, missedBefore, null);
         }
@@ -266,11 +284,12 @@ public sealed class ReferenceClock
         Instant? own = crossings.Count == thresholds.Length ? crossings[^1] : null;
         Instant? breach = target.Start == TargetStart.Retroactive && own < locked ? own : locked ?? own;
         var missed = !cancelled && (locked is not null || (breach is { } b && (stop is { } st ? b < st : b <= _now)));
-        var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stop is not null ? SlaState.Met : Paused(final) ? SlaState.Paused : SlaState.Running;
+        var waiting = Paused(final) || !InWindow(final);
+        var state = cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : stop is not null ? SlaState.Met : waiting ? SlaState.Paused : SlaState.Running;
 
         Instant? due = null;
         Instant? next = null;
-        if (!cancelled && stop is null && !Paused(final))
+        if (!cancelled && stop is null && !waiting)
         {
             // Project forward from now with the ticket's condition frozen.
             var projected = new List<Instant>(crossings);
@@ -293,7 +312,7 @@ public sealed class ReferenceClock
             state, Duration.FromNanoseconds(amount), Duration.FromNanoseconds(elapsed), missed ? breach : null, due, [.. crossings.Take(thresholds.Length - 1)],
             cycle, missedBefore + (missed ? 1 : 0), next)
         {
-            DueBeyondHorizon = !cancelled && stop is null && !Paused(final) && due is null,
+            DueBeyondHorizon = !cancelled && stop is null && !waiting && due is null,
             Origin = origin,
         };
     }

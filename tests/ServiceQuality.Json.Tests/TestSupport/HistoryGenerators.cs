@@ -61,7 +61,7 @@ public static class HistoryGenerators
         var rich = from start in Instants()
                    from id in Gen.Elements(IdTexts)
                    from loss in Gen.Elements(Amounts.Select(a => (decimal?)a).Prepend(null).ToArray())
-                   from optional in Gen.Choose(0, 31)
+                   from optional in Gen.Choose(0, 63)
                    from steps in Steps()
                    select BuildComplaint(id, loss, optional, start, steps);
         return Gen.OneOf(ServiceQualityGenerators.Complaints(), rich.Select(c => c.Primary), rich.Select(c => c.LastDuplicate ?? c.Primary));
@@ -110,7 +110,8 @@ public static class HistoryGenerators
     {
         var staff = new[] { new StaffId("agent"), new StaffId("技术员"), new StaffId(new string('s', 128)) };
         var claimedLoss = (steps.Length % 3) switch { 0 => (Money?)null, 1 => Money.Yuan(12_345.67m), _ => new Money(0.000001m, "USD") };
-        var ticket = Ticket.Open(new TicketId(id), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Online, Priority.P3, staff[0], tier, start, agreement, onSite, claimedLoss);
+        AgreementReference[] others = steps.Length % 4 == 2 ? [new(new AgreementId("OLA-field"), 2), new(new AgreementId("UC-1"), 1)] : [];
+        var ticket = Ticket.Open(new TicketId(id), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Online, Priority.P3, staff[0], tier, start, agreement, onSite, claimedLoss, others);
         var now = start;
         foreach (var (pick, gap) in steps)
         {
@@ -195,7 +196,8 @@ public static class HistoryGenerators
             relatedTicket: (optional & 4) != 0 ? new TicketId("T-1") : null,
             callbackRequired: optional % 3 != 0,
             customerTier: (optional & 8) != 0 ? Tiers[optional % Tiers.Length] : null,
-            agreement: (optional & 16) != 0 ? new AgreementReference(new AgreementId("PM-" + optional), 1 + (optional % 7)) : null);
+            agreement: (optional & 16) != 0 ? new AgreementReference(new AgreementId("PM-" + optional), 1 + (optional % 7)) : null,
+            otherAgreements: (optional & 32) != 0 ? [new AgreementReference(new AgreementId("OLA-complaints"), 1)] : null);
         var now = start;
         var duplicates = 0;
         foreach (var (pick, gap) in steps)
@@ -278,7 +280,8 @@ public static class HistoryGenerators
             return agreement;
         }
 
-        agreement.Publish(now + Duration.FromDays(steps.Length % 30), now);
+        var effective = now + Duration.FromDays(steps.Length % 30);
+        agreement.Publish(effective, steps.Length % 4 == 1 && effective < Instant.FromUtc(9000, 1, 1, 0, 0) ? effective + Duration.FromDays(365) : null, now);
         if (end >= 2)
         {
             now += Duration.FromMinutes(1);
@@ -354,9 +357,18 @@ public static class HistoryGenerators
             case 4:
                 agreement.SetWarningStages([.. new[] { 50m, 75m, 90.5m, 33.333333333333m, 12.25m, 99.999999999999m }.Where((_, i) => (pick >> i) % 2 == 1)], now);
                 break;
+            case 5 when pick % 5 == 0 && agreement.Kind == AgreementKind.OperationalLevel:
+                agreement.SetTeam(pick % 2 == 0 ? null : new DepartmentId("team-" + (pick % 3)), now);
+                break;
             case 5:
                 agreement.SetApplicability(
-                    new Applicability([.. Tiers.Where((_, i) => (pick >> i) % 3 == 0)], [(TicketKind)(pick % 6)], pick % 2 == 0 ? [] : [Channel.Hotline, Channel.WalkIn], [Priority.P1], [(ComplaintCategory)(pick % 8)]),
+                    new Applicability([.. Tiers.Where((_, i) => (pick >> i) % 3 == 0)], [(TicketKind)(pick % 6)], pick % 2 == 0 ? [] : [Channel.Hotline, Channel.WalkIn], [Priority.P1], [(ComplaintCategory)(pick % 8)])
+                    {
+                        Customers = pick % 4 == 1 ? [new CustomerId("key-1"), new CustomerId("客户")] : [],
+                        Severities = pick % 4 == 2 ? [Severity.Critical] : [],
+                        Sites = pick % 4 == 3 ? ["estate-a", "园区"] : [],
+                        Teams = pick % 8 == 3 ? [new DepartmentId("field")] : [],
+                    },
                     now);
                 break;
             default:

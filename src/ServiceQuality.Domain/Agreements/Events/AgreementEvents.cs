@@ -40,6 +40,12 @@ public sealed record AgreementDrafted(
     /// </summary>
     public CalendarSource? CalendarSource { get; init; }
 
+    /// <summary>
+    /// The team whose time an operational-level agreement measures, or null (the default, and what a version drafted before
+    /// teams existed has): the whole case.
+    /// </summary>
+    public DepartmentId? Team { get; init; }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the targets, pauses, warning stages and objectives compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
@@ -58,13 +64,14 @@ public sealed record AgreementDrafted(
             && Equals(Applicability, other.Applicability)
             && ContentEquality.Equal(Objectives, other.Objectives)
             && Equals(LossReporting, other.LossReporting)
-            && Equals(CalendarSource, other.CalendarSource));
+            && Equals(CalendarSource, other.CalendarSource)
+            && Team == other.Team);
 
     /// <summary>A hash code consistent with <see cref="Equals(AgreementDrafted)"/>: the targets, pauses, warning stages and objectives hashed by content.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() => HashCode.Combine(
         base.GetHashCode(), Version, Name, Kind, CalendarName, ContentEquality.Hash(Targets), ContentEquality.Hash(Pauses),
-        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives), LossReporting, CalendarSource));
+        HashCode.Combine(ContentEquality.Hash(WarningStages), Reopen, Applicability, ContentEquality.Hash(Objectives), LossReporting, CalendarSource, Team));
 }
 
 /// <summary>The calendar was named.</summary>
@@ -152,7 +159,17 @@ public sealed record KpiObjectiveAdded(AgreementId AgreementId, Instant Occurred
 /// <param name="AgreementId">The agreement.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="EffectiveFrom">From when it is in force.</param>
-public sealed record AgreementPublished(AgreementId AgreementId, Instant OccurredAt, Instant EffectiveFrom) : AgreementEvent(AgreementId, OccurredAt);
+public sealed record AgreementPublished(AgreementId AgreementId, Instant OccurredAt, Instant EffectiveFrom) : AgreementEvent(AgreementId, OccurredAt)
+{
+    /// <summary>Until when (exclusive) it is in force, or null (the default): until a later version or its retirement.</summary>
+    public Instant? EffectiveUntil { get; init; }
+}
+
+/// <summary>The team whose time an operational-level agreement measures was set.</summary>
+/// <param name="AgreementId">The agreement.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Team">The team, or null for the whole case.</param>
+public sealed record AgreementTeamSet(AgreementId AgreementId, Instant OccurredAt, DepartmentId? Team) : AgreementEvent(AgreementId, OccurredAt);
 
 /// <summary>The version was retired.</summary>
 /// <param name="AgreementId">The agreement.</param>

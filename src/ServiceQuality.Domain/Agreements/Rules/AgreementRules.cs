@@ -38,6 +38,11 @@ internal static class AgreementRules
         Guard.Against.BrokenRule(
             count > ServiceLevelAgreement.MaxPauseRules, RuleCode.PauseRulesMustNumberAtMost64, $"At most {ServiceLevelAgreement.MaxPauseRules} pause rules; {count} given.");
 
+    public static void OnlyOperationalAgreementsHaveATeam(AgreementKind kind, DepartmentId? team) =>
+        Guard.Against.BrokenRule(
+            team is not null && kind != AgreementKind.OperationalLevel, RuleCode.OnlyOperationalAgreementsHaveATeam,
+            $"Only an operational-level agreement names a team; this one is {kind}.");
+
     public static void AgreementNeedsTargetsToPublish(int targets) =>
         Guard.Against.BrokenRule(targets == 0, RuleCode.AgreementNeedsTargetsToPublish, "Add at least one target before publishing.");
 

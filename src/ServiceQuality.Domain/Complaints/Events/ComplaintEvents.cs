@@ -36,6 +36,38 @@ public sealed record ComplaintReceived(
 
     /// <summary>The agreement version the complaint falls under, or null (the default): none recorded.</summary>
     public AgreementReference? Agreement { get; init; }
+
+    /// <summary>
+    /// The operational-level agreements and the underpinning contract the complaint also falls under, chosen with
+    /// <see cref="Agreement"/> at receipt; empty (the default) when none were.
+    /// </summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds equal members, <see cref="OtherAgreements"/> compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ComplaintReceived? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && base.Equals(other)
+            && Customer == other.Customer
+            && Channel == other.Channel
+            && Category == other.Category
+            && Severity == other.Severity
+            && ClaimedLoss == other.ClaimedLoss
+            && AgainstStaff == other.AgainstStaff
+            && AgainstDepartment == other.AgainstDepartment
+            && RelatedTicket == other.RelatedTicket
+            && CallbackRequired == other.CallbackRequired
+            && CustomerTier == other.CustomerTier
+            && Agreement == other.Agreement
+            && ContentEquality.Equal(OtherAgreements, other.OtherAgreements));
+
+    /// <summary>A hash code consistent with <see cref="Equals(ComplaintReceived)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        base.GetHashCode(), Customer, Channel, Category, Severity, ClaimedLoss, HashCode.Combine(AgainstStaff, AgainstDepartment, RelatedTicket),
+        HashCode.Combine(CallbackRequired, CustomerTier, Agreement, ContentEquality.Hash(OtherAgreements)));
 }
 
 /// <summary>The complaint was registered (acknowledged).</summary>

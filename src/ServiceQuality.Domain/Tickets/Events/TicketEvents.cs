@@ -33,6 +33,37 @@ public sealed record TicketOpened(
     /// (<see cref="Agreements.Metric.LossReport"/>), as a complaint's does.
     /// </summary>
     public Money? ClaimedLoss { get; init; }
+
+    /// <summary>
+    /// The operational-level agreements and the underpinning contract the ticket also falls under, chosen with
+    /// <see cref="Agreement"/> when it opened (<see cref="Agreements.AgreementCatalog.Select"/>); empty (the default) when none
+    /// were. A later catalogue change does not move them.
+    /// </summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds equal members, <see cref="OtherAgreements"/> compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(TicketOpened? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && base.Equals(other)
+            && Customer == other.Customer
+            && Kind == other.Kind
+            && Channel == other.Channel
+            && Priority == other.Priority
+            && FirstContactOwner == other.FirstContactOwner
+            && CustomerTier == other.CustomerTier
+            && Agreement == other.Agreement
+            && RequiresOnSiteVisit == other.RequiresOnSiteVisit
+            && ClaimedLoss == other.ClaimedLoss
+            && ContentEquality.Equal(OtherAgreements, other.OtherAgreements));
+
+    /// <summary>A hash code consistent with <see cref="Equals(TicketOpened)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        base.GetHashCode(), Customer, Kind, Channel, Priority, FirstContactOwner, CustomerTier,
+        HashCode.Combine(Agreement, RequiresOnSiteVisit, ClaimedLoss, ContentEquality.Hash(OtherAgreements)));
 }
 
 /// <summary>The ticket was assigned.</summary>

@@ -1,0 +1,153 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tickets;
+
+namespace ServiceQuality.Domain.Tests.ServiceLevels;
+
+/// <summary>
+/// Worked example of several agreements on one case: a P1 ticket moved from the service desk to the field team, referred
+/// by the field team to a lift supplier and returned, measured against the customer SLA, an OLA per team and the
+/// supplier's underpinning contract — every figure computed by hand below.
+/// </summary>
+public sealed class AgreementsOnOneCaseTests
+{
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    private static readonly Instant Drafted = Instant.FromUtc(2025, 1, 1, 0, 0);
+    private static readonly DepartmentId Desk = new("desk");
+    private static readonly DepartmentId Field = new("field");
+
+    /// <summary>Monday to Friday, 09:00–17:00 in Shanghai, no holidays.</summary>
+    private static BusinessCalendar Calendar()
+    {
+        var builder = BusinessCalendar.CreateBuilder(Shanghai);
+        for (var day = IsoDayOfWeek.Monday; day <= IsoDayOfWeek.Friday; day++)
+        {
+            builder.AddOpenHours(day, new LocalTime(9, 0), new LocalTime(17, 0));
+        }
+
+        return builder.Build();
+    }
+
+    private static Instant Local(int day, int hour, int minute = 0) => new LocalDateTime(2025, 3, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
+
+    private static ServiceLevelAgreement Agreement(string id, AgreementKind kind, Duration resolution, DepartmentId? team = null, bool pausedByReferral = false)
+    {
+        var agreement = ServiceLevelAgreement.Draft(new AgreementId(id), id, kind, Drafted);
+        agreement.SetCalendar("office", Drafted);
+        agreement.AddTarget(Metric.Resolution, Priority.P1, null, resolution, TimeBasis.BusinessTime, Drafted);
+        if (kind == AgreementKind.ServiceLevel)
+        {
+            agreement.AddTarget(Metric.FirstResponse, Priority.P1, null, Duration.FromMinutes(30), TimeBasis.BusinessTime, Drafted);
+        }
+
+        if (team is not null)
+        {
+            agreement.SetTeam(team, Drafted);
+        }
+
+        if (pausedByReferral)
+        {
+            agreement.PauseOn(HoldReason.WaitingForThirdParty, [Metric.Resolution], Drafted);
+        }
+
+        agreement.Publish(Drafted, Drafted);
+        return agreement;
+    }
+
+    [Fact]
+    public void P1Case_AcrossDeskFieldAndSupplier_IsMeasuredByEveryAgreementOnIt()
+    {
+        var sla = Agreement("PM-SLA", AgreementKind.ServiceLevel, Duration.FromHours(8), pausedByReferral: true);
+        var deskOla = Agreement("OLA-desk", AgreementKind.OperationalLevel, Duration.FromHours(1), Desk);
+        var fieldOla = Agreement("OLA-field", AgreementKind.OperationalLevel, Duration.FromHours(4), Field, pausedByReferral: true);
+        var lift = Agreement("UC-lift", AgreementKind.UnderpinningContract, Duration.FromHours(2));
+        var catalog = new AgreementCatalog([sla, deskOla, fieldOla, lift]);
+        var profile = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1);
+        var chosen = catalog.Select(profile, Local(3, 9));
+        Assert.Equal([sla, deskOla, fieldOla, lift], chosen);
+
+        var (agent, tech) = (new StaffId("agent"), new StaffId("tech"));
+        var ticket = Ticket.Open(
+            new TicketId("T-1"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, agent, ServiceTier.Gold, Local(3, 9),
+            chosen[0].Reference, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+        ticket.Assign(agent, Desk, Local(3, 9, 10));                // Monday 09:10, the desk holds it
+        ticket.RecordResponse(agent, true, Local(3, 9, 20));        // first response after 20 minutes
+        ticket.Transfer(tech, Field, Local(3, 10, 40));             // the desk held it 1 h 30 min
+        ticket.StartWork(Local(3, 11));
+        ticket.ReferToThirdParty("lift supplier", Local(3, 13));   // the field team held it 2 h 20 min
+        ticket.RecordThirdPartyReturn("rope replaced", Local(4, 10)); // referred Mon 13:00–17:00 and Tue 09:00–10:00: 5 h
+        ticket.Resolve(tech, Local(4, 11));                         // the field team again 1 h
+
+        var evaluation = SlaClock.EvaluateTicket(ticket.History, catalog.Recorded((ServiceQuality.Domain.Tickets.Events.TicketOpened)ticket.History[0]), CalendarLookup.Of("office", Calendar()), Local(5, 9));
+
+        SlaStatus Status(ServiceLevelAgreement agreement, Metric metric) => Assert.Single(evaluation.Statuses, s => s.Agreement == agreement.Reference && s.Metric == metric);
+
+        // The SLA: first response in 20 min of 30; resolution 4 h on Monday + 1 h on Tuesday, the referral paused.
+        Assert.Equal((SlaState.Met, Duration.FromMinutes(20)), (Status(sla, Metric.FirstResponse).State, Status(sla, Metric.FirstResponse).Elapsed));
+        Assert.Equal((SlaState.Met, Duration.FromHours(5)), (Status(sla, Metric.Resolution).State, Status(sla, Metric.Resolution).Elapsed));
+
+        // The desk's OLA: 09:10–10:40 in the desk's hands against 1 h: missed at 10:10.
+        var desk = Status(deskOla, Metric.Resolution);
+        Assert.Equal((SlaState.Missed, Duration.FromMinutes(90), Local(3, 10, 10)), (desk.State, desk.Elapsed, desk.BreachedAt));
+
+        // The field team's OLA: 10:40–13:00, paused while referred, 10:00–11:00 on Tuesday: 3 h 20 min of 4 h.
+        var field = Status(fieldOla, Metric.Resolution);
+        Assert.Equal((SlaState.Met, Duration.FromMinutes(200)), (field.State, field.Elapsed));
+
+        // The supplier's contract: referred 13:00–17:00 and 09:00–10:00: 5 h against 2 h, missed at 15:00 on Monday.
+        var supplier = Status(lift, Metric.Resolution);
+        Assert.Equal((SlaState.Missed, Duration.FromHours(5), Local(3, 15)), (supplier.State, supplier.Elapsed, supplier.BreachedAt));
+        Assert.Equal(5, evaluation.Statuses.Count);
+    }
+
+    [Fact]
+    public void Ola_BeforeItsTeamHoldsTheCase_DoesNotApply_AndWaitsWhileAnotherTeamHoldsIt()
+    {
+        var fieldOla = Agreement("OLA-field", AgreementKind.OperationalLevel, Duration.FromHours(4), Field);
+        var staff = new StaffId("agent");
+        var ticket = Ticket.Open(
+            new TicketId("T-2"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, staff, ServiceTier.Gold, Local(3, 9),
+            otherAgreements: [fieldOla.Reference]);
+        ticket.Assign(staff, Desk, Local(3, 9, 10));
+        var calendars = CalendarLookup.Of("office", Calendar());
+
+        Assert.Equal(SlaState.NotApplicable, Assert.Single(SlaClock.EvaluateTicket(ticket.History, [fieldOla], calendars, Local(3, 12)).Statuses).State);
+
+        ticket.Transfer(new StaffId("tech"), Field, Local(3, 12));
+        ticket.Transfer(staff, Desk, Local(3, 14));
+        var back = Assert.Single(SlaClock.EvaluateTicket(ticket.History, [fieldOla], calendars, Local(3, 16)).Statuses);
+        Assert.Equal((SlaState.Paused, Duration.FromHours(2), (Instant?)null), (back.State, back.Elapsed, back.DueAt));
+    }
+
+    [Fact]
+    public void Evaluation_WithAnotherSetThanTheCaseRecorded_IsRefused()
+    {
+        var sla = Agreement("PM-SLA", AgreementKind.ServiceLevel, Duration.FromHours(8));
+        var ola = Agreement("OLA-field", AgreementKind.OperationalLevel, Duration.FromHours(4), Field);
+        var ticket = Ticket.Open(
+            new TicketId("T-3"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("a"), ServiceTier.Gold, Local(3, 9),
+            sla.Reference, otherAgreements: [ola.Reference]);
+        var calendars = CalendarLookup.Of("office", Calendar());
+
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [sla], calendars, Local(3, 10))).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [sla, ola, ola], calendars, Local(3, 10))).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [], calendars, Local(3, 10))).ParamName);
+        Assert.Equal(3, SlaClock.EvaluateTicket(ticket.History, [ola, sla], calendars, Local(3, 10)).Statuses.Count);
+        Assert.Throws<ArgumentException>(() => Ticket.Open(
+            new TicketId("T-4"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("a"), ServiceTier.Gold, Local(3, 9),
+            sla.Reference, otherAgreements: [sla.Reference]));
+    }
+
+    [Fact]
+    public void Team_OnAnythingButAnOperationalAgreement_IsRefusedWithItsRule()
+    {
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("SLA"), "sla", AgreementKind.ServiceLevel, Drafted);
+        var error = Assert.Throws<DomainRuleViolationException>(() => sla.SetTeam(Field, Drafted));
+        Assert.Equal(RuleCode.OnlyOperationalAgreementsHaveATeam, error.Rule);
+        Assert.Single(sla.UncommittedEvents); // the draft alone
+    }
+}
