@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -23,7 +22,6 @@ internal sealed record Report(
     IReadOnlyList<StandingRow> BottomStaff,
     int ComplaintFreeStaff,
     IReadOnlyList<KpiRow> Kpis,
-    double CasesEvaluatedPerSecond,
     IReadOnlyList<int> ScoreDistribution,
     IReadOnlyList<DayCount> EscalationsPerDay,
     IReadOnlyList<CaseRow> Cases)
@@ -38,7 +36,6 @@ internal sealed record Report(
         var escalations = new Dictionary<(int Level, string Reason), int>();
         var rows = new List<CaseRow>();
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(ServiceCentre.Zone).Date));
-        var timer = Stopwatch.StartNew();
         foreach (var ticket in simulation.Tickets)
         {
             var under = ticket.Agreement is { } reference && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
@@ -83,8 +80,6 @@ internal sealed record Report(
             }
         }
 
-        var evaluated = simulation.Tickets.Count + simulation.Complaints.Count;
-        var perSecond = evaluated / Math.Max(timer.Elapsed.TotalSeconds, 1e-9);
         var ticketsById = simulation.Tickets.ToDictionary(t => t.Id);
         foreach (var visit in simulation.Visits)
         {
@@ -129,7 +124,6 @@ internal sealed record Report(
             [.. staffStandings.TakeLast(5).Select(StandingRow.Of)],
             staffStandings.Count(s => s.ComplaintFree),
             [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
-            Math.Round(perSecond),
             [.. Enumerable.Range(0, 10).Select(bucket => staffStandings.Count(s => Math.Min(9, (int)(s.Scorecard.Total / 10)) == bucket))],
             [.. simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations))
                 .GroupBy(e => e.EscalatedAt.InZone(ServiceCentre.Zone).Date)

@@ -40,7 +40,7 @@ internal static class ReportWriter
         }
 
         text.AppendLine(markdown ? "# ServiceDesk report" : "SERVICEDESK REPORT");
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{r.Period}").AppendLine(CultureInfo.InvariantCulture, $"{r.Customers:N0} customers, {r.Tickets:N0} tickets, {r.Complaints:N0} complaints, {r.Visits:N0} callbacks and visits; {r.CasesEvaluatedPerSecond:N0} cases evaluated per second.");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{r.Period}").AppendLine(CultureInfo.InvariantCulture, $"{r.Customers:N0} customers, {r.Tickets:N0} tickets, {r.Complaints:N0} complaints, {r.Visits:N0} callbacks and visits.");
         Heading("Tier distribution");
         Table(["tier", "customers"], r.Tiers.Select(t => new object?[] { t.Tier, t.Customers }));
         Heading("SLA compliance by metric, tier and priority");

@@ -85,7 +85,7 @@ public sealed class OptionTests
         var run = SampleRun.Of("--help");
 
         Assert.Equal(0, run.Status);
-        foreach (var option in new[] { "--seed", "--days", "--customers", "--format", "--out", "--definitions", "--events", "--export-events", "--at", "--html", "--smoke" })
+        foreach (var option in new[] { "--seed", "--days", "--customers", "--format", "--out", "--definitions", "--events", "--export-events", "--at", "--html", "--timings", "--smoke" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
