@@ -7,7 +7,7 @@ namespace ServiceDesk;
 /// <summary>The command line of the sample.</summary>
 internal sealed record SampleOptions(
     int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, Instant? At = null, string? Definitions = null, string? Html = null,
-    string? ExportEvents = null, bool Timings = false)
+    string? ExportEvents = null, bool Timings = false, bool Cases = false)
 {
     /// <summary>The most days simulated: a year.</summary>
     public const int MaxDays = 366;
@@ -38,6 +38,7 @@ internal sealed record SampleOptions(
           --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event), within the calendars'
                             supported range (local years 1900-2199) and not before the first case
           --html FILE       also write one standalone HTML page with SVG charts (no scripts, no external assets)
+          --cases           with --format json: also every ticket and complaint's clocks and escalation (large)
           --timings         also print how long the run took and how many cases per second it evaluated (on standard
                             error; the report itself stays the same for the same input)
           --smoke           a small, quick run (3 days, 500 customers) for CI
@@ -79,9 +80,15 @@ internal sealed record SampleOptions(
                 "--at" => options with { At = ParseInstant(Value()) },
                 "--smoke" => options with { Days = 3, Customers = 500 },
                 "--timings" => options with { Timings = true },
+                "--cases" => options with { Cases = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new SampleException($"Unknown option '{option}'; see --help."),
             };
+        }
+
+        if (options.Cases && options.Format != "json")
+        {
+            throw new SampleException($"--cases adds per-case rows to the JSON report; it needs --format json, not --format {options.Format}.");
         }
 
         if ((long)options.Customers * options.Days > MaxCustomerDays && options.Events is null)

@@ -11,6 +11,7 @@ using ServiceQuality.Json;
 using ServiceQuality.Policies;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
@@ -180,7 +181,9 @@ public static class ServiceDeskApp
             ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
         ]);
         var simulated = timer.Elapsed;
-        var report = Report.Build(cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings, at);
+        var report = Report.Build(
+            cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
+            provider.GetRequiredService<IServiceCreditPolicy>(), at, options.Cases);
 
         var reported = timer.Elapsed - simulated;
         if (options.Timings)

@@ -39,7 +39,7 @@ public sealed class ExportReplayTests : IDisposable
     private static string Content(string report)
     {
         var text = File.ReadAllText(report);
-        Assert.True(JsonNode.Parse(text)!["tickets"]!.GetValue<int>() > 0);
+        Assert.True(JsonNode.Parse(text)!["totals"]!["tickets"]!.GetValue<int>() > 0);
         return text;
     }
 }
