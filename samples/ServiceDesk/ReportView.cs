@@ -70,7 +70,7 @@ internal static class ReportView
             ["Level", "Reason", "Cases"], [.. r.EscalationsDue.Select(e => new SectionRow([Labels.Count(e.Level), e.Reason, Labels.Count(e.Cases)]))], TextColumns: 2),
         new("callbacks", "Callbacks and visits",
             $"Required by the callback policy or owed by a tier's entitlements; {Labels.Count(r.Callbacks.WaivedComplaintCallbacks, "complaint callback")} waived with a recorded reason.",
-            ["Kind", "Required", "Done", "Reached", "Missed", "Cancelled", "Still planned"],
+            ["Kind", "Required", "Done", "Reached", "Missed", "Cancelled", "Not yet due"],
             [.. r.Callbacks.ByKind.Select(v => new SectionRow([v.Kind, Labels.Count(v.Required), Labels.Count(v.Done), Labels.Count(v.Reached), Labels.Count(v.Missed), Labels.Count(v.Cancelled), Labels.Count(v.StillPlanned)]))]),
         new("satisfaction", "Satisfaction per dimension", "Ratings given on completed callbacks and visits.",
             ["Dimension", "Ratings", "Satisfied or better", "Very satisfied", "Dissatisfied or worse"],

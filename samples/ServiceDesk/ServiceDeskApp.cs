@@ -169,21 +169,22 @@ public static class ServiceDeskApp
         }
 
         // A month gives each staff member hundreds of facts, so the centre scores them in smaller steps than the stock rules
-        // (the same rules as the scoring section of data/definitions.json); a definitions file with scoring rules sets its own.
+        // (the same rules as the scoring section of data/definitions.json); a definitions file with scoring rules sets its own,
+        // and likewise for service credits (ServiceCentre.Credits, the credits section of that file).
         var scoring = definitions?.Policies.ScoringRules is not null ? provider.GetRequiredService<ScoringEngine>() : new ScoringEngine(ScorecardDefinition.Default,
         [
-            ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 0.05m, "sla.met"),
-            ScoringRules.Points(FactKind.SlaMissed, ScoringRules.ServiceSection, -0.25m, "sla.missed"),
+            ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 0.01m, "sla.met"),
+            ScoringRules.Points(FactKind.SlaMissed, ScoringRules.ServiceSection, -0.2m, "sla.missed"),
             ScoringRules.Points(FactKind.ComplaintSubstantiated, ScoringRules.ComplaintsSection, -4m, "complaint.substantiated"),
             ScoringRules.Points(FactKind.ComplaintPartlySubstantiated, ScoringRules.ComplaintsSection, -2m, "complaint.partly"),
             ScoringRules.Rating(ScoringRules.SatisfactionSection, 0.25m),
             ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
-            ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
+            ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.5m, "callback.missed"),
         ]);
         var simulated = timer.Elapsed;
         var report = Report.Build(
             cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
-            provider.GetRequiredService<IServiceCreditPolicy>(), at, options.Cases);
+            definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, at, options.Cases);
 
         var reported = timer.Elapsed - simulated;
         if (options.Timings)
