@@ -18,11 +18,11 @@ internal static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
             .Append(Encode(ReportView.Title)).Append(" – ").Append(Encode(report.Period.From)).Append(" to ").Append(Encode(report.Period.To)).Append("</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#1d1d1d;line-height:1.4}\n")
+            .Append("body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1260px;padding:0 .8em;color:#1d1d1d;line-height:1.4}\n")
             .Append("h2{margin-top:2.2em;border-bottom:2px solid #ddd;padding-bottom:.2em}\n")
-            .Append("table{border-collapse:collapse;margin:.8em 0;font-size:.92em}caption{text-align:left;font-weight:600;padding:.3em 0}\n")
-            .Append("th,td{padding:3px 9px;border-bottom:1px solid #ddd;text-align:right;vertical-align:top}th{background:#f3f3f3}\n")
-            .Append("td.t,th.t{text-align:left}tbody th{font-weight:normal;text-align:left;background:none}\n")
+            .Append("table{border-collapse:collapse;margin:.8em 0;font-size:.88em}caption{text-align:left;font-weight:600;padding:.3em 0}\n")
+            .Append("th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:right;vertical-align:top;white-space:nowrap}.wide{overflow-x:auto}th{background:#f3f3f3}\n")
+            .Append("td.t,th.t{text-align:left}th,td.t{white-space:normal}tbody th{font-weight:normal;text-align:left;background:none}\n")
             .Append(".met{color:").Append(Green).Append(";font-weight:600}.notmet{color:").Append(Red).Append(";font-weight:700}.nodata{color:#555}")
             .Append(".yellow{background:#fff3c4}.red{background:#ffd9d6}tr.notmet-row td,tr.notmet-row th{background:#fdeceb}\n")
             .Append(".legend span{display:inline-block;margin-right:1.5em}.swatch{display:inline-block;width:1em;height:1em;vertical-align:-2px;margin-right:.3em;border:1px solid #555}\n")
@@ -63,10 +63,10 @@ internal static class HtmlReport
             return;
         }
 
-        html.Append("<table>\n<caption>").Append(Encode(section.Title)).Append("</caption>\n<thead><tr>");
+        html.Append("<div class=\"wide\"><table>\n<caption>").Append(Encode(section.Title)).Append("</caption>\n<thead><tr>");
         for (var i = 0; i < section.Headers.Count; i++)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\"{(i < section.TextColumns ? " class=\"t\"" : string.Empty)}>{Encode(section.Headers[i])}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\"{(section.IsText(i) ? " class=\"t\"" : string.Empty)}>{Encode(section.Headers[i])}</th>");
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
@@ -78,7 +78,7 @@ internal static class HtmlReport
             {
                 var cell = row.Cells[i];
                 var classes = new List<string>();
-                if (i < section.TextColumns)
+                if (section.IsText(i))
                 {
                     classes.Add("t");
                 }
@@ -104,7 +104,7 @@ internal static class HtmlReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static string Chart(string section, Report r)
@@ -152,7 +152,7 @@ internal static class HtmlReport
                     $"Each member of staff's score, best first; dashed lines mark the yellow-card threshold ({Labels.Score(r.Staff.YellowBelow)}) and the red-card threshold ({Labels.Score(r.Staff.RedBelow)}).",
                     [.. r.Staff.Standings.Select(s => new Bar(s.Staff, (double)s.Score, $"{Labels.Score(s.Score)}{(s.Card == "none" ? string.Empty : " – " + s.Card)}",
                         s.Card == "Red card" ? Red : s.Card == "Yellow card" ? Amber : Blue, null))],
-                    100, "Score", [(r.Staff.YellowBelow, Amber), (r.Staff.RedBelow, Red)], rowHeight: 16);
+                    100, "Score", [(r.Staff.YellowBelow, Amber, $"yellow card below {Labels.Score(r.Staff.YellowBelow)}"), (r.Staff.RedBelow, Red, $"red card below {Labels.Score(r.Staff.RedBelow)}")], rowHeight: 16);
             default:
                 return string.Empty;
         }
@@ -162,14 +162,15 @@ internal static class HtmlReport
 
     /// <summary>A horizontal bar chart with an x axis, tick labels, and per-bar or chart-wide dashed target lines.</summary>
     private static string HorizontalBars(
-        string id, string title, string description, IReadOnlyList<Bar> bars, double? max, string axis, IReadOnlyList<(decimal At, string Colour)>? lines = null, int rowHeight = 24)
+        string id, string title, string description, IReadOnlyList<Bar> bars, double? max, string axis, IReadOnlyList<(decimal At, string Colour, string Label)>? lines = null, int rowHeight = 24)
     {
         if (bars.Count == 0)
         {
             return string.Empty;
         }
 
-        const int labelWidth = 250, plotWidth = 560, textWidth = 300, top = 10;
+        const int labelWidth = 250, plotWidth = 560, textWidth = 300;
+        var top = lines is { Count: > 0 } ? 18 : 10;
         var scale = max ?? NiceMax(bars.Max(b => b.Value));
         var height = top + (bars.Count * rowHeight) + 50;
         double X(double value) => labelWidth + (Math.Min(value, scale) / scale * plotWidth);
@@ -188,9 +189,10 @@ internal static class HtmlReport
         }
 
         var axisY = top + (bars.Count * rowHeight) + 4;
-        foreach (var (at, colour) in lines ?? [])
+        foreach (var (at, colour, label) in lines ?? [])
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X((double)at):0.#}\" x2=\"{X((double)at):0.#}\" y1=\"{top}\" y2=\"{axisY}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X((double)at):0.#}\" x2=\"{X((double)at):0.#}\" y1=\"{top}\" y2=\"{axisY}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{X((double)at) - 4:0.#}\" y=\"{top - 2}\" text-anchor=\"end\" font-size=\"11\" fill=\"{colour}\">{Encode(label)}</text>");
         }
 
         Axis(svg, labelWidth, plotWidth, axisY, scale, axis);

@@ -98,7 +98,10 @@ internal static class Labels
 
     /// <summary>The calendar a promise runs on.</summary>
     public static string Calendar(TimeBasis basis, string? calendarName) =>
-        basis == TimeBasis.BusinessTime ? $"{calendarName ?? "business"} hours" : "round the clock";
+        basis == TimeBasis.BusinessTime ? $"{calendarName ?? "business"} calendar" : "round the clock";
+
+    /// <summary>A promise with the calendar it runs on: "within 2 business hours (china-2025 calendar)", "within 30 min, round the clock".</summary>
+    public static string Promise(string target, string calendar) => calendar.Length == 0 || calendar == "round the clock" ? $"{target}, round the clock" : $"{target} ({calendar})";
 
     public static string Card(CardColour card) => card switch
     {
@@ -140,7 +143,7 @@ internal static class Labels
         "below-minimum" => "below the minimum",
         "claim-window-expired" => "claimed too late",
         "linear" => "per point short",
-        _ when code.StartsWith("band.", StringComparison.Ordinal) => $"band {code[5..]}",
+        _ when code.StartsWith("band.", StringComparison.Ordinal) => $"credit band {code[5..]}",
         _ => code,
     };
 

@@ -13,6 +13,7 @@ using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.Scoring;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceDesk;
 
@@ -47,7 +48,7 @@ internal sealed record Report(
 
     public static Report Build(
         Cases simulation, ServiceLevelAgreement agreement, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, CaseAssessor assessor, ScoringEngine scoring,
-        StandingRules standingRules, IServiceCreditPolicy creditPolicy, Instant at, bool withCases)
+        StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
     {
         var zone = ServiceCentre.Zone;
         var samples = new List<ComplianceSample>();
@@ -215,7 +216,7 @@ internal sealed record Report(
             new ReportPeriod(Labels.IsoDate(firstDay), Labels.IsoDate(lastDay), Labels.IsoTime(at, zone), zone.Id, agreement.Reference.ToString(), agreement.Name,
                 Labels.Period(firstDay, lastDay), Labels.Time(at, zone)),
             new Totals(simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count, open.Count, statuses.LongCount(s => s.IsMissed)),
-            [.. simulation.Customers.GroupBy(c => tiers[c.Id]).OrderBy(g => Labels.TierOrder(g.Key)).Select(g => new TierCount(Labels.Tier(g.Key), g.Count()))],
+            TierCount.Of(simulation.Customers, tiers, firstDay.Year, trust),
             [.. kpis.Select(r => new KpiRow(
                 Labels.Kpi(r.Objective.Kpi), Labels.Objective(r.Objective.Comparison, r.Objective.ThresholdPercent), r.Actual.Numerator, r.Actual.Denominator, Labels.Round(r.Actual.Percent),
                 Labels.Verdict(r.Verdict)))],
@@ -312,7 +313,21 @@ internal sealed record ReportPeriod(string From, string To, string EvaluatedAt, 
 
 internal sealed record Totals(int Customers, int Tickets, int Complaints, int Visits, int OpenCases, long Breaches);
 
-internal sealed record TierCount(string Tier, int Customers);
+/// <summary>
+/// The customers of a tier: how many the annual re-selection moved into it from a lower or a higher tier on January 1, and how
+/// many the trust policy would not let claim a refund without review.
+/// </summary>
+internal sealed record TierCount(string Tier, int Customers, int MovedUp, int MovedDown, int RefundNeedsReview)
+{
+    public static IReadOnlyList<TierCount> Of(IReadOnlyList<Customer> customers, IReadOnlyDictionary<CustomerId, ServiceTier> tiers, int year, ITrustPolicy trust)
+    {
+        var (before, from) = (new LocalDate(year - 1, 12, 31), new LocalDate(year, 1, 1));
+        return [.. customers.GroupBy(c => tiers[c.Id]).OrderBy(g => Labels.TierOrder(g.Key)).Select(g => new TierCount(
+            Labels.Tier(g.Key), g.Count(),
+            g.Count(c => c.TierOn(from).Rank > c.TierOn(before).Rank), g.Count(c => c.TierOn(from).Rank < c.TierOn(before).Rank),
+            g.Count(c => !trust.Authorize(c.TrustScore, "refund").Allowed)))];
+    }
+}
 
 internal sealed record DayCount(string Date, int Count);
 

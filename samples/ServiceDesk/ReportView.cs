@@ -7,7 +7,12 @@ namespace ServiceDesk;
 /// <param name="Headers">The column headers; the first column is text, the others right-aligned unless <paramref name="TextColumns"/> says otherwise.</param>
 /// <param name="Rows">The rows.</param>
 /// <param name="TextColumns">How many leading columns are text (left-aligned).</param>
-internal sealed record Section(string Id, string Title, string? Note, IReadOnlyList<string> Headers, IReadOnlyList<SectionRow> Rows, int TextColumns = 1);
+/// <param name="Numeric">When given, exactly the columns (by index) that hold numbers and are right-aligned; the others are text.</param>
+internal sealed record Section(string Id, string Title, string? Note, IReadOnlyList<string> Headers, IReadOnlyList<SectionRow> Rows, int TextColumns = 1, IReadOnlyList<int>? Numeric = null)
+{
+    /// <summary>Whether column <paramref name="index"/> is text (left-aligned) rather than a number.</summary>
+    public bool IsText(int index) => Numeric is { } numeric ? !numeric.Contains(index) : index < TextColumns;
+}
 
 /// <summary>A row; <paramref name="Mark"/> is the verdict or card it carries ("Met", "Not met", "Red card" …), coloured in HTML.</summary>
 internal sealed record SectionRow(IReadOnlyList<string> Cells, string? Mark = null);
@@ -40,14 +45,17 @@ internal static class ReportView
             ["KPI", "Objective", "Actual", "Measured", "Verdict"],
             [.. r.Kpis.Select(k => new SectionRow([k.Kpi, k.Objective, Labels.Percent(k.ActualPercent), $"{Labels.Count(k.Numerator)} of {Labels.Count(k.Denominator)}", k.Verdict], k.Verdict))],
             TextColumns: 2),
-        new("tiers", "Customers by tier", null, ["Tier", "Customers"], [.. r.Tiers.Select(t => new SectionRow([t.Tier, Labels.Count(t.Customers)]))]),
+        new("tiers", "Customers by tier",
+            "Tiers as the annual re-selection set them on 1 January from last year's spend, with how many it moved up into each tier and down into it; and how many customers' trust score is too low for a refund without review.",
+            ["Tier", "Customers", "Moved up", "Moved down", "Refund needs review"],
+            [.. r.Tiers.Select(t => new SectionRow([t.Tier, Labels.Count(t.Customers), Labels.Count(t.MovedUp), Labels.Count(t.MovedDown), Labels.Count(t.RefundNeedsReview)]))]),
         new("compliance", "Compliance per promise",
             $"Each promise of the agreement by metric, priority and tier; the verdict compares its compliance with the SLA-compliance objective ({r.Kpis.FirstOrDefault(k => k.Kpi == Labels.Kpi(ServiceQuality.Domain.Agreements.Kpi.SlaCompliance))?.Objective ?? "none"}). Time taken is the 90th percentile of the time counted against the promise.",
-            ["Metric", "Priority", "Tier", "Promise", "Calendar", "Met", "Missed", "Running", "Cancelled", "Compliance", "Time taken (p90)", "Verdict"],
+            ["Metric", "Priority", "Tier", "Promise, calendar", "Met", "Missed", "Running", "Cancelled", "Compliance", "Time taken (p90)", "Verdict"],
             [.. r.Compliance.Select(c => new SectionRow(
-                [c.Metric, c.Priority, c.Tier, c.Target, c.Calendar, Labels.Count(c.Met), Labels.Count(c.Missed), Labels.Count(c.Running), Labels.Count(c.Cancelled),
+                [c.Metric, c.Priority, c.Tier, Labels.Promise(c.Target, c.Calendar), Labels.Count(c.Met), Labels.Count(c.Missed), Labels.Count(c.Running), Labels.Count(c.Cancelled),
                     Labels.Percent(c.CompliancePercent), Labels.Hours(c.P90Hours), c.Verdict], c.Verdict))],
-            TextColumns: 5),
+            TextColumns: 4),
         new("backlog", "Open backlog",
             $"{Labels.Count(r.Backlog.Open, "case")} open at the evaluation instant, by their most pressing clock: overdue (a promise already broken and its clock still running), at risk (a warning stage reached), on track, or resolved and only awaiting closure.",
             ["State", "Cases", "Oldest opened"],
@@ -57,7 +65,7 @@ internal static class ReportView
             ["Case", "Kind", "Opened", "Age (days)", "Tier", "Priority", "State", "Clock", "Due", "Held by"],
             [.. r.Backlog.Oldest.Select(o => new SectionRow([o.Case, o.Kind, Labels.Display(o.OpenedAt), Labels.Count(o.AgeDays), o.Tier, o.Priority, o.State, o.Clock, o.DueAt is null ? "–" : Labels.Display(o.DueAt), o.HeldBy],
                 o.State == Backlog.Overdue ? Labels.NotMet : null))],
-            TextColumns: 3),
+            Numeric: [3]),
         new("breaches", "Breaches by who held the case",
             $"{Labels.Count(r.Breaches.Total, "promise")} broken, each counted against the member of staff assigned to the case at the instant it broke" +
             (r.Breaches.OtherHolders > 0 ? $"; {Labels.Count(r.Breaches.OtherHolders)} others held {Labels.Count(r.Breaches.OtherBreaches)} more." : "."),
@@ -80,7 +88,7 @@ internal static class ReportView
             [.. r.Staff.Standings.Select(s => new SectionRow(
                 [(s.Tied ? "=" : string.Empty) + Labels.Count(s.Rank), s.Staff, s.Team, Labels.Score(s.Score), s.Card, Labels.Stars(s.Stars, r.Staff.Stars.Count - 1), Labels.YesNo(s.ComplaintFree), s.BottomFlagged ? "flagged" : "–"],
                 s.Card == "none" ? null : s.Card))],
-            TextColumns: 3),
+            Numeric: [0, 3]),
         new("credits", "Service credits owed to key accounts",
             $"{Labels.Count(r.Credits.Owed)} of {Labels.Count(r.Credits.KeyAccounts, "key account")} owed {Labels.Money(r.Credits.Total, r.Credits.Currency)} in total. {r.Credits.Policy}; the fee is {r.Credits.Fee}.",
             ["Outcome", "Share of fee", "Accounts", "Credit"],
@@ -88,7 +96,8 @@ internal static class ReportView
         new("credits-largest", "Largest service credits", $"The {Report.CreditsShown} largest credits owed, largest first.",
             ["Customer", "Met", "Missed", "Compliance", "Monthly fee", "Share", "Credit", "Outcome"],
             [.. r.Credits.Largest.Select(c => new SectionRow([c.Customer, Labels.Count(c.Met), Labels.Count(c.Missed), Labels.Percent(c.CompliancePercent), Labels.Money(c.Fee, r.Credits.Currency),
-                Labels.Percent(c.SharePercent), Labels.Money(c.Amount, r.Credits.Currency), c.Reason]))]),
+                Labels.Percent(c.SharePercent), Labels.Money(c.Amount, r.Credits.Currency), c.Reason]))],
+            Numeric: [1, 2, 3, 4, 5, 6]),
     ];
 
     private static string StaffNote(StaffStandings s)

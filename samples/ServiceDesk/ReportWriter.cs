@@ -77,7 +77,7 @@ internal static class ReportWriter
     private static void Columns(StringBuilder text, Section section)
     {
         var widths = section.Headers.Select((h, i) => Math.Max(h.Length, section.Rows.Max(r => r.Cells[i].Length))).ToArray();
-        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i < section.TextColumns ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => section.IsText(i) ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
         text.AppendLine(Line(section.Headers));
         text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in section.Rows)
@@ -90,7 +90,7 @@ internal static class ReportWriter
     {
         static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
         text.AppendLine("| " + string.Join(" | ", section.Headers.Select(Cell)) + " |");
-        text.AppendLine("|" + string.Join("|", section.Headers.Select((_, i) => i < section.TextColumns ? "---" : "---:")) + "|");
+        text.AppendLine("|" + string.Join("|", section.Headers.Select((_, i) => section.IsText(i) ? "---" : "---:")) + "|");
         foreach (var row in section.Rows)
         {
             text.AppendLine("| " + string.Join(" | ", row.Cells.Select(Cell)) + " |");

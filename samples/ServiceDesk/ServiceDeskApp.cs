@@ -15,6 +15,7 @@ using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceDesk;
 
@@ -151,7 +152,7 @@ public static class ServiceDeskApp
         {
             var simulation = new Simulation(
                 options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>(),
-                provider.GetRequiredService<CaseAssessor>());
+                provider.GetRequiredService<CaseAssessor>(), provider.GetRequiredService<ITrustPolicy>());
             simulation.Run(agreement, new SynchronousProgress(message => Messages.Progress(stderr, message)));
             Messages.Say(stderr, string.Empty);
             cases = Cases.Of(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits);
@@ -184,7 +185,8 @@ public static class ServiceDeskApp
         var simulated = timer.Elapsed;
         var report = Report.Build(
             cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
-            definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, at, options.Cases);
+            definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, provider.GetRequiredService<ITrustPolicy>(), at,
+            options.Cases);
 
         var reported = timer.Elapsed - simulated;
         if (options.Timings)

@@ -8,6 +8,7 @@ using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceDesk;
 
@@ -19,7 +20,8 @@ namespace ServiceDesk;
 /// is handled, then by an <see cref="AssessmentScheduler{TCase}"/> sweep for the cases still open, as a host would); the
 /// callbacks the policy requires and the after-care visits key accounts are entitled to, made by named agents.
 /// </summary>
-internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor)
+internal sealed class Simulation(
+    SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor, ITrustPolicy? trust = null)
 {
     public static readonly Instant Start = new LocalDateTime(2025, 1, 13, 0, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
 
@@ -71,6 +73,7 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
 
         PlanCallbacks();
         SweepOpenCases(agreement);
+        UpdateTrust();
     }
 
     private void CreateCustomers()
@@ -320,6 +323,27 @@ internal sealed class Simulation(SampleOptions options, ITierPolicy tiers, Entit
                 var applied = tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(complaints[id], now);
                 var next = applied ? Assess(id, now).NextChangeAt : assessment.NextChangeAt;
                 scheduler.Schedule(id, next is { } at && at < End ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// At the end of the month each customer's trust score is updated by the trust policy from what the month showed: an
+    /// upheld complaint or a satisfied callback counts for the customer, an unfounded complaint against.
+    /// </summary>
+    private void UpdateTrust()
+    {
+        var policy = trust ?? TrustPolicy.Standard;
+        var observations = Complaints.Where(c => c.Verdict is not null)
+            .Select(c => (c.Customer, Observation: new TrustObservation(c.Verdict!.DecidedAt, c.Verdict.Outcome != VerdictOutcome.Unsubstantiated, 1, "complaint." + c.Verdict.Outcome)))
+            .Concat(Visits.Where(v => v.Overall is not null).Select(v => (v.Customer, Observation: new TrustObservation(v.EndedAt!.Value, v.Overall >= SatisfactionRating.Satisfied, 1, "callback"))))
+            .ToLookup(o => o.Customer, o => o.Observation);
+        foreach (var customer in Customers.Where(c => observations.Contains(c.Id)))
+        {
+            var score = policy.Update(customer.TrustScore, customer.LastEventAt, observations[customer.Id], End);
+            if (score != customer.TrustScore)
+            {
+                customer.UpdateTrustScore(score, "the month's complaints and callbacks", End);
             }
         }
     }
