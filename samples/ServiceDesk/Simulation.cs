@@ -321,8 +321,10 @@ internal sealed class Simulation(
             {
                 var assessment = Assess(id, now);
                 var applied = tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(complaints[id], now);
+                // After an escalation the next one may be due at once (looked at in the next sweep); a decision the case cannot
+                // take (its state does not allow an escalation) changes nothing until the case changes, so it is not rescheduled.
                 var next = applied ? Assess(id, now).NextChangeAt : assessment.NextChangeAt;
-                scheduler.Schedule(id, next is { } at && at < End ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
+                scheduler.Schedule(id, next is { } at && at < End && (applied || at > now) ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
             }
         }
     }
