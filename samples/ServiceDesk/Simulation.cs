@@ -227,7 +227,9 @@ internal sealed class Simulation(
 
     private void SimulateComplaint(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, Instant dayStart)
     {
-        var customer = Customers[_random.Next(Customers.Count)];
+        // A few customers complain again and again, mostly without ground: the repeat rule escalates them and their trust falls.
+        var serial = _random.Next(100) < 12;
+        var customer = serial ? Customers[(int)((long)_random.Next(Math.Max(1, Customers.Count / 100)) * 97 % Customers.Count)] : Customers[_random.Next(Customers.Count)];
         StaffId? against = _random.Next(100) < 75 ? Blame() : null;
         var now = dayStart + Duration.FromMinutes(ArrivalMinute());
         var severity = _random.Next(100) switch { < 72 => Severity.Minor, < 96 => Severity.Major, _ => Severity.Critical };
@@ -280,7 +282,8 @@ internal sealed class Simulation(
         // Complaints against careless staff are more often upheld.
         var care = against is { } named ? _staff[named].Care : 0.6;
         var upheld = _random.NextDouble();
-        var outcome = upheld < 0.65 - (care * 0.45) ? VerdictOutcome.Substantiated : upheld < 0.85 - (care * 0.4) ? VerdictOutcome.PartlySubstantiated : VerdictOutcome.Unsubstantiated;
+        var outcome = serial && upheld < 0.75 ? VerdictOutcome.Unsubstantiated
+            : upheld < 0.65 - (care * 0.45) ? VerdictOutcome.Substantiated : upheld < 0.85 - (care * 0.4) ? VerdictOutcome.PartlySubstantiated : VerdictOutcome.Unsubstantiated;
         complaint.RecordVerdict(outcome, "investigation finding", investigator, Later(10, 300));
         if (loss is { } claimed && outcome != VerdictOutcome.Unsubstantiated)
         {
