@@ -103,10 +103,11 @@ internal sealed record Report(
                 }
             }
 
-            if (!ticket.IsFinal)
+            // The backlog is the cases open at the evaluation instant, as they stood then (an earlier --at sees fewer events).
+            if (ticket.History[0].OccurredAt <= at && (ticket.LastEventAt <= at ? ticket : Ticket.FromHistory(ticket.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
             {
-                open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned, assessment.Sla.Statuses,
-                    ticket.Status == TicketStatus.Resolved));
+                open.Add(new OpenCase(ticket.Id.Value, "Ticket", then.History[0].OccurredAt, then.CustomerTier, then.Priority, then.Assignee?.Value ?? Unassigned, assessment.Sla.Statuses,
+                    then.Status == TicketStatus.Resolved));
             }
         }
 
@@ -139,10 +140,11 @@ internal sealed record Report(
                 facts.Add(new ScoreFact(ScoreSubject.Staff(staff), kind, verdict.DecidedAt, Evidence: complaint.Id.Value));
             }
 
-            if (!complaint.IsFinal)
+            if (complaint.History[0].OccurredAt <= at
+                && (complaint.LastEventAt <= at ? complaint : Complaint.FromHistory(complaint.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
             {
-                open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, assessment.Sla.Statuses,
-                    complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+                open.Add(new OpenCase(complaint.Id.Value, "Complaint", then.ReceivedAt, tier, priority, then.Investigation?.Person.Value ?? Unassigned, assessment.Sla.Statuses,
+                    then.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
             }
         }
 

@@ -103,6 +103,18 @@ public sealed class ReportContentTests : IDisposable
         Assert.All(rows, r => Assert.Equal(rows.Count(o => o.Rank == r.Rank) > 1, r.Tied));
     }
 
+    [Fact]
+    public void Backlog_AtAnEarlierInstant_HoldsOnlyTheCasesOpenThen()
+    {
+        var json = JsonNode.Parse(Json("--smoke", "--at", "2025-01-14T12:00:00+08:00"))!;
+        var evaluatedAt = DateTimeOffset.Parse(json["period"]!["evaluatedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var states = json["backlog"]!["byState"]!.AsArray();
+
+        Assert.All(states, s => Assert.True(s!["oldestOpenedAt"] is null || DateTimeOffset.Parse(s["oldestOpenedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= evaluatedAt));
+        Assert.True(states.Single(s => s!["state"]!.GetValue<string>() == "On track")!["cases"]!.GetValue<int>() > 0, "mid-run some cases must still be on track");
+        Assert.True(json["backlog"]!["open"]!.GetValue<int>() < json["totals"]!["tickets"]!.GetValue<int>());
+    }
+
     private string RunHtml()
     {
         var path = _scratch[Guid.NewGuid().ToString("N") + ".html"];
