@@ -20,7 +20,7 @@ with tempfile.TemporaryDirectory() as work:
     with open(events, "w", encoding="utf-8") as f:
         f.write(log.replace(moved, moved.replace('"PM-2025"', '"PM-2025-KEY"')).replace(received, received + '"agreement":"PM-2025-KEY",'))
     subprocess.run(["dotnet", "run", "--project", "samples/ServiceDesk", "-c", "Release", "--no-build", "--",
-                    "--definitions", "samples/ServiceDesk/data/definitions.json", "--events", events, "--format", "json", "--out", report],
+                    "--definitions", "samples/ServiceDesk/data/definitions.json", "--events", events, "--format", "json", "--cases", "--out", report],
                    check=True, capture_output=True)
     with open(report, encoding="utf-8") as f:
         cases = {case["id"]: case for case in json.load(f)["cases"]}

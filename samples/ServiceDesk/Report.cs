@@ -1,58 +1,113 @@
-using System.Diagnostics;
+using System.Text.Json.Serialization;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Kpis;
 using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
+using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.Scoring;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceDesk;
 
-/// <summary>The sample's report: a plain data shape that the text, markdown and JSON writers render.</summary>
+/// <summary>
+/// The sample's report: a plain data shape, already in the manager's words and rounded to what it shows, that the text,
+/// markdown, JSON and HTML writers render. Per-case detail (<see cref="Cases"/>) is only filled in on request.
+/// </summary>
 internal sealed record Report(
-    string Period, int Customers, int Tickets, int Complaints, int Visits,
+    ReportPeriod Period,
+    Totals Totals,
     IReadOnlyList<TierCount> Tiers,
-    IReadOnlyList<ComplianceRow> Compliance,
-    long Breaches,
-    IReadOnlyList<EscalationRow> Escalations,
-    IReadOnlyList<EscalationRow> EscalationsRecorded,
-    IReadOnlyList<StandingRow> TopStaff,
-    IReadOnlyList<StandingRow> BottomStaff,
-    int ComplaintFreeStaff,
     IReadOnlyList<KpiRow> Kpis,
-    double CasesEvaluatedPerSecond,
-    IReadOnlyList<int> ScoreDistribution,
+    IReadOnlyList<ComplianceRow> Compliance,
+    Backlog Backlog,
+    Breaches Breaches,
+    IReadOnlyList<EscalationRow> EscalationsRecorded,
+    IReadOnlyList<EscalationRow> EscalationsDue,
     IReadOnlyList<DayCount> EscalationsPerDay,
-    IReadOnlyList<CaseRow> Cases)
+    Callbacks Callbacks,
+    StaffStandings Staff,
+    Credits Credits,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CaseRow>? Cases)
 {
+    /// <summary>How many of the oldest open cases the report lists.</summary>
+    public const int OldestShown = 10;
+
+    /// <summary>How many staff the breaches-by-holder table lists (more when the last places tie).</summary>
+    public const int HoldersShown = 10;
+
+    /// <summary>How many of the largest service credits the report lists.</summary>
+    public const int CreditsShown = 10;
+
     public static Report Build(
         Cases simulation, ServiceLevelAgreement agreement, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, CaseAssessor assessor, ScoringEngine scoring,
-        StandingRules standingRules, Instant at)
+        StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
     {
+        var zone = ServiceCentre.Zone;
         var samples = new List<ComplianceSample>();
         var statuses = new List<SlaStatus>();
         var facts = new List<ScoreFact>();
-        var escalations = new Dictionary<(int Level, string Reason), int>();
-        var rows = new List<CaseRow>();
-        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(ServiceCentre.Zone).Date));
-        var timer = Stopwatch.StartNew();
+        var due = new Dictionary<(int Level, string Reason), int>();
+        var rows = withCases ? new List<CaseRow>() : null;
+        var open = new List<OpenCase>();
+        var breaches = new List<(string Holder, bool Ticket)>();
+        var targets = new Dictionary<(Metric, Priority, ServiceTier), HashSet<(Duration, TimeBasis, string?)>>();
+        var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
+        var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
+        string? CalendarOf(AgreementReference reference) => agreements.TryGetValue(reference.Id.Value, out var a) ? a.CalendarName : agreement.CalendarName;
+
+        void Record(SlaStatus status, Priority priority, ServiceTier tier, CustomerId customer, string? holderAtBreach, bool ticket)
+        {
+            statuses.Add(status);
+            var key = (status.Metric, priority, tier);
+            if (!targets.TryGetValue(key, out var seen))
+            {
+                targets[key] = seen = [];
+            }
+
+            seen.Add((status.Target, status.Basis, CalendarOf(status.Agreement)));
+            if (status.State is SlaState.Met or SlaState.Missed)
+            {
+                var (met, missed) = byCustomer.GetValueOrDefault(customer);
+                byCustomer[customer] = status.IsMissed ? (met, missed + 1) : (met + 1, missed);
+            }
+
+            if (status.IsMissed)
+            {
+                breaches.Add((holderAtBreach ?? Unassigned, ticket));
+            }
+        }
+
         foreach (var ticket in simulation.Tickets)
         {
             var under = ticket.Agreement is { } reference && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
             var assessment = assessor.AssessTicket(ticket, under, at);
-            Count(escalations, assessment);
-            rows.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment));
+            Count(due, assessment);
+            rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment, zone));
+            NoteTeams(ticket, teams);
             foreach (var status in assessment.Sla.Statuses)
             {
-                statuses.Add(status);
+                Record(status, ticket.Priority, ticket.CustomerTier, ticket.Customer, status.BreachedAt is { } breached ? HolderAt(ticket, breached) : null, ticket: true);
                 samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
                 if (ticket.Assignee is { } staff && status.State is SlaState.Met or SlaState.Missed)
                 {
                     facts.Add(new ScoreFact(ScoreSubject.Staff(staff), status.IsMissed ? FactKind.SlaMissed : FactKind.SlaMet, status.StoppedAt ?? at, Evidence: ticket.Id.Value));
                 }
+            }
+
+            // The backlog is the cases open at the evaluation instant, as they stood then (an earlier --at sees fewer events).
+            if (ticket.History[0].OccurredAt <= at && (ticket.LastEventAt <= at ? ticket : Ticket.FromHistory(ticket.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
+            {
+                open.Add(new OpenCase(ticket.Id.Value, "Ticket", then.History[0].OccurredAt, then.CustomerTier, then.Priority, then.Assignee?.Value ?? Unassigned, assessment.Sla.Statuses,
+                    then.Status == TicketStatus.Resolved));
             }
         }
 
@@ -62,13 +117,16 @@ internal sealed record Report(
         {
             var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
             var under = simulation.ComplaintAgreements.TryGetValue(complaint.Id, out var reference) && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
-            var assessment = assessor.AssessComplaint(complaint, tiers[complaint.Customer], under, at, others);
-            Count(escalations, assessment);
-            rows.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment));
+            var tier = tiers[complaint.Customer];
+            var priority = SlaClock.PriorityOf(complaint.Severity);
+            var assessment = assessor.AssessComplaint(complaint, tier, under, at, others);
+            Count(due, assessment);
+            rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment, zone));
+            NoteTeams(complaint, teams);
             foreach (var status in assessment.Sla.Statuses)
             {
-                statuses.Add(status);
-                samples.Add(ComplianceSample.From(status, SlaClock.PriorityOf(complaint.Severity), tiers[complaint.Customer], complaint.AgainstStaff, complaint.AgainstDepartment));
+                Record(status, priority, tier, complaint.Customer, status.BreachedAt is { } breached ? HolderAt(complaint, breached) : null, ticket: false);
+                samples.Add(ComplianceSample.From(status, priority, tier, complaint.AgainstStaff, complaint.AgainstDepartment));
             }
 
             if (complaint is { AgainstStaff: { } staff, Verdict: { } verdict })
@@ -81,24 +139,46 @@ internal sealed record Report(
                 };
                 facts.Add(new ScoreFact(ScoreSubject.Staff(staff), kind, verdict.DecidedAt, Evidence: complaint.Id.Value));
             }
+
+            if (complaint.History[0].OccurredAt <= at
+                && (complaint.LastEventAt <= at ? complaint : Complaint.FromHistory(complaint.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
+            {
+                open.Add(new OpenCase(complaint.Id.Value, "Complaint", then.ReceivedAt, tier, priority, then.Investigation?.Person.Value ?? Unassigned, assessment.Sla.Statuses,
+                    then.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+            }
         }
 
-        var evaluated = simulation.Tickets.Count + simulation.Complaints.Count;
-        var perSecond = evaluated / Math.Max(timer.Elapsed.TotalSeconds, 1e-9);
+        // Callbacks and visits count for whoever made them, as the log names them; a missed one counts against the holder of
+        // the case it followed. Nobody else is credited.
         var ticketsById = simulation.Tickets.ToDictionary(t => t.Id);
+        var complaintsById = simulation.Complaints.ToDictionary(c => c.Id);
         foreach (var visit in simulation.Visits)
         {
-            var handler = visit.Subject.Ticket is { } ticketId && ticketsById.TryGetValue(ticketId, out var followed) ? followed.Assignee : null;
+            var handler = visit.Subject.Ticket is { } ticketId && ticketsById.TryGetValue(ticketId, out var followed) ? followed.Assignee
+                : visit.Subject.Complaint is { } complaintId && complaintsById.TryGetValue(complaintId, out var complaint) ? complaint.Investigation?.Person
+                : null;
             if (handler is { } staff && visit.Overall is { } rating)
             {
                 facts.Add(new ScoreFact(ScoreSubject.Staff(staff), FactKind.SatisfactionRating, visit.EndedAt!.Value, (int)rating, visit.Id.Value));
             }
 
-            facts.Add(new ScoreFact(ScoreSubject.Staff(ServiceCentre.Staff[0]), visit.Status == VisitStatus.Completed ? FactKind.CallbackDone : FactKind.CallbackMissed, visit.EndedAt ?? at, Evidence: visit.Id.Value));
+            if (visit.Status == VisitStatus.Completed && visit.PerformedBy is { } caller)
+            {
+                facts.Add(new ScoreFact(ScoreSubject.Staff(caller), FactKind.CallbackDone, visit.EndedAt!.Value, Evidence: visit.Id.Value));
+            }
+            else if (visit.Status == VisitStatus.Missed && handler is { } holder)
+            {
+                facts.Add(new ScoreFact(ScoreSubject.Staff(holder), FactKind.CallbackMissed, visit.EndedAt ?? at, Evidence: visit.Id.Value));
+            }
         }
 
-        var period = new Interval(simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60));
-        var standings = Standings.Evaluate(scoring.Score(facts, period), standingRules);
+        var firstDay = simulation.Start.InZone(zone).Date;
+        var lastDay = simulation.End.InZone(zone).Date;
+        // Scores are kept to the two decimals the report shows before they are ranked, so equal-looking scores are equal ranks.
+        var scorecards = scoring.Score(facts, new Interval(simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60)))
+            .Select(card => card with { Total = Math.Round(card.Total, 2, MidpointRounding.AwayFromZero) }).ToList();
+        var standings = Standings.Evaluate(scorecards, standingRules)
+            .Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
         var complaintVisits = simulation.Visits.Where(v => v.Subject.Complaint is not null).ToList();
         var actuals = new Dictionary<Kpi, Ratio>
         {
@@ -109,33 +189,115 @@ internal sealed record Report(
             [Kpi.SlaCompliance] = ServiceKpis.SlaCompliance(statuses),
             [Kpi.FirstContactResolutionRate] = ServiceKpis.FirstContactResolution(simulation.Tickets),
         };
+        var kpis = ServiceKpis.CheckObjectives(agreement, actuals);
+        var slaObjective = agreement.Objectives.FirstOrDefault(o => o.Kpi == Kpi.SlaCompliance);
 
         var compliance = ComplianceReport.Build(samples, ComplianceDimensions.Metric | ComplianceDimensions.Tier | ComplianceDimensions.Priority)
-            .Select(g => new ComplianceRow(g.Key.Metric!.Value.ToString(), g.Key.Tier!.Value.Code, g.Key.Priority!.Value.ToString(), g.Met, g.Missed, g.Running, g.Cancelled, g.Compliance.Percent, g.ElapsedP90?.TotalHours))
+            .OrderBy(g => g.Key.Metric).ThenBy(g => g.Key.Priority).ThenBy(g => Labels.TierOrder(g.Key.Tier!.Value))
+            .Select(g =>
+            {
+                // The promise as the agreement words it for this priority and tier (the most specific target); the clocks' own
+                // targets when the agreement has none (an investigation deadline is set per case).
+                var (metric, priority, tier) = (g.Key.Metric!.Value, g.Key.Priority!.Value, g.Key.Tier!.Value);
+                var written = agreement.Targets.Where(t => t.Metric == metric && t.Matches(priority, tier)).OrderByDescending(t => t.Specificity).FirstOrDefault();
+                HashSet<(Duration, TimeBasis, string?)> promised = written is { Deadline: null }
+                    ? [(written.Target, written.Basis, agreement.CalendarName)]
+                    : targets.GetValueOrDefault((metric, priority, tier)) ?? [];
+                var target = promised.Count == 1 ? Labels.Target(promised.First().Item1, promised.First().Item2)
+                    : metric == Metric.InvestigationDeadline ? "by the deadline set for each case" : promised.Count == 0 ? "–" : "varies by case";
+                var calendars = promised.Select(p => Labels.Calendar(p.Item2, p.Item3)).Distinct().Order(StringComparer.Ordinal).ToList();
+                var verdict = slaObjective is null || !g.Compliance.HasValue ? Labels.NoData : Labels.Verdict(ServiceKpis.Check(slaObjective, g.Compliance).Verdict);
+                return new ComplianceRow(
+                    Labels.Metric(g.Key.Metric.Value), Labels.Priority(g.Key.Priority.Value), Labels.Tier(g.Key.Tier.Value), target, string.Join(", ", calendars),
+                    g.Met, g.Missed, g.Running, g.Cancelled, Labels.Round(g.Compliance.Percent), Labels.RoundHours(g.ElapsedP90?.TotalHours), verdict);
+            })
             .ToList();
-        var staffStandings = standings.Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
+
+        var recorded = simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations)).ToList();
         return new Report(
-            $"{simulation.Start.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd} to {simulation.End.InZone(ServiceCentre.Zone).Date:yyyy-MM-dd}, evaluated at {at}",
-            simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count,
-            [.. simulation.Customers.GroupBy(c => c.Tier).OrderByDescending(g => g.Key).Select(g => new TierCount(g.Key.Code, g.Count()))],
+            new ReportPeriod(Labels.IsoDate(firstDay), Labels.IsoDate(lastDay), Labels.IsoTime(at, zone), zone.Id, agreement.Reference.ToString(), agreement.Name,
+                Labels.Period(firstDay, lastDay), Labels.Time(at, zone)),
+            new Totals(simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count, open.Count, statuses.LongCount(s => s.IsMissed)),
+            TierCount.Of(simulation.Customers, tiers, firstDay.Year, trust),
+            [.. kpis.Select(r => new KpiRow(
+                Labels.Kpi(r.Objective.Kpi), Labels.Objective(r.Objective.Comparison, r.Objective.ThresholdPercent), r.Actual.Numerator, r.Actual.Denominator, Labels.Round(r.Actual.Percent),
+                Labels.Verdict(r.Verdict)))],
             compliance,
-            statuses.LongCount(s => s.IsMissed),
-            [.. escalations.OrderBy(e => e.Key.Level).ThenBy(e => e.Key.Reason, StringComparer.Ordinal).Select(e => new EscalationRow(e.Key.Level, e.Key.Reason, e.Value))],
-            [.. simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations))
-                .GroupBy(e => (e.Level, e.Reason))
-                .OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
-                .Select(g => new EscalationRow(g.Key.Level, g.Key.Reason, g.Count()))],
-            [.. staffStandings.Take(5).Select(StandingRow.Of)],
-            [.. staffStandings.TakeLast(5).Select(StandingRow.Of)],
-            staffStandings.Count(s => s.ComplaintFree),
-            [.. ServiceKpis.CheckObjectives(agreement, actuals).Select(r => new KpiRow(r.Objective.Kpi.ToString(), r.Objective.Comparison.ToString(), r.Objective.ThresholdPercent, r.Actual.Numerator, r.Actual.Denominator, r.Actual.Percent, r.Verdict.ToString()))],
-            Math.Round(perSecond),
-            [.. Enumerable.Range(0, 10).Select(bucket => staffStandings.Count(s => Math.Min(9, (int)(s.Scorecard.Total / 10)) == bucket))],
-            [.. simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations))
-                .GroupBy(e => e.EscalatedAt.InZone(ServiceCentre.Zone).Date)
-                .OrderBy(g => g.Key)
-                .Select(g => new DayCount(g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.Count()))],
+            Backlog.Of(open, at, zone),
+            Breaches.Of(breaches, teams),
+            [.. recorded.GroupBy(e => (e.Level, e.Reason)).OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
+                .Select(g => new EscalationRow(g.Key.Level, Labels.Reason(g.Key.Reason), g.Count()))],
+            [.. due.OrderBy(e => e.Key.Level).ThenBy(e => e.Key.Reason, StringComparer.Ordinal).Select(e => new EscalationRow(e.Key.Level, Labels.Reason(e.Key.Reason), e.Value))],
+            [.. recorded.GroupBy(e => e.EscalatedAt.InZone(zone).Date).OrderBy(g => g.Key).Select(g => new DayCount(Labels.IsoDate(g.Key), g.Count()))],
+            Callbacks.Of(simulation),
+            StaffStandings.Of(standings, standingRules, teams),
+            Credits.Of(simulation.Customers, tiers, byCustomer, creditPolicy, simulation.End, at, lastDay.Year),
             rows);
+    }
+
+    /// <summary>The holder of a case nobody was assigned to yet.</summary>
+    public const string Unassigned = "(unassigned)";
+
+    /// <summary>Who held the ticket at <paramref name="instant"/>: the last assignment or transfer at or before it.</summary>
+    private static string? HolderAt(Ticket ticket, Instant instant)
+    {
+        string? holder = null;
+        foreach (var e in ticket.History)
+        {
+            if (e.OccurredAt > instant)
+            {
+                break;
+            }
+
+            holder = e switch { TicketAssigned a => a.Assignee.Value, TicketTransferred t => t.To.Value, _ => holder };
+        }
+
+        return holder;
+    }
+
+    /// <summary>Who held the complaint at <paramref name="instant"/>: the investigator assigned at or before it.</summary>
+    private static string? HolderAt(Complaint complaint, Instant instant)
+    {
+        string? holder = null;
+        foreach (var e in complaint.History)
+        {
+            if (e.OccurredAt > instant)
+            {
+                break;
+            }
+
+            holder = e is InvestigationAssigned a ? a.Person.Value : holder;
+        }
+
+        return holder;
+    }
+
+    /// <summary>The team each member of staff works in, as the events name it (so a replayed log's staff are described by the log).</summary>
+    private static void NoteTeams(Ticket ticket, Dictionary<string, string> teams)
+    {
+        foreach (var e in ticket.History)
+        {
+            switch (e)
+            {
+                case TicketAssigned { Department: { } department } a:
+                    teams[a.Assignee.Value] = department.Value;
+                    break;
+                case TicketTransferred { Department: { } department } t:
+                    teams[t.To.Value] = department.Value;
+                    break;
+            }
+        }
+    }
+
+    private static void NoteTeams(Complaint complaint, Dictionary<string, string> teams)
+    {
+        foreach (var e in complaint.History)
+        {
+            if (e is InvestigationAssigned a)
+            {
+                teams[a.Person.Value] = a.Department.Value;
+            }
+        }
     }
 
     private static void Count(Dictionary<(int Level, string Reason), int> escalations, CaseAssessment assessment)
@@ -147,36 +309,220 @@ internal sealed record Report(
     }
 }
 
-internal sealed record TierCount(string Tier, int Customers);
+/// <summary>The period the cases cover (both days included) and when they were evaluated, in the centre's zone.</summary>
+internal sealed record ReportPeriod(string From, string To, string EvaluatedAt, string Zone, string Agreement, string AgreementName,
+    [property: JsonIgnore] string Words, [property: JsonIgnore] string EvaluatedAtWords);
+
+internal sealed record Totals(int Customers, int Tickets, int Complaints, int Visits, int OpenCases, long Breaches);
+
+/// <summary>
+/// The customers of a tier: how many the annual re-selection moved into it from a lower or a higher tier on January 1, and how
+/// many the trust policy would not let claim a refund without review.
+/// </summary>
+internal sealed record TierCount(string Tier, int Customers, int MovedUp, int MovedDown, int RefundNeedsReview)
+{
+    public static IReadOnlyList<TierCount> Of(IReadOnlyList<Customer> customers, IReadOnlyDictionary<CustomerId, ServiceTier> tiers, int year, ITrustPolicy trust)
+    {
+        var (before, from) = (new LocalDate(year - 1, 12, 31), new LocalDate(year, 1, 1));
+        return [.. customers.GroupBy(c => tiers[c.Id]).OrderBy(g => Labels.TierOrder(g.Key)).Select(g => new TierCount(
+            Labels.Tier(g.Key), g.Count(),
+            g.Count(c => c.TierOn(from).Rank > c.TierOn(before).Rank), g.Count(c => c.TierOn(from).Rank < c.TierOn(before).Rank),
+            g.Count(c => !trust.Authorize(c.TrustScore, "refund").Allowed)))];
+    }
+}
 
 internal sealed record DayCount(string Date, int Count);
 
-internal sealed record ComplianceRow(string Metric, string Tier, string Priority, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent, double? ElapsedP90Hours);
+internal sealed record KpiRow(string Kpi, string Objective, long Numerator, long Denominator, decimal? ActualPercent, string Verdict);
+
+internal sealed record ComplianceRow(
+    string Metric, string Priority, string Tier, string Target, string Calendar, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent, double? P90Hours,
+    string Verdict);
 
 internal sealed record EscalationRow(int Level, string Reason, int Cases);
 
-internal sealed record StandingRow(string Staff, decimal Total, int Rank, string Card, int Stars, bool ComplaintFree)
+/// <summary>An open case and its clocks at the evaluation instant.</summary>
+internal sealed record OpenCase(string Id, string Kind, Instant Opened, ServiceTier Tier, Priority Priority, string Holder, IReadOnlyList<SlaStatus> Clocks, bool Resolved);
+
+/// <summary>The open cases: how many are overdue, at risk (by the warning stage reached), on track or only waiting to be closed; the oldest listed.</summary>
+internal sealed record Backlog(int Open, IReadOnlyList<BacklogRow> ByState, IReadOnlyList<OpenCaseRow> Oldest)
 {
-    public static StandingRow Of(Standing s) => new(s.Scorecard.Subject.Id, Math.Round(s.Scorecard.Total, 2), s.Rank, s.Card.ToString(), s.Stars, s.ComplaintFree);
+    public const string Overdue = "Overdue";
+    public const string OnTrack = "On track";
+    public const string AwaitingClosure = "Resolved, awaiting closure";
+    public const string NoClock = "No clock running";
+
+    public static Backlog Of(IReadOnlyList<OpenCase> open, Instant at, DateTimeZone zone)
+    {
+        var described = open.Select(c => (Case: c, State: StateOf(c, out var clock), Clock: clock)).ToList();
+        var order = new List<string> { Overdue };
+        order.AddRange(described.Select(d => d.State).Where(s => s.StartsWith("At risk", StringComparison.Ordinal)).Distinct().OrderByDescending(s => s, StringComparer.Ordinal));
+        order.AddRange([OnTrack, AwaitingClosure, NoClock]);
+        var byState = order
+            .Select(state => (State: state, Cases: described.Where(d => d.State == state).ToList()))
+            .Where(s => s.Cases.Count > 0 || s.State == Overdue || s.State == OnTrack)
+            .Select(s => new BacklogRow(s.State, s.Cases.Count, s.Cases.Count == 0 ? null : Labels.IsoTime(s.Cases.Min(c => c.Case.Opened), zone)))
+            .ToList();
+        var oldest = described.Where(d => d.State != AwaitingClosure).OrderBy(d => d.Case.Opened).ThenBy(d => d.Case.Id, StringComparer.Ordinal).Take(Report.OldestShown)
+            .Select(d => new OpenCaseRow(
+                d.Case.Id, d.Case.Kind, Labels.IsoTime(d.Case.Opened, zone), Math.Max(0, (int)(at - d.Case.Opened).TotalDays),
+                Labels.Tier(d.Case.Tier), Labels.Priority(d.Case.Priority), d.State, d.Clock is { } c ? Labels.Metric(c.Metric) : "–",
+                d.Clock?.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, d.Case.Holder))
+            .ToList();
+        return new Backlog(open.Count, byState, oldest);
+    }
+
+    private static string StateOf(OpenCase c, out SlaStatus? clock)
+    {
+        var running = c.Clocks.Where(s => s.StoppedAt is null && s.State is SlaState.Running or SlaState.Paused or SlaState.Missed).ToList();
+        var overdue = running.Where(s => s.IsMissed).OrderBy(s => s.DueAt).ToList();
+        if (overdue.Count > 0)
+        {
+            clock = overdue[0];
+            return Overdue;
+        }
+
+        var atRisk = running.Where(s => s.Stages.Count > 0).OrderByDescending(s => s.Stages[^1].Percent).ThenBy(s => s.DueAt).ToList();
+        if (atRisk.Count > 0)
+        {
+            clock = atRisk[0];
+            return $"At risk: {Labels.Percent(atRisk[0].Stages[^1].Percent)} of the time used";
+        }
+
+        clock = running.OrderBy(s => s.DueAt).Cast<SlaStatus?>().FirstOrDefault();
+        return running.Count > 0 ? OnTrack : c.Resolved ? AwaitingClosure : NoClock;
+    }
 }
 
-internal sealed record KpiRow(string Kpi, string Comparison, decimal ThresholdPercent, long Numerator, long Denominator, decimal? ActualPercent, string Verdict);
+internal sealed record BacklogRow(string State, int Cases, string? OldestOpenedAt);
 
+internal sealed record OpenCaseRow(string Case, string Kind, string OpenedAt, int AgeDays, string Tier, string Priority, string State, string Clock, string? DueAt, string HeldBy);
+
+/// <summary>The promises broken, by who held the case when each broke.</summary>
+internal sealed record Breaches(long Total, IReadOnlyList<HolderRow> ByHolder, int OtherHolders, long OtherBreaches)
+{
+    public static Breaches Of(IReadOnlyList<(string Holder, bool Ticket)> breaches, IReadOnlyDictionary<string, string> teams)
+    {
+        var all = breaches.GroupBy(b => b.Holder)
+            .Select(g => new HolderRow(g.Key, teams.GetValueOrDefault(g.Key, "–"), g.LongCount(b => b.Ticket), g.LongCount(b => !b.Ticket), g.LongCount()))
+            .OrderByDescending(h => h.Total).ThenBy(h => h.Holder, StringComparer.Ordinal).ToList();
+
+        // The first ten, and everyone tied with the tenth: a cut never separates equals.
+        var shown = all.Count <= Report.HoldersShown ? all : all.TakeWhile((h, i) => i < Report.HoldersShown || h.Total == all[Report.HoldersShown - 1].Total).ToList();
+        return new Breaches(breaches.Count, shown, all.Count - shown.Count, all.Skip(shown.Count).Sum(h => h.Total));
+    }
+}
+
+internal sealed record HolderRow(string Holder, string Team, long Tickets, long Complaints, long Total);
+
+/// <summary>Callbacks and visits: how many were required, done and reached, by kind; and satisfaction per dimension.</summary>
+internal sealed record Callbacks(IReadOnlyList<VisitRow> ByKind, int WaivedComplaintCallbacks, IReadOnlyList<DimensionRow> Satisfaction)
+{
+    public static Callbacks Of(Cases cases)
+    {
+        var byKind = cases.Visits.GroupBy(v => (v.Kind, Complaint: v.Subject.Complaint is not null, Ticket: v.Subject.Ticket is not null))
+            .OrderBy(g => g.Key.Kind).ThenByDescending(g => g.Key.Complaint).ThenByDescending(g => g.Key.Ticket)
+            .Select(g => new VisitRow(
+                Labels.VisitKind(g.Key.Kind) + (g.Key.Complaint ? " after a complaint" : g.Key.Ticket ? " after a ticket" : " (tier entitlement)"),
+                g.Count(), g.Count(v => v.Status == VisitStatus.Completed), g.Count(v => v.CustomerReached), g.Count(v => v.Status == VisitStatus.Missed),
+                g.Count(v => v.Status == VisitStatus.Cancelled), g.Count(v => v.Status == VisitStatus.Planned)))
+            .ToList();
+        var rated = cases.Visits.Where(v => v.Status == VisitStatus.Completed).ToList();
+        var dimensions = rated.SelectMany(v => v.Dimensions.Select(d => (Dimension: Labels.Dimension(d.Key), Rating: d.Value)))
+            .Concat(rated.Where(v => v.Overall is not null).Select(v => (Dimension: "Overall", Rating: v.Overall!.Value)))
+            .GroupBy(d => d.Dimension)
+            .OrderBy(g => g.Key == "Overall" ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DimensionRow(
+                g.Key, g.Count(), Labels.Round(g.Count(d => d.Rating >= SatisfactionRating.Satisfied) * 100m / g.Count()),
+                Labels.Round(g.Count(d => d.Rating == SatisfactionRating.VerySatisfied) * 100m / g.Count()),
+                g.Count(d => d.Rating <= SatisfactionRating.Dissatisfied)))
+            .ToList();
+        return new Callbacks(byKind, cases.Complaints.Count(c => c.CallbackWaiverReason is not null), dimensions);
+    }
+}
+
+internal sealed record VisitRow(string Kind, int Required, int Done, int Reached, int Missed, int Cancelled, int StillPlanned);
+
+internal sealed record DimensionRow(string Dimension, int Ratings, decimal? SatisfiedPercent, decimal? VerySatisfiedPercent, int Dissatisfied);
+
+/// <summary>Every member of staff's standing as the rules give it: rank (ties share it), score, card, stars, complaint-free title.</summary>
+internal sealed record StaffStandings(
+    int Staff, int RedCards, int YellowCards, IReadOnlyList<StarCount> Stars, int ComplaintFree, int BottomFlagged, string Rules, decimal YellowBelow, decimal RedBelow,
+    IReadOnlyList<StandingRow> Standings, IReadOnlyList<int> ScoreDistribution)
+{
+    public static StaffStandings Of(IReadOnlyList<Standing> standings, StandingRules rules, IReadOnlyDictionary<string, string> teams)
+    {
+        var rows = standings.Select(s => new StandingRow(
+                s.Rank, standings.Count(o => o.Rank == s.Rank) > 1, s.Scorecard.Subject.Id, teams.GetValueOrDefault(s.Scorecard.Subject.Id, "–"), s.Scorecard.Total,
+                Labels.Card(s.Card), s.Stars, s.ComplaintFree, s.BottomFlagged))
+            .ToList();
+        var ci = System.Globalization.CultureInfo.InvariantCulture;
+        var words = string.Create(ci, $"yellow card below {rules.YellowBelow}, red card below {rules.RedBelow}; stars from {string.Join(", ", rules.StarsFrom.Select(s => s.ToString(ci)))}; bottom {rules.BottomSharePercent} % flagged");
+        return new StaffStandings(
+            rows.Count, standings.Count(s => s.Card == CardColour.Red), standings.Count(s => s.Card == CardColour.Yellow),
+            [.. Enumerable.Range(0, rules.StarsFrom.Count + 1).Reverse().Select(n => new StarCount(n, standings.Count(s => s.Stars == n)))],
+            standings.Count(s => s.ComplaintFree), standings.Count(s => s.BottomFlagged), words, rules.YellowBelow, rules.RedBelow, rows,
+            [.. Enumerable.Range(0, 10).Select(bucket => standings.Count(s => Math.Clamp((int)(s.Scorecard.Total / 10), 0, 9) == bucket))]);
+    }
+}
+
+internal sealed record StarCount(int Stars, int Staff);
+
+internal sealed record StandingRow(int Rank, bool Tied, string Staff, string Team, decimal Score, string Card, int Stars, bool ComplaintFree, bool BottomFlagged);
+
+/// <summary>Service credits owed to key accounts: each account's compliance over the period against the credit policy, on a month's fee.</summary>
+internal sealed record Credits(string Policy, string Fee, int KeyAccounts, int Owed, decimal Total, string Currency, IReadOnlyList<CreditReasonRow> ByReason, IReadOnlyList<CreditRow> Largest)
+{
+    public static Credits Of(
+        IReadOnlyList<Customer> customers, IReadOnlyDictionary<CustomerId, ServiceTier> tiers, IReadOnlyDictionary<CustomerId, (long Met, long Missed)> compliance,
+        IServiceCreditPolicy policy, Instant periodEnd, Instant claimedAt, int year)
+    {
+        var credits = new List<(Customer Customer, Ratio Compliance, Money Fee, ServiceCredit Credit)>();
+        foreach (var customer in customers.Where(c => tiers[c.Id] == ServiceTier.Key))
+        {
+            // A key account's monthly fee is a twelfth of its spend the year before.
+            if (customer.SpendIn(year - 1) is not { } spend)
+            {
+                continue;
+            }
+
+            var fee = new Money(Math.Round(spend.Amount / 12m, 2), spend.Currency);
+            var (met, missed) = compliance.GetValueOrDefault(customer.Id);
+            var ratio = new Ratio(met, met + missed);
+            credits.Add((customer, ratio, fee, policy.Compute(new ServiceCreditRequest(ratio, fee, periodEnd, claimedAt))));
+        }
+
+        var owed = credits.Where(c => c.Credit.Amount.Amount > 0).ToList();
+        var currency = credits.Count == 0 ? "CNY" : credits[0].Fee.Currency;
+        return new Credits(
+            policy.Description, "a month's fee: a twelfth of the account's spend the year before", credits.Count, owed.Count, Math.Round(owed.Sum(c => c.Credit.Amount.Amount), 2), currency,
+            [.. credits.GroupBy(c => (c.Credit.ReasonCode, c.Credit.SharePercent)).OrderByDescending(g => g.Key.SharePercent).ThenBy(g => g.Key.ReasonCode, StringComparer.Ordinal)
+                .Select(g => new CreditReasonRow(Labels.CreditReason(g.Key.ReasonCode), g.Key.SharePercent, g.Count(), Math.Round(g.Sum(c => c.Credit.Amount.Amount), 2)))],
+            [.. owed.OrderByDescending(c => c.Credit.Amount.Amount).ThenBy(c => c.Customer.Id.Value, StringComparer.Ordinal).Take(Report.CreditsShown)
+                .Select(c => new CreditRow(c.Customer.Id.Value, c.Compliance.Numerator, c.Compliance.Denominator - c.Compliance.Numerator, Labels.Round(c.Compliance.Percent),
+                    c.Fee.Amount, c.Credit.SharePercent, Math.Round(c.Credit.Amount.Amount, 2), Labels.CreditReason(c.Credit.ReasonCode)))]);
+    }
+}
+
+internal sealed record CreditReasonRow(string Reason, decimal SharePercent, int Accounts, decimal Amount);
+
+internal sealed record CreditRow(string Customer, long Met, long Missed, decimal? CompliancePercent, decimal Fee, decimal SharePercent, decimal Amount, string Reason);
+
+/// <summary>One case's clocks and escalation decision at the evaluation instant (JSON with <c>--cases</c> only).</summary>
 internal sealed record CaseRow(string Id, string Kind, IReadOnlyList<StatusRow> Statuses, int? EscalationLevel, string? EscalationReason, string? NextChangeAt)
 {
-    public static CaseRow Of(string id, string kind, CaseAssessment assessment) => new(
-        id, kind, [.. assessment.Sla.Statuses.Select(StatusRow.Of)], assessment.Escalation.Step?.Level, assessment.Escalation.ReasonCode, Iso(assessment.NextChangeAt));
-
-    public static string? Iso(Instant? instant) => instant?.ToString("uuuu-MM-ddTHH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static CaseRow Of(string id, string kind, CaseAssessment assessment, DateTimeZone zone) => new(
+        id, kind, [.. assessment.Sla.Statuses.Select(s => StatusRow.Of(s, zone))], assessment.Escalation.Step?.Level, assessment.Escalation.ReasonCode,
+        assessment.NextChangeAt is { } next ? Labels.IsoTime(next, zone) : null);
 }
 
 internal sealed record StatusRow(
-    string Metric, string State, double TargetHours, string Basis, double ElapsedHours, double RemainingHours, string? DueAt, string? BreachedAt,
-    IReadOnlyList<StageRow> Stages, int Cycle)
+    string Metric, string State, double TargetHours, string Basis, double ElapsedHours, string? DueAt, string? BreachedAt, IReadOnlyList<StageRow> Stages, int Cycle)
 {
-    public static StatusRow Of(SlaStatus s) => new(
-        s.Metric.ToString(), s.State.ToString(), s.Target.TotalHours, s.Basis.ToString(), s.Elapsed.TotalHours, s.Remaining.TotalHours, CaseRow.Iso(s.DueAt), CaseRow.Iso(s.BreachedAt),
-        [.. s.Stages.Select(stage => new StageRow(stage.Percent, CaseRow.Iso(stage.At)!))], s.Cycle);
+    public static StatusRow Of(SlaStatus s, DateTimeZone zone) => new(
+        s.Metric.ToString(), s.State.ToString(), Math.Round(s.Target.TotalHours, 2), s.Basis.ToString(), Math.Round(s.Elapsed.TotalHours, 2),
+        s.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, s.BreachedAt is { } breached ? Labels.IsoTime(breached, zone) : null,
+        [.. s.Stages.Select(stage => new StageRow(stage.Percent, Labels.IsoTime(stage.At, zone)))], s.Cycle);
 }
 
 internal sealed record StageRow(decimal Percent, string At);

@@ -1,15 +1,20 @@
-using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ServiceDesk;
 
-/// <summary>Renders a <see cref="Report"/> as text (aligned columns), markdown (tables) or JSON (the report's shape).</summary>
+/// <summary>Renders a <see cref="Report"/> as text (aligned columns), markdown (tables) or JSON (the report's shape), the same sections in each.</summary>
 internal static class ReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    /// <summary>Writes the report to <paramref name="destination"/> as UTF-8, streaming JSON rather than building it in memory.</summary>
+    /// <summary>Writes the report to <paramref name="destination"/> as UTF-8.</summary>
     public static void Write(Report report, string format, Stream destination)
     {
         if (format == "json")
@@ -20,56 +25,75 @@ internal static class ReportWriter
         }
 
         using var writer = new StreamWriter(destination, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        writer.WriteLine(Render(report, markdown: format == "markdown"));
+        writer.Write(Render(report, markdown: format == "markdown"));
     }
 
-    private static string Render(Report r, bool markdown)
+    public static string Render(Report r, bool markdown)
     {
         var text = new StringBuilder();
-        void Heading(string title) => text.AppendLine().AppendLine(markdown ? "## " + title : title.ToUpperInvariant()).AppendLine();
-        void Table(string[] header, IEnumerable<object?[]> rows)
+        text.Append(markdown ? "# " : string.Empty).AppendLine(ReportView.Title);
+        if (!markdown)
         {
-            var cells = rows.Select(row => row.Select(Format).ToArray()).ToList();
-            var widths = header.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length))).ToArray();
-            string Line(IReadOnlyList<string> values) => markdown
-                ? "| " + string.Join(" | ", values) + " |"
-                : string.Join("  ", values.Select((v, i) => v.PadRight(widths[i])));
-            text.AppendLine(Line(header));
-            text.AppendLine(markdown ? "|" + string.Join("|", header.Select(_ => "---")) + "|" : string.Join("  ", widths.Select(w => new string('-', w))));
-            cells.ForEach(c => text.AppendLine(Line(c)));
+            text.AppendLine(new string('=', ReportView.Title.Length));
         }
 
-        text.AppendLine(markdown ? "# ServiceDesk report" : "SERVICEDESK REPORT");
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{r.Period}").AppendLine(CultureInfo.InvariantCulture, $"{r.Customers:N0} customers, {r.Tickets:N0} tickets, {r.Complaints:N0} complaints, {r.Visits:N0} callbacks and visits; {r.CasesEvaluatedPerSecond:N0} cases evaluated per second.");
-        Heading("Tier distribution");
-        Table(["tier", "customers"], r.Tiers.Select(t => new object?[] { t.Tier, t.Customers }));
-        Heading("SLA compliance by metric, tier and priority");
-        Table(["metric", "tier", "priority", "met", "missed", "running", "cancelled", "compliance %", "p90 elapsed h"],
-            r.Compliance.Select(c => new object?[] { c.Metric, c.Tier, c.Priority, c.Met, c.Missed, c.Running, c.Cancelled, c.CompliancePercent, c.ElapsedP90Hours }));
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Breaches (missed clocks): {r.Breaches:N0}");
-        Heading("Escalations recorded on tickets and complaints, by level and reason");
-        Table(["level", "reason", "escalations"], r.EscalationsRecorded.Select(e => new object?[] { e.Level, e.Reason, e.Cases }));
-        Heading("Escalations due at the evaluation instant, by level and reason");
-        text.AppendLine("The policy's decision for each case from the level it has reached (time rules, severity, key customers, repeats, claimed loss).").AppendLine();
-        Table(["level", "reason", "cases"], r.Escalations.Select(e => new object?[] { e.Level, e.Reason, e.Cases }));
-        Heading("Top 5 staff");
-        Table(["staff", "score", "rank", "card", "stars", "complaint-free"], r.TopStaff.Select(Row));
-        Heading("Bottom 5 staff");
-        Table(["staff", "score", "rank", "card", "stars", "complaint-free"], r.BottomStaff.Select(Row));
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Complaint-free titles: {r.ComplaintFreeStaff} staff");
-        Heading("KPIs against the agreement's objectives");
-        Table(["kpi", "objective", "actual", "%", "verdict"], r.Kpis.Select(k => new object?[] { k.Kpi, $"{k.Comparison} {k.ThresholdPercent} %", $"{k.Numerator}/{k.Denominator}", k.ActualPercent, k.Verdict }));
+        text.AppendLine();
+        foreach (var line in ReportView.Headline(r))
+        {
+            text.AppendLine(markdown ? "- " + line : line);
+        }
+
+        foreach (var section in ReportView.Sections(r))
+        {
+            text.AppendLine().AppendLine(markdown ? "## " + section.Title : section.Title);
+            if (!markdown)
+            {
+                text.AppendLine(new string('-', section.Title.Length));
+            }
+
+            if (section.Note is { } note)
+            {
+                text.AppendLine().AppendLine(note);
+            }
+
+            text.AppendLine();
+            if (section.Rows.Count == 0)
+            {
+                text.AppendLine("None.");
+            }
+            else if (markdown)
+            {
+                Markdown(text, section);
+            }
+            else
+            {
+                Columns(text, section);
+            }
+        }
+
         return text.ToString();
     }
 
-    private static object?[] Row(StandingRow s) => [s.Staff, s.Total, s.Rank, s.Card, new string('*', s.Stars), s.ComplaintFree ? "yes" : "no"];
-
-    private static string Format(object? value) => value switch
+    private static void Columns(StringBuilder text, Section section)
     {
-        null => "-",
-        decimal d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+        var widths = section.Headers.Select((h, i) => Math.Max(h.Length, section.Rows.Max(r => r.Cells[i].Length))).ToArray();
+        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => section.IsText(i) ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+        text.AppendLine(Line(section.Headers));
+        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in section.Rows)
+        {
+            text.AppendLine(Line(row.Cells));
+        }
+    }
+
+    private static void Markdown(StringBuilder text, Section section)
+    {
+        static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal);
+        text.AppendLine("| " + string.Join(" | ", section.Headers.Select(Cell)) + " |");
+        text.AppendLine("|" + string.Join("|", section.Headers.Select((_, i) => section.IsText(i) ? "---" : "---:")) + "|");
+        foreach (var row in section.Rows)
+        {
+            text.AppendLine("| " + string.Join(" | ", row.Cells.Select(Cell)) + " |");
+        }
+    }
 }

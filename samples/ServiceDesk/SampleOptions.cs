@@ -7,7 +7,7 @@ namespace ServiceDesk;
 /// <summary>The command line of the sample.</summary>
 internal sealed record SampleOptions(
     int Seed, int Days, int Customers, string Format, string? Out, bool Help, string? Events = null, Instant? At = null, string? Definitions = null, string? Html = null,
-    string? ExportEvents = null)
+    string? ExportEvents = null, bool Timings = false, bool Cases = false)
 {
     /// <summary>The most days simulated: a year.</summary>
     public const int MaxDays = 366;
@@ -26,21 +26,28 @@ internal sealed record SampleOptions(
 
         Usage: dotnet run --project samples/ServiceDesk -c Release [-- options]
 
-          --seed N          random seed, 0 to 2147483647 (default 2025); the same seed gives the same run
-          --days N          days to simulate from Mon 13 Jan 2025, 1 to 366 (default 31, across Spring Festival)
-          --customers N     customers, 1 to 100000 (default 5000); customers × days at most 1000000
-          --format F        text | markdown | json (default text)
-          --out FILE        write the report to FILE instead of the console
-          --definitions FILE  calendars, agreements and policies from a JSON file (see docs/formats.md) instead of the built-in ones;
-                            tickets are evaluated under the agreement they name, the first agreement is the default
-          --events FILE     replay a JSON Lines event log (see docs/formats.md) instead of simulating
-          --export-events FILE  also write the cases' events as a JSON Lines event log, which --events replays to the same report
-          --at INSTANT      evaluate as of an ISO-8601 instant (default: a week after the last event), within the calendars'
-                            supported range (local years 1900-2199) and not before the first case
-          --html FILE       also write one standalone HTML page with SVG charts (no scripts, no external assets)
-          --smoke           a small, quick run (3 days, 500 customers) for CI
-          --help            this text
+          --seed N              random seed, 0 to 2147483647 (default 2025); the same seed gives the same run
+          --days N              days to simulate from Mon 13 Jan 2025, 1 to 366 (default 31, across Spring Festival)
+          --customers N         customers, 1 to 100000 (default 5000); customers × days at most 1000000
+          --smoke               a small, quick run (3 days, 500 customers) for CI
+          --definitions FILE    calendars, agreements and policies from a JSON file (see docs/formats.md) instead of the
+                                built-in ones; tickets are evaluated under the agreement they name, the first is the default
+          --events FILE         replay a JSON Lines event log (see docs/formats.md) instead of simulating
+          --at INSTANT          evaluate as of an ISO-8601 instant (default: a week after the last event), within the
+                                calendars' supported range (local years 1900-2199) and not before the first case
+          --format F            text | markdown | json (default text); JSON is a summary of the same report
+          --cases               with --format json: also every ticket and complaint's clocks and escalation (large)
+          --out FILE            write the report to FILE instead of the console
+          --html FILE           also write one self-contained HTML page with every table and SVG charts
+                                (no scripts, no external assets)
+          --export-events FILE  also write the cases' events as a JSON Lines event log, which --events replays to the
+                                same report
+          --timings             also print how long the run took and how many cases a second it evaluated, on standard
+                                error (the report itself is the same for the same input)
+          --help                this text
 
+        Each option is given at most once; --smoke is not combined with --days or --customers, --events not with the
+        simulation's options (--seed, --days, --customers, --smoke), --cases only with --format json.
         Files are written only when the whole run succeeds (through temporary files in their directories); no output may
         name an input or another output. Exit status: 0 done, 2 a problem with the command line, an input or an output.
         """;
@@ -50,9 +57,16 @@ internal sealed record SampleOptions(
     public static SampleOptions Parse(IReadOnlyList<string> args)
     {
         var options = new SampleOptions(2025, 31, 5000, "text", null, false);
+        var given = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
+            if (given.Contains(option, StringComparer.Ordinal) && option is not ("--help" or "-h"))
+            {
+                throw new SampleException($"{option} is given twice; give it once.");
+            }
+
+            given.Add(option);
             string Value() => i + 1 < args.Count ? args[++i] : throw new SampleException($"{option} needs a value; see --help.");
             string File() => Value() is { Length: > 0 } file ? file : throw new SampleException($"{option} needs a file name.");
             int Number(int min, int max)
@@ -76,9 +90,27 @@ internal sealed record SampleOptions(
                 "--html" => options with { Html = File() },
                 "--at" => options with { At = ParseInstant(Value()) },
                 "--smoke" => options with { Days = 3, Customers = 500 },
+                "--timings" => options with { Timings = true },
+                "--cases" => options with { Cases = true },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new SampleException($"Unknown option '{option}'; see --help."),
             };
+        }
+
+        // Options that contradict each other are refused rather than one silently winning.
+        if (given.Contains("--smoke") && given.FirstOrDefault(o => o is "--days" or "--customers") is { } sized)
+        {
+            throw new SampleException($"--smoke sets 3 days and 500 customers; it cannot be combined with {sized}.");
+        }
+
+        if (options.Events is not null && given.FirstOrDefault(o => o is "--seed" or "--days" or "--customers" or "--smoke") is { } simulated)
+        {
+            throw new SampleException($"--events replays a log instead of simulating; {simulated} only applies to a simulation.");
+        }
+
+        if (options.Cases && options.Format != "json")
+        {
+            throw new SampleException($"--cases adds per-case rows to the JSON report; it needs --format json, not --format {options.Format}.");
         }
 
         if ((long)options.Customers * options.Days > MaxCustomerDays && options.Events is null)

@@ -5,6 +5,7 @@ using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Policies.Credits;
 
 namespace ServiceDesk;
 
@@ -16,6 +17,13 @@ internal static class ServiceCentre
     public static readonly DateTimeZone Zone = Calendar.Zone;
     public static readonly StaffId[] Staff = [.. Enumerable.Range(1, 40).Select(i => new StaffId($"staff-{i:00}"))];
     public static readonly string[] Teams = ["reception", "repairs", "facilities", "billing"];
+
+    /// <summary>
+    /// The service credits the centre owes a key account for a month: 5 % of the month's fee below 95 % compliance, 10 % below
+    /// 90 %, 25 % below 80 %; at most 25 %, claimed within 30 days (the credits section of data/definitions.json).
+    /// </summary>
+    public static readonly IServiceCreditPolicy Credits = CreditPolicies.Bands(
+        new CreditLimits(CapPercent: 25m, ClaimWindow: Duration.FromDays(30)), new CreditBand(95m, 5m), new CreditBand(90m, 10m), new CreditBand(80m, 25m));
 
     public static string TeamOf(StaffId staff) => Teams[(int.Parse(staff.Value[6..], System.Globalization.CultureInfo.InvariantCulture) - 1) / 10];
 

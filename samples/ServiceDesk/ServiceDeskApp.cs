@@ -11,9 +11,11 @@ using ServiceQuality.Json;
 using ServiceQuality.Policies;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
+using ServiceQuality.Policies.Credits;
 using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Tiering;
+using ServiceQuality.Policies.Trust;
 
 namespace ServiceDesk;
 
@@ -150,7 +152,7 @@ public static class ServiceDeskApp
         {
             var simulation = new Simulation(
                 options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>(),
-                provider.GetRequiredService<CaseAssessor>());
+                provider.GetRequiredService<CaseAssessor>(), provider.GetRequiredService<ITrustPolicy>());
             simulation.Run(agreement, new SynchronousProgress(message => Messages.Progress(stderr, message)));
             Messages.Say(stderr, string.Empty);
             cases = Cases.Of(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits);
@@ -168,18 +170,33 @@ public static class ServiceDeskApp
         }
 
         // A month gives each staff member hundreds of facts, so the centre scores them in smaller steps than the stock rules
-        // (the same rules as the scoring section of data/definitions.json); a definitions file with scoring rules sets its own.
+        // (the same rules as the scoring section of data/definitions.json); a definitions file with scoring rules sets its own,
+        // and likewise for service credits (ServiceCentre.Credits, the credits section of that file).
         var scoring = definitions?.Policies.ScoringRules is not null ? provider.GetRequiredService<ScoringEngine>() : new ScoringEngine(ScorecardDefinition.Default,
         [
-            ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 0.05m, "sla.met"),
-            ScoringRules.Points(FactKind.SlaMissed, ScoringRules.ServiceSection, -0.25m, "sla.missed"),
+            ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 0.01m, "sla.met"),
+            ScoringRules.Points(FactKind.SlaMissed, ScoringRules.ServiceSection, -0.2m, "sla.missed"),
             ScoringRules.Points(FactKind.ComplaintSubstantiated, ScoringRules.ComplaintsSection, -4m, "complaint.substantiated"),
             ScoringRules.Points(FactKind.ComplaintPartlySubstantiated, ScoringRules.ComplaintsSection, -2m, "complaint.partly"),
             ScoringRules.Rating(ScoringRules.SatisfactionSection, 0.25m),
             ScoringRules.Points(FactKind.CallbackDone, ScoringRules.CallbacksSection, 0.01m, "callback.done"),
-            ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.05m, "callback.missed"),
+            ScoringRules.Points(FactKind.CallbackMissed, ScoringRules.CallbacksSection, -0.5m, "callback.missed"),
         ]);
-        var report = Report.Build(cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings, at);
+        var simulated = timer.Elapsed;
+        var report = Report.Build(
+            cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
+            definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, provider.GetRequiredService<ITrustPolicy>(), at,
+            options.Cases);
+
+        var reported = timer.Elapsed - simulated;
+        if (options.Timings)
+        {
+            // Measurements vary from run to run, so they go to standard error and never into the report.
+            var evaluated = cases.Tickets.Count + cases.Complaints.Count;
+            Messages.Say(stderr, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Timings: {(options.Events is null ? "simulation" : "replay")} {simulated.TotalSeconds:0.000} s; report {reported.TotalSeconds:0.000} s for {evaluated:N0} cases ({evaluated / Math.Max(reported.TotalSeconds, 1e-9):N0} cases/s)."));
+        }
 
         // Everything is written to temporary files (or the console) first; the files replace their targets only at the end.
         if (options.ExportEvents is not null)

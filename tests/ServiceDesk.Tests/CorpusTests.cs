@@ -32,7 +32,8 @@ public sealed class CorpusTests : IDisposable
         var input = SampleRun.Repository($"{Corpus}/{file}");
         var isLog = file.EndsWith(".jsonl", StringComparison.Ordinal);
 
-        var run = SampleRun.Of(isLog ? "--events" : "--definitions", input, "--smoke", "--out", _scratch["report.json"], "--html", _scratch["report.html"]);
+        string[] size = isLog ? [] : ["--smoke"];
+        var run = SampleRun.Of([isLog ? "--events" : "--definitions", input, .. size, "--out", _scratch["report.json"], "--html", _scratch["report.html"]]);
 
         run.AssertRefused(isLog ? $"{input}:{line}: {path}: " : $"{input}: {path}: ");
         Assert.Empty(_scratch.Entries);

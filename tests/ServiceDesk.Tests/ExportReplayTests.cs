@@ -35,12 +35,11 @@ public sealed class ExportReplayTests : IDisposable
         Assert.Equal(File.ReadAllText(_scratch["first.jsonl"]), File.ReadAllText(_scratch["second.jsonl"]));
     }
 
-    /// <summary>The report without its one measurement (cases evaluated per second), as canonical JSON text.</summary>
+    /// <summary>The report, which holds no measurement, as its text (checked to hold cases).</summary>
     private static string Content(string report)
     {
-        var json = JsonNode.Parse(File.ReadAllText(report))!.AsObject();
-        Assert.True(json.Remove("casesEvaluatedPerSecond"));
-        Assert.NotEmpty(json["cases"]!.AsArray());
-        return json.ToJsonString();
+        var text = File.ReadAllText(report);
+        Assert.True(JsonNode.Parse(text)!["totals"]!["tickets"]!.GetValue<int>() > 0);
+        return text;
     }
 }

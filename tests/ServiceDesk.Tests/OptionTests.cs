@@ -85,7 +85,7 @@ public sealed class OptionTests
         var run = SampleRun.Of("--help");
 
         Assert.Equal(0, run.Status);
-        foreach (var option in new[] { "--seed", "--days", "--customers", "--format", "--out", "--definitions", "--events", "--export-events", "--at", "--html", "--smoke" })
+        foreach (var option in new[] { "--seed", "--days", "--customers", "--format", "--out", "--definitions", "--events", "--export-events", "--at", "--html", "--timings", "--smoke" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
@@ -97,5 +97,29 @@ public sealed class OptionTests
         // Parsing only: --help stops the run before it simulates.
         Assert.Equal(0, SampleRun.Of("--seed", "2147483647", "--days", "10", "--customers", "100000", "--help").Status);
         Assert.Equal(0, SampleRun.Of("--seed", "0", "--days", "366", "--customers", "2732", "--help").Status);
+    }
+
+    [Theory]
+    [InlineData("--smoke", "--days", "5", "--days")]
+    [InlineData("--customers", "50", "--smoke", "--customers")]
+    [InlineData("--events", "log.jsonl", "--seed", "--seed")]
+    [InlineData("--smoke", "--events", "log.jsonl", "--smoke")]
+    [InlineData("--format", "text", "--cases", "--cases")]
+    [InlineData("--seed", "1", "--seed", "--seed")]
+    public void Run_WhenOptionsConflict_ExitsWith2NamingThem(string a, string b, string c, string named)
+    {
+        string[] args = c == "--seed" && a == "--events" ? [a, b, c, "7"] : a == "--seed" ? [a, b, c, "2"] : [a, b, c];
+
+        SampleRun.Of(args).AssertRefused(named);
+    }
+
+    [Fact]
+    public void Run_WhenHelpIsAsked_AlignsEveryDescriptionInOneColumn()
+    {
+        var lines = SampleRun.Of("--help").Stdout.Split('\n').Where(l => l.StartsWith("  --", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(lines);
+        var column = lines[0].IndexOf("random seed", StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.True(line.Length > column && line[column - 1] == ' ' && line[column - 2] == ' ' && line[column] != ' ', line));
     }
 }
