@@ -17,6 +17,9 @@ public static class TicketHistories
     public static readonly ICalendarLookup Calendars = CalendarLookup.Of("china-2025", Calendar);
     public static readonly ServiceLevelAgreement Agreement = CreateAgreement();
 
+    /// <summary>An OLA of the field team: resolution within 8 business hours of the time the team holds the case.</summary>
+    public static readonly ServiceLevelAgreement FieldOla = CreateFieldOla();
+
     private static readonly StaffId Agent = new("agent");
     private static readonly Instant Start = Instant.FromUtc(2025, 1, 2, 1, 0);
 
@@ -37,11 +40,33 @@ public static class TicketHistories
         return sla;
     }
 
-    /// <summary>The history of one typical ticket: ten events and three metrics with targets.</summary>
-    public static IReadOnlyList<TicketEvent> Typical()
+    private static ServiceLevelAgreement CreateFieldOla()
     {
-        var t = Ticket.Open(new TicketId("T-typical"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, Agent, ServiceTier.Gold, Start, Agreement.Reference);
-        t.Assign(Agent, null, Start + Duration.FromMinutes(10));
+        var at = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var ola = ServiceLevelAgreement.Draft(new AgreementId("OLA-field"), "Field team", AgreementKind.OperationalLevel, at);
+        ola.SetCalendar("china-2025", at);
+        ola.SetTeam(new DepartmentId("field"), at);
+        ola.AddTarget(Metric.Resolution, null, null, Duration.FromHours(8), TimeBasis.BusinessTime, at);
+        ola.PauseOn(HoldReason.WaitingForCustomer, [Metric.Resolution], at);
+        ola.Publish(at, at);
+        return ola;
+    }
+
+    /// <summary>The history of one typical ticket: ten events and three metrics with targets.</summary>
+    public static IReadOnlyList<TicketEvent> Typical() => Typical(withOla: false);
+
+    /// <summary>
+    /// The typical ticket opened under the SLA and the field team's OLA, and assigned to that team: ten events, three SLA
+    /// metrics and the OLA's resolution clock.
+    /// </summary>
+    public static IReadOnlyList<TicketEvent> TypicalWithOla() => Typical(withOla: true);
+
+    private static IReadOnlyList<TicketEvent> Typical(bool withOla)
+    {
+        var t = Ticket.Open(
+            new TicketId("T-typical"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, Agent, ServiceTier.Gold, Start, Agreement.Reference,
+            otherAgreements: withOla ? [FieldOla.Reference] : null);
+        t.Assign(Agent, withOla ? new DepartmentId("field") : null, Start + Duration.FromMinutes(10));
         t.RecordResponse(Agent, true, Start + Duration.FromMinutes(40));
         t.StartWork(Start + Duration.FromHours(1));
         t.Hold(HoldReason.WaitingForCustomer, Start + Duration.FromHours(2));
