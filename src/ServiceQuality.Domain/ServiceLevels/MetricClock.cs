@@ -25,6 +25,7 @@ internal ref struct MetricClock
     private bool _heldPaused;
     private bool _outside;
     private bool _everInside;
+    private List<SlaCycle>? _completed;
     private bool _stopped;
     private bool _cancelled;
     private Instant _startedAt;
@@ -60,6 +61,9 @@ internal ref struct MetricClock
     /// <see cref="SlaState.NotApplicable"/>.
     /// </summary>
     public void Windowed() => _outside = true;
+
+    /// <summary>Keeps every cycle this clock completes in <paramref name="completed"/>.</summary>
+    public void KeepCycles(List<SlaCycle>? completed) => _completed = completed;
 
     /// <summary>The case entered (<paramref name="inside"/>) or left the clock's window at <paramref name="at"/>.</summary>
     public void SetWindow(bool inside, Instant at)
@@ -189,9 +193,13 @@ internal ref struct MetricClock
             Stop(at, priority);
         }
 
-        if (!_cancelled && _everInside && Measure(at, out var measure) && measure.Missed)
+        if (_everInside && Measure(at, out var measure))
         {
-            _missedBefore++;
+            var missed = !_cancelled && measure.Missed;
+            _missedBefore += missed ? 1 : 0;
+            _completed?.Add(new SlaCycle(
+                _agreement.Reference, _metric, _cycle, measure.Origin, _stoppedAt, Duration.FromNanoseconds(measure.Elapsed), ToDuration(measure.TargetNanoseconds),
+                _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
         }
 
         var cycle = _cycle + 1;
@@ -247,6 +255,70 @@ internal ref struct MetricClock
             _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, dueBeyondRange, m.Missed ? m.Breach : null,
             _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin, IsStopped ? _stoppedAt : null,
             _agreement.WarningStages, m.Crossings, m.StagesReached);
+    }
+
+    /// <summary>
+    /// The current cycle's counted time by holder: each counting span (from the origin of the cell in force, the open one up
+    /// to <paramref name="now"/>) cut at the instants the holder changed, measured on the cell's calendar.
+    /// </summary>
+    public readonly SlaBreakdown Breakdown(Instant now, Priority currentPriority, ReadOnlySpan<Instant> holderFrom, ReadOnlySpan<CaseHolder> holders, in SlaStatus status)
+    {
+        var shares = new List<HolderShare>();
+        var target = _started && _everInside ? _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier) : null;
+        if (target is not null && status.State != SlaState.NotApplicable)
+        {
+            var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
+            var origin = target.Start == TargetStart.WhenApplies ? FirstInForce(target) : _startedAt;
+            var totals = new Int128[holders.Length + 1];
+            for (var i = 0; i <= _spans; i++)
+            {
+                var (from, to) = i < _spans ? (_spanStarts[i], _spanEnds[i]) : (_spanStarts[i], IsCounting ? now : _spanStarts[i]);
+                from = from < origin ? origin : from;
+                for (var h = -1; h < holders.Length && from < to; h++)
+                {
+                    // Holder h (-1: nobody yet) held the case from holderFrom[h] until the next change.
+                    var end = h + 1 < holders.Length ? holderFrom[h + 1] : Instant.MaxValue;
+                    var pieceEnd = end < to ? end : to;
+                    if (pieceEnd > from)
+                    {
+                        totals[h + 1] += calendar.BusinessNanosecondsBetween(from, pieceEnd);
+                        from = pieceEnd;
+                    }
+                }
+            }
+
+            for (var h = -1; h < holders.Length; h++)
+            {
+                if (totals[h + 1] == 0)
+                {
+                    continue;
+                }
+
+                var holder = h < 0 ? default : holders[h];
+                var index = shares.FindIndex(s => s.Holder == holder);
+                var elapsed = Duration.FromNanoseconds(totals[h + 1]);
+                if (index < 0)
+                {
+                    shares.Add(new HolderShare(holder, elapsed));
+                }
+                else
+                {
+                    shares[index] = shares[index] with { Elapsed = shares[index].Elapsed + elapsed };
+                }
+            }
+        }
+
+        CaseHolder? atBreach = null;
+        if (status.BreachedAt is { } breach)
+        {
+            atBreach = default(CaseHolder);
+            for (var h = 0; h < holders.Length && holderFrom[h] <= breach; h++)
+            {
+                atBreach = holders[h];
+            }
+        }
+
+        return new SlaBreakdown(_agreement.Reference, _metric, shares, atBreach);
     }
 
     /// <summary>Whether the stopped cycle missed its target (stages are not needed, so they are not computed).</summary>

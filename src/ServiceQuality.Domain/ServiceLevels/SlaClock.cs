@@ -63,8 +63,9 @@ public static class SlaClock
     public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
-        var summary = EvaluateTicket(history, agreement, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+        var extras = new Extras();
+        var summary = EvaluateTicket(history, agreement, calendars, now, buffer, extras);
+        return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
     /// <summary>Evaluates a ticket's clocks at <paramref name="now"/> into <paramref name="destination"/>, allocating nothing once calendars are compiled.</summary>
@@ -79,14 +80,18 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        EvaluateTicket(history, agreement, calendars, now, destination, null);
+
+    private static SlaEvaluationSummary EvaluateTicket(
+        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
     {
         CheckArguments(history, agreement, calendars, destination);
         var opened = history[0] as TicketOpened;
         Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
         Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
             $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
-        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, destination);
+        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, destination, extras);
     }
 
     /// <summary>
@@ -113,8 +118,9 @@ public static class SlaClock
     {
         Guard.Against.Null(agreements);
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
-        var summary = EvaluateTicket(history, agreements, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+        var extras = new Extras();
+        var summary = EvaluateTicket(history, agreements, calendars, now, buffer, extras);
+        return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
     /// <summary>
@@ -135,7 +141,11 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        EvaluateTicket(history, agreements, calendars, now, destination, null);
+
+    private static SlaEvaluationSummary EvaluateTicket(
+        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
     {
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
@@ -145,7 +155,7 @@ public static class SlaClock
         for (var i = 0; i < agreements.Count; i++)
         {
             CheckArguments(history, agreements[i], calendars, destination[count..]);
-            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, destination[count..]);
+            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, destination[count..], extras);
             (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
             calendarName = i == 0 ? summary.CalendarName : calendarName;
         }
@@ -154,7 +164,8 @@ public static class SlaClock
     }
 
     private static SlaEvaluationSummary EvaluateOpenedTicket(
-        IReadOnlyList<TicketEvent> history, TicketOpened opened, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination)
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination,
+        Extras? extras)
     {
         if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
         {
@@ -205,8 +216,10 @@ public static class SlaClock
                 clock.Windowed();
             }
 
+            clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement, window);
             destination[count++] = clock.Status(now, priority, out var change);
+            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -248,8 +261,9 @@ public static class SlaClock
         IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
-        var summary = EvaluateComplaint(history, customerTier, agreement, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+        var extras = new Extras();
+        var summary = EvaluateComplaint(history, customerTier, agreement, calendars, now, buffer, extras);
+        return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>, for the customer's tier recorded when it was received.</summary>
@@ -307,7 +321,12 @@ public static class SlaClock
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
-        Span<SlaStatus> destination)
+        Span<SlaStatus> destination) =>
+        EvaluateComplaint(history, customerTier, agreement, calendars, now, destination, null);
+
+    private static SlaEvaluationSummary EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
+        Span<SlaStatus> destination, Extras? extras)
     {
         CheckArguments(history, agreement, calendars, destination);
         var received = history[0] as ComplaintReceived;
@@ -316,7 +335,7 @@ public static class SlaClock
             $"The complaint was received under {Recorded(received.Agreement, received.OtherAgreements)}, not {agreement.Reference}.");
         Guard.Against.InvalidArgument(received.CustomerTier is { } tier && tier != customerTier, nameof(customerTier),
             $"The complaint was received from a {received.CustomerTier} customer, not {customerTier}.");
-        return EvaluateReceivedComplaint(history, received, customerTier, agreement, calendars, now, destination);
+        return EvaluateReceivedComplaint(history, received, customerTier, agreement, calendars, now, destination, extras);
     }
 
     /// <summary>
@@ -344,8 +363,9 @@ public static class SlaClock
     {
         Guard.Against.Null(agreements);
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
-        var summary = EvaluateComplaint(history, agreements, calendars, now, buffer);
-        return new SlaEvaluation(buffer[..summary.Count].ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+        var extras = new Extras();
+        var summary = EvaluateComplaint(history, agreements, calendars, now, buffer, extras);
+        return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
     /// <summary>
@@ -367,7 +387,12 @@ public static class SlaClock
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now,
-        Span<SlaStatus> destination)
+        Span<SlaStatus> destination) =>
+        EvaluateComplaint(history, agreements, calendars, now, destination, null);
+
+    private static SlaEvaluationSummary EvaluateComplaint(
+        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now,
+        Span<SlaStatus> destination, Extras? extras)
     {
         var tier = RecordedTier(history);
         var received = (ComplaintReceived)history[0];
@@ -376,7 +401,7 @@ public static class SlaClock
         for (var i = 0; i < agreements.Count; i++)
         {
             CheckArguments(history, agreements[i], calendars, destination[count..]);
-            var summary = EvaluateReceivedComplaint(history, received, tier, agreements[i], calendars, now, destination[count..]);
+            var summary = EvaluateReceivedComplaint(history, received, tier, agreements[i], calendars, now, destination[count..], extras);
             (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
             calendarName = i == 0 ? summary.CalendarName : calendarName;
         }
@@ -386,7 +411,7 @@ public static class SlaClock
 
     private static SlaEvaluationSummary EvaluateReceivedComplaint(
         IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars,
-        Instant now, Span<SlaStatus> destination)
+        Instant now, Span<SlaStatus> destination, Extras? extras)
     {
         if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
@@ -417,8 +442,10 @@ public static class SlaClock
                 clock.Windowed();
             }
 
+            clock.KeepCycles(extras?.Cycles);
             var priority = DriveComplaint(ref clock, metric, history, events, agreement, start, window);
             destination[count++] = clock.Status(now, priority, out var change);
+            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -861,6 +888,55 @@ public static class SlaClock
         }
 
         return null;
+    }
+
+    /// <summary>What the allocating evaluations add to the statuses: the completed cycles and the breakdown by holder.</summary>
+    private sealed class Extras
+    {
+        public List<SlaCycle> Cycles { get; } = [];
+
+        public List<SlaBreakdown> Breakdowns { get; } = [];
+
+        public SlaEvaluation Evaluation(ReadOnlySpan<SlaStatus> statuses, SlaEvaluationSummary summary) =>
+            new(statuses.ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName, CompletedCycles = Cycles, Breakdowns = Breakdowns };
+
+        /// <summary>The breakdown of the status just computed, for a clock that started.</summary>
+        public void Break<TEvent>(ref MetricClock clock, IReadOnlyList<TEvent> history, int events, Instant now, Priority priority, in SlaStatus status)
+            where TEvent : IDomainEvent
+        {
+            if (status.State == SlaState.NotApplicable)
+            {
+                return;
+            }
+
+            var (from, holders) = Holders(history, events);
+            Breakdowns.Add(clock.Breakdown(now, priority, from, holders, status));
+        }
+
+        /// <summary>Who held the case from when: each assignment or transfer (a complaint's investigation assignment) up to the events evaluated.</summary>
+        private static (Instant[] From, CaseHolder[] Holders) Holders<TEvent>(IReadOnlyList<TEvent> history, int events)
+            where TEvent : IDomainEvent
+        {
+            var from = new List<Instant>();
+            var holders = new List<CaseHolder>();
+            for (var i = 0; i < events; i++)
+            {
+                CaseHolder? holder = history[i] switch
+                {
+                    TicketAssigned e => new CaseHolder(e.Assignee, e.Department),
+                    TicketTransferred e => new CaseHolder(e.To, e.Department),
+                    InvestigationAssigned e => new CaseHolder(e.Person, e.Department),
+                    _ => null,
+                };
+                if (holder is { } h)
+                {
+                    from.Add(history[i].OccurredAt);
+                    holders.Add(h);
+                }
+            }
+
+            return ([.. from], [.. holders]);
+        }
     }
 
     /// <summary>When an agreement's clocks count: over the whole case, while its team holds it, or while it is referred.</summary>

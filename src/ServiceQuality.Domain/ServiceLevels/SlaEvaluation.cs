@@ -17,13 +17,21 @@ public sealed record SlaEvaluation(IReadOnlyList<SlaStatus> Statuses, Instant? N
     /// </summary>
     public string? CalendarName { get; init; }
 
-    /// <summary>Whether <paramref name="other"/> holds equal members, the statuses compared item by item.</summary>
+    /// <summary>Every completed cycle of every metric, by agreement and metric, oldest first; the current cycles are the statuses.</summary>
+    public IReadOnlyList<SlaCycle> CompletedCycles { get; init; } = [];
+
+    /// <summary>For each status of a clock that started, its elapsed time by who held the case, and who held it at the breach.</summary>
+    public IReadOnlyList<SlaBreakdown> Breakdowns { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds equal members, the lists compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
     public bool Equals(SlaEvaluation? other) =>
-        ReferenceEquals(this, other) || (other is not null && ContentEquality.Equal(Statuses, other.Statuses) && NextChangeAt == other.NextChangeAt && CalendarName == other.CalendarName);
+        ReferenceEquals(this, other) || (other is not null && ContentEquality.Equal(Statuses, other.Statuses) && NextChangeAt == other.NextChangeAt && CalendarName == other.CalendarName
+            && ContentEquality.Equal(CompletedCycles, other.CompletedCycles) && ContentEquality.Equal(Breakdowns, other.Breakdowns));
 
     /// <summary>A hash code consistent with <see cref="Equals(SlaEvaluation)"/>: the statuses hashed by content.</summary>
     /// <returns>The hash code.</returns>
-    public override int GetHashCode() => HashCode.Combine(ContentEquality.Hash(Statuses), NextChangeAt, CalendarName);
+    public override int GetHashCode() =>
+        HashCode.Combine(ContentEquality.Hash(Statuses), NextChangeAt, CalendarName, ContentEquality.Hash(CompletedCycles), ContentEquality.Hash(Breakdowns));
 }

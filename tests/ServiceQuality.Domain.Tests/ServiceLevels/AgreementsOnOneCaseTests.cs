@@ -102,6 +102,16 @@ public sealed class AgreementsOnOneCaseTests
         var supplier = Status(lift, Metric.Resolution);
         Assert.Equal((SlaState.Missed, Duration.FromHours(5), Local(3, 15)), (supplier.State, supplier.Elapsed, supplier.BreachedAt));
         Assert.Equal(5, evaluation.Statuses.Count);
+
+        // The breakdown: the SLA's resolution time by holder — nobody 10 min, the desk agent 1 h 30, the technician 3 h 20
+        // (Monday 10:40–13:00 and Tuesday 10:00–11:00) — and the desk agent held the case when the desk's OLA broke.
+        var slaBreakdown = Assert.Single(evaluation.Breakdowns, b => b.Agreement == sla.Reference && b.Metric == Metric.Resolution);
+        Assert.Equal(
+            [new HolderShare(default, Duration.FromMinutes(10)), new HolderShare(new CaseHolder(agent, Desk), Duration.FromMinutes(90)), new HolderShare(new CaseHolder(tech, Field), Duration.FromMinutes(200))],
+            slaBreakdown.Shares);
+        Assert.Null(slaBreakdown.AtBreach);
+        Assert.Equal(new CaseHolder(agent, Desk), Assert.Single(evaluation.Breakdowns, b => b.Agreement == deskOla.Reference).AtBreach);
+        Assert.Equal(new CaseHolder(tech, Field), Assert.Single(evaluation.Breakdowns, b => b.Agreement == lift.Reference).AtBreach);
     }
 
     [Fact]
@@ -149,5 +159,34 @@ public sealed class AgreementsOnOneCaseTests
         var error = Assert.Throws<DomainRuleViolationException>(() => sla.SetTeam(Field, Drafted));
         Assert.Equal(RuleCode.OnlyOperationalAgreementsHaveATeam, error.Rule);
         Assert.Single(sla.UncommittedEvents); // the draft alone
+    }
+
+    [Fact]
+    public void Reopens_UnderNewCycles_KeepEveryCompletedCycle()
+    {
+        var sla = ServiceLevelAgreement.Draft(new AgreementId("CYCLES"), "cycles", AgreementKind.ServiceLevel, Drafted);
+        sla.SetCalendar("office", Drafted);
+        sla.AddTarget(Metric.Resolution, null, null, Duration.FromHours(2), TimeBasis.BusinessTime, Drafted);
+        sla.SetReopenBehaviour(ReopenBehaviour.NewCycle, Drafted);
+        sla.Publish(Drafted, Drafted);
+        var staff = new StaffId("agent");
+        var ticket = Ticket.Open(new TicketId("T-5"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3, staff, ServiceTier.Gold, Local(3, 9), sla.Reference);
+        ticket.Assign(staff, Desk, Local(3, 9));
+        ticket.StartWork(Local(3, 9, 30));
+        ticket.Resolve(staff, Local(3, 10));           // cycle 1: 1 h, met
+        ticket.Reopen("leaks again", Local(3, 12));
+        ticket.Resolve(staff, Local(3, 15));           // cycle 2: 3 h, missed at 14:00
+        ticket.Reopen("still leaking", Local(4, 9));
+
+        var evaluation = SlaClock.EvaluateTicket(ticket.History, sla, CalendarLookup.Of("office", Calendar()), Local(4, 10));
+
+        Assert.Equal(
+            [
+                new SlaCycle(sla.Reference, Metric.Resolution, 1, Local(3, 9), Local(3, 10), Duration.FromHours(1), Duration.FromHours(2), SlaState.Met),
+                new SlaCycle(sla.Reference, Metric.Resolution, 2, Local(3, 12), Local(3, 15), Duration.FromHours(3), Duration.FromHours(2), SlaState.Missed),
+            ],
+            evaluation.CompletedCycles);
+        var current = Assert.Single(evaluation.Statuses);
+        Assert.Equal((3, 1, SlaState.Running, Duration.FromHours(1)), (current.Cycle, current.MissedCycles, current.State, current.Elapsed));
     }
 }

@@ -140,6 +140,21 @@ public sealed class AgreementsReferenceTests
 
             Assert.Equal(expectedCount, evaluation.Statuses.Count);
 
+            // Laws: every started clock's breakdown sums exactly to its elapsed time, and the cycles kept account for every missed cycle.
+            foreach (var status in evaluation.Statuses.Where(s => s.State != SlaState.NotApplicable && s.Metric != Metric.LossReport))
+            {
+                var breakdown = Assert.Single(evaluation.Breakdowns, b => b.Agreement == status.Agreement && b.Metric == status.Metric);
+                Assert.Equal(status.Elapsed, breakdown.Shares.Aggregate(Duration.Zero, (sum, share) => sum + share.Elapsed));
+                Assert.Equal(status.BreachedAt is not null, breakdown.AtBreach is not null);
+            }
+
+            foreach (var status in evaluation.Statuses)
+            {
+                var cycles = evaluation.CompletedCycles.Where(k => k.Agreement == status.Agreement && k.Metric == status.Metric).ToList();
+                Assert.Equal(status.MissedCycles, cycles.Count(k => k.State == SlaState.Missed) + (status.State == SlaState.Missed ? 1 : 0));
+                Assert.All(cycles, k => Assert.True(k.Cycle < status.Cycle && k.StartedAt <= k.StoppedAt, $"{k} before {status}"));
+            }
+
             // The SLA alone evaluates as it did before OLAs and contracts existed.
             var alone = SlaClock.EvaluateTicket(ticket.History, agreements[0], CalendarLookup.Of("cal", calendar), now);
             Assert.Equal(alone.Statuses, evaluation.Statuses.Where(s => s.Agreement == agreements[0].Reference));

@@ -48,9 +48,11 @@ public sealed class PolicyDefinitionsTests
 
     [Theory]
     [InlineData(9_995, 0)]
-    [InlineData(9_950, 100)]
-    [InlineData(9_800, 250)]
-    [InlineData(9_000, 1000)]
+    [InlineData(9_500, 0)]
+    [InlineData(9_499, 50)]
+    [InlineData(9_000, 50)]
+    [InlineData(8_999, 100)]
+    [InlineData(7_000, 250)]
     public void Load_TheShippedCreditBands_CreditTheBandTheComplianceFallsIn(int metOutOfTenThousand, int expectedCredit)
     {
         var credits = DefinitionsFile.Load(Example).Policies.Credits!;
