@@ -20,7 +20,7 @@ internal static class ServiceDeskHost
     public static WebApplication Build(HostOptions options)
     {
         var definitions = DeskDefinitions.Load(options.Definitions ?? Path.Combine(AppContext.BaseDirectory, "definitions.json"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Rest], ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Rest] });
         if (options.Sqlite is { } file)
         {
             builder.Configuration["ServiceDesk:Sqlite"] = file;

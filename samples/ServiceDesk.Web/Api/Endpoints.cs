@@ -47,7 +47,7 @@ internal static class Endpoints
         OnTicket<ByStaff>(app, "arrive", (t, b, now) => t.RecordOnSiteArrival(b.By, now));
         OnTicket<ReferTicket>(app, "refer", (t, b, now) => t.ReferToThirdParty(b.Party, now));
         OnTicket<ReturnFromThirdParty>(app, "return", (t, b, now) => t.RecordThirdPartyReturn(b.Result, now));
-        OnTicket<HoldTicket>(app, "hold", (t, b, now) => t.Hold(b.Reason, now));
+        OnTicket<HoldTicket>(app, "hold", (t, b, now) => t.Hold(new HoldReason(b.Reason), now));
         OnTicket<NoBody>(app, "resume", (t, _, now) => t.Resume(now));
         OnTicket<ChangePriority>(app, "priority", (t, b, now) => t.ChangePriority(b.Priority, now));
         OnTicket<ByStaff>(app, "resolve", (t, b, now) => t.Resolve(b.By, now));

@@ -30,12 +30,24 @@ internal static class Json
     public static async Task<T> ReadAsync<T>(HttpRequest request, T? empty = null)
         where T : class
     {
-        if (empty is not null && request.ContentLength is 0)
+        T? body;
+        if (empty is not null)
         {
-            return empty;
+            // A command without members may come with no body at all (and then no Content-Length either).
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+            if (buffer.Length == 0)
+            {
+                return empty;
+            }
+
+            body = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Api);
+        }
+        else
+        {
+            body = await JsonSerializer.DeserializeAsync<T>(request.Body, Api, request.HttpContext.RequestAborted);
         }
 
-        var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Api, request.HttpContext.RequestAborted);
         return body ?? throw new JsonException("The body is the JSON null; an object was expected.", "$", 0, 0);
     }
 }

@@ -24,7 +24,7 @@ internal sealed record ReferTicket(string Party);
 
 internal sealed record ReturnFromThirdParty(string Result);
 
-internal sealed record HoldTicket(HoldReason Reason);
+internal sealed record HoldTicket(string Reason);
 
 internal sealed record RespondToTicket(StaffId By, bool IsPublic = true);
 

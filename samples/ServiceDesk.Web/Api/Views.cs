@@ -34,11 +34,11 @@ internal sealed record CustomerView(CustomerId Id, int Version, ServiceTier Tier
 
 internal sealed record TicketView(
     TicketId Id, int Version, CustomerId Customer, TicketKind Kind, Channel Channel, Priority Priority, ServiceTier CustomerTier, TicketStatus Status,
-    StaffId FirstContactOwner, StaffId? Assignee, DepartmentId? Department, HoldReason? HoldReason, Instant OpenedAt, Instant? ResolvedAt, Instant? ClosedAt,
+    StaffId FirstContactOwner, StaffId? Assignee, DepartmentId? Department, string? HoldReason, Instant OpenedAt, Instant? ResolvedAt, Instant? ClosedAt,
     AgreementReference? Agreement, IReadOnlyList<TicketCommand> Permitted, Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
 {
     public static TicketView Of(Ticket t, CaseAssessment a, Instant now) => new(
-        t.Id, t.StreamVersion, t.Customer, t.Kind, t.Channel, t.Priority, t.CustomerTier, t.Status, t.FirstContactOwner, t.Assignee, t.Department, t.HoldReason,
+        t.Id, t.StreamVersion, t.Customer, t.Kind, t.Channel, t.Priority, t.CustomerTier, t.Status, t.FirstContactOwner, t.Assignee, t.Department, t.HoldReason?.Code,
         t.OpenedAt, t.ResolvedAt, t.ClosedAt, t.Agreement, t.PermittedCommands, now, SlaView.Of(a.Sla), EscalationView.Of(t.Escalation, a), a.NextChangeAt);
 }
 
