@@ -20,9 +20,6 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
           --urls URLS          where to listen (ASP.NET Core; default http://localhost:5000)
         """;
 
-    /// <summary>Whether the store is the demo's (no store option given).</summary>
-    public bool IsDemo => Sqlite is null && Postgres is null;
-
     public static HostOptions Parse(IReadOnlyList<string> args)
     {
         var options = new HostOptions(null, null, null, null, null, false, []);
