@@ -9,7 +9,9 @@ using ServiceQuality.Policies.Assessment;
 namespace ServiceDesk.Web;
 
 /// <summary>What every endpoint and the scheduler share: the store, the board, the assessor with the centre's agreements, the clock.</summary>
-internal sealed class Desk(CaseRepository repository, CaseBoard board, CaseAssessor assessor, DeskDefinitions definitions, IClock clock, CaseQueue queue)
+internal sealed class Desk(
+    CaseRepository repository, CaseBoard board, CaseAssessor assessor, DeskDefinitions definitions, IClock clock, CaseQueue queue,
+    Microsoft.Extensions.Options.IOptions<ServiceQuality.Policies.DependencyInjection.ServiceQualityOptions> options)
 {
     public CaseRepository Repository => repository;
 
@@ -20,6 +22,9 @@ internal sealed class Desk(CaseRepository repository, CaseBoard board, CaseAsses
     public IClock Clock => clock;
 
     public Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>The name of an escalation level on the centre's ladder (for example "Team lead").</summary>
+    public string LevelName(int level) => options.Value.Ladder.Steps.FirstOrDefault(s => s.Level == level)?.Name ?? $"level {level}";
 
     public CaseAssessment Assess(Ticket ticket, Instant now) => assessor.AssessTicket(ticket, definitions.For(ticket.Agreement), now);
 

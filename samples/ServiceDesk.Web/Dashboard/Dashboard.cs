@@ -23,6 +23,9 @@ internal sealed record Dashboard(
 
     public static readonly string[] DueBandNames = ["already late", "within the hour", "later today", "tomorrow", "after tomorrow"];
 
+    /// <summary>The band of cases with no clock running (resolved and waiting to close, waiting for a callback): no due time.</summary>
+    public const string NoDueTime = "no due time";
+
     public static Dashboard Of(Desk desk, Instant at)
     {
         var zone = desk.Definitions.Zone;
@@ -60,7 +63,7 @@ internal sealed record Dashboard(
 
             foreach (var e in track.Escalations.Where(e => e.EscalatedAt >= monthStart && e.EscalatedAt <= at))
             {
-                escalations.Add(new EscalationRow(caseId, e.Level, e.Target, e.Reason, e.EscalatedAt.InZone(zone)));
+                escalations.Add(new EscalationRow(caseId, e.Level, desk.LevelName(e.Level), e.Reason, e.EscalatedAt.InZone(zone)));
             }
 
             if (isOpen)
@@ -98,7 +101,7 @@ internal sealed record Dashboard(
         var running = statuses.Where(s => s.StoppedAt is null && s.State is SlaState.Running or SlaState.Paused or SlaState.Missed).ToList();
         if (running.Count == 0)
         {
-            return (StageNames[6], DueBandNames[4]);
+            return (StageNames[6], NoDueTime);
         }
 
         var worst = running.OrderByDescending(s => s.State == SlaState.Missed).ThenBy(s => s.DueAt ?? Instant.MaxValue).First();

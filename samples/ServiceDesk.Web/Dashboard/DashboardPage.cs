@@ -54,7 +54,7 @@ internal static class DashboardPage
         html.Append("<th class=\"n\">All</th></tr>");
         foreach (var stage in d.Stages)
         {
-            var total = d.DueBands.Sum(due => d.Backlog.GetValueOrDefault((stage, due)));
+            var total = d.Backlog.Where(b => b.Key.Stage == stage).Sum(b => b.Value);
             html.Append("<tr><td>").Append(E(stage)).Append("</td>");
             foreach (var due in d.DueBands)
             {
@@ -136,15 +136,19 @@ internal static class DashboardPage
         html.Append("</table></section>");
     }
 
-    /// <summary>An escalation rule's reason code in words.</summary>
+    /// <summary>An escalation rule's reason code in words (time.75: three quarters of the promised time used).</summary>
     private static string Reason(string code) => code switch
     {
-        "time" or "sla-time" => "running out of time",
-        "severity" => "serious case",
-        "key-customer" => "key customer",
-        "repeat-complaints" => "repeated complaints",
-        "claimed-loss" => "claimed loss",
-        _ => code.Replace('-', ' '),
+        "time.100" => "promised time ran out",
+        _ when code.StartsWith("time.", StringComparison.Ordinal) && int.TryParse(code.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) =>
+            percent < 100 ? $"{percent}% of the promised time used" : $"{percent - 100}% past the promised time",
+        "severity.major" => "major incident",
+        "severity.critical" => "critical incident",
+        "customer.key" => "key customer",
+        "customer.vip" => "VIP customer",
+        "repeat-complaints" or "complaints.repeat" => "repeated complaints",
+        "claimed-loss" => "claimed loss over the limit",
+        _ => code.Replace('-', ' ').Replace('.', ' '),
     };
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
