@@ -4,7 +4,7 @@ using NodaTime.Text;
 namespace ServiceDesk.Web;
 
 /// <summary>The host's own options; everything else on the command line goes to ASP.NET Core (for example <c>--urls</c>).</summary>
-internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Events, string? Definitions, Instant? At, bool Help, IReadOnlyList<string> Rest)
+internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Events, string? Definitions, Instant? At, bool Help, IReadOnlyList<string> Rest, int? LoadTest = null)
 {
     public const string DemoFile = "servicedesk-demo.db";
 
@@ -18,6 +18,8 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
           --definitions FILE   calendars, agreements and policies (default: the ServiceDesk sample's data/definitions.json)
           --at INSTANT         the clock starts at this instant (ISO 8601, e.g. 2025-01-22T06:00:00Z) and runs on
           --urls URLS          where to listen (ASP.NET Core; default http://localhost:5000)
+          --load-test N        drive N tickets (six commands each) through the API on 127.0.0.1 and a new SQLite file;
+                               print throughput, latency and the store's size
         """;
 
     public static HostOptions Parse(IReadOnlyList<string> args)
@@ -36,10 +38,11 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
                 "--events" => options with { Events = Value() },
                 "--definitions" => options with { Definitions = Value() },
                 "--at" => options with { At = ParseInstant(Value()) },
+                "--load-test" => options with { LoadTest = ParseCount(Value()) },
                 "--help" or "-h" => options with { Help = true },
                 _ => options,
             };
-            if (args[i] is not ("--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--help" or "-h") && !IsValueOfKnown(args, i))
+            if (args[i] is not ("--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test" or "--help" or "-h") && !IsValueOfKnown(args, i))
             {
                 rest.Add(args[i]);
             }
@@ -54,7 +57,12 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
     }
 
     private static bool IsValueOfKnown(IReadOnlyList<string> args, int i) =>
-        i > 0 && args[i - 1] is "--sqlite" or "--postgres" or "--events" or "--definitions" or "--at";
+        i > 0 && args[i - 1] is "--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test";
+
+    private static int ParseCount(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 1_000_000
+            ? count
+            : throw new StartupException($"--load-test {text}: give a number of tickets from 1 to 1,000,000.");
 
     private static Instant ParseInstant(string text) =>
         InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed

@@ -25,6 +25,11 @@ public sealed class Program
                 return 0;
             }
 
+            if (options.LoadTest is { } tickets)
+            {
+                return await LoadTest.RunAsync(tickets);
+            }
+
             app = ServiceDeskHost.Build(options);
         }
         catch (StartupException e)

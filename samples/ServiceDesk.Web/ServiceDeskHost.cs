@@ -31,6 +31,8 @@ internal static class ServiceDeskHost
             builder.Configuration["ServiceDesk:Postgres"] = connection;
         }
 
+        // One line per request is the access log's job, not the console's.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(definitions);
         services.AddServiceQuality(o =>
