@@ -4,8 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace ServiceDesk.Web.Store;
 
 /// <summary>The store on a SQLite file, created with its table on first use.</summary>
-internal sealed class SqliteEventStore(string file) : EventStore
+internal sealed class SqliteEventStore(string file) : EventStore, IDisposable
 {
+    /// <summary>SQLite has one writer at a time: the host's writers queue here rather than sleep and retry on a busy database.</summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     private const int SqliteConstraint = 19;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
@@ -19,6 +22,12 @@ internal sealed class SqliteEventStore(string file) : EventStore
     public string File { get; } = Path.GetFullPath(file);
 
     public override string Description => $"SQLite {File}";
+
+    public void Dispose() => _writer.Dispose();
+
+    protected override Task EnterWriteAsync(CancellationToken cancellationToken) => _writer.WaitAsync(cancellationToken);
+
+    protected override void ExitWrite() => _writer.Release();
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
