@@ -1,0 +1,64 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Visits;
+using ServiceQuality.Policies.Assessment;
+
+namespace ServiceDesk.Web.Api;
+
+/// <summary>One SLA clock of a case, as the API shows it.</summary>
+internal sealed record SlaView(
+    Metric Metric, string Promise, SlaState State, Duration Target, TimeBasis Basis, Duration Elapsed, Duration Remaining, double ElapsedPercent,
+    Instant? DueAt, Instant? BreachedAt, int Cycle, int MissedCycles, IReadOnlyList<StageReached> Stages)
+{
+    public static IReadOnlyList<SlaView> Of(SlaEvaluation evaluation) =>
+        [.. evaluation.Statuses.Select(s => new SlaView(
+            s.Metric, Promises.Of(s.Metric), s.State, s.Target, s.Basis, s.Elapsed, s.Remaining, Math.Round(s.ElapsedPercent, 1), s.DueAt, s.BreachedAt, s.Cycle, s.MissedCycles, s.Stages))];
+}
+
+/// <summary>A case's escalation track and what the policy would decide now.</summary>
+internal sealed record EscalationView(int Level, IReadOnlyList<Escalation> Track, string? Proposed, string? Reason, Instant? NotifyAt)
+{
+    public static EscalationView Of(EscalationTrack track, CaseAssessment assessment) =>
+        new(track.Level, track.Escalations, assessment.Escalation.Step?.Name, assessment.Escalation.ReasonCode, assessment.Escalation.NotifyAt);
+}
+
+internal sealed record CustomerView(CustomerId Id, int Version, ServiceTier Tier, LocalDate CustomerSince, int TrustScore, CreditGrade CreditGrade)
+{
+    public static CustomerView Of(Customer c) => new(c.Id, c.StreamVersion, c.Tier, c.CustomerSince, c.TrustScore, c.CreditGrade);
+}
+
+internal sealed record TicketView(
+    TicketId Id, int Version, CustomerId Customer, TicketKind Kind, Channel Channel, Priority Priority, ServiceTier CustomerTier, TicketStatus Status,
+    StaffId FirstContactOwner, StaffId? Assignee, DepartmentId? Department, string? HoldReason, Instant OpenedAt, Instant? ResolvedAt, Instant? ClosedAt,
+    AgreementReference? Agreement, IReadOnlyList<TicketCommand> Permitted, Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
+{
+    public static TicketView Of(Ticket t, CaseAssessment a, Instant now) => new(
+        t.Id, t.StreamVersion, t.Customer, t.Kind, t.Channel, t.Priority, t.CustomerTier, t.Status, t.FirstContactOwner, t.Assignee, t.Department, t.HoldReason?.Code,
+        t.OpenedAt, t.ResolvedAt, t.ClosedAt, t.Agreement, t.PermittedCommands, now, SlaView.Of(a.Sla), EscalationView.Of(t.Escalation, a), a.NextChangeAt);
+}
+
+internal sealed record ComplaintView(
+    ComplaintId Id, int Version, CustomerId Customer, Channel Channel, ComplaintCategory Category, Severity Severity, ComplaintStatus Status,
+    Instant ReceivedAt, Instant? ResolvedAt, VerdictOutcome? Verdict, bool CallbackRequired, Instant? CallbackCompletedAt, Money? Compensation,
+    IReadOnlyList<ComplaintId> Duplicates, ComplaintId? MergedInto, AgreementReference? Agreement, IReadOnlyList<ComplaintCommand> Permitted,
+    Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
+{
+    public static ComplaintView Of(Complaint c, CaseAssessment a, Instant now) => new(
+        c.Id, c.StreamVersion, c.Customer, c.Channel, c.Category, c.Severity, c.Status, c.ReceivedAt, c.ResolvedAt, c.Verdict?.Outcome, c.CallbackRequired,
+        c.CallbackCompletedAt, c.Compensation, c.Duplicates, c.MergedInto, c.Agreement, c.PermittedCommands, now, SlaView.Of(a.Sla), EscalationView.Of(c.Escalation, a),
+        a.NextChangeAt);
+}
+
+internal sealed record VisitView(
+    VisitId Id, int Version, CustomerId Customer, TicketId? Ticket, ComplaintId? Complaint, VisitKind Kind, VisitStatus Status, Instant Due, int MaxAttempts,
+    IReadOnlyList<VisitAttempt> Attempts, bool CustomerReached, SatisfactionRating? Overall, Instant? EndedAt, IReadOnlyList<VisitCommand> Permitted)
+{
+    public static VisitView Of(VisitRecord v) => new(
+        v.Id, v.StreamVersion, v.Customer, v.Subject.Ticket, v.Subject.Complaint, v.Kind, v.Status, v.Due, v.MaxAttempts, v.Attempts, v.CustomerReached, v.Overall,
+        v.EndedAt, v.PermittedCommands);
+}

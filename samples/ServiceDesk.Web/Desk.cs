@@ -1,0 +1,48 @@
+using NodaTime;
+using ServiceDesk.Web.Scheduling;
+using ServiceDesk.Web.Store;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Policies.Assessment;
+
+namespace ServiceDesk.Web;
+
+/// <summary>What every endpoint and the scheduler share: the store, the board, the assessor with the centre's agreements, the clock.</summary>
+internal sealed class Desk(
+    CaseRepository repository, CaseBoard board, CaseAssessor assessor, DeskDefinitions definitions, IClock clock, CaseQueue queue,
+    Microsoft.Extensions.Options.IOptions<ServiceQuality.Policies.DependencyInjection.ServiceQualityOptions> options)
+{
+    public CaseRepository Repository => repository;
+
+    public CaseBoard Board => board;
+
+    public DeskDefinitions Definitions => definitions;
+
+    public IClock Clock => clock;
+
+    public Instant Now => clock.GetCurrentInstant();
+
+    /// <summary>The name of an escalation level on the centre's ladder (for example "Team lead").</summary>
+    public string LevelName(int level) => options.Value.Ladder.Steps.FirstOrDefault(s => s.Level == level)?.Name ?? $"level {level}";
+
+    public CaseAssessment Assess(Ticket ticket, Instant now) => assessor.AssessTicket(ticket, definitions.For(ticket.Agreement), now);
+
+    public CaseAssessment Assess(Complaint complaint, Instant now) =>
+        assessor.AssessComplaint(complaint, TierOf(complaint), definitions.For(complaint.Agreement), now, board.EarlierComplaints(complaint));
+
+    public ServiceTier TierOf(Complaint complaint) => complaint.CustomerTier ?? board.TierOf(complaint.Customer) ?? ServiceTier.Ordinary;
+
+    /// <summary>A command changed the ticket: the board shows it and the scheduler looks at it now.</summary>
+    public void Changed(Ticket ticket)
+    {
+        board.Put(ticket);
+        queue.Wake(CaseRepository.StreamOf(ticket.Id), clock.GetCurrentInstant());
+    }
+
+    public void Changed(Complaint complaint)
+    {
+        board.Put(complaint);
+        queue.Wake(CaseRepository.StreamOf(complaint.Id), clock.GetCurrentInstant());
+    }
+}

@@ -1,0 +1,63 @@
+using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Json;
+
+namespace ServiceDesk.Web;
+
+/// <summary>
+/// The centre's definitions, loaded once at start-up from a definitions file: its calendars, its agreements (the first is
+/// the default one, for new cases and for cases that name none) and its policy sections.
+/// </summary>
+internal sealed class DeskDefinitions
+{
+    private DeskDefinitions(string file, LoadedDefinitions loaded)
+    {
+        File = file;
+        Loaded = loaded;
+        Default = loaded.Agreements.Values.FirstOrDefault()
+            ?? throw new StartupException($"{file}: the definitions hold no agreement; the desk needs one for its cases.");
+        Zone = Default.CalendarName is { } name && loaded.Calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+    }
+
+    public string File { get; }
+
+    public LoadedDefinitions Loaded { get; }
+
+    public IReadOnlyDictionary<string, BusinessCalendar> Calendars => Loaded.Calendars;
+
+    /// <summary>The agreement new cases fall under.</summary>
+    public ServiceLevelAgreement Default { get; }
+
+    /// <summary>The time zone the desk's days are counted in (its default agreement's calendar).</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Loads a definitions file.</summary>
+    /// <exception cref="StartupException">The file cannot be read or is not valid; the message locates every problem.</exception>
+    public static DeskDefinitions Load(string file)
+    {
+        byte[] utf8;
+        try
+        {
+            utf8 = System.IO.File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"{file}: cannot read the definitions file: {e.Message}");
+        }
+
+        try
+        {
+            return new DeskDefinitions(file, DefinitionsFile.Load(utf8));
+        }
+        catch (InvalidDefinitionException e)
+        {
+            throw new StartupException([.. e.Lines().Select(line => $"{file}: {line}")]);
+        }
+    }
+
+    /// <summary>The agreement a case recorded, or the default one.</summary>
+    public ServiceLevelAgreement For(AgreementReference? reference) =>
+        reference is { } r && Loaded.Agreements.TryGetValue(r.Id.Value, out var agreement) ? agreement : Default;
+}
