@@ -18,20 +18,23 @@ namespace ServiceQuality.Domain.Common;
 public abstract class AggregateRoot<TEvent>
     where TEvent : class, IDomainEvent
 {
+    // The uncommitted events are the history's last ones, from _committed on: one list per aggregate, not two (a replay
+    // of a million events keeps every case, so each list, array and wrapper per aggregate counts). The read-only views
+    // are made when first asked for.
     private readonly List<TEvent> _history = [];
-    private readonly List<TEvent> _uncommitted = [];
+    private int _committed;
+    private ReadOnlyCollection<TEvent>? _historyView;
+    private UncommittedView? _uncommittedView;
 
     private protected AggregateRoot()
     {
-        History = new ReadOnlyCollection<TEvent>(_history);
-        UncommittedEvents = new ReadOnlyCollection<TEvent>(_uncommitted);
     }
 
     /// <summary>Every event of the aggregate, oldest first: what happened to the case and when.</summary>
-    public IReadOnlyList<TEvent> History { get; }
+    public IReadOnlyList<TEvent> History => _historyView ??= new ReadOnlyCollection<TEvent>(_history);
 
     /// <summary>Events raised since the host last took them, oldest first.</summary>
-    public IReadOnlyList<TEvent> UncommittedEvents { get; }
+    public IReadOnlyList<TEvent> UncommittedEvents => _uncommittedView ??= new UncommittedView(this);
 
     /// <summary>
     /// The version of the aggregate's event stream: the number of events applied, that is <see cref="History"/>'s count
@@ -52,8 +55,9 @@ public abstract class AggregateRoot<TEvent>
     /// <returns>The events raised since the last call, oldest first.</returns>
     public IReadOnlyList<TEvent> TakeUncommittedEvents()
     {
-        var events = _uncommitted.ToArray();
-        _uncommitted.Clear();
+        var events = new TEvent[_history.Count - _committed];
+        _history.CopyTo(_committed, events, 0, events.Length);
+        _committed = _history.Count;
         return events;
     }
 
@@ -63,7 +67,6 @@ public abstract class AggregateRoot<TEvent>
     {
         Apply(@event);
         _history.Add(@event);
-        _uncommitted.Add(@event);
     }
 
     /// <summary>Refuses a command dated before the latest event.</summary>
@@ -129,10 +132,29 @@ public abstract class AggregateRoot<TEvent>
             }
 
             _history.Add(@event);
+            _committed++;
             index++;
         }
 
         Guard.Against.InvalidArgument(_history.Count == 0, nameof(history), "A history must contain at least the creation event.");
+    }
+
+    /// <summary>A live read-only view of the uncommitted events: the history from the first event not yet taken.</summary>
+    private sealed class UncommittedView(AggregateRoot<TEvent> owner) : IReadOnlyList<TEvent>
+    {
+        public int Count => owner._history.Count - owner._committed;
+
+        public TEvent this[int index] => (uint)index < (uint)Count ? owner._history[owner._committed + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<TEvent> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return owner._history[owner._committed + i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static ArgumentException Refused(string parameterName, int index, string reason, Exception? inner) =>

@@ -148,6 +148,17 @@ public static class EventLogReplay
         private readonly DateTimeZone _defaultZone = ZoneOf(defaultAgreement, calendars);
         private readonly Dictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
 
+        // What texts were read as, by their UTF-8 (see Utf8Cache): event types, agreements, the cases and the ids met.
+        private readonly Utf8Cache<(EventType Type, string[] Fields)> _types = new(64);
+        private readonly Utf8Cache<ServiceLevelAgreement> _agreementCache = new(16);
+        private readonly Utf8Cache<Customer> _customers = new(16384);
+        private readonly Utf8Cache<Ticket> _tickets = new(1024);
+        private readonly Utf8Cache<Complaint> _complaints = new(1024);
+        private readonly Utf8Cache<VisitRecord> _visits = new(256);
+        private readonly Utf8Cache<StaffId> _staff = new(256);
+        private readonly Utf8Cache<DepartmentId> _departments = new(64);
+        private readonly Utf8Cache<HoldReason> _holds = new(16);
+
         public ReplayedCases Cases { get; } = new();
 
         public void Line(int number, byte[] buffer, int start, int length)
@@ -190,16 +201,24 @@ public static class EventLogReplay
             }
 
             var typeNode = l.Get("type");
-            if (!typeNode.String(required: true))
+            if (!typeNode.IsPlainString || !_types.TryGet(typeNode.Utf8, out var shape))
             {
-                return;
-            }
+                if (!typeNode.String(required: true))
+                {
+                    return;
+                }
 
-            var typeName = _tree.SharedString(typeNode.Index);
-            if (!EventTypes.Fields.TryGetValue(typeName, out var shape))
-            {
-                typeNode.Problem(ProblemCode.UnknownName, $"unknown event type '{JsonTree.Escape(typeName)}'; the types are listed in docs/formats.md.");
-                return;
+                var typeName = _tree.SharedString(typeNode.Index);
+                if (!EventTypes.Fields.TryGetValue(typeName, out shape))
+                {
+                    typeNode.Problem(ProblemCode.UnknownName, $"unknown event type '{JsonTree.Escape(typeName)}'; the types are listed in docs/formats.md.");
+                    return;
+                }
+
+                if (typeNode.IsPlainString)
+                {
+                    _types.Set(typeNode.Utf8, shape);
+                }
             }
 
             l.Object(shape.Fields);
@@ -242,7 +261,7 @@ public static class EventLogReplay
                 case EventType.TicketOpened:
                     var ticketId = l.Id("ticket", Ids.Ticket)!.Value;
                     var customer = FindCustomer(l);
-                    var (kind, channel, priority, staff) = (l.Enum<TicketKind>("kind")!.Value, l.Enum<Channel>("channel")!.Value, l.Enum<Priority>("priority")!.Value, l.Id("staff", Ids.Staff)!.Value);
+                    var (kind, channel, priority, staff) = (l.Enum<TicketKind>("kind")!.Value, l.Enum<Channel>("channel")!.Value, l.Enum<Priority>("priority")!.Value, Staff(l, "staff"));
                     var agreement = Agreement(l);
                     var onSite = l.Bool("onSite", false);
                     var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
@@ -250,19 +269,19 @@ public static class EventLogReplay
                     Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
                     break;
                 case EventType.TicketAssigned:
-                    FindTicket(l).Assign(l.Id("staff", Ids.Staff)!.Value, l.Id("department", Ids.Department, required: false), at);
+                    FindTicket(l).Assign(Staff(l, "staff"), Cached(_departments, l.Get("department"), Ids.Department, required: false), at);
                     break;
                 case EventType.TicketTransferred:
-                    FindTicket(l).Transfer(l.Id("staff", Ids.Staff)!.Value, l.Id("department", Ids.Department, required: false), at);
+                    FindTicket(l).Transfer(Staff(l, "staff"), Cached(_departments, l.Get("department"), Ids.Department, required: false), at);
                     break;
                 case EventType.TicketWorkStarted:
                     FindTicket(l).StartWork(at);
                     break;
                 case EventType.ResponseRecorded:
-                    FindTicket(l).RecordResponse(l.Id("staff", Ids.Staff)!.Value, l.Bool("public", true), at);
+                    FindTicket(l).RecordResponse(Staff(l, "staff"), l.Bool("public", true), at);
                     break;
                 case EventType.TicketOnHold:
-                    FindTicket(l).Hold(l.Id("reason", Ids.Hold)!.Value, at);
+                    FindTicket(l).Hold(Cached(_holds, l.Get("reason"), Ids.Hold)!.Value, at);
                     break;
                 case EventType.TicketResumed:
                     FindTicket(l).Resume(at);
@@ -274,13 +293,13 @@ public static class EventLogReplay
                     FindTicket(l).RecordThirdPartyReturn(l.Text("result")!, at);
                     break;
                 case EventType.OnSiteArrived:
-                    FindTicket(l).RecordOnSiteArrival(l.Id("staff", Ids.Staff)!.Value, at);
+                    FindTicket(l).RecordOnSiteArrival(Staff(l, "staff"), at);
                     break;
                 case EventType.PriorityChanged:
                     FindTicket(l).ChangePriority(l.Enum<Priority>("priority")!.Value, at);
                     break;
                 case EventType.TicketResolved:
-                    FindTicket(l).Resolve(l.Id("staff", Ids.Staff)!.Value, at);
+                    FindTicket(l).Resolve(Staff(l, "staff"), at);
                     break;
                 case EventType.TicketReopened:
                     FindTicket(l).Reopen(l.Text("reason")!, at);
@@ -318,7 +337,7 @@ public static class EventLogReplay
                     FindComplaint(l).Register(at);
                     break;
                 case EventType.InvestigationAssigned:
-                    var (department, investigator, deadline) = (l.Id("department", Ids.Department)!.Value, l.Id("staff", Ids.Staff)!.Value, l.Instant("deadline")!.Value);
+                    var (department, investigator, deadline) = (l.Id("department", Ids.Department)!.Value, Staff(l, "staff"), l.Instant("deadline")!.Value);
                     FindComplaint(l).AssignInvestigation(department, investigator, deadline, at);
                     break;
                 case EventType.ComplaintResponded:
@@ -329,7 +348,7 @@ public static class EventLogReplay
                     FindComplaint(l).Resolve(at);
                     break;
                 case EventType.VerdictRecorded:
-                    var (outcome, verdictReason, judge) = (l.Enum<VerdictOutcome>("outcome")!.Value, l.Text("reason")!, l.Id("staff", Ids.Staff)!.Value);
+                    var (outcome, verdictReason, judge) = (l.Enum<VerdictOutcome>("outcome")!.Value, l.Text("reason")!, Staff(l, "staff"));
                     FindComplaint(l).RecordVerdict(outcome, verdictReason, judge, at);
                     break;
                 case EventType.CallbackRecorded:
@@ -377,7 +396,7 @@ public static class EventLogReplay
                     FindVisit(l).RecordAttempt(l.Enum<AttemptOutcome>("outcome")!.Value, at);
                     break;
                 case EventType.VisitCompleted:
-                    var (rating, comment, performer) = (l.Int("rating", 1, 5)!.Value, l.Text("comment", required: false), l.Id("staff", Ids.Staff)!.Value);
+                    var (rating, comment, performer) = (l.Int("rating", 1, 5)!.Value, l.Text("comment", required: false), Staff(l, "staff"));
                     FindVisit(l).Complete((SatisfactionRating)rating, Ratings(l), comment, performer, at);
                     break;
                 case EventType.VisitMissed:
@@ -438,6 +457,11 @@ public static class EventLogReplay
         private ServiceLevelAgreement? Agreement(Node l)
         {
             var node = l.Get("agreement");
+            if (node.IsPlainString && _agreementCache.TryGet(node.Utf8, out var cached))
+            {
+                return cached;
+            }
+
             if (!node.String(required: false))
             {
                 return null;
@@ -449,7 +473,32 @@ public static class EventLogReplay
                 node.Problem(ProblemCode.UnknownReference, $"unknown agreement '{JsonTree.Escape(id)}'.");
             }
 
+            if (node.IsPlainString)
+            {
+                _agreementCache.Set(node.Utf8, agreement!);
+            }
+
             return agreement;
+        }
+
+        private StaffId Staff(Node l, string property) => Cached(_staff, l.Get(property), Ids.Staff)!.Value;
+
+        /// <summary>An id read as <see cref="Node.AsId"/> reads it, through the cache of its kind.</summary>
+        private static TId? Cached<TId>(Utf8Cache<TId> cache, Node node, Func<string, TId> create, bool required = true)
+            where TId : struct
+        {
+            if (node.IsPlainString && cache.TryGet(node.Utf8, out var hit))
+            {
+                return hit;
+            }
+
+            var id = node.AsId(create, required);
+            if (id is { } value && node.IsPlainString)
+            {
+                cache.Set(node.Utf8, value);
+            }
+
+            return id;
         }
 
         /// <summary>The date on the calendar of the case's agreement (or the default agreement), so tiers change at local midnight.</summary>
@@ -477,13 +526,31 @@ public static class EventLogReplay
         private static DateTimeZone ZoneOf(ServiceLevelAgreement? agreement, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
             agreement?.CalendarName is { } name && calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
 
-        private Customer FindCustomer(Node l) => Find(Cases.CustomerMap, l.Get("customer"), Ids.Customer, "customer");
+        private Customer FindCustomer(Node l) => Find(_customers, Cases.CustomerMap, l.Get("customer"), Ids.Customer, "customer");
 
-        private Ticket FindTicket(Node l) => Find(Cases.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket");
+        private Ticket FindTicket(Node l) => Find(_tickets, Cases.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket");
 
-        private Complaint FindComplaint(Node l) => Find(Cases.ComplaintMap, l.Get("complaint"), Ids.Complaint, "complaint");
+        private Complaint FindComplaint(Node l) => Find(_complaints, Cases.ComplaintMap, l.Get("complaint"), Ids.Complaint, "complaint");
 
-        private VisitRecord FindVisit(Node l) => Find(Cases.VisitMap, l.Get("visit"), Ids.Visit, "visit");
+        private VisitRecord FindVisit(Node l) => Find(_visits, Cases.VisitMap, l.Get("visit"), Ids.Visit, "visit");
+
+        /// <summary>The case a plain id names, from the cache when it was found before (cases are never removed), else from the map.</summary>
+        private static T Find<TKey, T>(Utf8Cache<T> cache, Dictionary<TKey, T> map, Node node, Func<string, TKey> create, string what)
+            where TKey : struct
+        {
+            if (node.IsPlainString && cache.TryGet(node.Utf8, out var hit))
+            {
+                return hit;
+            }
+
+            var found = Find(map, node, create, what);
+            if (node.IsPlainString)
+            {
+                cache.Set(node.Utf8, found);
+            }
+
+            return found;
+        }
 
         private static T Find<TKey, T>(Dictionary<TKey, T> map, Node node, Func<string, TKey> create, string what)
             where TKey : struct

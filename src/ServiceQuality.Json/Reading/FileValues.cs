@@ -38,8 +38,22 @@ internal static class FileValues
     public static Result TryDate(ReadOnlySpan<byte> text, out LocalDate date)
     {
         date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-' || !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day))
+        var result = TryDateParts(text, out var year, out var month, out var day);
+        if (result == Result.Ok)
         {
+            date = new LocalDate(year, month, day);
+        }
+
+        return result;
+    }
+
+    /// <summary>The year, month and day of a date as <see cref="TryDate"/> reads it, without making the date.</summary>
+    private static Result TryDateParts(ReadOnlySpan<byte> text, out int year, out int month, out int day)
+    {
+        (month, day) = (0, 0);
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-' || !Digits(text, 0, 4, out year) || !Digits(text, 5, 2, out month) || !Digits(text, 8, 2, out day))
+        {
+            year = 0;
             return Result.Malformed;
         }
 
@@ -48,13 +62,19 @@ internal static class FileValues
             return Result.Malformed;
         }
 
-        if (year is < 1900 or > 2199)
-        {
-            return Result.OutOfRange;
-        }
+        return year is < 1900 or > 2199 ? Result.OutOfRange : Result.Ok;
+    }
 
-        date = new LocalDate(year, month, day);
-        return Result.Ok;
+    /// <summary>Days from 1970-01-01 to a valid date of the ISO calendar (the proleptic Gregorian count, by whole-era arithmetic).</summary>
+    private static long DaysSinceEpoch(int year, int month, int day)
+    {
+        // Years start on 1 March, so the leap day ends a year; an era is 400 years of 146,097 days.
+        var y = (long)year - (month <= 2 ? 1 : 0);
+        var era = (y >= 0 ? y : y - 399) / 400;
+        var yearOfEra = y - (era * 400);
+        var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146_097) + dayOfEra - 719_468;
     }
 
     /// <summary>A month and day, <c>MM-dd</c> (<c>10-01</c>), as NodaTime's ISO pattern for <see cref="AnnualDate"/> writes it; <c>02-29</c> is allowed.</summary>
@@ -108,7 +128,7 @@ internal static class FileValues
             return Result.Malformed;
         }
 
-        var dateResult = TryDate(text[..10], out var date);
+        var dateResult = TryDateParts(text[..10], out var year, out var month, out var day);
         if (dateResult == Result.Malformed)
         {
             return Result.Malformed;
@@ -179,8 +199,9 @@ internal static class FileValues
             return Result.OutOfRange;
         }
 
-        var local = date.At(new LocalTime(hour, minute, second)).PlusNanoseconds(nanoseconds);
-        var candidate = local.InUtc().ToInstant() - Duration.FromMinutes(offsetMinutes);
+        // Nanoseconds from the epoch: the supported years (1900-2199) are well inside a long's ±292 years.
+        var seconds = (DaysSinceEpoch(year, month, day) * 86_400) + (hour * 3_600) + (minute * 60) + second - (offsetMinutes * 60L);
+        var candidate = NodaConstants.UnixEpoch + Duration.FromNanoseconds((seconds * 1_000_000_000) + nanoseconds);
         if (candidate < FirstInstant || candidate >= EndInstant)
         {
             return Result.OutOfRange;

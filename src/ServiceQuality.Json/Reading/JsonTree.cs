@@ -29,6 +29,26 @@ internal sealed class JsonTree
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>The deepest nesting the fast path takes; deeper input goes to the full reader.</summary>
+    private const int PlainMaxDepth = 16;
+
+    /// <summary>
+    /// The bytes a plain string takes in the fast path (1): printable ASCII but the quote and the backslash. Anything else
+    /// ends it — its closing quote, or what the fast path leaves to the full reader (escapes, control characters, DEL,
+    /// non-ASCII). A table of 256, indexed by a byte without a bounds check, as the strings of a log are short.
+    /// </summary>
+    private static ReadOnlySpan<byte> PlainByte =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
     /// <summary>Above this many properties an object checks for duplicates with a set instead of pairwise.</summary>
     private const int PairwiseLimit = 16;
 
@@ -53,6 +73,13 @@ internal sealed class JsonTree
     public bool Parse(byte[] buffer, int offset, int length, ProblemSink problems, bool allowComments)
     {
         (_buffer, _offset, Count) = (buffer, offset, 0);
+        Array.Fill(_setOwner, -1);
+        if (TryParsePlain(buffer.AsSpan(offset, length)))
+        {
+            return true;
+        }
+
+        Count = 0;
         Array.Fill(_setOwner, -1);
         var options = new JsonReaderOptions
         {
@@ -137,6 +164,263 @@ internal sealed class JsonTree
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="Parse"/>: builds the same entries in one pass over plain input — an object whose names and
+    /// strings are printable ASCII without escapes, numbers in JSON's grammar, literals, whitespace, no property twice, nesting
+    /// well below <see cref="MaxDepth"/>. Anything else (escapes, other UTF-8, control characters, comments, trailing commas,
+    /// malformed text, a duplicate, a scalar root) returns false, and the full reader parses the input again and reports
+    /// its problems; so whatever this accepts, the full reader accepts alike, and the rules are the full reader's.
+    /// </summary>
+    private bool TryParsePlain(ReadOnlySpan<byte> s)
+    {
+        var i = SkipSpace(s, 0);
+        if (i >= s.Length || s[i] != (byte)'{')
+        {
+            return false;
+        }
+
+        var depth = 0;
+        string? name = null;
+        while (true)
+        {
+            // At a value.
+            var parent = depth == 0 ? -1 : _open[depth - 1];
+            var c = s[i];
+            if (c is (byte)'{' or (byte)'[')
+            {
+                if (depth >= PlainMaxDepth)
+                {
+                    return false;
+                }
+
+                var isObject = c == (byte)'{';
+                _open[depth++] = Add(isObject ? JsonKind.Object : JsonKind.Array, parent, name, 0, 0, false);
+                name = null;
+                i = SkipSpace(s, i + 1);
+                if (i >= s.Length)
+                {
+                    return false;
+                }
+
+                if (s[i] == (isObject ? (byte)'}' : (byte)']'))
+                {
+                    _entries[_open[--depth]].End = Count;
+                    i++;
+                }
+                else if (isObject)
+                {
+                    if (!PlainName(s, ref i, depth, out name))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+                else
+                {
+                    continue;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                var length = PlainStringLength(s, i + 1);
+                if (length < 0)
+                {
+                    return false;
+                }
+
+                Add(JsonKind.String, parent, name, i + 1, length, false);
+                i += length + 2;
+            }
+            else if (c is (byte)'t' or (byte)'f' or (byte)'n')
+            {
+                var literal = c == (byte)'t' ? "true"u8 : c == (byte)'f' ? "false"u8 : "null"u8;
+                if (!s[i..].StartsWith(literal) || !IsDelimiter(s, i + literal.Length))
+                {
+                    return false;
+                }
+
+                Add(c == (byte)'t' ? JsonKind.True : c == (byte)'f' ? JsonKind.False : JsonKind.Null, parent, name, i, 0, false);
+                i += literal.Length;
+            }
+            else
+            {
+                var end = PlainNumberEnd(s, i);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                Add(JsonKind.Number, parent, name, i, end - i, false);
+                i = end;
+            }
+
+            // After a value: a comma and the next member or item, or the end of containers.
+            name = null;
+            while (true)
+            {
+                i = SkipSpace(s, i);
+                if (depth == 0)
+                {
+                    return i == s.Length;
+                }
+
+                if (i >= s.Length)
+                {
+                    return false;
+                }
+
+                var container = _open[depth - 1];
+                var inObject = _entries[container].Kind == JsonKind.Object;
+                if (s[i] == (inObject ? (byte)'}' : (byte)']'))
+                {
+                    _entries[container].End = Count;
+                    depth--;
+                    i++;
+                    continue;
+                }
+
+                if (s[i] != (byte)',')
+                {
+                    return false;
+                }
+
+                i = SkipSpace(s, i + 1);
+                if (i >= s.Length || (inObject && !PlainName(s, ref i, depth, out name)))
+                {
+                    return false;
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>Reads <c>"name" :</c> at <paramref name="i"/> and the space after it; false when it is not plain or is a duplicate.</summary>
+    private bool PlainName(ReadOnlySpan<byte> s, ref int i, int depth, out string name)
+    {
+        name = string.Empty;
+        if (i >= s.Length || s[i] != (byte)'"')
+        {
+            return false;
+        }
+
+        var length = PlainStringLength(s, i + 1);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        name = _names.Get(s.Slice(i + 1, length));
+        if (IsDuplicate(_open[depth - 1], depth - 1, name))
+        {
+            return false;
+        }
+
+        i = SkipSpace(s, i + length + 2);
+        if (i >= s.Length || s[i] != (byte)':')
+        {
+            return false;
+        }
+
+        i = SkipSpace(s, i + 1);
+        return i < s.Length;
+    }
+
+    /// <summary>The length of a plain string's content from <paramref name="start"/> to its closing quote; -1 when it is not plain.</summary>
+    private static int PlainStringLength(ReadOnlySpan<byte> s, int start)
+    {
+        var plain = PlainByte;
+        var j = start;
+        while (j < s.Length && plain[s[j]] != 0)
+        {
+            j++;
+        }
+
+        return j < s.Length && s[j] == (byte)'"' ? j - start : -1;
+    }
+
+    /// <summary>The end of a number in JSON's grammar at <paramref name="i"/>, followed by a delimiter; -1 otherwise.</summary>
+    private static int PlainNumberEnd(ReadOnlySpan<byte> s, int i)
+    {
+        var j = i;
+        if (j < s.Length && s[j] == (byte)'-')
+        {
+            j++;
+        }
+
+        if (j >= s.Length)
+        {
+            return -1;
+        }
+
+        if (s[j] == (byte)'0')
+        {
+            j++;
+        }
+        else if (IsDigit(s[j]))
+        {
+            j = SkipDigits(s, j);
+        }
+        else
+        {
+            return -1;
+        }
+
+        if (j < s.Length && s[j] == (byte)'.')
+        {
+            var fraction = ++j;
+            j = SkipDigits(s, j);
+            if (j == fraction)
+            {
+                return -1;
+            }
+        }
+
+        if (j < s.Length && (s[j] | 0x20) == (byte)'e')
+        {
+            j++;
+            if (j < s.Length && s[j] is (byte)'+' or (byte)'-')
+            {
+                j++;
+            }
+
+            var exponent = j;
+            j = SkipDigits(s, j);
+            if (j == exponent)
+            {
+                return -1;
+            }
+        }
+
+        return IsDelimiter(s, j) ? j : -1;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static int SkipDigits(ReadOnlySpan<byte> s, int j)
+    {
+        while (j < s.Length && IsDigit(s[j]))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static bool IsDelimiter(ReadOnlySpan<byte> s, int j) =>
+        j >= s.Length || s[j] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)'}' or (byte)']';
+
+    private static int SkipSpace(ReadOnlySpan<byte> s, int i)
+    {
+        while (i < s.Length && s[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     public JsonKind Kind(int index) => _entries[index].Kind;
@@ -522,6 +806,7 @@ internal sealed class JsonTree
     /// <summary>
     /// Property names as strings, made once per distinct name: the same UTF-8 bytes give the same string instance, and a
     /// name equal to a string literal of the program is that literal (so comparisons usually succeed on reference).
+    /// The number of slots is a power of two.
     /// </summary>
     private sealed class PropertyNames(int slots)
     {
@@ -535,7 +820,7 @@ internal sealed class JsonTree
                 hash = (hash * 31) + b;
             }
 
-            ref var slot = ref _slots[(hash & int.MaxValue) % _slots.Length];
+            ref var slot = ref _slots[hash & (_slots.Length - 1)]; // a power of two
             if (slot is { } known && utf8.SequenceEqual(known.Utf8))
             {
                 return known.Text;

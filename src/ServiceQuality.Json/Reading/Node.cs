@@ -40,6 +40,12 @@ internal readonly struct Node
 
     public bool IsMissing => Index < 0;
 
+    /// <summary>Whether this is a string without escapes, whose <see cref="Utf8"/> is its text.</summary>
+    public bool IsPlainString => Index >= 0 && _tree.Kind(Index) == JsonKind.String && !_tree.IsEscaped(Index);
+
+    /// <summary>The raw UTF-8 of a string's content or of a number (see <see cref="JsonTree.Raw"/>).</summary>
+    public ReadOnlySpan<byte> Utf8 => _tree.Raw(Index);
+
     public JsonKind Kind => _tree.Kind(Index);
 
     /// <summary>The path of this value (also when it is missing: the path it would have).</summary>
@@ -85,12 +91,26 @@ internal readonly struct Node
         {
             var name = _tree.Name(child)!;
             var known = false;
+
+            // Names equal to a literal are that literal (JsonTree interns them), so references usually decide.
             foreach (var candidate in allowed)
             {
-                if (ReferenceEquals(candidate, name) || candidate == name)
+                if (ReferenceEquals(candidate, name))
                 {
                     known = true;
                     break;
+                }
+            }
+
+            if (!known)
+            {
+                foreach (var candidate in allowed)
+                {
+                    if (candidate == name)
+                    {
+                        known = true;
+                        break;
+                    }
                 }
             }
 
