@@ -21,6 +21,32 @@ public sealed record Applicability(
     IReadOnlyList<ServiceTier> Tiers, IReadOnlyList<TicketKind> Kinds, IReadOnlyList<Channel> Channels,
     IReadOnlyList<Priority> Priorities, IReadOnlyList<ComplaintCategory> Categories)
 {
+    // Every list is copied into an immutable array when the value is built, or changed with `with`: a definition cannot change afterwards.
+    private readonly IReadOnlyList<ServiceTier> _tiers = Frozen.Copy(Tiers);
+    private readonly IReadOnlyList<TicketKind> _kinds = Frozen.Copy(Kinds);
+    private readonly IReadOnlyList<Channel> _channels = Frozen.Copy(Channels);
+    private readonly IReadOnlyList<Priority> _priorities = Frozen.Copy(Priorities);
+    private readonly IReadOnlyList<ComplaintCategory> _categories = Frozen.Copy(Categories);
+    private readonly IReadOnlyList<CustomerId> _customers = [];
+    private readonly IReadOnlyList<Severity> _severities = [];
+    private readonly IReadOnlyList<string> _sites = [];
+    private readonly IReadOnlyList<DepartmentId> _teams = [];
+
+    /// <summary>The customer tiers covered.</summary>
+    public IReadOnlyList<ServiceTier> Tiers { get => _tiers; init => _tiers = Frozen.Copy(value); }
+
+    /// <summary>The ticket kinds covered.</summary>
+    public IReadOnlyList<TicketKind> Kinds { get => _kinds; init => _kinds = Frozen.Copy(value); }
+
+    /// <summary>The channels covered.</summary>
+    public IReadOnlyList<Channel> Channels { get => _channels; init => _channels = Frozen.Copy(value); }
+
+    /// <summary>The priorities covered.</summary>
+    public IReadOnlyList<Priority> Priorities { get => _priorities; init => _priorities = Frozen.Copy(value); }
+
+    /// <summary>The complaint categories covered.</summary>
+    public IReadOnlyList<ComplaintCategory> Categories { get => _categories; init => _categories = Frozen.Copy(value); }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the lists compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
@@ -46,16 +72,16 @@ public sealed record Applicability(
             ContentEquality.Hash(Teams)));
 
     /// <summary>The customers covered (a named key account's contract), by id; empty for any customer.</summary>
-    public IReadOnlyList<CustomerId> Customers { get; init; } = [];
+    public IReadOnlyList<CustomerId> Customers { get => _customers; init => _customers = Frozen.Copy(value); }
 
     /// <summary>The complaint severities covered; empty for any.</summary>
-    public IReadOnlyList<Severity> Severities { get; init; } = [];
+    public IReadOnlyList<Severity> Severities { get => _severities; init => _severities = Frozen.Copy(value); }
 
     /// <summary>The sites covered (a property, an estate, a branch: codes the host defines, compared ordinally); empty for any site, including none.</summary>
-    public IReadOnlyList<string> Sites { get; init; } = [];
+    public IReadOnlyList<string> Sites { get => _sites; init => _sites = Frozen.Copy(value); }
 
     /// <summary>The teams (departments) handling the case that are covered; empty for any team, including none yet.</summary>
-    public IReadOnlyList<DepartmentId> Teams { get; init; } = [];
+    public IReadOnlyList<DepartmentId> Teams { get => _teams; init => _teams = Frozen.Copy(value); }
 
     /// <summary>Covers every case.</summary>
     public static Applicability Any { get; } = new([], [], [], [], []);

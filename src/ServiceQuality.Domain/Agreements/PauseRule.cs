@@ -8,6 +8,11 @@ namespace ServiceQuality.Domain.Agreements;
 /// <param name="Metrics">The metrics whose clocks it pauses.</param>
 public sealed record PauseRule(HoldReason Reason, IReadOnlyList<Metric> Metrics)
 {
+    private readonly IReadOnlyList<Metric> _metrics = Frozen.Copy(Metrics);
+
+    /// <summary>The metrics whose clocks it pauses, copied into an immutable list.</summary>
+    public IReadOnlyList<Metric> Metrics { get => _metrics; init => _metrics = Frozen.Copy(value); }
+
     /// <summary>Whether <paramref name="other"/> holds equal members, the metrics compared item by item.</summary>
     /// <param name="other">The other value, or null.</param>
     /// <returns>True when every member is equal.</returns>
