@@ -41,5 +41,8 @@ internal static class Desk
 
     public static int Version(JsonObject view) => (int)view["version"]!;
 
+    /// <summary>A duration as the library's JSON writes it (NodaTime's round-trip pattern, hours first).</summary>
+    public static NodaTime.Duration Duration(JsonNode? node) => NodaTime.Text.DurationPattern.JsonRoundtrip.Parse((string)node!).GetValueOrThrow();
+
     public static string Text(JsonNode? node) => node is null ? string.Empty : node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

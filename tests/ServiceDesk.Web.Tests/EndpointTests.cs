@@ -60,6 +60,14 @@ public sealed class EndpointTests(SharedDesk shared) : IClassFixture<SharedDesk>
         Assert.Equal([.. Enumerable.Range(1, version)], await Host.Store.ReadVersionsAsync("ticket/T-E2"));
         Assert.Contains(ticket["sla"]!.AsArray(), s => (string?)s!["metric"] == "Resolution" && (string?)s["promise"] == "Fixing the problem");
 
+        // The resolution clock's time by holder: the shares name the assignees and sum to the elapsed time.
+        var resolution = ticket["sla"]!.AsArray().Single(s => (string?)s!["metric"] == "Resolution")!;
+        var shares = resolution["breakdown"]!.AsArray();
+        Assert.Contains(shares, h => (string?)h!["assignee"] == "staff-03");
+        Assert.Equal(
+            Desk.Duration(resolution["elapsed"]),
+            shares.Aggregate(Duration.Zero, (sum, h) => sum + Desk.Duration(h!["elapsed"])));
+
         await Host.PostAsync("/tickets", Desk.Ticket("T-E2b", "C-E2"));
         Assert.Equal(2, await Step("/tickets/T-E2b/cancel", new { reason = "duplicate report" }));
     }

@@ -10,14 +10,32 @@ using ServiceQuality.Policies.Assessment;
 
 namespace ServiceDesk.Web.Api;
 
-/// <summary>One SLA clock of a case, as the API shows it.</summary>
+/// <summary>
+/// One SLA clock of a case, as the API shows it: with its agreement, the time each holder of the case accounts for
+/// (the library's breakdown), who held it at the breach, and the cycles it completed before the current one.
+/// </summary>
 internal sealed record SlaView(
-    Metric Metric, string Promise, SlaState State, Duration Target, TimeBasis Basis, Duration Elapsed, Duration Remaining, double ElapsedPercent,
-    Instant? DueAt, Instant? BreachedAt, int Cycle, int MissedCycles, IReadOnlyList<StageReached> Stages)
+    AgreementReference Agreement, Metric Metric, string Promise, SlaState State, Duration Target, TimeBasis Basis, Duration Elapsed, Duration Remaining,
+    double ElapsedPercent, Instant? DueAt, Instant? BreachedAt, int Cycle, int MissedCycles, IReadOnlyList<StageReached> Stages,
+    IReadOnlyList<HolderView> Breakdown, HolderView? HeldAtBreach, IReadOnlyList<SlaCycle> CompletedCycles)
 {
     public static IReadOnlyList<SlaView> Of(SlaEvaluation evaluation) =>
-        [.. evaluation.Statuses.Select(s => new SlaView(
-            s.Metric, Promises.Of(s.Metric), s.State, s.Target, s.Basis, s.Elapsed, s.Remaining, Math.Round(s.ElapsedPercent, 1), s.DueAt, s.BreachedAt, s.Cycle, s.MissedCycles, s.Stages))];
+        [.. evaluation.Statuses.Select(s =>
+        {
+            var breakdown = evaluation.Breakdowns.FirstOrDefault(b => b.Agreement == s.Agreement && b.Metric == s.Metric);
+            return new SlaView(
+                s.Agreement, s.Metric, Promises.Of(s.Metric), s.State, s.Target, s.Basis, s.Elapsed, s.Remaining, Math.Round(s.ElapsedPercent, 1), s.DueAt,
+                s.BreachedAt, s.Cycle, s.MissedCycles, s.Stages,
+                breakdown is null ? [] : [.. breakdown.Shares.Select(share => HolderView.Of(share.Holder, share.Elapsed))],
+                breakdown?.AtBreach is { } holder ? HolderView.Of(holder, null) : null,
+                [.. evaluation.CompletedCycles.Where(c => c.Agreement == s.Agreement && c.Metric == s.Metric)]);
+        })];
+}
+
+/// <summary>Who held a case (nobody before the first assignment), and for how long while a clock counted.</summary>
+internal sealed record HolderView(StaffId? Assignee, DepartmentId? Team, Duration? Elapsed)
+{
+    public static HolderView Of(CaseHolder holder, Duration? elapsed) => new(holder.Assignee, holder.Team, elapsed);
 }
 
 /// <summary>A case's escalation track and what the policy would decide now.</summary>
