@@ -93,7 +93,10 @@ public static class ServiceDeskApp
         {
             definitions = LoadDefinitions(definitionsFile);
             catalog = definitions.Catalog;
-            agreement = (catalog.Versions.Count > 0 ? catalog.Versions[0] : null) ?? throw new SampleException($"{definitionsFile}: $.agreements: at least one agreement is needed");
+            // The catalogue lists the specific before the general (the first that covers a case is its SLA); the default, whose
+            // KPI objectives the report checks, is the first with objectives.
+            agreement = catalog.Versions.FirstOrDefault(v => v.Objectives.Count > 0) ?? (catalog.Versions.Count > 0 ? catalog.Versions[0] : null)
+                ?? throw new SampleException($"{definitionsFile}: $.agreements: at least one agreement is needed");
             calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
             var p = definitions.Policies;
             var sections = new (string Name, bool Set)[]
@@ -113,8 +116,8 @@ public static class ServiceDeskApp
             throw new SampleException($"--at {requested} is outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
         }
 
-        // Cases record the agreements the catalogue selects for them when they open; the first version is the default (KPI
-        // objectives, cases without one). A replayed log names agreements by id, each at its highest version.
+        // Cases record the agreements the catalogue selects for them when they open; the default agreement serves for the KPI
+        // objectives and cases without one. A replayed log names agreements by id, each at its highest version.
         IReadOnlyDictionary<string, ServiceLevelAgreement> agreements = definitions?.Agreements
             ?? catalog.Versions.GroupBy(a => a.Id.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!, StringComparer.Ordinal);
         var builder = new ServiceCollection().AddServiceQuality(o =>
