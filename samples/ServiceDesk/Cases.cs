@@ -1,5 +1,4 @@
 using NodaTime;
-using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
@@ -11,9 +10,6 @@ namespace ServiceDesk;
 internal sealed record Cases(
     IReadOnlyList<Customer> Customers, IReadOnlyList<Ticket> Tickets, IReadOnlyList<Complaint> Complaints, IReadOnlyList<VisitRecord> Visits, Instant Start, Instant End)
 {
-    /// <summary>The agreement each complaint named when it was received (a replayed log's <c>agreement</c>); others fall under the default.</summary>
-    public IReadOnlyDictionary<ComplaintId, AgreementReference> ComplaintAgreements { get; init; } = new Dictionary<ComplaintId, AgreementReference>();
-
     /// <summary>When a set without tickets or complaints starts and ends.</summary>
     private static readonly Instant NoCases = Instant.FromUtc(2025, 1, 1, 0, 0);
 

@@ -31,6 +31,18 @@ internal static class Labels
         _ => metric.ToString(),
     };
 
+    public static string AgreementKind(AgreementKind kind) => kind switch
+    {
+        ServiceQuality.Domain.Agreements.AgreementKind.ServiceLevel => "Customer SLA",
+        ServiceQuality.Domain.Agreements.AgreementKind.OperationalLevel => "OLA",
+        ServiceQuality.Domain.Agreements.AgreementKind.UnderpinningContract => "Underpinning contract",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>When a version is in force, by local dates: "from 2025-01-15", or "2025-01-01 to 2025-03-01" (the end excluded).</summary>
+    public static string InForce(Instant from, Instant? until, DateTimeZone zone) =>
+        until is { } end ? $"{IsoDate(from.InZone(zone).Date)} to {IsoDate(end.InZone(zone).Date)}" : $"from {IsoDate(from.InZone(zone).Date)}";
+
     /// <summary>The tiers, best first: the one order every table uses.</summary>
     public static int TierOrder(ServiceTier tier) => -tier.Rank;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Complaints.Events;
@@ -27,6 +28,8 @@ internal sealed record Report(
     IReadOnlyList<TierCount> Tiers,
     IReadOnlyList<KpiRow> Kpis,
     IReadOnlyList<ComplianceRow> Compliance,
+    IReadOnlyList<AgreementRow> Agreements,
+    IReadOnlyList<AgreementComplianceRow> ComplianceByKind,
     Backlog Backlog,
     Breaches Breaches,
     IReadOnlyList<EscalationRow> EscalationsRecorded,
@@ -47,9 +50,11 @@ internal sealed record Report(
     public const int CreditsShown = 10;
 
     public static Report Build(
-        Cases simulation, ServiceLevelAgreement agreement, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, CaseAssessor assessor, ScoringEngine scoring,
-        StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
+        Cases simulation, ServiceLevelAgreement agreement, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, CaseAssessor assessor,
+        ScoringEngine scoring, StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
     {
+        var lookup = CalendarLookup.From(calendars);
+        var choice = new AgreementChoice(catalog);
         var zone = ServiceCentre.Zone;
         var samples = new List<ComplianceSample>();
         // Counted, not kept: a month replayed from a large log has hundreds of thousands of statuses.
@@ -60,10 +65,12 @@ internal sealed record Report(
         var open = new List<OpenCase>();
         var breaches = new List<(string Holder, bool Ticket)>();
         var targets = new Dictionary<(Metric, Priority, ServiceTier), HashSet<(Duration, TimeBasis, string?)>>();
+        var versions = new Dictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>>();
         var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
-        string? CalendarOf(AgreementReference reference) => agreements.TryGetValue(reference.Id.Value, out var a) ? a.CalendarName : agreement.CalendarName;
+        string? CalendarOf(AgreementReference reference) => catalog.Find(reference) is { } a ? a.CalendarName : agreement.CalendarName;
+        ServiceLevelAgreement Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
 
         void Record(SlaStatus status, Priority priority, ServiceTier tier, CustomerId customer, string? holderAtBreach, bool ticket)
         {
@@ -76,6 +83,12 @@ internal sealed record Report(
             }
 
             seen.Add((status.Target, status.Basis, CalendarOf(status.Agreement)));
+            if (!versions.TryGetValue(key, out var named))
+            {
+                versions[key] = named = [];
+            }
+
+            named.Add(status.Agreement);
             if (status.State is SlaState.Met or SlaState.Missed)
             {
                 var (met, missed) = byCustomer.GetValueOrDefault(customer);
@@ -90,8 +103,10 @@ internal sealed record Report(
 
         foreach (var ticket in simulation.Tickets)
         {
-            var under = ticket.Agreement is { } reference && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
-            var assessment = assessor.AssessTicket(ticket, under, at);
+            var assessment = assessor.AssessTicket(ticket, Under(ticket.Agreement), at);
+            var opened = (TicketOpened)ticket.History[0];
+            var chosen = catalog.Recorded(opened);
+            choice.Add(chosen, ticket: true, chosen.Count > 1 ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at).Statuses : assessment.Sla.Statuses);
             Count(due, assessment);
             rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment, zone));
             NoteTeams(ticket, teams);
@@ -118,10 +133,14 @@ internal sealed record Report(
         foreach (var complaint in simulation.Complaints)
         {
             var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
-            var under = simulation.ComplaintAgreements.TryGetValue(complaint.Id, out var reference) && agreements.TryGetValue(reference.Id.Value, out var named) ? named : agreement;
             var tier = tiers[complaint.Customer];
             var priority = SlaClock.PriorityOf(complaint.Severity);
-            var assessment = assessor.AssessComplaint(complaint, tier, under, at, others);
+            var assessment = assessor.AssessComplaint(complaint, tier, Under(complaint.Agreement), at, others);
+            var received = (ComplaintReceived)complaint.History[0];
+            var chosen = catalog.Recorded(received);
+            choice.Add(chosen, ticket: false, chosen.Count > 1 && received.CustomerTier is not null
+                ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at).Statuses
+                : assessment.Sla.Statuses);
             Count(due, assessment);
             rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment, zone));
             NoteTeams(complaint, teams);
@@ -200,13 +219,19 @@ internal sealed record Report(
             {
                 // The promise as the agreement words it for this priority and tier (the most specific target); the clocks' own
                 // targets when the agreement has none (an investigation deadline is set per case).
+                // The versions the group's cases fell under, and the cell each writes for them.
                 var (metric, priority, tier) = (g.Key.Metric!.Value, g.Key.Priority!.Value, g.Key.Tier!.Value);
-                var written = agreement.Targets.Where(t => t.Metric == metric && t.Matches(priority, tier)).OrderByDescending(t => t.Specificity).FirstOrDefault();
-                HashSet<(Duration, TimeBasis, string?)> promised = written is { Deadline: null }
-                    ? [(written.Target, written.Basis, agreement.CalendarName)]
+                var written = (versions.GetValueOrDefault((metric, priority, tier)) ?? [])
+                    .Select(reference => catalog.Find(reference) ?? agreement).Distinct().OrderBy(a => a.Id.Value, StringComparer.Ordinal).ThenBy(a => a.Version)
+                    .Select(a => (Agreement: a, Cell: a.Targets.Where(t => t.Metric == metric && t.Matches(priority, tier)).OrderByDescending(t => t.Specificity).FirstOrDefault()))
+                    .ToList();
+                var byVersion = written.Count > 0 && written.All(w => w.Cell is { Deadline: null });
+                HashSet<(Duration, TimeBasis, string?)> promised = byVersion
+                    ? [.. written.Select(w => (w.Cell!.Target, w.Cell.Basis, w.Agreement.CalendarName))]
                     : targets.GetValueOrDefault((metric, priority, tier)) ?? [];
                 var target = promised.Count == 1 ? Labels.Target(promised.First().Item1, promised.First().Item2)
-                    : metric == Metric.InvestigationDeadline ? "by the deadline set for each case" : promised.Count == 0 ? "–" : "varies by case";
+                    : metric == Metric.InvestigationDeadline ? "by the deadline set for each case" : promised.Count == 0 ? "–"
+                    : byVersion ? string.Join(", ", written.Select(w => $"{Labels.Target(w.Cell!.Target, w.Cell.Basis)} ({(written.All(o => o.Agreement.Id == w.Agreement.Id) ? $"v{w.Agreement.Version}" : w.Agreement.Reference)})")) : "varies by case";
                 var calendars = promised.Select(p => Labels.Calendar(p.Item2, p.Item3)).Distinct().Order(StringComparer.Ordinal).ToList();
                 var verdict = slaObjective is null || !g.Compliance.HasValue ? Labels.NoData : Labels.Verdict(ServiceKpis.Check(slaObjective, g.Compliance).Verdict);
                 return new ComplianceRow(
@@ -225,6 +250,8 @@ internal sealed record Report(
                 Labels.Kpi(r.Objective.Kpi), Labels.Objective(r.Objective.Comparison, r.Objective.ThresholdPercent), r.Actual.Numerator, r.Actual.Denominator, Labels.Round(r.Actual.Percent),
                 Labels.Verdict(r.Verdict)))],
             compliance,
+            choice.Versions(zone),
+            choice.ComplianceByKind(),
             Backlog.Of(open, at, zone),
             Breaches.Of(breaches, teams),
             [.. recorded.GroupBy(e => (e.Level, e.Reason)).OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
@@ -342,6 +369,65 @@ internal sealed record ComplianceRow(
     string Verdict);
 
 internal sealed record EscalationRow(int Level, string Reason, int Cases);
+
+/// <summary>An agreement version of the catalogue and how many cases recorded it when they opened.</summary>
+internal sealed record AgreementRow(string Agreement, string Name, string Kind, string Team, string InForce, int Tickets, int Complaints);
+
+/// <summary>The clocks of the agreements of one kind (of an OLA, one team's), whatever the version; running includes paused.</summary>
+internal sealed record AgreementComplianceRow(string Kind, string Agreements, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent);
+
+/// <summary>The catalogue's choice for each case, counted: the cases of each version, and the clocks of each agreement kind.</summary>
+internal sealed class AgreementChoice(AgreementCatalog catalog)
+{
+    private readonly Dictionary<AgreementReference, (int Tickets, int Complaints)> _cases = [];
+    private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
+
+    /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
+    public void Add(IReadOnlyList<ServiceLevelAgreement> recorded, bool ticket, IReadOnlyList<SlaStatus> statuses)
+    {
+        foreach (var version in recorded)
+        {
+            var (tickets, complaints) = _cases.GetValueOrDefault(version.Reference);
+            _cases[version.Reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
+        }
+
+        // A clock whose window never opened (an OLA of a team that never held the case, a contract never referred to) is no promise kept or broken.
+        foreach (var status in statuses.Where(s => s.State != SlaState.NotApplicable))
+        {
+            var version = catalog.Find(status.Agreement);
+            var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
+            if (!_clocks.TryGetValue(key, out var clocks))
+            {
+                clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
+            }
+
+            clocks.Versions.Add(status.Agreement.ToString());
+            _clocks[key] = status.State switch
+            {
+                SlaState.Met => clocks with { Met = clocks.Met + 1 },
+                SlaState.Missed => clocks with { Missed = clocks.Missed + 1 },
+                SlaState.Cancelled => clocks with { Cancelled = clocks.Cancelled + 1 },
+                _ => clocks with { Running = clocks.Running + 1 },
+            };
+        }
+    }
+
+    /// <summary>Every version of the catalogue, in its order, with the cases that recorded it.</summary>
+    public IReadOnlyList<AgreementRow> Versions(DateTimeZone zone) =>
+    [
+        .. catalog.Versions.Select(v => (Version: v, Cases: _cases.GetValueOrDefault(v.Reference))).Select(v => new AgreementRow(
+            v.Version.Reference.ToString(), v.Version.Name, Labels.AgreementKind(v.Version.Kind), v.Version.Team?.Value ?? "–",
+            Labels.InForce(v.Version.EffectiveFrom!.Value, v.Version.EffectiveUntil, zone), v.Cases.Tickets, v.Cases.Complaints)),
+    ];
+
+    /// <summary>The clocks by kind: the customer SLA, each team's OLA, the underpinning contracts.</summary>
+    public IReadOnlyList<AgreementComplianceRow> ComplianceByKind() =>
+    [
+        .. _clocks.OrderBy(c => c.Key.Kind).ThenBy(c => c.Key.Team, StringComparer.Ordinal).Select(c => new AgreementComplianceRow(
+            Labels.AgreementKind(c.Key.Kind) + (c.Key.Team is { } team ? $": {team}" : string.Empty), string.Join(", ", c.Value.Versions),
+            c.Value.Met, c.Value.Missed, c.Value.Running, c.Value.Cancelled, Labels.Round(new Ratio(c.Value.Met, c.Value.Met + c.Value.Missed).Percent))),
+    ];
+}
 
 /// <summary>An open case and its clocks at the evaluation instant.</summary>
 internal sealed record OpenCase(string Id, string Kind, Instant Opened, ServiceTier Tier, Priority Priority, string Holder, IReadOnlyList<SlaStatus> Clocks, bool Resolved);

@@ -25,7 +25,7 @@ internal static class ReportView
     public static IReadOnlyList<string> Headline(Report r) =>
     [
         $"Cases from {r.Period.Words}, evaluated at {r.Period.EvaluatedAtWords} ({r.Period.Zone}).",
-        $"Agreement {r.Period.Agreement}: {r.Period.AgreementName}.",
+        $"Each case is measured against the agreements the catalogue chose for it when it opened; the objectives are those of {r.Period.Agreement}: {r.Period.AgreementName}.",
         $"{Labels.Count(r.Totals.Customers, "customer")}, {Labels.Count(r.Totals.Tickets, "ticket")}, {Labels.Count(r.Totals.Complaints, "complaint")}, " +
         $"{Labels.Count(r.Totals.Visits, "callback or visit", "callbacks and visits")}; {Labels.Count(r.Totals.OpenCases, "case")} still open; {Labels.Count(r.Totals.Breaches, "promise")} broken.",
         KpiSummary(r),
@@ -56,6 +56,16 @@ internal static class ReportView
                 [c.Metric, c.Priority, c.Tier, Labels.Promise(c.Target, c.Calendar), Labels.Count(c.Met), Labels.Count(c.Missed), Labels.Count(c.Running), Labels.Count(c.Cancelled),
                     Labels.Percent(c.CompliancePercent), Labels.Hours(c.P90Hours), c.Verdict], c.Verdict))],
             TextColumns: 4),
+        new("agreements", "Cases by agreement version",
+            "Each case records, when it opens, the agreements the catalogue selects for it at that instant: the customer SLA version in force (the first that covers the case), every OLA and the underpinning contract.",
+            ["Agreement", "Name", "Kind", "Team", "In force", "Tickets", "Complaints"],
+            [.. r.Agreements.Select(a => new SectionRow([a.Agreement, a.Name, a.Kind, a.Team, a.InForce, Labels.Count(a.Tickets), Labels.Count(a.Complaints)]))],
+            TextColumns: 5),
+        new("compliance-by-kind", "Compliance by agreement kind",
+            "Every clock of every agreement the cases recorded, by kind: the customer SLA, each team's OLA (counting only while the team holds the case) and the underpinning contract (counting only while the case is referred to the supplier); the clocks of a team that never held a case, or of a contract for a case never referred, are left out. Running includes clocks paused outside their window.",
+            ["Agreement kind", "Versions", "Met", "Missed", "Running", "Cancelled", "Compliance"],
+            [.. r.ComplianceByKind.Select(c => new SectionRow([c.Kind, c.Agreements, Labels.Count(c.Met), Labels.Count(c.Missed), Labels.Count(c.Running), Labels.Count(c.Cancelled), Labels.Percent(c.CompliancePercent)]))],
+            TextColumns: 2),
         new("backlog", "Open backlog",
             $"{Labels.Count(r.Backlog.Open, "case")} open at the evaluation instant, by their most pressing clock: overdue (a promise already broken and its clock still running), at risk (a warning stage reached), on track, or resolved and only awaiting closure.",
             ["State", "Cases", "Oldest opened"],

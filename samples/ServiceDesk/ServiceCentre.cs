@@ -44,6 +44,44 @@ internal static class ServiceCentre
         return builder.AddICalendar(reader.ReadToEnd()).Build();
     }
 
+    /// <summary>When version 2 of the customer SLA takes effect: 15 January 2025, local midnight (mid-way through the smoke run's three days).</summary>
+    public static readonly Instant Version2From = new LocalDateTime(2025, 1, 15, 0, 0).InZoneStrictly(Zone).ToInstant();
+
+    /// <summary>
+    /// The centre's catalogue, in precedence order: the customer SLA in two versions (the second, from
+    /// <see cref="Version2From"/>, answers key accounts within a business hour and resolves ordinary customers' P3 tickets within 12), one OLA
+    /// per team measuring the time the team holds a ticket, and the underpinning contract with the lift and utilities
+    /// vendor, measuring the time a ticket is referred to it. data/definitions.json has the same OLAs and contract, and
+    /// a customer SLA of its own for key accounts.
+    /// </summary>
+    public static IReadOnlyList<ServiceLevelAgreement> Agreements()
+    {
+        var at = Instant.FromUtc(2024, 12, 1, 0, 0);
+        var v1 = Agreement();
+        var v2 = v1.Revise(at);
+        v2.AddTarget(Metric.FirstResponse, null, ServiceTier.Key, Duration.FromHours(1), TimeBasis.BusinessTime, at);
+        v2.AddTarget(Metric.Resolution, Priority.P3, ServiceTier.Ordinary, Duration.FromHours(12), TimeBasis.BusinessTime, at);
+        v2.Publish(Version2From, at);
+        List<ServiceLevelAgreement> all = [v1, v2];
+        foreach (var (team, hours) in new[] { ("reception", 4), ("repairs", 12), ("facilities", 12), ("billing", 8) })
+        {
+            var ola = ServiceLevelAgreement.Draft(new AgreementId($"OLA-{team}"), $"Operational level agreement: {team}", AgreementKind.OperationalLevel, at);
+            ola.SetCalendar(CalendarName, at);
+            ola.SetTeam(new DepartmentId(team), at);
+            ola.AddTarget(Metric.Resolution, null, null, Duration.FromHours(hours), TimeBasis.BusinessTime, at);
+            ola.PauseOn(HoldReason.WaitingForCustomer, [Metric.Resolution], at);
+            ola.PauseOn(HoldReason.WaitingForThirdParty, [Metric.Resolution], at);
+            ola.Publish(at, at);
+            all.Add(ola);
+        }
+
+        var vendor = ServiceLevelAgreement.Draft(new AgreementId("UC-LIFTS"), "Underpinning contract: lift and utilities vendor", AgreementKind.UnderpinningContract, at);
+        vendor.AddTarget(Metric.Resolution, null, null, Duration.FromHours(24), TimeBasis.CalendarTime, at);
+        vendor.Publish(at, at);
+        all.Add(vendor);
+        return all;
+    }
+
     public static ServiceLevelAgreement Agreement()
     {
         var at = Instant.FromUtc(2024, 12, 1, 0, 0);

@@ -85,13 +85,18 @@ public static class ServiceDeskApp
             new (string, string?)[] { ("--out", options.Out), ("--html", options.Html), ("--export-events", options.ExportEvents) }.Where(o => o.Item2 is not null).Select(o => (o.Item1, o.Item2!)),
             new (string, string?)[] { ("--definitions", options.Definitions), ("--events", options.Events) }.Where(i => i.Item2 is not null).Select(i => (i.Item1, i.Item2!)));
 
-        var agreement = ServiceCentre.Agreement();
+        var catalog = new AgreementCatalog(ServiceCentre.Agreements());
+        var agreement = catalog.Versions[0];
         var calendars = new Dictionary<string, BusinessCalendar> { [ServiceCentre.CalendarName] = ServiceCentre.Calendar };
         LoadedDefinitions? definitions = null;
         if (options.Definitions is { } definitionsFile)
         {
             definitions = LoadDefinitions(definitionsFile);
-            agreement = definitions.Agreements.Values.FirstOrDefault() ?? throw new SampleException($"{definitionsFile}: $.agreements: at least one agreement is needed");
+            catalog = definitions.Catalog;
+            // The catalogue lists the specific before the general (the first that covers a case is its SLA); the default, whose
+            // KPI objectives the report checks, is the first with objectives.
+            agreement = catalog.Versions.FirstOrDefault(v => v.Objectives.Count > 0) ?? (catalog.Versions.Count > 0 ? catalog.Versions[0] : null)
+                ?? throw new SampleException($"{definitionsFile}: $.agreements: at least one agreement is needed");
             calendars = new Dictionary<string, BusinessCalendar>(definitions.Calendars);
             var p = definitions.Policies;
             var sections = new (string Name, bool Set)[]
@@ -102,7 +107,7 @@ public static class ServiceDeskApp
                 ("credits", p.Credits is not null),
                 ("callbacks", p.Callbacks is not null),
             }.Where(s => s.Set).Select(s => s.Name).DefaultIfEmpty("none");
-            Messages.Say(stderr, $"Loaded {definitions.Calendars.Count} calendars, {definitions.Agreements.Count} agreements and policies ({string.Join(", ", sections)}) from {definitionsFile}; using {agreement.Reference}.");
+            Messages.Say(stderr, $"Loaded {definitions.Calendars.Count} calendars, {definitions.Agreements.Count} agreements ({catalog.Versions.Count} versions) and policies ({string.Join(", ", sections)}) from {definitionsFile}; cases take the agreements the catalogue selects, {agreement.Reference} first.");
         }
 
         var supported = SupportedRange(calendars.Values);
@@ -111,8 +116,10 @@ public static class ServiceDeskApp
             throw new SampleException($"--at {requested} is outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
         }
 
-        // Tickets name the agreement they fall under; the first one is the default (complaints, KPI objectives, tickets without one).
-        IReadOnlyDictionary<string, ServiceLevelAgreement> agreements = definitions?.Agreements ?? new Dictionary<string, ServiceLevelAgreement> { [agreement.Id.Value] = agreement };
+        // Cases record the agreements the catalogue selects for them when they open; the default agreement serves for the KPI
+        // objectives and cases without one. A replayed log names agreements by id, each at its highest version.
+        IReadOnlyDictionary<string, ServiceLevelAgreement> agreements = definitions?.Agreements
+            ?? catalog.Versions.GroupBy(a => a.Id.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!, StringComparer.Ordinal);
         var builder = new ServiceCollection().AddServiceQuality(o =>
         {
             foreach (var (name, calendar) in calendars)
@@ -142,7 +149,7 @@ public static class ServiceDeskApp
         Cases cases;
         if (options.Events is { } log)
         {
-            cases = Replay(log, agreements, calendars, agreement, stderr, timer);
+            cases = Replay(log, agreements, catalog, calendars, agreement, stderr, timer);
             if (cases.Start < supported.Start || cases.End >= supported.End)
             {
                 throw new SampleException($"{log}: the cases run from {cases.Start} to {cases.End}, outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
@@ -153,7 +160,7 @@ public static class ServiceDeskApp
             var simulation = new Simulation(
                 options, provider.GetRequiredService<ITierPolicy>(), provider.GetRequiredService<EntitlementCatalog>(), provider.GetRequiredService<ICallbackPolicy>(),
                 provider.GetRequiredService<CaseAssessor>(), provider.GetRequiredService<ITrustPolicy>());
-            simulation.Run(agreement, new SynchronousProgress(message => Messages.Progress(stderr, message)));
+            simulation.Run(catalog, agreement, new SynchronousProgress(message => Messages.Progress(stderr, message)));
             Messages.Say(stderr, string.Empty);
             cases = Cases.Of(simulation.Customers, simulation.Tickets, simulation.Complaints, simulation.Visits);
         }
@@ -184,7 +191,7 @@ public static class ServiceDeskApp
         ]);
         var simulated = timer.Elapsed;
         var report = Report.Build(
-            cases, agreement, agreements, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
+            cases, agreement, catalog, calendars, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
             definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, provider.GetRequiredService<ITrustPolicy>(), at,
             options.Cases);
 
@@ -248,8 +255,8 @@ public static class ServiceDeskApp
     }
 
     private static Cases Replay(
-        string log, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement defaultAgreement,
-        TextWriter stderr, Stopwatch timer)
+        string log, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars,
+        ServiceLevelAgreement defaultAgreement, TextWriter stderr, Stopwatch timer)
     {
         using var reader = ReadInput("--events", log, File.OpenRead);
         ReplayedCases replayed;
@@ -267,10 +274,9 @@ public static class ServiceDeskApp
         }
 
         Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed.Events:N0} events from {log} in {timer.Elapsed.TotalSeconds:0.0} s."));
-        return Cases.Of(replayed.Customers.Values, replayed.Tickets.Values, replayed.Complaints.Values, replayed.Visits.Values) with
-        {
-            ComplaintAgreements = replayed.ComplaintAgreements,
-        };
+        return Cases.Of(
+            replayed.Customers.Values, replayed.Tickets.Values.Select(t => RecordedAgreements.Restore(t, catalog)),
+            replayed.Complaints.Values.Select(c => RecordedAgreements.Restore(c, catalog)), replayed.Visits.Values);
     }
 
     /// <summary>Opens or reads an input file, with one message for each way that can fail.</summary>

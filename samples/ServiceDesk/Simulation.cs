@@ -1,4 +1,5 @@
 using NodaTime;
+using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
@@ -26,6 +27,8 @@ internal sealed class Simulation(
     public static readonly Instant Start = new LocalDateTime(2025, 1, 13, 0, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
 
     private readonly Random _random = new(options.Seed);
+    private AgreementCatalog _catalog = new([]);
+    private ServiceLevelAgreement _fallback = ServiceCentre.Agreement();
 
     /// <summary>How each member of staff works: drawn once per seed, so scorecards spread the same way every run.</summary>
     private readonly Dictionary<StaffId, StaffProfile> _staff = ServiceCentre.Staff.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => StaffProfile.Draw(new Random(unchecked((options.Seed * 7919) + p.i))));
@@ -49,8 +52,14 @@ internal sealed class Simulation(
 
     public Instant End => Start + Duration.FromDays(options.Days);
 
-    public void Run(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, IProgress<string> progress)
+    /// <summary>
+    /// Runs the period. Each case opens with the catalogue's choice for it at its start (the customer SLA version in force,
+    /// every OLA, the underpinning contract), recorded on the case; <paramref name="fallback"/> is the agreement of a case
+    /// the catalogue gives none, for its escalations.
+    /// </summary>
+    public void Run(AgreementCatalog catalog, ServiceLevelAgreement fallback, IProgress<string> progress)
     {
+        (_catalog, _fallback) = (catalog, fallback);
         CreateCustomers();
         for (var day = 0; day < options.Days; day++)
         {
@@ -60,19 +69,19 @@ internal sealed class Simulation(
             var ticketsToday = (int)Math.Round(options.Customers / 5 * load) + _random.Next(-20, 21);
             for (var i = 0; i < ticketsToday; i++)
             {
-                Tickets.Add(SimulateTicket(agreement, dayStart));
+                Tickets.Add(SimulateTicket(dayStart));
             }
 
             for (var i = 0; i < Math.Max(1, ticketsToday / 22); i++)
             {
-                SimulateComplaint(agreement, dayStart);
+                SimulateComplaint(dayStart);
             }
 
             progress.Report($"day {day + 1}/{options.Days}: {Tickets.Count:N0} tickets, {Complaints.Count:N0} complaints");
         }
 
         PlanCallbacks();
-        SweepOpenCases(agreement);
+        SweepOpenCases();
         UpdateTrust();
     }
 
@@ -101,7 +110,13 @@ internal sealed class Simulation(
         }
     }
 
-    private Ticket SimulateTicket(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, Instant dayStart)
+    /// <summary>The agreement a case recorded first (its customer SLA), by which it is escalated.</summary>
+    private ServiceLevelAgreement Main(AgreementReference? recorded) => recorded is { } reference ? _catalog.Find(reference) ?? _fallback : _fallback;
+
+    /// <summary>The agreement a case records first: the customer SLA the catalogue chose, or null when it chose nothing.</summary>
+    private static AgreementReference? First(IReadOnlyList<ServiceLevelAgreement> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
+
+    private Ticket SimulateTicket(Instant dayStart)
     {
         var customer = Customers[_random.Next(Customers.Count)];
         var owner = ServiceCentre.Staff[_random.Next(10)];
@@ -109,8 +124,11 @@ internal sealed class Simulation(
         var priority = entitlements.For(customer.Tier).RaisePriority(_random.Next(100) switch { < 5 => Priority.P1, < 25 => Priority.P2, < 75 => Priority.P3, _ => Priority.P4 });
         var now = dayStart + Duration.FromMinutes(ArrivalMinute());
         var outOfHours = now.InZone(ServiceCentre.Zone).Hour is < 9 or >= 18;
-        var ticket = Ticket.Open(new TicketId($"T-{Tickets.Count:000000}"), customer.Id, kind, (Channel)_random.Next(7), priority, owner, customer.Tier, now, agreement.Reference,
-            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport);
+        var channel = (Channel)_random.Next(7);
+        var chosen = _catalog.Select(CaseProfile.ForTicket(customer.Tier, customer.Id, kind, channel, priority), now);
+        var ticket = Ticket.Open(new TicketId($"T-{Tickets.Count:000000}"), customer.Id, kind, channel, priority, owner, customer.Tier, now, First(chosen),
+            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+        var agreement = Main(ticket.Agreement);
 
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
@@ -225,7 +243,7 @@ internal sealed class Simulation(
         return ServiceCentre.Staff[^1];
     }
 
-    private void SimulateComplaint(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement, Instant dayStart)
+    private void SimulateComplaint(Instant dayStart)
     {
         // A few customers complain again and again, mostly without ground: the repeat rule escalates them and their trust falls.
         var serial = _random.Next(100) < 12;
@@ -236,8 +254,11 @@ internal sealed class Simulation(
         Money? loss = _random.Next(100) < 10 ? Money.Yuan(_random.Next(100, 30_000)) : null;
         var channel = (Channel)_random.Next(7);
         var category = (ComplaintCategory)_random.Next(8);
+        var chosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, channel, severity), now);
         var complaint = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, channel, category, severity, now,
-            claimedLoss: loss, againstStaff: against, againstDepartment: against is { } staff ? new DepartmentId(ServiceCentre.TeamOf(staff)) : new DepartmentId(ServiceCentre.Teams[1]));
+            claimedLoss: loss, againstStaff: against, againstDepartment: against is { } staff ? new DepartmentId(ServiceCentre.TeamOf(staff)) : new DepartmentId(ServiceCentre.Teams[1]),
+            customerTier: customer.Tier, agreement: First(chosen), otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+        var agreement = Main(complaint.Agreement);
         Complaints.Add(complaint);
         Instant Later(int minMinutes, int maxMinutes) => now += Duration.FromMinutes(_random.Next(minMinutes, maxMinutes));
 
@@ -259,8 +280,11 @@ internal sealed class Simulation(
         Complaint? duplicate = null;
         if (_random.Next(100) < 7)
         {
-            duplicate = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, (Channel)(((int)channel + 1 + _random.Next(6)) % 7), category, severity,
-                Later(5, 90), againstStaff: against, againstDepartment: complaint.AgainstDepartment);
+            var (duplicateChannel, duplicateAt) = ((Channel)(((int)channel + 1 + _random.Next(6)) % 7), Later(5, 90));
+            var duplicateChosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, duplicateChannel, severity), duplicateAt);
+            duplicate = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, duplicateChannel, category, severity,
+                duplicateAt, againstStaff: against, againstDepartment: complaint.AgainstDepartment, customerTier: customer.Tier,
+                agreement: First(duplicateChosen), otherAgreements: duplicateChosen.Skip(1).Select(a => a.Reference));
             Complaints.Add(duplicate);
         }
 
@@ -303,15 +327,15 @@ internal sealed class Simulation(
     /// holds each at the next instant anything about it can change, and an hourly sweep assesses the cases due, records the
     /// escalation the policy decides and schedules them again, until the end of the simulated period.
     /// </summary>
-    private void SweepOpenCases(ServiceQuality.Domain.Agreements.ServiceLevelAgreement agreement)
+    private void SweepOpenCases()
     {
         var scheduler = new AssessmentScheduler<string>();
         var tickets = Tickets.Where(t => !t.IsFinal).ToDictionary(t => t.Id.Value);
         var complaints = Complaints.Where(c => !c.IsFinal).ToDictionary(c => c.Id.Value);
         var tiers = Customers.ToDictionary(c => c.Id, c => c.Tier);
         CaseAssessment Assess(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
-            ? assessor.AssessTicket(ticket, agreement, at)
-            : assessor.AssessComplaint(complaints[id], tiers[complaints[id].Customer], agreement, at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
+            ? assessor.AssessTicket(ticket, Main(ticket.Agreement), at)
+            : assessor.AssessComplaint(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
         foreach (var id in tickets.Keys.Concat(complaints.Keys).Order(StringComparer.Ordinal))
         {
             var last = tickets.TryGetValue(id, out var t) ? t.LastEventAt : complaints[id].LastEventAt;

@@ -35,6 +35,18 @@ public sealed class ExportReplayTests : IDisposable
         Assert.Equal(File.ReadAllText(_scratch["first.jsonl"]), File.ReadAllText(_scratch["second.jsonl"]));
     }
 
+    [Fact]
+    public void Run_WhenALogNamesAnAgreementById_ReplaysEachCaseUnderTheVersionInForceAtItsStart()
+    {
+        // data/events.jsonl names PM-2025 for a ticket of 13 January and one of 24 January; version 2 is in force from 15 January.
+        var run = SampleRun.Of(
+            "--definitions", SampleRun.Repository("samples/ServiceDesk/data/definitions.json"), "--events", SampleRun.Repository("samples/ServiceDesk/data/events.jsonl"), "--format", "json");
+
+        Assert.True(run.Status == 0, run.Stderr);
+        var versions = JsonNode.Parse(run.Stdout)!["agreements"]!.AsArray().ToDictionary(a => a!["agreement"]!.GetValue<string>(), a => a!["tickets"]!.GetValue<int>());
+        Assert.Equal((1, 1, 0, 2, 2), (versions["PM-2025 v1"], versions["PM-2025 v2"], versions["PM-2025-KEY v1"], versions["OLA-repairs v1"], versions["UC-LIFTS v1"]));
+    }
+
     /// <summary>The report, which holds no measurement, as its text (checked to hold cases).</summary>
     private static string Content(string report)
     {

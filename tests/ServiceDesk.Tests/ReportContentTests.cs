@@ -33,12 +33,42 @@ public sealed class ReportContentTests : IDisposable
         var text = SampleRun.Of("--smoke", "--format", format).Stdout;
         var html = RunHtml();
 
-        foreach (var title in new[] { "Headline KPIs", "Compliance per promise", "Open backlog", "Oldest open cases", "Breaches by who held the case", "Escalations recorded", "Escalations due",
+        foreach (var title in new[] { "Headline KPIs", "Compliance per promise", "Cases by agreement version", "Compliance by agreement kind", "Open backlog", "Oldest open cases", "Breaches by who held the case", "Escalations recorded", "Escalations due",
             "Callbacks and visits", "Satisfaction per dimension", "Staff standings", "Service credits owed to key accounts" })
         {
             Assert.Contains(title, text, StringComparison.Ordinal);
             Assert.Contains($"<caption>{title}", html, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void JsonReport_CountsTheCataloguesChoice_EachVersionFromItsDate_AndEachKindsClocks(bool withDefinitions)
+    {
+        string[] definitions = withDefinitions ? ["--definitions", SampleRun.Repository("samples/ServiceDesk/data/definitions.json")] : [];
+        var run = SampleRun.Of(["--smoke", "--format", "json", "--cases", .. definitions]);
+        Assert.True(run.Status == 0, run.Stderr);
+        var report = JsonNode.Parse(run.Stdout)!;
+
+        var versions = report["agreements"]!.AsArray().ToDictionary(a => a!["agreement"]!.GetValue<string>(), a => a!);
+        int Cases(string agreement) => versions[agreement]["tickets"]!.GetValue<int>() + versions[agreement]["complaints"]!.GetValue<int>();
+        var total = report["totals"]!["tickets"]!.GetValue<int>() + report["totals"]!["complaints"]!.GetValue<int>();
+        var slas = versions.Values.Where(v => v["kind"]!.GetValue<string>() == "Customer SLA").Sum(v => v["tickets"]!.GetValue<int>() + v["complaints"]!.GetValue<int>());
+
+        // Every case has exactly one customer SLA; both versions of PM-2025 took cases (the second from 15 January);
+        // every OLA and the contract attach to every case.
+        Assert.Equal(total, slas);
+        Assert.True(Cases("PM-2025 v1") > 0 && Cases("PM-2025 v2") > 0, run.Stdout);
+        Assert.All(new[] { "OLA-reception v1", "OLA-repairs v1", "OLA-facilities v1", "OLA-billing v1", "UC-LIFTS v1" }, a => Assert.Equal(total, Cases(a)));
+
+        var kinds = report["complianceByKind"]!.AsArray().Select(k => k!["kind"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Customer SLA", "OLA: billing", "OLA: facilities", "OLA: reception", "OLA: repairs", "Underpinning contract"], kinds);
+        var sla = report["complianceByKind"]![0]!;
+        var slaMet = sla["met"]!.GetValue<long>();
+        var slaMissed = sla["missed"]!.GetValue<long>();
+        Assert.Equal(report["totals"]!["breaches"]!.GetValue<long>(), slaMissed);
+        Assert.Contains(report["kpis"]!.AsArray(), k => k!["kpi"]!.GetValue<string>() == "SLA compliance" && k["numerator"]!.GetValue<long>() == slaMet);
     }
 
     [Fact]

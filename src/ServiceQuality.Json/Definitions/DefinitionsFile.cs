@@ -94,17 +94,46 @@ public static partial class DefinitionsFile
             }
         }
 
-        var agreements = new Dictionary<string, ServiceLevelAgreement>(StringComparer.Ordinal);
+        // Several versions of one agreement may stand side by side, each in force from its own instant; an (id, version)
+        // pair may appear once. The catalogue keeps the file's order, which is its precedence.
+        var versions = new List<ServiceLevelAgreement>();
+        var seen = new HashSet<AgreementReference>();
         foreach (var node in root.Items("agreements", required: false))
         {
-            if (Agreement(node, calendars, declared) is { } agreement && !agreements.TryAdd(agreement.Id.Value, agreement))
+            if (Agreement(node, calendars, declared) is not { } agreement)
             {
-                node.Problem("id", ProblemCode.DuplicateId, $"the agreement '{JsonTree.Escape(agreement.Id.Value)}' is defined twice.");
+                continue;
             }
+
+            if (!seen.Add(agreement.Reference))
+            {
+                node.Problem(
+                    node.Has("version") ? "version" : "id",
+                    ProblemCode.DuplicateId,
+                    $"version {agreement.Version} of the agreement '{JsonTree.Escape(agreement.Id.Value)}' is defined twice.");
+                continue;
+            }
+
+            versions.Add(agreement);
         }
 
         var policies = Policies(root, calendars, declared);
-        return new LoadedDefinitions(calendars, agreements, policies);
+        return new LoadedDefinitions(calendars, Latest(versions), policies) { Catalog = new AgreementCatalog(versions) };
+    }
+
+    /// <summary>Of each agreement, the version with the highest number, in the order the agreements first appear.</summary>
+    private static Dictionary<string, ServiceLevelAgreement> Latest(List<ServiceLevelAgreement> versions)
+    {
+        var latest = new Dictionary<string, ServiceLevelAgreement>(StringComparer.Ordinal);
+        foreach (var version in versions)
+        {
+            if (!latest.TryGetValue(version.Id.Value, out var kept) || version.Version > kept.Version)
+            {
+                latest[version.Id.Value] = version;
+            }
+        }
+
+        return latest;
     }
 
     private static BusinessCalendar? Calendar(Node node)
@@ -215,7 +244,14 @@ public static partial class DefinitionsFile
     }
 
     private static readonly string[] AgreementProperties =
-        ["id", "version", "name", "kind", "effectiveFrom", "calendar", "calendarFrom", "zoneFrom", "applicability", "targets", "pauses", "stages", "reopen", "objectives", "lossReport"];
+        ["id", "version", "name", "kind", "effectiveFrom", "effectiveUntil", "calendar", "calendarFrom", "zoneFrom", "applicability", "conditions", "team", "targets", "pauses", "stages",
+            "reopen", "objectives", "lossReport"];
+
+    /// <summary>The lists of the <c>applicability</c> object, as files had them before <c>conditions</c>.</summary>
+    private static readonly string[] ApplicabilityLists = ["tiers", "kinds", "channels", "priorities", "categories"];
+
+    /// <summary>The lists of the <c>conditions</c> object: those of <c>applicability</c>, then the customer, severity, site and team.</summary>
+    private static readonly string[] ConditionLists = [.. ApplicabilityLists, "customers", "severities", "sites", "teams"];
 
     /// <summary>
     /// A target's deadline in business days: <c>{"businessDays": 1, "at": "12:00", "cutOff": "16:00"}</c>. <c>at</c> is a
@@ -282,6 +318,18 @@ public static partial class DefinitionsFile
         var kind = node.Enum<AgreementKind>("kind");
         var version = node.Has("version") ? node.Int("version", 1, int.MaxValue) : 1;
         var effectiveFrom = node.Instant("effectiveFrom");
+        var effectiveUntil = node.Has("effectiveUntil") ? node.Instant("effectiveUntil") : null;
+        if (effectiveUntil is { } end && effectiveFrom is { } begin && end <= begin)
+        {
+            node.Problem("effectiveUntil", ProblemCode.Conflict, $"a version must end after it takes effect; it ends at {end} and takes effect at {begin}.");
+        }
+
+        var team = node.Has("team") ? node.Id("team", Converters.Ids.Department) : null;
+        if (team is not null && kind is { } teamKind && teamKind != AgreementKind.OperationalLevel)
+        {
+            node.Problem("team", RuleCode.OnlyOperationalAgreementsHaveATeam.ToString(), $"only an operational-level agreement (OLA) measures a team's time; this one is {teamKind}.");
+        }
+
         var calendar = node.Has("calendar") ? node.Text("calendar") : null;
         CalendarReference(node, "calendar", calendar, calendars, declared);
 
@@ -391,17 +439,7 @@ public static partial class DefinitionsFile
             stages = kept;
         }
 
-        var applicability = Applicability.Any;
-        var covers = node.Get("applicability");
-        if (!covers.IsMissing && covers.Object(["tiers", "kinds", "channels", "priorities", "categories"]))
-        {
-            applicability = new Applicability(
-                [.. covers.Items("tiers", required: false).Select(t => t.AsTier()).OfType<ServiceTier>().Distinct()],
-                [.. covers.Items("kinds", required: false).Select(k => k.AsEnum<TicketKind>()).OfType<TicketKind>().Distinct()],
-                [.. covers.Items("channels", required: false).Select(c => c.AsEnum<Channel>()).OfType<Channel>().Distinct()],
-                [.. covers.Items("priorities", required: false).Select(p => p.AsEnum<Priority>()).OfType<Priority>().Distinct()],
-                [.. covers.Items("categories", required: false).Select(c => c.AsEnum<ComplaintCategory>()).OfType<ComplaintCategory>().Distinct()]);
-        }
+        var applicability = Conditions(node);
 
         var reopen = node.Enum<ReopenBehaviour>("reopen", required: false) ?? ReopenBehaviour.ContinueClock;
         var objectives = new List<KpiObjective>();
@@ -432,10 +470,49 @@ public static partial class DefinitionsFile
         // The version is a value: the agreement is rebuilt as that version, drafted and published at its effective instant.
         return ServiceLevelAgreement.FromHistory(
         [
-            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives) { LossReporting = lossReporting, CalendarSource = source },
-            new AgreementPublished(agreementId, at, at),
+            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives)
+            {
+                LossReporting = lossReporting, CalendarSource = source, Team = team,
+            },
+            new AgreementPublished(agreementId, at, at) { EffectiveUntil = effectiveUntil },
         ]);
     }
+
+    /// <summary>
+    /// Which cases an agreement covers: the <c>conditions</c> object (every list), or the <c>applicability</c> object of
+    /// earlier files (the tier, kind, channel, priority and category lists only), not both; neither covers every case.
+    /// </summary>
+    private static Applicability Conditions(Node node)
+    {
+        var (conditions, applicability) = (node.Get("conditions"), node.Get("applicability"));
+        if (!conditions.IsMissing && !applicability.IsMissing)
+        {
+            node.Problem("conditions", ProblemCode.Conflict, "\"conditions\" replaces \"applicability\": give one of them.");
+            return Applicability.Any;
+        }
+
+        var covers = conditions.IsMissing ? applicability : conditions;
+        if (covers.IsMissing || !covers.Object(conditions.IsMissing ? ApplicabilityLists : ConditionLists))
+        {
+            return Applicability.Any;
+        }
+
+        return new Applicability(
+            [.. covers.Items("tiers", required: false).Select(t => t.AsTier()).OfType<ServiceTier>().Distinct()],
+            [.. covers.Items("kinds", required: false).Select(k => k.AsEnum<TicketKind>()).OfType<TicketKind>().Distinct()],
+            [.. covers.Items("channels", required: false).Select(c => c.AsEnum<Channel>()).OfType<Channel>().Distinct()],
+            [.. covers.Items("priorities", required: false).Select(p => p.AsEnum<Priority>()).OfType<Priority>().Distinct()],
+            [.. covers.Items("categories", required: false).Select(c => c.AsEnum<ComplaintCategory>()).OfType<ComplaintCategory>().Distinct()])
+        {
+            Customers = [.. covers.Items("customers", required: false).Select(c => c.AsId(Converters.Ids.Customer)).OfType<CustomerId>().Distinct()],
+            Severities = [.. covers.Items("severities", required: false).Select(s => s.AsEnum<Severity>()).OfType<Severity>().Distinct()],
+            Sites = [.. covers.Items("sites", required: false).Select(s => s.AsId(static v => new SiteCode(v))).OfType<SiteCode>().Select(s => s.Value).Distinct(StringComparer.Ordinal)],
+            Teams = [.. covers.Items("teams", required: false).Select(t => t.AsId(Converters.Ids.Department)).OfType<DepartmentId>().Distinct()],
+        };
+    }
+
+    /// <summary>A site code as the id reader reads it (non-blank, bounded, no control characters), to keep as text.</summary>
+    private readonly record struct SiteCode(string Value);
 
     /// <summary>Checks a reference to a calendar, telling a missing calendar from one that has problems of its own.</summary>
     private static void CalendarReference(Node node, string property, string? id, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)

@@ -21,12 +21,32 @@ public sealed class DefinitionsFileTests
         var from = Instant.FromUtc(2025, 1, 1, 0, 0);
         Assert.Equal(reference.BusinessTimeBetween(from, from + Duration.FromDays(365)), calendar.BusinessTimeBetween(from, from + Duration.FromDays(365)));
 
-        var agreement = definitions.Agreements["PM-2025"];
+        var agreement = definitions.Catalog.Find(new AgreementReference(new AgreementId("PM-2025"), 1))!;
         Assert.Equal((AgreementStatus.Published, 1, "china-2025"), (agreement.Status, agreement.Version, agreement.CalendarName));
         Assert.Equal(Duration.FromHours(8), agreement.TargetFor(Metric.Resolution, Priority.P3, ServiceTier.Key)!.Target);
         Assert.Equal(Duration.FromDays(3), agreement.TargetFor(Metric.ComplaintResolution, Priority.P2, ServiceTier.Gold)!.Target);
         Assert.True(agreement.IsPausedBy(HoldReason.WaitingForThirdParty, Metric.Resolution));
         Assert.Equal(6, agreement.Objectives.Count);
+    }
+
+    [Fact]
+    public void Load_TheShippedExample_GivesACatalogueThatChoosesByTierDateTeamAndReferral()
+    {
+        var catalog = DefinitionsFile.Load(Example).Catalog;
+        var (before, after) = (Instant.FromUtc(2025, 1, 14, 15, 59), Instant.FromUtc(2025, 1, 14, 16, 0));
+        var gold = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3);
+        var key = CaseProfile.ForTicket(ServiceTier.Key, new CustomerId("C-2"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3);
+
+        static string Chosen(IEnumerable<ServiceLevelAgreement> agreements) => string.Join(" ", agreements.Select(a => a.Reference));
+
+        Assert.Equal("PM-2025 v1 OLA-reception v1 OLA-repairs v1 OLA-facilities v1 OLA-billing v1 UC-LIFTS v1", Chosen(catalog.Select(gold, before)));
+        Assert.StartsWith("PM-2025 v2 OLA-reception v1", Chosen(catalog.Select(gold, after)), StringComparison.Ordinal);
+        Assert.StartsWith("PM-2025-KEY v1 OLA-reception v1", Chosen(catalog.Select(key, after)), StringComparison.Ordinal);
+        Assert.Equal(Duration.FromHours(12), catalog.Select(gold, after)[0].TargetFor(Metric.Resolution, Priority.P3, ServiceTier.Gold)!.Target);
+        Assert.Equal(Duration.FromHours(16), catalog.Select(gold, before)[0].TargetFor(Metric.Resolution, Priority.P3, ServiceTier.Gold)!.Target);
+        Assert.Equal(new DepartmentId("repairs"), catalog.VersionInForce(new AgreementId("OLA-repairs"), after)!.Team);
+        Assert.Equal(AgreementKind.UnderpinningContract, catalog.Versions[^1].Kind);
+        Assert.Equal("PM-2025-KEY", catalog.Versions[0].Id.Value);
     }
 
     [Fact]

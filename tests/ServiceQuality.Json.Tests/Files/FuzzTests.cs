@@ -256,7 +256,7 @@ public sealed class FuzzTests
 
     private static string Describe(LoadedDefinitions d) =>
         string.Join('\n', d.Calendars.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"))
-        + '\n' + string.Join('\n', d.Agreements.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => JsonSerializer.Serialize(a.Value.History, Json)))
+        + '\n' + string.Join('\n', d.Catalog.Versions.Select(a => JsonSerializer.Serialize(a.History, Json)))
         + '\n' + string.Join(',', new object?[] { d.Policies.Tiers, d.Policies.Ladder, d.Policies.Scorecard, d.Policies.Standings, d.Policies.Credits, d.Policies.Callbacks }.Select(p => p is null ? "-" : "+"));
 
     private static List<string> Histories(ReplayedCases cases) =>
