@@ -57,7 +57,18 @@ internal sealed class DeskDefinitions
         }
     }
 
-    /// <summary>The agreement a case recorded, or the default one.</summary>
+    /// <summary>
+    /// The agreement versions a new case falls under, as the catalogue chooses them at its start: the customer SLA (the
+    /// default agreement when none covers the case) and the OLAs and underpinning contract beside it.
+    /// </summary>
+    public (AgreementReference Sla, IReadOnlyList<AgreementReference> Others) Choose(CaseProfile profile, Instant start)
+    {
+        var chosen = Loaded.Catalog.Select(profile, start);
+        var sla = chosen.FirstOrDefault(a => a.Kind == AgreementKind.ServiceLevel) ?? Default;
+        return (sla.Reference, [.. chosen.Where(a => a.Id != sla.Id).Select(a => a.Reference)]);
+    }
+
+    /// <summary>The agreement version a case recorded (the catalogue holds every version of the file), or the default one.</summary>
     public ServiceLevelAgreement For(AgreementReference? reference) =>
-        reference is { } r && Loaded.Agreements.TryGetValue(r.Id.Value, out var agreement) ? agreement : Default;
+        reference is { } r && Loaded.Catalog.Find(r) is { } agreement ? agreement : Default;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using ServiceDesk.Web.Store;
+using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
@@ -107,9 +108,10 @@ internal static class Endpoints
         var body = await Json.ReadAsync<OpenTicket>(http.Request);
         var customer = await KnownCustomerAsync(desk, body.Customer);
         var now = desk.Now;
+        var (sla, others) = desk.Definitions.Choose(CaseProfile.ForTicket(customer.Tier, body.Customer, body.Kind, body.Channel, body.Priority), now);
         var ticket = Ticket.Open(
-            body.Id, body.Customer, body.Kind, body.Channel, body.Priority, body.FirstContactOwner, customer.Tier, now, desk.Definitions.Default.Reference,
-            body.RequiresOnSiteVisit, body.ClaimedLoss);
+            body.Id, body.Customer, body.Kind, body.Channel, body.Priority, body.FirstContactOwner, customer.Tier, now, sla,
+            body.RequiresOnSiteVisit, body.ClaimedLoss, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "ticket", body.Id.Value, () => desk.Repository.SaveAsync(ticket));
         desk.Changed(ticket);
         return Created(http, $"/tickets/{body.Id.Value}", ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now));
@@ -120,9 +122,10 @@ internal static class Endpoints
         var body = await Json.ReadAsync<ReceiveComplaint>(http.Request);
         var customer = await KnownCustomerAsync(desk, body.Customer);
         var now = desk.Now;
+        var (sla, others) = desk.Definitions.Choose(CaseProfile.ForComplaint(customer.Tier, body.Customer, body.Category, body.Channel, body.Severity), now);
         var complaint = Complaint.Receive(
             body.Id, body.Customer, body.Channel, body.Category, body.Severity, now, body.ClaimedLoss, body.AgainstStaff, body.AgainstDepartment, body.RelatedTicket,
-            body.CallbackRequired, customer.Tier, desk.Definitions.Default.Reference);
+            body.CallbackRequired, customer.Tier, sla, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "complaint", body.Id.Value, () => desk.Repository.SaveAsync(complaint));
         desk.Changed(complaint);
         return Created(http, $"/complaints/{body.Id.Value}", complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now));

@@ -91,7 +91,7 @@ internal static class DemoSeed
             new ServiceDesk.SampleOptions(Seed: 7, Days: Days, Customers: Customers, Format: "text", Out: null, Help: false),
             services.GetRequiredService<ITierPolicy>(), services.GetRequiredService<EntitlementCatalog>(), services.GetRequiredService<ICallbackPolicy>(),
             services.GetRequiredService<CaseAssessor>());
-        simulation.Run(definitions.Default, new Progress<string>());
+        simulation.Run(definitions.Loaded.Catalog, definitions.Default, new Progress<string>());
 
         // Cut at 15:00 on the last day, in the centre's zone: what happened later has not happened yet.
         var lastDay = ServiceDesk.Simulation.Start.InZone(definitions.Zone).Date.PlusDays(Days - 1);
