@@ -34,6 +34,13 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// (<see cref="ServiceTarget.Deadline"/>) becomes, per cycle, the business time from its start to the deadline; pauses
 /// move it by the business time paused, and it is never earlier than computed. A clock is met when it stops at or before its
 /// deadline, and missed once the deadline passes. Events after <c>now</c> are ignored.</para>
+/// <para>Several agreements: a case records the versions it opened under (its SLA, the OLAs and the underpinning contract
+/// an <see cref="AgreementCatalog"/> chose), and the overloads taking a list evaluate all of them at once. An OLA that names a
+/// team (<see cref="ServiceLevelAgreement.Team"/>) counts only while that team holds the case — from an assignment or transfer
+/// to the team until one away from it; a complaint's investigation — and an underpinning contract only while the case is
+/// referred to a third party; outside that window such a clock is <see cref="SlaState.Paused"/>, and one whose window never
+/// opened in its cycle is <see cref="SlaState.NotApplicable"/>. The allocating overloads also return every completed cycle
+/// (<see cref="SlaEvaluation.CompletedCycles"/>) and each started clock's elapsed time by holder (<see cref="SlaEvaluation.Breakdowns"/>).</para>
 /// <para>Range: <c>now</c> and every event up to it must lie in the supported range of the calendars the agreement's targets
 /// use (<see cref="BusinessCalendar.SupportedRange"/> of its business calendar, and of <see cref="BusinessCalendar.AlwaysOpen"/>
 /// when a target is in calendar time); a target of any length is measured exactly, and a deadline that falls after the end
