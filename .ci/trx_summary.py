@@ -15,7 +15,9 @@ for path in files:
     counters = next(e for e in ET.parse(path).getroot().iter() if e.tag.rsplit("}", 1)[-1] == "Counters")
     passed += int(counters.get("passed", "0"))
     failed += int(counters.get("failed", "0")) + int(counters.get("error", "0")) + int(counters.get("timeout", "0")) + int(counters.get("aborted", "0"))
-    skipped += int(counters.get("notExecuted", "0"))
+    # xunit's skipped tests count in `total` but not in `executed`; some writers also fill `notExecuted`.
+    not_run = int(counters.get("total", "0")) - int(counters.get("executed", counters.get("total", "0")))
+    skipped += max(int(counters.get("notExecuted", "0")), not_run)
 
 line = f"Tests: {passed} passed, {failed} failed"
 if skipped:
