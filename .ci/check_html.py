@@ -3,7 +3,7 @@ import re
 import sys
 from html.parser import HTMLParser
 
-SECTIONS = ["kpis", "tiers", "compliance", "backlog", "oldest", "breaches", "escalations-recorded", "escalations-due",
+SECTIONS = ["kpis", "tiers", "compliance", "agreements", "compliance-by-kind", "backlog", "oldest", "breaches", "escalations-recorded", "escalations-due",
             "callbacks", "satisfaction", "staff", "credits", "credits-largest"]
 
 
