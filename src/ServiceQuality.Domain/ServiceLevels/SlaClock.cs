@@ -900,6 +900,12 @@ public static class SlaClock
     /// <summary>What the allocating evaluations add to the statuses: the completed cycles and the breakdown by holder.</summary>
     private sealed class Extras
     {
+        // Who held the case from when, for the history last broken down (the same for every metric and agreement of a case).
+        private object? _holdersOf;
+        private int _holdersUpTo;
+        private Instant[] _holderFrom = [];
+        private CaseHolder[] _holders = [];
+
         public List<SlaCycle> Cycles { get; } = [];
 
         public List<SlaBreakdown> Breakdowns { get; } = [];
@@ -916,8 +922,13 @@ public static class SlaClock
                 return;
             }
 
-            var (from, holders) = Holders(history, events);
-            Breakdowns.Add(clock.Breakdown(now, priority, from, holders, status));
+            if (!ReferenceEquals(_holdersOf, history) || _holdersUpTo != events)
+            {
+                (_holderFrom, _holders) = Holders(history, events);
+                (_holdersOf, _holdersUpTo) = (history, events);
+            }
+
+            Breakdowns.Add(clock.Breakdown(now, priority, _holderFrom, _holders, status));
         }
 
         /// <summary>Who held the case from when: each assignment or transfer (a complaint's investigation assignment) up to the events evaluated.</summary>
