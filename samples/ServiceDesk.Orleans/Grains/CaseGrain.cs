@@ -1,0 +1,160 @@
+using NodaTime;
+using ServiceDesk.Orleans.Journal;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Policies.Assessment;
+using ServiceQuality.Policies.Escalation;
+
+namespace ServiceDesk.Orleans.Grains;
+
+/// <summary>
+/// A ticket or a complaint as a grain. After every change the case asks the assessor when anything about it can next
+/// change and keeps one durable reminder for that instant (or none). When the reminder fires — on whichever silo then
+/// holds the case — the case walks from that instant up to now, as a scheduler that never sleeps late would: assess,
+/// record the escalation the policy decides (<c>EscalationDecision.ApplyTo</c>), look again at the next instant. A late
+/// reminder (a silo died, the clock jumped) therefore records each escalation at the instant it fell due, and nothing
+/// anywhere scans the cases.
+/// </summary>
+internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centre centre, DeskClock clock)
+    : StreamGrain<TAggregate, TEvent>(journal), ICaseGrain<TEvent>, IRemindable
+    where TAggregate : AggregateRoot<TEvent>
+    where TEvent : class, IDomainEvent
+{
+    public const string ReminderName = "escalation";
+
+    /// <summary>How often a reminder fires again if its tick is lost (every tick re-sets it at the next look anyway).</summary>
+    private static readonly TimeSpan Repeat = TimeSpan.FromHours(1);
+
+    /// <summary>At most this many looks in one walk: a case escalates a handful of times in its life.</summary>
+    private const int MaxLooks = 64;
+
+    /// <summary>The next instant to look at the case (null: nothing can change until a command comes).</summary>
+    private Instant? _look;
+
+    /// <summary>The instant the registered reminder is for, if this activation registered one.</summary>
+    private Instant? _reminderAt;
+
+    private bool _reminderKnown;
+
+    protected Centre Centre => centre;
+
+    protected abstract int EscalationLevel(TAggregate aggregate);
+
+    protected abstract bool IsFinal(TAggregate aggregate);
+
+    protected abstract Task<CaseAssessment> AssessAsync(TAggregate aggregate, Instant at);
+
+    protected abstract bool Apply(EscalationDecision decision, TAggregate aggregate, Instant at);
+
+    /// <summary>Runs the aggregate's command for <paramref name="command"/>; returns the aggregate (a new one for the opening command).</summary>
+    protected abstract TAggregate Run(TAggregate? aggregate, TEvent command);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        _look = Aggregate?.LastEventAt;
+    }
+
+    public async Task<int> Execute(TEvent command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Aggregate is not null)
+        {
+            await WalkAsync(command.OccurredAt, inclusive: false);
+        }
+
+        var before = Aggregate?.StreamVersion ?? 0;
+        var changed = Run(Aggregate, command);
+        await PersistChangesAsync(changed, before);
+        await OnChangedAsync(changed, before);
+        _look = command.OccurredAt;
+        await ScheduleAsync();
+        return changed.StreamVersion;
+    }
+
+    public Task<CaseState> State() => Task.FromResult(new CaseState(
+        Aggregate?.StreamVersion ?? 0, _look, Aggregate is null ? 0 : EscalationLevel(Aggregate), RuntimeIdentity));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminderKnown = true;
+        _reminderAt = null; // fired: ScheduleAsync sets it again for the next look
+        await ScheduleAsync();
+    }
+
+    protected override async Task AfterImportAsync(int previousVersion)
+    {
+        await OnChangedAsync(Aggregate!, previousVersion);
+        _look = Aggregate!.LastEventAt;
+        await ScheduleAsync();
+    }
+
+    /// <summary>What else a change tells (a complaint tells its customer it was received).</summary>
+    protected virtual Task OnChangedAsync(TAggregate aggregate, int previousVersion) => Task.CompletedTask;
+
+    /// <summary>Catches up with now, then keeps one reminder at the next look, or none.</summary>
+    private async Task ScheduleAsync()
+    {
+        var now = clock.Now;
+        await WalkAsync(now, inclusive: true);
+
+        // A look still ahead is moved on to the instant the assessor names, so the reminder is set for a real change.
+        if (_look is { } ahead && Aggregate is { } aggregate && !IsFinal(aggregate))
+        {
+            var assessment = await AssessAsync(aggregate, ahead);
+            if (!assessment.Escalation.Fires)
+            {
+                _look = Later(assessment.NextChangeAt, ahead);
+            }
+        }
+
+        await SetReminderAsync(Aggregate is { } a && !IsFinal(a) ? _look : null, now);
+    }
+
+    /// <summary>
+    /// Looks at the case at each next-change instant up to <paramref name="until"/> (inclusive or not), recording the
+    /// escalations the policy decides at the instants they fall due.
+    /// </summary>
+    private async Task WalkAsync(Instant until, bool inclusive)
+    {
+        for (var looks = 0; looks < MaxLooks && Aggregate is { } aggregate; looks++)
+        {
+            if (IsFinal(aggregate) || _look is not { } at || at > until || (!inclusive && at == until))
+            {
+                return;
+            }
+
+            var assessment = await AssessAsync(aggregate, at);
+            var before = aggregate.StreamVersion;
+            if (assessment.Escalation.Fires && Apply(assessment.Escalation, aggregate, at))
+            {
+                await PersistChangesAsync(aggregate, before);
+                continue; // another level may be due at the same instant
+            }
+
+            _look = Later(assessment.NextChangeAt, at);
+        }
+    }
+
+    private async Task SetReminderAsync(Instant? at, Instant now)
+    {
+        if (at == _reminderAt && _reminderKnown)
+        {
+            return;
+        }
+
+        if (at is { } due)
+        {
+            var wait = due > now ? (due - now).ToTimeSpan() : TimeSpan.Zero;
+            await this.RegisterOrUpdateReminder(ReminderName, wait, Repeat);
+        }
+        else if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        (_reminderAt, _reminderKnown) = (at, true);
+    }
+
+    /// <summary>The next look strictly after <paramref name="at"/> (the assessor promises that; a case never spins).</summary>
+    private static Instant? Later(Instant? next, Instant at) => next is { } n && n <= at ? at + Duration.FromMinutes(1) : next;
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Reminders;
+using Orleans.Serialization;
+using ServiceDesk.Orleans.Journal;
+
+namespace ServiceDesk.Orleans.Hosting;
+
+/// <summary>
+/// What every silo of the desk runs, and what every client needs: the same for the two-silo cluster of the command line
+/// and for the tests' <c>InProcessTestCluster</c>.
+/// </summary>
+internal static class DeskSilo
+{
+    /// <summary>Configures a silo: the journal and reminder table on <paramref name="journalFile"/>, the shared definitions, the clock.</summary>
+    /// <param name="silo">The silo.</param>
+    /// <param name="journalFile">The SQLite file every silo of the cluster opens.</param>
+    /// <param name="clock">The desk's clock (reminders and "now"); null for the system clock.</param>
+    public static ISiloBuilder Configure(ISiloBuilder silo, string journalFile, TimeProvider? clock)
+    {
+        silo.AddReminders();
+        var services = silo.Services;
+        services.AddSingleton(_ => new CaseJournal(journalFile));
+        services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        services.AddSingleton<Centre>();
+        if (clock is not null)
+        {
+            services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
+        }
+
+        services.AddSingleton(sp => new DeskClock(sp.GetRequiredKeyedService<TimeProvider>(ReminderTimeProviderNames.Reminders)));
+        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
+        AddSerializer(services);
+        return silo;
+    }
+
+    /// <summary>Configures a client of the desk.</summary>
+    public static IClientBuilder Configure(IClientBuilder client)
+    {
+        AddSerializer(client.Services);
+        return client;
+    }
+
+    /// <summary>The library's types cross the wire as the library's own JSON (<c>ConfigureForServiceQuality()</c>).</summary>
+    private static void AddSerializer(IServiceCollection services) => services.AddSerializer(serializer => serializer.AddJsonSerializer(
+        isSupported: type => type.Namespace is { } ns && (ns.StartsWith("ServiceQuality.", StringComparison.Ordinal) || ns == "NodaTime"),
+        jsonSerializerOptions: Centre.Json));
+}

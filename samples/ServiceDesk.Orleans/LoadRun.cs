@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using ServiceDesk.Orleans.Client;
+using ServiceDesk.Orleans.Grains;
+using ServiceDesk.Orleans.Hosting;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
+
+namespace ServiceDesk.Orleans;
+
+/// <summary>
+/// The bounded load run: N new tickets through the grains' commands on the two-silo cluster — opened under the agreement
+/// the catalogue chooses, assigned, answered (three commands, three journal appends and at least one reminder each) — and
+/// left open, so each holds its activation, its read-model copy and one reminder at its next change. Prints commands a
+/// second, cases a second and the managed heap per case (both silos and the client share this process).
+/// </summary>
+internal static class LoadRun
+{
+    private const int InFlight = 256;
+
+    /// <summary>Monday 3 March 2025, 09:00 in the centre: the load arrives over the next hour.</summary>
+    private static readonly Instant Start = new LocalDateTime(2025, 3, 3, 9, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
+
+    public static async Task<LoadResult> RunAsync(int count, string journalFile, int port, Centre centre, TextWriter stderr)
+    {
+        var clock = new FakeTimeProvider(Start.ToDateTimeOffset());
+        await using var cluster = await LocalCluster.StartAsync(journalFile, clock, port);
+        var client = cluster.Client;
+        // Warm up (code paths, connections) on a few cases, then measure the heap from there.
+        await Drive(client, centre, 0, 64);
+        var before = Heap();
+        var timer = Stopwatch.StartNew();
+        await Drive(client, centre, 64, count);
+        var elapsed = timer.Elapsed;
+        var after = Heap();
+        var result = new LoadResult(count, 3L * count, elapsed, (after - before) / (double)count, await Placement.DescribeAsync(client));
+        Messages.Say(stderr, result.ToString());
+        return result;
+    }
+
+    private static async Task Drive(IGrainFactory grains, Centre centre, int from, int count) =>
+        await Parallel.ForEachAsync(Enumerable.Range(from, count), new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (i, _) =>
+        {
+            var id = new TicketId(string.Create(CultureInfo.InvariantCulture, $"L-{i:0000000}"));
+            var grain = grains.GetGrain<ITicketGrain>(id.Value);
+            var opened = Start + Duration.FromMilliseconds(i % 3_600_000);
+            var customer = new CustomerId(string.Create(CultureInfo.InvariantCulture, $"C-{i % 5000:00000}"));
+            var (tier, priority) = (i % 20 == 0 ? ServiceTier.Key : ServiceTier.Ordinary, (Priority)(1 + (i % 4)));
+            var kind = (TicketKind)(i % 6);
+            var chosen = centre.Catalog.Select(CaseProfile.ForTicket(tier, customer, kind, Channel.Phone, priority), opened);
+            var staff = ServiceCentre.Staff[i % ServiceCentre.Staff.Length];
+            await Replay.Retried(() => grain.Execute(new TicketOpened(id, opened, customer, kind, Channel.Phone, priority, staff, tier, chosen.Count > 0 ? chosen[0].Reference : null, false)
+            {
+                OtherAgreements = [.. chosen.Skip(1).Select(a => a.Reference)],
+            }));
+            await Replay.Retried(() => grain.Execute(new TicketAssigned(id, opened + Duration.FromMinutes(5), staff, new DepartmentId(ServiceCentre.TeamOf(staff)))));
+            await Replay.Retried(() => grain.Execute(new ResponseRecorded(id, opened + Duration.FromMinutes(10), staff, IsPublic: true)));
+        });
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>What a load run measured.</summary>
+internal sealed record LoadResult(int Cases, long Commands, TimeSpan Elapsed, double HeapBytesPerCase, string Placement)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Load: {Cases:N0} tickets, {Commands:N0} commands in {Elapsed.TotalSeconds:0.0} s: {Commands / Elapsed.TotalSeconds:N0} commands/s, {Cases / Elapsed.TotalSeconds:N0} cases/s; managed heap {HeapBytesPerCase / 1024:N1} KiB per open case (two silos and the client in one process); {Placement}.");
+}

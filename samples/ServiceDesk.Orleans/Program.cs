@@ -1,0 +1,1 @@
+return await ServiceDesk.Orleans.OrleansApp.RunAsync(args);
