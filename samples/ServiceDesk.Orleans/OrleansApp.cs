@@ -105,15 +105,7 @@ public static class OrleansApp
                 cases = gathered;
             }
 
-            // The report is the sample's own, of the cases the cluster holds (a log of them is what the sample reads).
-            var held = Path.Combine(temporary.FullName, "cluster.jsonl");
-            await using (var stream = File.Create(held))
-            {
-                using var writer = new EventLogWriter(stream, leaveOpen: true);
-                writer.WriteCases(cases.Customers, cases.Tickets, cases.Complaints, cases.Visits);
-            }
-
-            return ServiceDeskApp.Run([.. ReportOptions(sample), "--events", held], stdout, stderr);
+            return await ReportAsync(cases, ReportOptions(sample), temporary.FullName, stdout, stderr);
         }
         finally
         {
@@ -121,15 +113,31 @@ public static class OrleansApp
         }
     }
 
+    /// <summary>
+    /// Prints the sample's own report of <paramref name="cases"/> (gathered from the cluster): they are written as an event
+    /// log, which the sample reads to the same report as the month it came from.
+    /// </summary>
+    internal static async Task<int> ReportAsync(Cases cases, IEnumerable<string> reportOptions, string directory, Stream stdout, TextWriter stderr)
+    {
+        var held = Path.Combine(directory, "cluster.jsonl");
+        await using (var stream = File.Create(held))
+        {
+            using var writer = new EventLogWriter(stream, leaveOpen: true);
+            writer.WriteCases(cases.Customers, cases.Tickets, cases.Complaints, cases.Visits);
+        }
+
+        return ServiceDeskApp.Run([.. reportOptions, "--events", held], stdout, stderr);
+    }
+
     /// <summary>The sample simulates the month and exports it as a log; its own report of it is not needed here.</summary>
-    private static string Simulate(List<string> sample, string log, TextWriter stderr)
+    internal static string Simulate(List<string> sample, string log, TextWriter stderr)
     {
         var status = ServiceDeskApp.Run([.. SimulationOptions(sample), "--export-events", log, "--out", log + ".report"], Stream.Null, stderr);
         return status == 0 ? log : throw new SampleException("the simulation failed (see above).");
     }
 
     /// <summary>Reads a log as the sample does: cases get back the agreement versions they opened under.</summary>
-    private static Cases Read(string log, Centre centre)
+    internal static Cases Read(string log, Centre centre)
     {
         try
         {

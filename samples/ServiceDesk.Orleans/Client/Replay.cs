@@ -18,7 +18,7 @@ internal static class Replay
 
     /// <summary>Replays the cases; <paramref name="afterDay"/> runs after each day (a test kills a silo there).</summary>
     /// <returns>How many events were imported.</returns>
-    public static async Task<long> RunAsync(IGrainFactory grains, Cases cases, DateTimeZone zone, Func<int, Task>? afterDay = null)
+    public static async Task<long> RunAsync(IGrainFactory grains, Cases cases, DateTimeZone zone, Func<LocalDate, Task>? afterDay = null)
     {
         List<(LocalDate Day, Func<Task<int>> Import)[]> streams =
         [
@@ -35,7 +35,7 @@ internal static class Replay
             await Parallel.ForEachAsync(byDay[day], new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (part, _) => await Retried(part.Import));
             if (afterDay is not null)
             {
-                await afterDay(day);
+                await afterDay(byDay[day].Key);
             }
         }
 

@@ -21,8 +21,11 @@ internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centr
 {
     public const string ReminderName = "escalation";
 
-    /// <summary>How often a reminder fires again if its tick is lost (every tick re-sets it at the next look anyway).</summary>
-    private static readonly TimeSpan Repeat = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How often a reminder fires again while its case has not moved it on (a lost tick, a failed walk); each tick sets it
+    /// for the next look. Orleans skips the ticks a late reminder missed, so this is also how late a reminder can be.
+    /// </summary>
+    private static readonly TimeSpan Repeat = TimeSpan.FromMinutes(1);
 
     /// <summary>At most this many looks in one walk: a case escalates a handful of times in its life.</summary>
     private const int MaxLooks = 64;
@@ -123,12 +126,13 @@ internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centr
                 return;
             }
 
+            // One escalation a look, then the next look where the assessor says, as a single-process scheduler does it.
             var assessment = await AssessAsync(aggregate, at);
             var before = aggregate.StreamVersion;
             if (assessment.Escalation.Fires && Apply(assessment.Escalation, aggregate, at))
             {
                 await PersistChangesAsync(aggregate, before);
-                continue; // another level may be due at the same instant
+                assessment = await AssessAsync(aggregate, at);
             }
 
             _look = Later(assessment.NextChangeAt, at);

@@ -22,13 +22,17 @@ internal static class DeskSilo
         services.AddSingleton(_ => new CaseJournal(journalFile));
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         services.AddSingleton<Centre>();
+        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
         if (clock is not null)
         {
             services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
+            // Orleans keeps armed only the reminders due within a loading window (10 minutes) and loads the next ones on a
+            // periodic refresh; a clock moved by hand jumps days at once, so every reminder stays armed and a jump fires
+            // all that fell due.
+            services.Configure<ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(3650));
         }
 
         services.AddSingleton(sp => new DeskClock(sp.GetRequiredKeyedService<TimeProvider>(ReminderTimeProviderNames.Reminders)));
-        services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
         AddSerializer(services);
         return silo;
     }

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+using Orleans.TestingHost;
+using ServiceDesk.Orleans.Hosting;
+using ServiceDesk.Orleans.Journal;
+
+namespace ServiceDesk.Orleans.Tests;
+
+/// <summary>
+/// Two silos in an <see cref="InProcessTestCluster"/>, configured exactly as the command line's cluster, on a SQLite
+/// journal of their own in a temporary directory, with the desk's clock a <see cref="FakeTimeProvider"/> the test moves.
+/// </summary>
+internal sealed class DeskCluster : IAsyncDisposable
+{
+    private DeskCluster(InProcessTestCluster cluster, FakeTimeProvider clock, DirectoryInfo directory)
+    {
+        (Cluster, Clock, Directory) = (cluster, clock, directory);
+        Journal = new CaseJournal(JournalFile);
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public FakeTimeProvider Clock { get; }
+
+    public DirectoryInfo Directory { get; }
+
+    public string JournalFile => Path.Combine(Directory.FullName, "journal.db");
+
+    /// <summary>The journal as the test reads it (its own connection to the silos' file).</summary>
+    public CaseJournal Journal { get; }
+
+    public Instant Now => Instant.FromDateTimeOffset(Clock.GetUtcNow());
+
+    public static async Task<DeskCluster> StartAsync(Instant clockStart)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("servicedesk-orleans-tests-");
+        var clock = new FakeTimeProvider(clockStart.ToDateTimeOffset());
+        var journal = Path.Combine(directory.FullName, "journal.db");
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => DeskSilo.Configure(silo, journal, clock));
+        builder.ConfigureClient(client => DeskSilo.Configure(client));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new DeskCluster(cluster, clock, directory);
+    }
+
+    /// <summary>Moves the desk's clock forward to <paramref name="at"/> (never back).</summary>
+    public void MoveClockTo(Instant at)
+    {
+        if (at > Now)
+        {
+            Clock.SetUtcNow(at.ToDateTimeOffset());
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, for at most a minute of real time (a failure, not a measurement).</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, Func<Task<string>>? explain = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Still not true after a minute: {what}. {(explain is null ? string.Empty : await explain())}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Journal.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(recursive: true);
+    }
+}

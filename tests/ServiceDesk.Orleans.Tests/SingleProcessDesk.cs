@@ -1,0 +1,82 @@
+using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
+using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Policies.Assessment;
+
+namespace ServiceDesk.Orleans.Tests;
+
+/// <summary>
+/// The single-process reference: the cases in memory, an <see cref="AssessmentScheduler{TCase}"/> keyed by each case's
+/// next-change instant, and at each due instant the host's step — assess, record the escalation the policy decides,
+/// assess again and schedule the next change (strictly later) — as the web host's scheduler and the sample's sweep do.
+/// </summary>
+internal sealed class SingleProcessDesk
+{
+    private readonly Centre _centre;
+    private readonly Dictionary<string, Ticket> _tickets;
+    private readonly Dictionary<string, Complaint> _complaints;
+    private readonly Dictionary<CustomerId, Customer> _customers;
+    private readonly AssessmentScheduler<string> _scheduler = new();
+
+    public SingleProcessDesk(Centre centre, IEnumerable<Ticket> tickets, IEnumerable<Complaint> complaints, IEnumerable<Customer> customers)
+    {
+        _centre = centre;
+        // Copies: the reference escalates its own aggregates.
+        _tickets = tickets.ToDictionary(t => t.Id.Value, t => Ticket.FromHistory(t.History));
+        _complaints = complaints.ToDictionary(c => c.Id.Value, c => Complaint.FromHistory(c.History));
+        _customers = customers.ToDictionary(c => c.Id);
+        foreach (var ticket in _tickets.Values.Where(t => !t.IsFinal))
+        {
+            _scheduler.Schedule(ticket.Id.Value, ticket.LastEventAt);
+        }
+
+        foreach (var complaint in _complaints.Values.Where(c => !c.IsFinal))
+        {
+            _scheduler.Schedule(complaint.Id.Value, complaint.LastEventAt);
+        }
+    }
+
+    public Instant? NextDueAt => _scheduler.NextDueAt;
+
+    public IReadOnlyDictionary<string, Ticket> Tickets => _tickets;
+
+    public IReadOnlyDictionary<string, Complaint> Complaints => _complaints;
+
+    /// <summary>Runs every step due at or before <paramref name="until"/>; returns the escalations recorded, as (case, instant).</summary>
+    public List<(string Case, Instant At)> RunUntil(Instant until)
+    {
+        var recorded = new List<(string, Instant)>();
+        while (_scheduler.NextDueAt is { } now && now <= until)
+        {
+            foreach (var id in _scheduler.TakeDue(now))
+            {
+                var assessment = Assess(id, now);
+                if (assessment.Escalation.Fires && (_tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(_complaints[id], now)))
+                {
+                    recorded.Add((id, now));
+                    assessment = Assess(id, now);
+                }
+
+                var final = _tickets.TryGetValue(id, out var t) ? t.IsFinal : _complaints[id].IsFinal;
+                _scheduler.Schedule(id, final ? null : assessment.NextChangeAt is { } next && next <= now ? now + Duration.FromMinutes(1) : assessment.NextChangeAt);
+            }
+        }
+
+        return recorded;
+    }
+
+    private CaseAssessment Assess(string id, Instant at)
+    {
+        if (_tickets.TryGetValue(id, out var ticket))
+        {
+            return _centre.Assessor.AssessTicket(ticket, _centre.MainAgreement(ticket.Agreement), at);
+        }
+
+        var complaint = _complaints[id];
+        var tier = _customers.TryGetValue(complaint.Customer, out var customer) ? customer.TierOn(at.InZone(_centre.Zone).Date) : complaint.CustomerTier ?? ServiceTier.Ordinary;
+        var others = _complaints.Values.Where(c => c.Customer == complaint.Customer && c.Id != complaint.Id).Select(c => c.ReceivedAt).Order().ToList();
+        return _centre.Assessor.AssessComplaint(complaint, tier, _centre.MainAgreement(complaint.Agreement), at, others);
+    }
+}
