@@ -3,6 +3,8 @@ using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
+using ServiceQuality.Domain.Tickets.Events;
+using ServiceQuality.Domain.Complaints.Events;
 using ServiceQuality.Policies.Assessment;
 
 namespace ServiceDesk.Orleans.Tests;
@@ -39,6 +41,33 @@ internal sealed class SingleProcessDesk
     }
 
     public Instant? NextDueAt => _scheduler.NextDueAt;
+
+    /// <summary>
+    /// A command as a live host takes it: the steps due before its instant first, then the case changes (the event it
+    /// records is appended through the aggregate's replay rules) and is looked at once more at that instant.
+    /// </summary>
+    /// <returns>How many escalations were recorded on the way.</returns>
+    public int Execute(IDomainEvent command)
+    {
+        var recorded = RunUntil(command.OccurredAt - Duration.Epsilon).Count;
+        string id;
+        switch (command)
+        {
+            case TicketEvent e:
+                id = e.TicketId.Value;
+                _tickets[id] = Ticket.FromHistory([.. _tickets.TryGetValue(id, out var ticket) ? ticket.History : [], e]);
+                break;
+            case ComplaintEvent e:
+                id = e.ComplaintId.Value;
+                _complaints[id] = Complaint.FromHistory([.. _complaints.TryGetValue(id, out var complaint) ? complaint.History : [], e]);
+                break;
+            default:
+                throw new ArgumentException($"Not a case's command: {command.GetType().Name}.", nameof(command));
+        }
+
+        _scheduler.Schedule(id, command.OccurredAt);
+        return recorded + RunUntil(command.OccurredAt).Count;
+    }
 
     public IReadOnlyDictionary<string, Ticket> Tickets => _tickets;
 

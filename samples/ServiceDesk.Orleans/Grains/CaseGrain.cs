@@ -100,14 +100,17 @@ internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centr
         var now = clock.Now;
         await WalkAsync(now, inclusive: true);
 
-        // A look still ahead is moved on to the instant the assessor names, so the reminder is set for a real change.
-        if (_look is { } ahead && Aggregate is { } aggregate && !IsFinal(aggregate))
+        // A look still ahead moves on past the instants at which nothing would be recorded (a warning stage, a clock
+        // pausing), so the reminder is set for the instant the next escalation falls due, if the case stays as it is.
+        for (var looks = 0; looks < MaxLooks && _look is { } ahead && Aggregate is { } aggregate && !IsFinal(aggregate); looks++)
         {
             var assessment = await AssessAsync(aggregate, ahead);
-            if (!assessment.Escalation.Fires)
+            if (assessment.Escalation.Fires)
             {
-                _look = Later(assessment.NextChangeAt, ahead);
+                break;
             }
+
+            _look = Later(assessment.NextChangeAt, ahead);
         }
 
         await SetReminderAsync(Aggregate is { } a && !IsFinal(a) ? _look : null, now);
