@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using ServiceDesk.Orleans.Client;
 using ServiceDesk.Orleans.Grains;
@@ -23,13 +22,11 @@ internal static class LoadRun
 {
     private const int InFlight = 256;
 
-    /// <summary>Monday 3 March 2025, 09:00 in the centre: the load arrives over the next hour.</summary>
-    private static readonly Instant Start = new LocalDateTime(2025, 3, 3, 9, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
-
     public static async Task<LoadResult> RunAsync(int count, string journalFile, int port, Centre centre, TextWriter stderr)
     {
-        var clock = new FakeTimeProvider(Start.ToDateTimeOffset());
-        await using var cluster = await LocalCluster.StartAsync(journalFile, clock, port);
+        // Production's configuration: the system clock, reminders armed only as they come near (Orleans' loading window).
+        // Each command is dated when it is sent, as a live desk's are, so each case's reminder lies minutes or hours ahead.
+        await using var cluster = await LocalCluster.StartAsync(journalFile, clock: null, port);
         var client = cluster.Client;
         // Warm up (code paths, connections) on a few cases, then measure the heap from there.
         await Drive(client, centre, 0, 64);
@@ -48,7 +45,8 @@ internal static class LoadRun
         {
             var id = new TicketId(string.Create(CultureInfo.InvariantCulture, $"L-{i:0000000}"));
             var grain = grains.GetGrain<ITicketGrain>(id.Value);
-            var opened = Start + Duration.FromMilliseconds(i % 3_600_000);
+            var clock = SystemClock.Instance;
+            var opened = clock.GetCurrentInstant();
             var customer = new CustomerId(string.Create(CultureInfo.InvariantCulture, $"C-{i % 5000:00000}"));
             var (tier, priority) = (i % 20 == 0 ? ServiceTier.Key : ServiceTier.Ordinary, (Priority)(1 + (i % 4)));
             var kind = (TicketKind)(i % 6);
@@ -58,8 +56,8 @@ internal static class LoadRun
             {
                 OtherAgreements = [.. chosen.Skip(1).Select(a => a.Reference)],
             }));
-            await Replay.Retried(() => grain.Execute(new TicketAssigned(id, opened + Duration.FromMinutes(5), staff, new DepartmentId(ServiceCentre.TeamOf(staff)))));
-            await Replay.Retried(() => grain.Execute(new ResponseRecorded(id, opened + Duration.FromMinutes(10), staff, IsPublic: true)));
+            await Replay.Retried(() => grain.Execute(new TicketAssigned(id, clock.GetCurrentInstant(), staff, new DepartmentId(ServiceCentre.TeamOf(staff)))));
+            await Replay.Retried(() => grain.Execute(new ResponseRecorded(id, clock.GetCurrentInstant(), staff, IsPublic: true)));
         });
 
     private static long Heap()

@@ -42,22 +42,26 @@ public sealed class ReminderTests : IDisposable
             recorded += reference.Execute(command);
         }
 
+        var ids = reference.Tickets.Keys.Concat(reference.Complaints.Keys).ToList();
+        await DeskCluster.Eventually(() => Settled(desk, reference, ids, desk.Now), $"every reminder due by {desk.Now} fired");
         await AssertSameHistories(desk, reference);
 
-        // Step by step to each instant the single-process scheduler wakes at: before the clock gets there, every case it
-        // escalates then has its reminder set for exactly that instant; after, the grain has recorded the same escalation.
+        // Step by step to each instant the single-process scheduler wakes at: before the clock gets there, every case's
+        // durable reminder is set for the instant the scheduler will look at it next (none for a closed case); after, the
+        // grains have recorded the same escalations.
         while (reference.NextDueAt is { } next && next <= Start + Duration.FromDays(3))
         {
-            var escalations = reference.RunUntil(next);
-            foreach (var (id, at) in escalations)
+            foreach (var id in ids)
             {
-                Assert.Equal(at, (await State(desk, id)).NextLook);
-                Assert.Equal(at.ToDateTimeUtc().Ticks, (await desk.Journal.ReadRemindersAsync("grain LIKE $id", ("$id", $"%/{id}"))).Single().StartAt);
+                var state = await State(desk, id);
+                Assert.True(reference.ScheduledAt(id) == state.NextLook, $"{id} at {next}: the scheduler looks at {reference.ScheduledAt(id)}, the reminder is for {state.NextLook}");
+                var reminders = await desk.Journal.ReadRemindersAsync("grain LIKE $id", ("$id", $"%/{id}"));
+                Assert.Equal(state.NextLook?.ToDateTimeUtc().Ticks, reminders.SingleOrDefault()?.StartAt);
             }
 
+            recorded += reference.RunUntil(next).Count;
             desk.MoveClockTo(next);
-            await DeskCluster.Eventually(() => SameHistories(desk, reference), $"the grains' histories at {next} equal the single-process scheduler's");
-            recorded += escalations.Count;
+            await DeskCluster.Eventually(() => Settled(desk, reference, ids, next), $"every reminder due by {next} fired and the grains' histories equal the single-process scheduler's");
         }
 
         Assert.True(recorded >= 4, $"the cases escalated {recorded} times in three days; the test needs escalations to compare");
@@ -80,6 +84,10 @@ public sealed class ReminderTests : IDisposable
             Assert.Equal<ComplaintEvent>(complaint.History, await desk.Client.GetGrain<IComplaintGrain>(id).History());
         }
     }
+
+    /// <summary>Whether every reminder due by <paramref name="at"/> has fired and the histories are the scheduler's.</summary>
+    private static async Task<bool> Settled(DeskCluster desk, SingleProcessDesk reference, List<string> ids, Instant at) =>
+        (await Task.WhenAll(ids.Select(id => State(desk, id)))).All(s => s.NextLook is null || s.NextLook > at) && await SameHistories(desk, reference);
 
     private static async Task<bool> SameHistories(DeskCluster desk, SingleProcessDesk reference)
     {

@@ -21,6 +21,7 @@ internal sealed class SingleProcessDesk
     private readonly Dictionary<string, Complaint> _complaints;
     private readonly Dictionary<CustomerId, Customer> _customers;
     private readonly AssessmentScheduler<string> _scheduler = new();
+    private readonly Dictionary<string, Instant?> _scheduled = new(StringComparer.Ordinal);
 
     public SingleProcessDesk(Centre centre, IEnumerable<Ticket> tickets, IEnumerable<Complaint> complaints, IEnumerable<Customer> customers)
     {
@@ -31,16 +32,19 @@ internal sealed class SingleProcessDesk
         _customers = customers.ToDictionary(c => c.Id);
         foreach (var ticket in _tickets.Values.Where(t => !t.IsFinal))
         {
-            _scheduler.Schedule(ticket.Id.Value, ticket.LastEventAt);
+            Schedule(ticket.Id.Value, ticket.LastEventAt);
         }
 
         foreach (var complaint in _complaints.Values.Where(c => !c.IsFinal))
         {
-            _scheduler.Schedule(complaint.Id.Value, complaint.LastEventAt);
+            Schedule(complaint.Id.Value, complaint.LastEventAt);
         }
     }
 
     public Instant? NextDueAt => _scheduler.NextDueAt;
+
+    /// <summary>When the host looks at a case next (null: not until a command comes).</summary>
+    public Instant? ScheduledAt(string id) => _scheduled.GetValueOrDefault(id);
 
     /// <summary>
     /// A command as a live host takes it: the steps due before its instant first, then the case changes (the event it
@@ -65,7 +69,7 @@ internal sealed class SingleProcessDesk
                 throw new ArgumentException($"Not a case's command: {command.GetType().Name}.", nameof(command));
         }
 
-        _scheduler.Schedule(id, command.OccurredAt);
+        Schedule(id, command.OccurredAt);
         return recorded + RunUntil(command.OccurredAt).Count;
     }
 
@@ -89,11 +93,17 @@ internal sealed class SingleProcessDesk
                 }
 
                 var final = _tickets.TryGetValue(id, out var t) ? t.IsFinal : _complaints[id].IsFinal;
-                _scheduler.Schedule(id, final ? null : assessment.NextChangeAt is { } next && next <= now ? now + Duration.FromMinutes(1) : assessment.NextChangeAt);
+                Schedule(id, final ? null : assessment.NextChangeAt is { } next && next <= now ? now + Duration.FromMinutes(1) : assessment.NextChangeAt);
             }
         }
 
         return recorded;
+    }
+
+    private void Schedule(string id, Instant? at)
+    {
+        _scheduler.Schedule(id, at);
+        _scheduled[id] = at;
     }
 
     private CaseAssessment Assess(string id, Instant at)

@@ -69,26 +69,39 @@ internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centr
         var changed = Run(Aggregate, command);
         await PersistChangesAsync(changed, before);
         await OnChangedAsync(changed, before);
-        _look = command.OccurredAt;
+        await LookFromAsync(command.OccurredAt);
         await ScheduleAsync();
         return changed.StreamVersion;
     }
 
     public Task<CaseState> State() => Task.FromResult(new CaseState(
-        Aggregate?.StreamVersion ?? 0, _look, Aggregate is null ? 0 : EscalationLevel(Aggregate), RuntimeIdentity));
+        Aggregate?.StreamVersion ?? 0, Aggregate is { } a && !IsFinal(a) ? _look : null, Aggregate is null ? 0 : EscalationLevel(Aggregate), RuntimeIdentity));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        _reminderKnown = true;
-        _reminderAt = null; // fired: ScheduleAsync sets it again for the next look
+        _reminderKnown = false; // it fired and stays registered until ScheduleAsync moves it to the next look or removes it
         await ScheduleAsync();
     }
 
     protected override async Task AfterImportAsync(int previousVersion)
     {
         await OnChangedAsync(Aggregate!, previousVersion);
-        _look = Aggregate!.LastEventAt;
+        await LookFromAsync(Aggregate!.LastEventAt);
         await ScheduleAsync();
+    }
+
+    /// <summary>
+    /// The case changed at <paramref name="at"/>: it is looked at then. When that is still ahead of the clock (a replay
+    /// writes history dated after the clock), the assessor is asked now, so the reminder is set for its next-change instant.
+    /// </summary>
+    private async Task LookFromAsync(Instant at)
+    {
+        _look = at;
+        if (at > clock.Now && Aggregate is { } aggregate && !IsFinal(aggregate))
+        {
+            var assessment = await AssessAsync(aggregate, at);
+            _look = assessment.Escalation.Fires ? at : Later(assessment.NextChangeAt, at);
+        }
     }
 
     /// <summary>What else a change tells (a complaint tells its customer it was received).</summary>
@@ -99,20 +112,6 @@ internal abstract class CaseGrain<TAggregate, TEvent>(CaseJournal journal, Centr
     {
         var now = clock.Now;
         await WalkAsync(now, inclusive: true);
-
-        // A look still ahead moves on past the instants at which nothing would be recorded (a warning stage, a clock
-        // pausing), so the reminder is set for the instant the next escalation falls due, if the case stays as it is.
-        for (var looks = 0; looks < MaxLooks && _look is { } ahead && Aggregate is { } aggregate && !IsFinal(aggregate); looks++)
-        {
-            var assessment = await AssessAsync(aggregate, ahead);
-            if (assessment.Escalation.Fires)
-            {
-                break;
-            }
-
-            _look = Later(assessment.NextChangeAt, ahead);
-        }
-
         await SetReminderAsync(Aggregate is { } a && !IsFinal(a) ? _look : null, now);
     }
 

@@ -76,7 +76,7 @@ public interface IReadModelShard : IGrainWithIntegerKey
     Task<(int Streams, long Events)> Size();
 }
 
-/// <summary>A case's standing: its version, the instant it next looks at itself, its escalation level and the silo it runs on.</summary>
+/// <summary>A case's standing: its version, the instant its reminder is set for (null: none), its escalation level and the silo it runs on.</summary>
 [GenerateSerializer]
 public sealed record CaseState([property: Id(0)] int Version, [property: Id(1)] Instant? NextLook, [property: Id(2)] int EscalationLevel, [property: Id(3)] string Silo);
 

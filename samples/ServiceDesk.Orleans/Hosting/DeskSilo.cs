@@ -44,8 +44,13 @@ internal static class DeskSilo
         return client;
     }
 
-    /// <summary>The library's types cross the wire as the library's own JSON (<c>ConfigureForServiceQuality()</c>).</summary>
-    private static void AddSerializer(IServiceCollection services) => services.AddSerializer(serializer => serializer.AddJsonSerializer(
-        isSupported: type => type.Namespace is { } ns && (ns.StartsWith("ServiceQuality.", StringComparison.Ordinal) || ns == "NodaTime"),
-        jsonSerializerOptions: Centre.Json));
+    /// <summary>The library's types cross the wire as the library's own JSON (<c>ConfigureForServiceQuality()</c>); its exceptions as Orleans carries any exception.</summary>
+    private static void AddSerializer(IServiceCollection services)
+    {
+        // A refused command's DomainRuleViolationException reaches the caller with its message and type name.
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("ServiceQuality"));
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace is { } ns && (ns.StartsWith("ServiceQuality.", StringComparison.Ordinal) || ns == "NodaTime") && !type.IsAssignableTo(typeof(Exception)),
+            jsonSerializerOptions: Centre.Json));
+    }
 }
