@@ -20,7 +20,7 @@ namespace ServiceDesk.Orleans;
 /// </summary>
 internal static class LoadRun
 {
-    private const int InFlight = 256;
+    private const int InFlight = 1024;
 
     public static async Task<LoadResult> RunAsync(int count, string journalFile, int port, Centre centre, TextWriter stderr)
     {
@@ -30,12 +30,12 @@ internal static class LoadRun
         var client = cluster.Client;
         // Warm up (code paths, connections) on a few cases, then measure the heap from there.
         await Drive(client, centre, 0, 64);
-        var before = Heap();
+        var (before, rssBefore) = (Heap(), Environment.WorkingSet);
         var timer = Stopwatch.StartNew();
         await Drive(client, centre, 64, count);
         var elapsed = timer.Elapsed;
-        var after = Heap();
-        var result = new LoadResult(count, 3L * count, elapsed, (after - before) / (double)count, await Placement.DescribeAsync(client));
+        var (after, rssAfter) = (Heap(), Environment.WorkingSet);
+        var result = new LoadResult(count, 3L * count, elapsed, (after - before) / (double)count, (rssAfter - rssBefore) / (double)count, await Placement.DescribeAsync(client));
         Messages.Say(stderr, result.ToString());
         return result;
     }
@@ -70,8 +70,8 @@ internal static class LoadRun
 }
 
 /// <summary>What a load run measured.</summary>
-internal sealed record LoadResult(int Cases, long Commands, TimeSpan Elapsed, double HeapBytesPerCase, string Placement)
+internal sealed record LoadResult(int Cases, long Commands, TimeSpan Elapsed, double HeapBytesPerCase, double WorkingSetBytesPerCase, string Placement)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Load: {Cases:N0} tickets, {Commands:N0} commands in {Elapsed.TotalSeconds:0.0} s: {Commands / Elapsed.TotalSeconds:N0} commands/s, {Cases / Elapsed.TotalSeconds:N0} cases/s; managed heap {HeapBytesPerCase / 1024:N1} KiB per open case (two silos and the client in one process); {Placement}.");
+        $"Load: {Cases:N0} tickets, {Commands:N0} commands in {Elapsed.TotalSeconds:0.0} s: {Commands / Elapsed.TotalSeconds:N0} commands/s, {Cases / Elapsed.TotalSeconds:N0} cases/s; managed heap {HeapBytesPerCase / 1024:N1} KiB and working set {WorkingSetBytesPerCase / 1024:N1} KiB per open case (two silos and the client in one process); {Placement}.");
 }

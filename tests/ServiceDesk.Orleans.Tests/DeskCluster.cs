@@ -15,7 +15,7 @@ internal sealed class DeskCluster : IAsyncDisposable
     private DeskCluster(InProcessTestCluster cluster, FakeTimeProvider clock, DirectoryInfo directory)
     {
         (Cluster, Clock, Directory) = (cluster, clock, directory);
-        Journal = new CaseJournal(JournalFile);
+        Journal = CaseJournal.Open(JournalFile);
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -58,7 +58,7 @@ internal sealed class DeskCluster : IAsyncDisposable
     /// <summary>Polls until <paramref name="condition"/> holds, for at most a minute of real time (a failure, not a measurement).</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what, Func<Task<string>>? explain = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)

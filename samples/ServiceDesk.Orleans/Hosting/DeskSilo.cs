@@ -19,7 +19,7 @@ internal static class DeskSilo
     {
         silo.AddReminders();
         var services = silo.Services;
-        services.AddSingleton(_ => new CaseJournal(journalFile));
+        services.AddSingleton(_ => CaseJournal.Open(journalFile));
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         services.AddSingleton<Centre>();
         services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));

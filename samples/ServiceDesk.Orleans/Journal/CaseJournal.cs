@@ -25,11 +25,16 @@ internal sealed class CaseJournal : IAsyncDisposable
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public CaseJournal(string file)
+    /// <summary>The journals open in this process, by file: silos in one process share one writer (see <see cref="Open(string)"/>).</summary>
+    private static readonly Dictionary<string, CaseJournal> Opened = new(StringComparer.Ordinal);
+
+    private int _users;
+
+    private CaseJournal(string file)
     {
-        File = Path.GetFullPath(file);
+        File = file;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = File, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 60 }.ToString();
-        using (var connection = Open())
+        using (var connection = Connect())
         {
             Execute(connection, null, """
                 PRAGMA journal_mode=WAL;
@@ -58,10 +63,29 @@ internal sealed class CaseJournal : IAsyncDisposable
 
     public string File { get; }
 
+    /// <summary>
+    /// Opens the journal on <paramref name="file"/> (created with its tables if missing). Silos of one process share one
+    /// instance, and so one writer: two writers on one SQLite file would wait on each other's locks. Dispose each.
+    /// </summary>
+    public static CaseJournal Open(string file)
+    {
+        var path = Path.GetFullPath(file);
+        lock (Opened)
+        {
+            if (!Opened.TryGetValue(path, out var journal))
+            {
+                Opened[path] = journal = new CaseJournal(path);
+            }
+
+            journal._users++;
+            return journal;
+        }
+    }
+
     /// <summary>The events of one stream, oldest first (empty when there is none).</summary>
     public async Task<IReadOnlyList<string>> ReadAsync(string stream)
     {
-        await using var connection = Open();
+        await using var connection = Connect();
         await using var command = Command(connection, null, "SELECT data FROM events WHERE stream = $stream ORDER BY version", ("$stream", stream));
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<string>();
@@ -76,7 +100,7 @@ internal sealed class CaseJournal : IAsyncDisposable
     /// <summary>Every stream of one read-model shard with its events, stream by stream (what a shard rebuilds from).</summary>
     public async IAsyncEnumerable<(string Stream, List<string> Events)> ReadShardAsync(int shard, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = Connect();
         await using var command = Command(connection, null, "SELECT stream, data FROM events WHERE shard = $shard ORDER BY stream, version", ("$shard", shard));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         (string Stream, List<string> Events)? current = null;
@@ -103,24 +127,18 @@ internal sealed class CaseJournal : IAsyncDisposable
     /// Appends events to a stream that must still be at <paramref name="expectedVersion"/>; all or nothing.
     /// </summary>
     /// <exception cref="JournalConflictException">The stream has moved on (another writer, or a retried write that got through).</exception>
-    public Task AppendAsync(string stream, int shard, int expectedVersion, IReadOnlyList<string> events) => WriteAsync((connection, transaction) =>
+    public Task AppendAsync(string stream, int shard, int expectedVersion, IReadOnlyList<string> events) => WriteAsync(writer =>
     {
-        using (var current = Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $stream", ("$stream", stream)))
+        var version = Convert.ToInt32(writer.Scalar("SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = $stream", ("$stream", stream)), CultureInfo.InvariantCulture);
+        if (version != expectedVersion)
         {
-            var version = Convert.ToInt32(current.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (version != expectedVersion)
-            {
-                throw new JournalConflictException(stream, expectedVersion, version);
-            }
+            throw new JournalConflictException(stream, expectedVersion, version);
         }
 
-        using var insert = Command(connection, transaction, "INSERT INTO events (stream, version, shard, data) VALUES ($stream, $version, $shard, $data)",
-            ("$stream", stream), ("$version", 0), ("$shard", shard), ("$data", string.Empty));
         for (var i = 0; i < events.Count; i++)
         {
-            insert.Parameters["$version"].Value = expectedVersion + i + 1;
-            insert.Parameters["$data"].Value = events[i];
-            insert.ExecuteNonQuery();
+            writer.Scalar("INSERT INTO events (stream, version, shard, data) VALUES ($stream, $version, $shard, $data)",
+                ("$stream", stream), ("$version", expectedVersion + i + 1), ("$shard", shard), ("$data", events[i]));
         }
 
         return 0;
@@ -129,7 +147,7 @@ internal sealed class CaseJournal : IAsyncDisposable
     /// <summary>Reminder rows: (grain, name, hash, start, period, etag), for the reminder table.</summary>
     public async Task<List<ReminderRow>> ReadRemindersAsync(string where, params (string Name, object Value)[] parameters)
     {
-        await using var connection = Open();
+        await using var connection = Connect();
         await using var command = Command(connection, null, $"SELECT grain, name, start_at, period, etag FROM reminders WHERE {where}", parameters);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<ReminderRow>();
@@ -142,58 +160,59 @@ internal sealed class CaseJournal : IAsyncDisposable
     }
 
     /// <summary>Inserts or replaces a reminder row; returns its new etag.</summary>
-    public Task<long> UpsertReminderAsync(string grain, string name, uint hash, long startAt, long period) => WriteAsync((connection, transaction) =>
-    {
-        using var command = Command(connection, transaction, """
-            INSERT INTO reminders (grain, name, hash, start_at, period, etag) VALUES ($grain, $name, $hash, $start, $period, 1)
-            ON CONFLICT (grain, name) DO UPDATE SET start_at = excluded.start_at, period = excluded.period, etag = reminders.etag + 1
-            RETURNING etag
-            """, ("$grain", grain), ("$name", name), ("$hash", (long)hash), ("$start", startAt), ("$period", period));
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    });
+    public Task<long> UpsertReminderAsync(string grain, string name, uint hash, long startAt, long period) => WriteAsync(writer => Convert.ToInt64(writer.Scalar("""
+        INSERT INTO reminders (grain, name, hash, start_at, period, etag) VALUES ($grain, $name, $hash, $start, $period, 1)
+        ON CONFLICT (grain, name) DO UPDATE SET start_at = excluded.start_at, period = excluded.period, etag = reminders.etag + 1
+        RETURNING etag
+        """, ("$grain", grain), ("$name", name), ("$hash", (long)hash), ("$start", startAt), ("$period", period)), CultureInfo.InvariantCulture));
 
     /// <summary>Removes a reminder row if it still has <paramref name="etag"/>.</summary>
-    public Task<bool> RemoveReminderAsync(string grain, string name, long etag) => WriteAsync((connection, transaction) =>
-    {
-        using var command = Command(connection, transaction, "DELETE FROM reminders WHERE grain = $grain AND name = $name AND etag = $etag",
-            ("$grain", grain), ("$name", name), ("$etag", etag));
-        return command.ExecuteNonQuery() > 0;
-    });
+    public Task<bool> RemoveReminderAsync(string grain, string name, long etag) => WriteAsync(writer =>
+        writer.Scalar("DELETE FROM reminders WHERE grain = $grain AND name = $name AND etag = $etag RETURNING 1", ("$grain", grain), ("$name", name), ("$etag", etag)) is not null);
 
-    public Task ClearRemindersAsync() => WriteAsync((connection, transaction) =>
-    {
-        using var command = Command(connection, transaction, "DELETE FROM reminders");
-        return command.ExecuteNonQuery();
-    });
+    public Task ClearRemindersAsync() => WriteAsync(writer => writer.Scalar("DELETE FROM reminders"));
 
     /// <summary>How many events the journal holds.</summary>
     public async Task<long> CountAsync()
     {
-        await using var connection = Open();
+        await using var connection = Connect();
         await using var command = Command(connection, null, "SELECT COUNT(*) FROM events");
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
     {
+        lock (Opened)
+        {
+            if (--_users > 0)
+            {
+                return;
+            }
+
+            Opened.Remove(File);
+        }
+
         _writes.Writer.TryComplete();
         await _writer;
     }
 
-    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> apply)
+    private Task<T> WriteAsync<T>(Func<Writer, T> apply)
     {
-        var write = new Write((c, t) => apply(c, t), new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new Write(w => apply(w), new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
-
         return Completed<T>(write.Done.Task);
     }
 
     private static async Task<T> Completed<T>(Task<object?> done) => (T)(await done)!;
 
-    /// <summary>Commits whatever writes are waiting in one transaction, each in a savepoint of its own.</summary>
+    /// <summary>
+    /// Commits whatever writes are waiting in one transaction. A write that fails (a version conflict) fails before it
+    /// changes anything, so it fails alone and the others commit.
+    /// </summary>
     private async Task WriteLoopAsync()
     {
-        await using var connection = Open();
+        await using var connection = Connect();
+        using var writer = new Writer(connection);
         var batch = new List<(Write Write, object? Result, Exception? Error)>(MaxBatch);
         while (await _writes.Reader.WaitToReadAsync())
         {
@@ -201,20 +220,15 @@ internal sealed class CaseJournal : IAsyncDisposable
             try
             {
                 using var transaction = connection.BeginTransaction();
+                writer.Begin(transaction);
                 while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
                 {
-                    Execute(connection, transaction, "SAVEPOINT one");
                     try
                     {
-                        var result = write.Apply(connection, transaction);
-                        Execute(connection, transaction, "RELEASE one");
-                        batch.Add((write, result, null));
+                        batch.Add((write, write.Apply(writer), null));
                     }
-#pragma warning disable CA1031 // The write's own failure goes back to its caller; the batch carries on.
-                    catch (Exception e)
-#pragma warning restore CA1031
+                    catch (JournalConflictException e)
                     {
-                        Execute(connection, transaction, "ROLLBACK TO one; RELEASE one");
                         batch.Add((write, null, e));
                     }
                 }
@@ -237,7 +251,7 @@ internal sealed class CaseJournal : IAsyncDisposable
         }
     }
 
-    private SqliteConnection Open()
+    private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -263,7 +277,42 @@ internal sealed class CaseJournal : IAsyncDisposable
         return command;
     }
 
-    private sealed record Write(Func<SqliteConnection, SqliteTransaction, object?> Apply, TaskCompletionSource<object?> Done);
+    private sealed record Write(Func<Writer, object?> Apply, TaskCompletionSource<object?> Done);
+
+    /// <summary>The writer's statements, each prepared once on its connection and reused with new values.</summary>
+    private sealed class Writer(SqliteConnection connection) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+        private SqliteTransaction? _transaction;
+
+        public void Begin(SqliteTransaction transaction) => _transaction = transaction;
+
+        public object? Scalar(string sql, params (string Name, object Value)[] parameters)
+        {
+            if (!_prepared.TryGetValue(sql, out var command))
+            {
+                _prepared[sql] = command = Command(connection, null, sql, parameters);
+            }
+            else
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    command.Parameters[name].Value = value;
+                }
+            }
+
+            command.Transaction = _transaction;
+            return command.ExecuteScalar();
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+        }
+    }
 }
 
 /// <summary>One row of the reminder table (instants and periods in ticks, UTC).</summary>
