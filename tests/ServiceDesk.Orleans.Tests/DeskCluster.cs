@@ -55,15 +55,27 @@ internal sealed class DeskCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, for at most a minute of real time (a failure, not a measurement).</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what, Func<Task<string>>? explain = null)
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds, for at most a minute of real time (a failure, not a measurement).
+    /// Every second of waiting <paramref name="nudge"/> runs: Orleans arms a reminder asynchronously after it is
+    /// registered, and one armed only after the clock passed its instant waits for the next tick of its period (a minute)
+    /// — so a test that moves the clock also moves it on a minute now and then, and compares at the clock's instant.
+    /// </summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, Action? nudge = null)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var start = DateTime.UtcNow;
+        var nudged = start;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (DateTime.UtcNow > start.AddMinutes(1))
             {
-                Assert.Fail($"Still not true after a minute: {what}. {(explain is null ? string.Empty : await explain())}");
+                Assert.Fail($"Still not true after a minute: {what}.");
+            }
+
+            if (nudge is not null && DateTime.UtcNow > nudged.AddSeconds(1))
+            {
+                nudge();
+                nudged = DateTime.UtcNow;
             }
 
             await Task.Delay(50);

@@ -1,8 +1,9 @@
 using NodaTime;
+using Orleans.Placement;
 using ServiceDesk.Orleans.Journal;
-using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Escalation;
 
@@ -12,6 +13,7 @@ namespace ServiceDesk.Orleans.Grains;
 /// A complaint as a grain (see <see cref="CaseGrain{TAggregate, TEvent}"/>). Its assessment needs what only the customer
 /// knows — their tier and their other complaints (the repeat-complaint rule) — so it asks the customer's grain.
 /// </summary>
+[HashBasedPlacement]
 internal sealed class ComplaintGrain(CaseJournal journal, Centre centre, DeskClock clock)
     : CaseGrain<Complaint, ComplaintEvent>(journal, centre, clock), IComplaintGrain
 {

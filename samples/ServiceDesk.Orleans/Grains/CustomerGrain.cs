@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Orleans.Placement;
 using ServiceDesk.Orleans.Journal;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Customers.Events;
@@ -11,6 +12,7 @@ namespace ServiceDesk.Orleans.Grains;
 /// A customer as a grain: their history (imported), and when each of their complaints was received, kept as a stream of
 /// its own (<c>receipts/id</c>, one line per complaint) so that it survives the silo too.
 /// </summary>
+[HashBasedPlacement]
 internal sealed class CustomerGrain(CaseJournal journal, Centre centre) : StreamGrain<Customer, CustomerEvent>(journal), ICustomerGrain
 {
     private const string Receipts = "receipts";

@@ -1,6 +1,6 @@
 using NodaTime;
-using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Complaints.Events;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Customers.Events;
 using ServiceQuality.Domain.Tickets.Events;
 using ServiceQuality.Domain.Visits.Events;

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using ServiceDesk.Orleans.Journal;
 
 namespace ServiceDesk.Orleans.Grains;
@@ -7,6 +8,7 @@ namespace ServiceDesk.Orleans.Grains;
 /// JSON, in memory. The grains send every change; a partition that moves to another silo rebuilds itself from the
 /// journal's rows of its partition (an indexed query), so the report after a silo's death still sees every case.
 /// </summary>
+[HashBasedPlacement]
 internal sealed class ReadModelShard(CaseJournal journal) : Grain, IReadModelShard
 {
     private readonly SortedDictionary<string, List<string>> _streams = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using NodaTime;
+using Orleans.Placement;
 using ServiceDesk.Orleans.Journal;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Tickets.Events;
@@ -8,6 +9,7 @@ using ServiceQuality.Policies.Escalation;
 namespace ServiceDesk.Orleans.Grains;
 
 /// <summary>A ticket as a grain (see <see cref="CaseGrain{TAggregate, TEvent}"/>), assessed under the agreement it recorded.</summary>
+[HashBasedPlacement]
 internal sealed class TicketGrain(CaseJournal journal, Centre centre, DeskClock clock) : CaseGrain<Ticket, TicketEvent>(journal, centre, clock), ITicketGrain
 {
     protected override string Family => Streams.Tickets;
