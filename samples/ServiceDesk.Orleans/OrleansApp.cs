@@ -13,7 +13,7 @@ namespace ServiceDesk.Orleans;
 /// cluster's read model and prints the sample's report of them; or, with <c>--load N</c>, drives N new tickets through
 /// the grains' commands and prints the throughput and memory per case.
 /// </summary>
-/// <remarks>Exit status: 0 done, 2 a problem with the command line or an input, 1 a fault of the sample.</remarks>
+/// <remarks>Exit status: 0 done, 2 a problem with the command line or an input, 1 anything else (a port in use, say).</remarks>
 public static class OrleansApp
 {
     public const string Usage = """
@@ -52,6 +52,12 @@ public static class OrleansApp
             }
 
             return 2;
+        }
+        catch (Exception e)
+        {
+            // The last resort of a command-line tool (a port in use, a cluster that would not start): one line, status 1.
+            Messages.Say(stderr, $"ServiceDesk.Orleans failed ({e.GetType().Name}): {e.Message}");
+            return 1;
         }
     }
 

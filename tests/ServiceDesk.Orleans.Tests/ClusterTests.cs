@@ -89,26 +89,7 @@ public sealed class ClusterTests : IDisposable
         Assert.Contains(escalations, e => onKilled.Contains(e.Case));
         desk.MoveClockTo(horizon);
         await DeskCluster.Eventually(
-            async () =>
-            {
-                foreach (var (id, ticket) in reference.Tickets)
-                {
-                    if (!ticket.History.SequenceEqual(await desk.Client.GetGrain<ITicketGrain>(id).History()))
-                    {
-                        return false;
-                    }
-                }
-
-                foreach (var (id, complaint) in reference.Complaints)
-                {
-                    if (!complaint.History.SequenceEqual(await desk.Client.GetGrain<IComplaintGrain>(id).History()))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            },
+            () => desk.HoldsAsync(reference),
             $"the {escalations.Count} escalations of the single-process scheduler recorded by the grains' reminders",
             () =>
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Orleans.TestingHost;
+using ServiceDesk.Orleans.Grains;
 using ServiceDesk.Orleans.Hosting;
 using ServiceDesk.Orleans.Journal;
 
@@ -80,6 +81,28 @@ internal sealed class DeskCluster : IAsyncDisposable
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Whether every case in the grains has exactly the history the single-process host's copy has.</summary>
+    public async Task<bool> HoldsAsync(SingleProcessDesk reference)
+    {
+        foreach (var (id, ticket) in reference.Tickets)
+        {
+            if (!ticket.History.SequenceEqual(await Client.GetGrain<ITicketGrain>(id).History()))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (id, complaint) in reference.Complaints)
+        {
+            if (!complaint.History.SequenceEqual(await Client.GetGrain<IComplaintGrain>(id).History()))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
