@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
@@ -10,31 +11,50 @@ public sealed class EscalationLadder
 
     /// <summary>Creates a ladder.</summary>
     /// <param name="steps">The levels, numbered 1, 2, 3 … in order, each with a non-blank name and target.</param>
-    /// <exception cref="ArgumentException">Listing every problem: no steps, numbering not 1..n, blank names or targets.</exception>
+    /// <exception cref="ArgumentException">Listing every problem: no steps, numbering not 1..n, blank names or targets (an <see cref="EscalationLadderBuilder"/> reports them as <see cref="DefinitionProblem"/>s).</exception>
     public EscalationLadder(IEnumerable<EscalationStep> steps)
     {
         Guard.Against.Null(steps);
         _steps = [.. steps];
-        var problems = new List<string>();
-        if (_steps.Length == 0)
+        var problems = Check(_steps);
+        Guard.Against.Problems([.. problems.Select(p => p.ToString())], "escalation ladder", nameof(steps));
+    }
+
+    /// <summary>Every problem of a ladder's steps, at the paths a definitions file's <c>escalation.ladder</c> gives them (<c>ladder[1].name</c>).</summary>
+    internal static List<DefinitionProblem> Check(IReadOnlyList<EscalationStep?> steps)
+    {
+        var problems = new List<DefinitionProblem>();
+        if (steps.Count == 0)
         {
-            problems.Add("the ladder has no levels");
+            problems.Add(new DefinitionProblem("ladder", ProblemCode.Empty, "the ladder has no levels."));
         }
 
-        for (var i = 0; i < _steps.Length; i++)
+        for (var i = 0; i < steps.Count; i++)
         {
-            if (_steps[i].Level != i + 1)
+            var path = string.Create(CultureInfo.InvariantCulture, $"ladder[{i}]");
+            if (steps[i] is not { } step)
             {
-                problems.Add($"step {i} is level {_steps[i].Level}, expected {i + 1}");
+                problems.Add(new DefinitionProblem(path, ProblemCode.Empty, "a step is missing."));
+                continue;
             }
 
-            if (string.IsNullOrWhiteSpace(_steps[i].Name) || string.IsNullOrWhiteSpace(_steps[i].Target))
+            if (step.Level != i + 1)
             {
-                problems.Add($"step {i} needs a name and a target");
+                problems.Add(new DefinitionProblem(path + ".level", ProblemCode.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"step {i} is level {step.Level}, expected {i + 1}.")));
+            }
+
+            if (string.IsNullOrWhiteSpace(step.Name))
+            {
+                problems.Add(new DefinitionProblem(path + ".name", ProblemCode.Empty, "a step needs a name."));
+            }
+
+            if (string.IsNullOrWhiteSpace(step.Target))
+            {
+                problems.Add(new DefinitionProblem(path + ".target", ProblemCode.Empty, "a step needs a target to notify."));
             }
         }
 
-        Guard.Against.Problems(problems, "escalation ladder", nameof(steps));
+        return problems;
     }
 
     /// <summary>The practice's ladder: team lead, supervisor, manager, director above the front-line agent.</summary>
