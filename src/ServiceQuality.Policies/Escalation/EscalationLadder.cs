@@ -1,13 +1,14 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Policies.Escalation;
 
-/// <summary>The levels a case can be escalated to (上报主管), in order. Immutable.</summary>
-public sealed class EscalationLadder
+/// <summary>The levels a case can be escalated to (上报主管), in order. Immutable; two ladders with the same steps are equal.</summary>
+public sealed class EscalationLadder : IEquatable<EscalationLadder>
 {
-    private readonly EscalationStep[] _steps;
+    private readonly ImmutableArray<EscalationStep> _steps;
 
     /// <summary>Creates a ladder.</summary>
     /// <param name="steps">The levels, numbered 1, 2, 3 … in order, each with a non-blank name and target.</param>
@@ -81,4 +82,16 @@ public sealed class EscalationLadder
         Guard.Against.LessThan(level, 1);
         return _steps[Math.Min(level, Top) - 1];
     }
+
+    /// <summary>Whether <paramref name="other"/> has the same steps, in the same order.</summary>
+    /// <param name="other">The other ladder.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(EscalationLadder? other) => other is not null && _steps.SequenceEqual(other._steps);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as EscalationLadder);
+
+    /// <summary>A hash code consistent with <see cref="Equals(EscalationLadder)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _steps.Aggregate(_steps.Length, HashCode.Combine);
 }

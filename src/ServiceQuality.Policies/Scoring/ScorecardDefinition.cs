@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using ServiceQuality.Domain.Common;
@@ -7,9 +8,10 @@ namespace ServiceQuality.Policies.Scoring;
 /// <summary>
 /// How scorecards are computed: each section starts at <see cref="BaseScore"/>, adds its entries' points and is kept within
 /// 0-100; the total is the weighted mean of the sections that have entries (sections without any are not applicable and
-/// the others' weights are renormalised); an automatic-fail entry makes the total 0. Immutable.
+/// the others' weights are renormalised); an automatic-fail entry makes the total 0. Immutable; two definitions with the same
+/// base score and sections are equal.
 /// </summary>
-public sealed class ScorecardDefinition
+public sealed class ScorecardDefinition : IEquatable<ScorecardDefinition>
 {
     /// <summary>Creates a definition.</summary>
     /// <param name="baseScore">The score a section starts at, 0-100.</param>
@@ -22,7 +24,7 @@ public sealed class ScorecardDefinition
         Guard.Against.Problems([.. problems.Select(p => p.ToString())], "scorecard definition", nameof(sections));
 
         BaseScore = baseScore;
-        Sections = [.. sections];
+        Sections = sections.ToImmutableArray();
     }
 
     /// <summary>Every problem of a scorecard's terms, at the paths a definitions file's <c>scoring</c> section gives them (<c>sections[1].weight</c>).</summary>
@@ -88,4 +90,16 @@ public sealed class ScorecardDefinition
 
     /// <summary>The sections.</summary>
     public IReadOnlyList<ScoreSection> Sections { get; }
+
+    /// <summary>Whether <paramref name="other"/> has the same base score and sections, in the same order.</summary>
+    /// <param name="other">The other definition.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(ScorecardDefinition? other) => other is not null && BaseScore == other.BaseScore && Sections.SequenceEqual(other.Sections);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ScorecardDefinition);
+
+    /// <summary>A hash code consistent with <see cref="Equals(ScorecardDefinition)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => Sections.Aggregate(BaseScore.GetHashCode(), HashCode.Combine);
 }

@@ -58,4 +58,19 @@ public sealed class DefinitionBuilderTests
         Assert.Equal((100m, 2), (mended.BaseScore, mended.Sections.Count));
         Assert.False(mended.Sections is System.Collections.IList { IsReadOnly: false });
     }
+
+    [Fact]
+    public void LaddersAndScorecards_WithTheSameTerms_AreEqual_AndExposeNoMutableList()
+    {
+        var ladder = new EscalationLadderBuilder().AddStep("team lead", "lead").Build();
+        var scorecard = new ScorecardDefinitionBuilder().AddSection("service", 100m).Build();
+
+        Assert.Equal(new EscalationLadder([new EscalationStep(1, "team lead", "lead")]), ladder);
+        Assert.Equal(ladder.GetHashCode(), new EscalationLadderBuilder().AddStep("team lead", "lead").Build().GetHashCode());
+        Assert.NotEqual(ladder, new EscalationLadderBuilder().AddStep("team lead", "manager").Build());
+        Assert.Equal(new ScorecardDefinition(100m, [new ScoreSection("service", 100m)]), scorecard);
+        Assert.NotEqual(new ScorecardDefinition(90m, [new ScoreSection("service", 100m)]), scorecard);
+        Assert.False(ladder.Steps is System.Collections.IList { IsReadOnly: false });
+        Assert.False(scorecard.Sections is System.Collections.IList { IsReadOnly: false });
+    }
 }
