@@ -143,13 +143,7 @@ internal static class Endpoints
         complaint.Merge(duplicate, now);
 
         // Both streams change in one transaction: the survivor records the duplicate, the duplicate records the merge.
-        await desk.Repository.SaveAsync(
-            [desk.Repository.Changes(complaint), desk.Repository.Changes(duplicate)],
-            () =>
-            {
-                complaint.TakeUncommittedEvents();
-                duplicate.TakeUncommittedEvents();
-            });
+        await desk.Repository.SaveAsync(complaint, duplicate);
         desk.Changed(duplicate);
         desk.Changed(complaint);
         return AnswerComplaint(http, desk, complaint, now);
