@@ -23,7 +23,7 @@ internal sealed record Dashboard(
 
     public static readonly string[] DueBandNames = ["already late", "within the hour", "later today", "tomorrow", "after tomorrow"];
 
-    /// <summary>The band of cases with no clock running (resolved and waiting to close, waiting for a callback): no due time.</summary>
+    /// <summary>The band of cases whose most urgent clock has no deadline now: paused on hold before it ran out, or none running (resolved and waiting to close, waiting for a callback).</summary>
     public const string NoDueTime = "no due time";
 
     public static Dashboard Of(Desk desk, Instant at)
@@ -89,7 +89,7 @@ internal sealed record Dashboard(
             .Select(m => new Compliance(Promises.Of(m), met.GetValueOrDefault(m), missed.GetValueOrDefault(m)))
             .ToList();
         return new Dashboard(
-            now, StageNames, DueBandNames, backlog, open,
+            now, StageNames, [.. DueBandNames, NoDueTime], backlog, open,
             [.. breaches.OrderByDescending(b => b.At.ToInstant()).ThenBy(b => b.CaseId, StringComparer.Ordinal)],
             [.. escalations.OrderByDescending(e => e.At.ToInstant()).ThenBy(e => e.CaseId, StringComparer.Ordinal)],
             escalations.Count(e => e.At.ToInstant() >= today), escalations.Count, month);
@@ -111,13 +111,17 @@ internal sealed record Dashboard(
             SlaState.Paused => StageNames[5],
             _ => worst.ElapsedPercent >= 90 ? StageNames[1] : worst.ElapsedPercent >= 75 ? StageNames[2] : worst.ElapsedPercent >= 50 ? StageNames[3] : StageNames[4],
         };
-        var due = worst.DueAt switch
+        // A clock paused after its promise ran out has no deadline any more (DueAt is null while paused), but it is late:
+        // its band is the breach's. A paused clock before its deadline has no due time until it runs again.
+        var due = (worst.State, worst.DueAt) switch
         {
-            null => DueBandNames[4],
-            { } d when d <= now => DueBandNames[0],
-            { } d when d <= now + Duration.FromHours(1) => DueBandNames[1],
-            { } d when d < tomorrow => DueBandNames[2],
-            { } d when d < afterTomorrow => DueBandNames[3],
+            (SlaState.Missed, _) => DueBandNames[0],
+            (_, null) when worst.IsDueBeyondSupportedRange => DueBandNames[4],
+            (_, null) => NoDueTime,
+            (_, { } d) when d <= now => DueBandNames[0],
+            (_, { } d) when d <= now + Duration.FromHours(1) => DueBandNames[1],
+            (_, { } d) when d < tomorrow => DueBandNames[2],
+            (_, { } d) when d < afterTomorrow => DueBandNames[3],
             _ => DueBandNames[4],
         };
         return (stage, due);
