@@ -48,7 +48,7 @@ internal static class DashboardPage
         html.Append("<table><tr><th>Stage</th>");
         foreach (var due in d.DueBands)
         {
-            html.Append("<th class=\"n\">Due ").Append(E(due)).Append("</th>");
+            html.Append("<th class=\"n\">").Append(E(due == Dashboard.NoDueTime ? "No due time" : $"Due {due}")).Append("</th>");
         }
 
         html.Append("<th class=\"n\">All</th></tr>");
@@ -66,7 +66,7 @@ internal static class DashboardPage
             html.Append("<td class=\"n\">").Append(N(total)).Append("</td></tr>");
         }
 
-        html.Append("</table><p class=\"muted\">A case counts once, by its most urgent running clock; \"on hold\" clocks are paused while the case waits for the customer or a third party.</p></section>");
+        html.Append("</table><p class=\"muted\">A case counts once, by its most urgent running clock; \"on hold\" clocks are paused while the case waits for the customer or a third party, so they have no due time until they run again, unless the promise was already broken.</p></section>");
     }
 
     private static void Breaches(StringBuilder html, Dashboard d)
