@@ -3,6 +3,7 @@ using ServiceDesk.Web.Scheduling;
 using ServiceDesk.Web.Store;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Assessment;
 
@@ -10,7 +11,7 @@ namespace ServiceDesk.Web;
 
 /// <summary>What every endpoint and the scheduler share: the store, the board, the assessor with the centre's agreements, the clock.</summary>
 internal sealed class Desk(
-    CaseRepository repository, CaseBoard board, CaseAssessor assessor, DeskDefinitions definitions, IClock clock, CaseQueue queue,
+    CaseRepository repository, CaseBoard board, CaseAssessor assessor, ICalendarLookup calendars, DeskDefinitions definitions, IClock clock, CaseQueue queue,
     Microsoft.Extensions.Options.IOptions<ServiceQuality.Policies.DependencyInjection.ServiceQualityOptions> options)
 {
     public CaseRepository Repository => repository;
@@ -26,10 +27,27 @@ internal sealed class Desk(
     /// <summary>The name of an escalation level on the centre's ladder (for example "Team lead").</summary>
     public string LevelName(int level) => options.Value.Ladder.Steps.FirstOrDefault(s => s.Level == level)?.Name ?? $"level {level}";
 
-    public CaseAssessment Assess(Ticket ticket, Instant now) => assessor.AssessTicket(ticket, definitions.For(ticket.Agreement), now);
+    /// <summary>
+    /// Assesses a ticket under every agreement it was opened under: the escalation policy decides on its customer SLA (the
+    /// promise escalations are about), while the statuses and the next-change instant cover the SLA, the OLAs and the
+    /// underpinning contract, so the scheduler wakes the case when any of their clocks changes.
+    /// </summary>
+    public CaseAssessment Assess(Ticket ticket, Instant now)
+    {
+        var assessment = assessor.AssessTicket(ticket, definitions.For(ticket.Agreement), now);
+        return definitions.AllOf(ticket.Agreement, ticket.OtherAgreements) is { } all
+            ? WithAll(assessment, SlaClock.EvaluateTicket(ticket.History, all, calendars, now))
+            : assessment;
+    }
 
-    public CaseAssessment Assess(Complaint complaint, Instant now) =>
-        assessor.AssessComplaint(complaint, TierOf(complaint), definitions.For(complaint.Agreement), now, board.EarlierComplaints(complaint));
+    /// <summary>Assesses a complaint under every agreement it was received under (see the ticket's overload).</summary>
+    public CaseAssessment Assess(Complaint complaint, Instant now)
+    {
+        var assessment = assessor.AssessComplaint(complaint, TierOf(complaint), definitions.For(complaint.Agreement), now, board.EarlierComplaints(complaint));
+        return complaint.CustomerTier is not null && definitions.AllOf(complaint.Agreement, complaint.OtherAgreements) is { } all
+            ? WithAll(assessment, SlaClock.EvaluateComplaint(complaint.History, all, calendars, now))
+            : assessment;
+    }
 
     public ServiceTier TierOf(Complaint complaint) => complaint.CustomerTier ?? board.TierOf(complaint.Customer) ?? ServiceTier.Ordinary;
 
@@ -45,4 +63,11 @@ internal sealed class Desk(
         board.Put(complaint);
         queue.Wake(CaseRepository.StreamOf(complaint.Id), clock.GetCurrentInstant());
     }
+
+    private static CaseAssessment WithAll(CaseAssessment assessment, SlaEvaluation all) =>
+        assessment with
+        {
+            Sla = all,
+            NextChangeAt = assessment.NextChangeAt is { } a && all.NextChangeAt is { } b ? Instant.Min(a, b) : assessment.NextChangeAt ?? all.NextChangeAt,
+        };
 }

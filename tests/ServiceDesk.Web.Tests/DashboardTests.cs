@@ -51,4 +51,28 @@ public sealed class DashboardTests : IDisposable
         Assert.Equal(1, board.Backlog.GetValueOrDefault(("On hold", Dashboard.Dashboard.NoDueTime)));
         Assert.Contains(Dashboard.Dashboard.NoDueTime, board.DueBands);
     }
+
+    [Fact]
+    public async Task CaseView_OfATicketWithOlasAndAContract_ShowsEveryAgreementsClocks()
+    {
+        await _host.PostAsync("/customers", Desk.Customer("C-D4"));
+        var opened = await Desk.OkAsync(await _host.PostAsync("/tickets", Desk.Ticket("T-D4", "C-D4")), HttpStatusCode.Created);
+        var others = opened["otherAgreements"]!.AsArray();
+        Assert.NotEmpty(others);
+
+        var ticket = await Desk.OkAsync(await _host.PostAsync("/tickets/T-D4/assign", new { assignee = "staff-02", department = "repairs" }));
+        var clocks = ticket["sla"]!.AsArray();
+        var agreements = clocks.Select(c => Desk.Text(c!["agreement"])).Distinct().ToList();
+        Assert.Equal(1 + others.Count, agreements.Count);
+        Assert.Contains(clocks, c => (string?)c!["kind"] == "ServiceLevel");
+        Assert.Contains(clocks, c => (string?)c!["kind"] == "OperationalLevel");
+        Assert.Contains(clocks, c => (string?)c!["kind"] == "UnderpinningContract");
+
+        // The next look is the earliest instant any clock of any agreement changes (a stage or a deadline), not the SLA's alone.
+        var next = NodaTime.Text.InstantPattern.ExtendedIso.Parse((string)ticket["nextChangeAt"]!).Value;
+        var olaDue = clocks.Where(c => (string?)c!["kind"] == "OperationalLevel" && c["dueAt"] is not null)
+            .Select(c => NodaTime.Text.InstantPattern.ExtendedIso.Parse((string)c!["dueAt"]!).Value).ToList();
+        Assert.NotEmpty(olaDue);
+        Assert.True(next <= olaDue.Min(), $"next change {next} is after an OLA's deadline {olaDue.Min()}");
+    }
 }

@@ -114,7 +114,7 @@ internal static class Endpoints
             body.RequiresOnSiteVisit, body.ClaimedLoss, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "ticket", body.Id.Value, () => desk.Repository.SaveAsync(ticket));
         desk.Changed(ticket);
-        return Created(http, $"/tickets/{body.Id.Value}", ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now));
+        return Created(http, $"/tickets/{body.Id.Value}", ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now, desk.Definitions));
     }
 
     private static async Task<IResult> ReceiveComplaintAsync(HttpContext http, Desk desk)
@@ -128,7 +128,7 @@ internal static class Endpoints
             body.CallbackRequired, customer.Tier, sla, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "complaint", body.Id.Value, () => desk.Repository.SaveAsync(complaint));
         desk.Changed(complaint);
-        return Created(http, $"/complaints/{body.Id.Value}", complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now));
+        return Created(http, $"/complaints/{body.Id.Value}", complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now, desk.Definitions));
     }
 
     private static async Task<IResult> MergeComplaintAsync(string id, HttpContext http, Desk desk)
@@ -250,10 +250,10 @@ internal static class Endpoints
     }
 
     private static IResult AnswerTicket(HttpContext http, Desk desk, Ticket ticket, Instant now) =>
-        Answer(http, ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now));
+        Answer(http, ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now, desk.Definitions));
 
     private static IResult AnswerComplaint(HttpContext http, Desk desk, Complaint complaint, Instant now) =>
-        Answer(http, complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now));
+        Answer(http, complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now, desk.Definitions));
 
     private static IResult Answer<T>(HttpContext http, int version, T view)
     {

@@ -72,7 +72,11 @@ internal static class DashboardPage
     private static void Breaches(StringBuilder html, Dashboard d)
     {
         html.Append("<section id=\"breaches\"><h2>Promises broken today</h2><div class=\"kpis\"><div><span class=\"big\">")
-            .Append(N(d.BreachesToday.Count)).Append("</span>since midnight</div></div>");
+            .Append(N(d.BreachesToday.Count)).Append("</span>since midnight</div>");
+        var ola = d.InternalBreachesToday.GetValueOrDefault(ServiceQuality.Domain.Agreements.AgreementKind.OperationalLevel);
+        var contract = d.InternalBreachesToday.GetValueOrDefault(ServiceQuality.Domain.Agreements.AgreementKind.UnderpinningContract);
+        html.Append("<div><span class=\"big\">").Append(N(ola + contract)).Append("</span>internal targets missed (")
+            .Append(N(ola)).Append(" between teams, ").Append(N(contract)).Append(" by contractors)</div></div>");
         if (d.BreachesToday.Count == 0)
         {
             html.Append("<p class=\"muted\">None so far today.</p></section>");
