@@ -51,17 +51,40 @@ internal sealed class Desk(
 
     public ServiceTier TierOf(Complaint complaint) => complaint.CustomerTier ?? board.TierOf(complaint.Customer) ?? ServiceTier.Ordinary;
 
-    /// <summary>A command changed the ticket: the board shows it and the scheduler looks at it now.</summary>
-    public void Changed(Ticket ticket)
+    /// <summary>
+    /// A command changed the ticket and assessed it at <paramref name="now"/>: the board shows it, and the scheduler looks at
+    /// it when that assessment says it can next change (at once when an escalation is due), without assessing it again.
+    /// </summary>
+    public void Changed(Ticket ticket, CaseAssessment assessment, Instant now)
     {
         board.Put(ticket);
-        queue.Wake(CaseRepository.StreamOf(ticket.Id), clock.GetCurrentInstant());
+        Schedule(CaseRepository.StreamOf(ticket.Id), ticket.IsFinal, assessment, now);
     }
 
+    /// <summary>A command changed the complaint and assessed it at <paramref name="now"/> (see the ticket's overload).</summary>
+    public void Changed(Complaint complaint, CaseAssessment assessment, Instant now)
+    {
+        board.Put(complaint);
+        Schedule(CaseRepository.StreamOf(complaint.Id), complaint.IsFinal, assessment, now);
+    }
+
+    /// <summary>A command changed the complaint without assessing it: the scheduler looks at it now.</summary>
     public void Changed(Complaint complaint)
     {
         board.Put(complaint);
         queue.Wake(CaseRepository.StreamOf(complaint.Id), clock.GetCurrentInstant());
+    }
+
+    private void Schedule(string stream, bool isFinal, CaseAssessment assessment, Instant now)
+    {
+        if (isFinal)
+        {
+            queue.Remove(stream);
+        }
+        else
+        {
+            queue.Schedule(stream, assessment.Escalation.Fires ? now : assessment.NextChangeAt);
+        }
     }
 
     private static CaseAssessment WithAll(CaseAssessment assessment, SlaEvaluation all) =>
