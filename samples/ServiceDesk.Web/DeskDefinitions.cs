@@ -28,7 +28,7 @@ internal sealed class DeskDefinitions
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars => Loaded.Calendars;
 
     /// <summary>The agreement new cases fall under.</summary>
-    public ServiceLevelAgreement Default { get; }
+    public AgreementVersion Default { get; }
 
     /// <summary>The time zone the desk's days are counted in (its default agreement's calendar).</summary>
     public DateTimeZone Zone { get; }
@@ -69,7 +69,7 @@ internal sealed class DeskDefinitions
     }
 
     /// <summary>The agreement version a case recorded (the catalogue holds every version of the file), or the default one.</summary>
-    public ServiceLevelAgreement For(AgreementReference? reference) =>
+    public AgreementVersion For(AgreementReference? reference) =>
         reference is { } r && Loaded.Catalog.Find(r) is { } agreement ? agreement : Default;
 
     /// <summary>

@@ -50,7 +50,7 @@ internal sealed record Report(
     public const int CreditsShown = 10;
 
     public static Report Build(
-        Cases simulation, ServiceLevelAgreement agreement, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, CaseAssessor assessor,
+        Cases simulation, AgreementVersion agreement, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, CaseAssessor assessor,
         ScoringEngine scoring, StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
     {
         var lookup = CalendarLookup.From(calendars);
@@ -70,7 +70,7 @@ internal sealed record Report(
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
         string? CalendarOf(AgreementReference reference) => catalog.Find(reference) is { } a ? a.CalendarName : agreement.CalendarName;
-        ServiceLevelAgreement Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
+        AgreementVersion Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
 
         void Record(SlaStatus status, Priority priority, ServiceTier tier, CustomerId customer, string? holderAtBreach, bool ticket)
         {
@@ -383,7 +383,7 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
     private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
 
     /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
-    public void Add(IReadOnlyList<ServiceLevelAgreement> recorded, bool ticket, IReadOnlyList<SlaStatus> statuses)
+    public void Add(IReadOnlyList<AgreementVersion> recorded, bool ticket, IReadOnlyList<SlaStatus> statuses)
     {
         foreach (var version in recorded)
         {
@@ -417,7 +417,7 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
     [
         .. catalog.Versions.Select(v => (Version: v, Cases: _cases.GetValueOrDefault(v.Reference))).Select(v => new AgreementRow(
             v.Version.Reference.ToString(), v.Version.Name, Labels.AgreementKind(v.Version.Kind), v.Version.Team?.Value ?? "–",
-            Labels.InForce(v.Version.EffectiveFrom!.Value, v.Version.EffectiveUntil, zone), v.Cases.Tickets, v.Cases.Complaints)),
+            Labels.InForce(v.Version.EffectiveFrom, v.Version.EffectiveUntil, zone), v.Cases.Tickets, v.Cases.Complaints)),
     ];
 
     /// <summary>The clocks by kind: the customer SLA, each team's OLA, the underpinning contracts.</summary>

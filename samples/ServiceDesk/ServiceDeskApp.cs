@@ -117,9 +117,8 @@ public static class ServiceDeskApp
         }
 
         // Cases record the agreements the catalogue selects for them when they open; the default agreement serves for the KPI
-        // objectives and cases without one. A replayed log names agreements by id, each at its highest version.
-        IReadOnlyDictionary<string, ServiceLevelAgreement> agreements = definitions?.Agreements
-            ?? catalog.Versions.GroupBy(a => a.Id.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!, StringComparer.Ordinal);
+        // objectives and cases without one. A replayed log gives each case the versions its lines name (in an older log that
+        // names an agreement by id only, the version in force when the case opened and the catalogue's choice beside it).
         var builder = new ServiceCollection().AddServiceQuality(o =>
         {
             foreach (var (name, calendar) in calendars)
@@ -149,7 +148,7 @@ public static class ServiceDeskApp
         Cases cases;
         if (options.Events is { } log)
         {
-            cases = Replay(log, agreements, catalog, calendars, agreement, stderr, timer);
+            cases = Replay(log, catalog, calendars, agreement, stderr, timer);
             if (cases.Start < supported.Start || cases.End >= supported.End)
             {
                 throw new SampleException($"{log}: the cases run from {cases.Start} to {cases.End}, outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
@@ -255,14 +254,14 @@ public static class ServiceDeskApp
     }
 
     private static Cases Replay(
-        string log, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars,
-        ServiceLevelAgreement defaultAgreement, TextWriter stderr, Stopwatch timer)
+        string log, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars,
+        AgreementVersion defaultAgreement, TextWriter stderr, Stopwatch timer)
     {
         using var reader = ReadInput("--events", log, File.OpenRead);
         ReplayedCases replayed;
         try
         {
-            replayed = EventLogReplay.Replay(reader, log, agreements, calendars, defaultAgreement);
+            replayed = EventLogReplay.Replay(reader, log, catalog, calendars, defaultAgreement);
         }
         catch (EventLogException e)
         {
@@ -275,8 +274,7 @@ public static class ServiceDeskApp
 
         Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed.Events:N0} events from {log} in {timer.Elapsed.TotalSeconds:0.0} s."));
         return Cases.Of(
-            replayed.Customers.Values, replayed.Tickets.Values.Select(t => RecordedAgreements.Restore(t, catalog)),
-            replayed.Complaints.Values.Select(c => RecordedAgreements.Restore(c, catalog)), replayed.Visits.Values);
+            replayed.Customers.Values, replayed.Tickets.Values, replayed.Complaints.Values, replayed.Visits.Values);
     }
 
     /// <summary>Opens or reads an input file, with one message for each way that can fail.</summary>

@@ -27,8 +27,8 @@ internal sealed class Simulation(
     public static readonly Instant Start = new LocalDateTime(2025, 1, 13, 0, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
 
     private readonly Random _random = new(options.Seed);
-    private AgreementCatalog _catalog = new([]);
-    private ServiceLevelAgreement _fallback = ServiceCentre.Agreement();
+    private AgreementCatalog _catalog = new(Array.Empty<AgreementVersion>());
+    private AgreementVersion _fallback = ServiceCentre.Agreement();
 
     /// <summary>How each member of staff works: drawn once per seed, so scorecards spread the same way every run.</summary>
     private readonly Dictionary<StaffId, StaffProfile> _staff = ServiceCentre.Staff.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => StaffProfile.Draw(new Random(unchecked((options.Seed * 7919) + p.i))));
@@ -57,7 +57,7 @@ internal sealed class Simulation(
     /// every OLA, the underpinning contract), recorded on the case; <paramref name="fallback"/> is the agreement of a case
     /// the catalogue gives none, for its escalations.
     /// </summary>
-    public void Run(AgreementCatalog catalog, ServiceLevelAgreement fallback, IProgress<string> progress)
+    public void Run(AgreementCatalog catalog, AgreementVersion fallback, IProgress<string> progress)
     {
         (_catalog, _fallback) = (catalog, fallback);
         CreateCustomers();
@@ -111,10 +111,10 @@ internal sealed class Simulation(
     }
 
     /// <summary>The agreement a case recorded first (its customer SLA), by which it is escalated.</summary>
-    private ServiceLevelAgreement Main(AgreementReference? recorded) => recorded is { } reference ? _catalog.Find(reference) ?? _fallback : _fallback;
+    private AgreementVersion Main(AgreementReference? recorded) => recorded is { } reference ? _catalog.Find(reference) ?? _fallback : _fallback;
 
     /// <summary>The agreement a case records first: the customer SLA the catalogue chose, or null when it chose nothing.</summary>
-    private static AgreementReference? First(IReadOnlyList<ServiceLevelAgreement> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
+    private static AgreementReference? First(IReadOnlyList<AgreementVersion> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
 
     private Ticket SimulateTicket(Instant dayStart)
     {

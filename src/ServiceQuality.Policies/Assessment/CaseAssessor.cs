@@ -43,7 +43,8 @@ public sealed class CaseAssessor
     /// <param name="now">The instant.</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now)
+    /// <exception cref="ArgumentException">The ticket was opened under another version (see <see cref="SlaClock"/>).</exception>
+    public CaseAssessment AssessTicket(Ticket ticket, AgreementVersion agreement, Instant now)
     {
         Guard.Against.Null(ticket);
         Guard.Against.Null(agreement);
@@ -52,16 +53,26 @@ public sealed class CaseAssessor
         return Assess(sla, context, ticket.CanEscalate());
     }
 
+    /// <summary>Assesses a ticket against a published agreement's version (<see cref="ServiceLevelAgreement.Published"/>).</summary>
+    /// <param name="ticket">The ticket; its escalation track gives the level already reached.</param>
+    /// <param name="agreement">The published agreement it was opened under.</param>
+    /// <param name="now">The instant.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The agreement is a draft, or the ticket was opened under another version.</exception>
+    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now) => AssessTicket(ticket, Published(agreement), now);
+
     /// <summary>Assesses a complaint.</summary>
     /// <param name="complaint">The complaint; its escalation track gives the level already reached.</param>
     /// <param name="customerTier">The customer's tier.</param>
     /// <param name="agreement">The agreement version it falls under.</param>
     /// <param name="now">The instant.</param>
-    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule).</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule), or null for none.</param>
     /// <returns>The assessment.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="recentComplaintsFromCustomer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The complaint was received under another version or tier (see <see cref="SlaClock"/>).</exception>
     public CaseAssessment AssessComplaint(
-        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null)
+        Complaint complaint, ServiceTier customerTier, AgreementVersion agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer)
     {
         Guard.Against.Null(complaint);
         Guard.Against.Null(agreement);
@@ -73,8 +84,31 @@ public sealed class CaseAssessor
         return Assess(sla, context, complaint.CanEscalate());
     }
 
+    /// <summary>Assesses a complaint against a published agreement's version (<see cref="ServiceLevelAgreement.Published"/>).</summary>
+    /// <param name="complaint">The complaint; its escalation track gives the level already reached.</param>
+    /// <param name="customerTier">The customer's tier.</param>
+    /// <param name="agreement">The published agreement it falls under.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule).</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The agreement is a draft, or the complaint was received under another version or tier.</exception>
+#pragma warning disable RS0027 // the overloads differ only in the agreement's type; this one keeps the optional parameter it shipped with
+    public CaseAssessment AssessComplaint(
+        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null) =>
+        AssessComplaint(complaint, customerTier, Published(agreement), now, recentComplaintsFromCustomer);
+#pragma warning restore RS0027
+
+    private static AgreementVersion Published(ServiceLevelAgreement agreement)
+    {
+        Guard.Against.Null(agreement);
+        return agreement.Status == AgreementStatus.Draft
+            ? throw new ArgumentException($"{agreement.Reference} is a draft; only published versions are measured against.", nameof(agreement))
+            : agreement.Published;
+    }
+
     /// <summary>The calendar the case was measured on (the one chosen for it, when the agreement takes it from the case).</summary>
-    private BusinessCalendar CalendarOf(SlaEvaluation sla, ServiceLevelAgreement agreement) =>
+    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion agreement) =>
         (sla.CalendarName ?? agreement.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
     private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
