@@ -76,14 +76,14 @@ internal sealed class DeskDefinitions
     /// Every agreement version a case recorded, its SLA first, when it recorded others beside it and the catalogue still
     /// holds them all; null otherwise (the case is then assessed under its SLA alone).
     /// </summary>
-    public IReadOnlyList<ServiceLevelAgreement>? AllOf(AgreementReference? sla, IReadOnlyList<AgreementReference> others)
+    public IReadOnlyList<AgreementVersion>? AllOf(AgreementReference? sla, IReadOnlyList<AgreementReference> others)
     {
         if (sla is not { } main || others.Count == 0 || Loaded.Catalog.Find(main) is not { } first)
         {
             return null;
         }
 
-        var all = new ServiceLevelAgreement[others.Count + 1];
+        var all = new AgreementVersion[others.Count + 1];
         all[0] = first;
         for (var i = 0; i < others.Count; i++)
         {
@@ -99,5 +99,5 @@ internal sealed class DeskDefinitions
     }
 
     /// <summary>The agreement version a status belongs to, when the catalogue holds it.</summary>
-    public ServiceLevelAgreement? Find(AgreementReference reference) => Loaded.Catalog.Find(reference);
+    public AgreementVersion? Find(AgreementReference reference) => Loaded.Catalog.Find(reference);
 }
