@@ -129,15 +129,15 @@ public sealed class CaseAssessor
         }
 
         var decision = _escalation.Decide(context);
-        next = Earliest(next, _escalation.NextChangeAt(context));
+        var escalation = _escalation.NextChangeAt(context);
 
         // A decision notified later (deferred to open hours) is a change the host must wake for.
         if (decision.Fires && decision.NotifyAt is { } notifyAt && notifyAt > context.Now)
         {
-            next = Earliest(next, notifyAt);
+            escalation = Earliest(escalation, notifyAt);
         }
 
-        return new CaseAssessment(sla, decision, next);
+        return new CaseAssessment(sla, decision, Earliest(next, escalation)) { NextEscalationChangeAt = escalation };
     }
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
