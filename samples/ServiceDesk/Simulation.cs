@@ -20,7 +20,9 @@ namespace ServiceDesk;
 /// commands by staff who differ in speed, care and how well they reach customers; duplicate complaints merged across
 /// channels, some callbacks waived, compensation paid; escalations recorded when and as the policy says (per case while it
 /// is handled, then by an <see cref="AssessmentScheduler{TCase}"/> sweep for the cases still open, as a host would); the
-/// callbacks the policy requires and the after-care visits key accounts are entitled to, made by named agents.
+/// callbacks the policy requires, the after-care visits key accounts get after a repair, and the senior visits and reviews
+/// their tier entitles them to (each account's spread over the year), made by named agents and team leads. Each ticket
+/// draws from its own random stream, so a day's tickets are simulated in parallel and a seed still gives the same month.
 /// </summary>
 internal sealed class Simulation(
     SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor, ITrustPolicy? trust = null,
