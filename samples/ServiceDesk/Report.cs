@@ -90,8 +90,8 @@ internal sealed record Report(
                 var summary = chosen.Count > 1
                     ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
                     : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
-                var (all, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
-                results[i] = new CaseEvaluation(main, chosen, all, own, assessor.AssessEvaluated(ticket, own, at));
+                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
             }
             else
             {
@@ -103,9 +103,9 @@ internal sealed record Report(
                 var summary = chosen.Count > 1 && received.CustomerTier is not null
                     ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
                     : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
-                var (all, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
                 var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
-                results[i] = new CaseEvaluation(main, chosen, all, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
+                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
             }
 
             return buffer;
@@ -151,7 +151,7 @@ internal sealed record Report(
         void Record(int index, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
         {
             var evaluated = results[index];
-            choice.Add(evaluated.Chosen, ticket, evaluated.All);
+            choice.Add(evaluated.Chosen, ticket, evaluated.Clocks);
             Count(due, evaluated.Assessment);
             kpiMeasurement.AddStatuses(evaluated.Own.Statuses);
             facts.AddRange(slaFacts[index]);
@@ -340,34 +340,43 @@ internal sealed record Report(
 /// the clocks of that one agreement, and the assessment made from those.
 /// </summary>
 internal sealed record CaseEvaluation(
-    ServiceLevelAgreement Main, IReadOnlyList<ServiceLevelAgreement> Chosen, IReadOnlyList<SlaStatus> All, SlaEvaluation Own, CaseAssessment Assessment)
+    ServiceLevelAgreement Main, IReadOnlyList<ServiceLevelAgreement> Chosen, IReadOnlyList<ClockOutcome> Clocks, SlaEvaluation Own, CaseAssessment Assessment)
 {
-    /// <summary>Copies an allocation-free evaluation's statuses out, with those of <paramref name="main"/> as an evaluation of their own.</summary>
-    public static (SlaStatus[] All, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, ServiceLevelAgreement main, SlaEvaluationSummary summary)
+    /// <summary>
+    /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held
+    /// the case, or a contract never referred to, is no promise kept or broken), and the statuses of <paramref name="main"/>
+    /// as an evaluation of their own.
+    /// </summary>
+    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, ServiceLevelAgreement main, SlaEvaluationSummary summary)
     {
-        var all = statuses.ToArray();
-        var mine = 0;
+        var (opened, mine) = (0, 0);
         foreach (ref readonly var status in statuses)
         {
+            opened += status.State != SlaState.NotApplicable ? 1 : 0;
             mine += status.Agreement == main.Reference ? 1 : 0;
         }
 
-        var own = mine == all.Length ? all : new SlaStatus[mine];
-        if (own != all)
+        var (clocks, own) = (new ClockOutcome[opened], new SlaStatus[mine]);
+        var (nextClock, nextOwn) = (0, 0);
+        foreach (ref readonly var status in statuses)
         {
-            var next = 0;
-            foreach (ref readonly var status in statuses)
+            if (status.State != SlaState.NotApplicable)
             {
-                if (status.Agreement == main.Reference)
-                {
-                    own[next++] = status;
-                }
+                clocks[nextClock++] = new ClockOutcome(status.Agreement, status.State);
+            }
+
+            if (status.Agreement == main.Reference)
+            {
+                own[nextOwn++] = status;
             }
         }
 
-        return (all, new SlaEvaluation(own, summary.NextChangeAt) { CalendarName = summary.CalendarName });
+        return (clocks, new SlaEvaluation(own, summary.NextChangeAt) { CalendarName = summary.CalendarName });
     }
 }
+
+/// <summary>One clock of a case, as the compliance by agreement kind counts it: its agreement version and its state.</summary>
+internal readonly record struct ClockOutcome(AgreementReference Agreement, SlaState State);
 
 /// <summary>The period the cases cover (both days included) and when they were evaluated, in the centre's zone.</summary>
 internal sealed record ReportPeriod(string From, string To, string EvaluatedAt, string Zone, string Agreement, string AgreementName,
@@ -411,10 +420,11 @@ internal sealed record AgreementComplianceRow(string Kind, string Agreements, lo
 internal sealed class AgreementChoice(AgreementCatalog catalog)
 {
     private readonly Dictionary<AgreementReference, (int Tickets, int Complaints)> _cases = [];
+    private readonly Dictionary<AgreementReference, string> _names = [];
     private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
 
     /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
-    public void Add(IReadOnlyList<ServiceLevelAgreement> recorded, bool ticket, IReadOnlyList<SlaStatus> statuses)
+    public void Add(IReadOnlyList<ServiceLevelAgreement> recorded, bool ticket, IReadOnlyList<ClockOutcome> clocksOfCase)
     {
         foreach (var version in recorded)
         {
@@ -422,8 +432,7 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
             _cases[version.Reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
         }
 
-        // A clock whose window never opened (an OLA of a team that never held the case, a contract never referred to) is no promise kept or broken.
-        foreach (var status in statuses.Where(s => s.State != SlaState.NotApplicable))
+        foreach (var status in clocksOfCase)
         {
             var version = catalog.Find(status.Agreement);
             var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
@@ -432,7 +441,12 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
                 clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
             }
 
-            clocks.Versions.Add(status.Agreement.ToString());
+            if (!_names.TryGetValue(status.Agreement, out var name))
+            {
+                _names[status.Agreement] = name = status.Agreement.ToString();
+            }
+
+            clocks.Versions.Add(name);
             _clocks[key] = status.State switch
             {
                 SlaState.Met => clocks with { Met = clocks.Met + 1 },
