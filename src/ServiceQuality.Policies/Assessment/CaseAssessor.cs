@@ -107,9 +107,52 @@ public sealed class CaseAssessor
             : agreement.Published;
     }
 
+    /// <summary>
+    /// Assesses a ticket from an evaluation the caller already made at <paramref name="now"/> (for example one evaluation of
+    /// every agreement the ticket recorded, kept for a report, or an allocation-free one wrapped in an
+    /// <see cref="SlaEvaluation"/>), so the clocks are not folded a second time.
+    /// </summary>
+    /// <param name="ticket">The ticket as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="sla">
+    /// Its evaluation at <paramref name="now"/>. The escalation policy reads every status in it: give only the statuses of
+    /// the agreements that escalate (the customer SLA's, as <see cref="AssessTicket(Ticket, ServiceLevelAgreement, Instant)"/> does).
+    /// Time rules in business time use the calendar it names (<see cref="SlaEvaluation.CalendarName"/>; none is around the clock).
+    /// </param>
+    /// <param name="now">The instant it was evaluated at.</param>
+    /// <returns>The assessment, with <paramref name="sla"/> as its <see cref="CaseAssessment.Sla"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The calendar the evaluation names is not known to the assessor's lookup.</exception>
+    public CaseAssessment AssessEvaluated(Ticket ticket, SlaEvaluation sla, Instant now)
+    {
+        Guard.Against.Null(ticket);
+        Guard.Against.Null(sla);
+        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(sla, null), Ticket = ticket };
+        return Assess(sla, context, ticket.CanEscalate());
+    }
+
+    /// <summary>
+    /// Assesses a complaint from an evaluation the caller already made at <paramref name="now"/>; see
+    /// <see cref="AssessEvaluated(Ticket, SlaEvaluation, Instant)"/>.
+    /// </summary>
+    /// <param name="complaint">The complaint as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="customerTier">The customer's tier.</param>
+    /// <param name="sla">Its evaluation at <paramref name="now"/>, holding only the statuses of the agreements that escalate.</param>
+    /// <param name="now">The instant it was evaluated at.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule), or null for none.</param>
+    /// <returns>The assessment, with <paramref name="sla"/> as its <see cref="CaseAssessment.Sla"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The calendar the evaluation names is not known to the assessor's lookup.</exception>
+    public CaseAssessment AssessEvaluated(Complaint complaint, ServiceTier customerTier, SlaEvaluation sla, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer)
+    {
+        Guard.Against.Null(complaint);
+        Guard.Against.Null(sla);
+        var context = new EscalationContext(now, complaint.Escalation.Level, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer) { Calendar = CalendarOf(sla, null) };
+        return Assess(sla, context, complaint.CanEscalate());
+    }
+
     /// <summary>The calendar the case was measured on (the one chosen for it, when the agreement takes it from the case).</summary>
-    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion agreement) =>
-        (sla.CalendarName ?? agreement.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion? agreement) =>
+        (sla.CalendarName ?? agreement?.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
     private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
     {
@@ -120,15 +163,15 @@ public sealed class CaseAssessor
         }
 
         var decision = _escalation.Decide(context);
-        next = Earliest(next, _escalation.NextChangeAt(context));
+        var escalation = _escalation.NextChangeAt(context);
 
         // A decision notified later (deferred to open hours) is a change the host must wake for.
         if (decision.Fires && decision.NotifyAt is { } notifyAt && notifyAt > context.Now)
         {
-            next = Earliest(next, notifyAt);
+            escalation = Earliest(escalation, notifyAt);
         }
 
-        return new CaseAssessment(sla, decision, next);
+        return new CaseAssessment(sla, decision, Earliest(next, escalation)) { NextEscalationChangeAt = escalation };
     }
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
