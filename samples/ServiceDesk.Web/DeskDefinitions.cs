@@ -28,7 +28,7 @@ internal sealed class DeskDefinitions
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars => Loaded.Calendars;
 
     /// <summary>The agreement new cases fall under.</summary>
-    public ServiceLevelAgreement Default { get; }
+    public AgreementVersion Default { get; }
 
     /// <summary>The time zone the desk's days are counted in (its default agreement's calendar).</summary>
     public DateTimeZone Zone { get; }
@@ -69,6 +69,35 @@ internal sealed class DeskDefinitions
     }
 
     /// <summary>The agreement version a case recorded (the catalogue holds every version of the file), or the default one.</summary>
-    public ServiceLevelAgreement For(AgreementReference? reference) =>
+    public AgreementVersion For(AgreementReference? reference) =>
         reference is { } r && Loaded.Catalog.Find(r) is { } agreement ? agreement : Default;
+
+    /// <summary>
+    /// Every agreement version a case recorded, its SLA first, when it recorded others beside it and the catalogue still
+    /// holds them all; null otherwise (the case is then assessed under its SLA alone).
+    /// </summary>
+    public IReadOnlyList<AgreementVersion>? AllOf(AgreementReference? sla, IReadOnlyList<AgreementReference> others)
+    {
+        if (sla is not { } main || others.Count == 0 || Loaded.Catalog.Find(main) is not { } first)
+        {
+            return null;
+        }
+
+        var all = new AgreementVersion[others.Count + 1];
+        all[0] = first;
+        for (var i = 0; i < others.Count; i++)
+        {
+            if (Loaded.Catalog.Find(others[i]) is not { } other)
+            {
+                return null;
+            }
+
+            all[i + 1] = other;
+        }
+
+        return all;
+    }
+
+    /// <summary>The agreement version a status belongs to, when the catalogue holds it.</summary>
+    public AgreementVersion? Find(AgreementReference reference) => Loaded.Catalog.Find(reference);
 }

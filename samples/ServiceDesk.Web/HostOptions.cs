@@ -4,7 +4,7 @@ using NodaTime.Text;
 namespace ServiceDesk.Web;
 
 /// <summary>The host's own options; everything else on the command line goes to ASP.NET Core (for example <c>--urls</c>).</summary>
-internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Events, string? Definitions, Instant? At, bool Help, IReadOnlyList<string> Rest, int? LoadTest = null)
+internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Events, string? Definitions, Instant? At, bool Help, IReadOnlyList<string> Rest, int? LoadTest = null, int? SchedulerTest = null)
 {
     public const string DemoFile = "servicedesk-demo.db";
 
@@ -20,6 +20,8 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
           --urls URLS          where to listen (ASP.NET Core; default http://localhost:5000)
           --load-test N        drive N tickets (six commands each) through the API on 127.0.0.1 and a new SQLite file;
                                print throughput, latency and the store's size
+          --scheduler-test N   store N open tickets in a new SQLite file, rebuild the scheduler's queue from it, and time
+                               the scheduler's wake-ups from the earliest due instant to the escalation stored
         """;
 
     public static HostOptions Parse(IReadOnlyList<string> args)
@@ -38,11 +40,12 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
                 "--events" => options with { Events = Value() },
                 "--definitions" => options with { Definitions = Value() },
                 "--at" => options with { At = ParseInstant(Value()) },
-                "--load-test" => options with { LoadTest = ParseCount(Value()) },
+                "--load-test" => options with { LoadTest = ParseCount(args[i], Value()) },
+                "--scheduler-test" => options with { SchedulerTest = ParseCount(args[i], Value()) },
                 "--help" or "-h" => options with { Help = true },
                 _ => options,
             };
-            if (args[i] is not ("--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test" or "--help" or "-h") && !IsValueOfKnown(args, i))
+            if (args[i] is not ("--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test" or "--scheduler-test" or "--help" or "-h") && !IsValueOfKnown(args, i))
             {
                 rest.Add(args[i]);
             }
@@ -57,12 +60,12 @@ internal sealed record HostOptions(string? Sqlite, string? Postgres, string? Eve
     }
 
     private static bool IsValueOfKnown(IReadOnlyList<string> args, int i) =>
-        i > 0 && args[i - 1] is "--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test";
+        i > 0 && args[i - 1] is "--sqlite" or "--postgres" or "--events" or "--definitions" or "--at" or "--load-test" or "--scheduler-test";
 
-    private static int ParseCount(string text) =>
+    private static int ParseCount(string option, string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 1_000_000
             ? count
-            : throw new StartupException($"--load-test {text}: give a number of tickets from 1 to 1,000,000.");
+            : throw new StartupException($"{option} {text}: give a number of tickets from 1 to 1,000,000.");
 
     private static Instant ParseInstant(string text) =>
         InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed

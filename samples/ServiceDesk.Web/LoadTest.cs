@@ -43,19 +43,21 @@ internal static class LoadTest
                 {
                     var id = $"T-{i:000000}";
                     var staff = $"staff-{i % 40 + 1:00}";
-                    (string Path, object Body)[] commands =
+                    // The bodies are written by hand, so the clients' own JSON work does not take CPU from the host.
+                    (string Path, string Body)[] commands =
                     [
-                        ("/tickets", new { id, customer = $"C-{i % 100:000}", kind = "RepairRequest", channel = "Hotline", priority = "P3", firstContactOwner = staff }),
-                        ($"/tickets/{id}/assign", new { assignee = staff }),
-                        ($"/tickets/{id}/respond", new { by = staff }),
-                        ($"/tickets/{id}/start", new { }),
-                        ($"/tickets/{id}/resolve", new { by = staff }),
-                        ($"/tickets/{id}/close", new { }),
+                        ("/tickets", $$"""{"id":"{{id}}","customer":"C-{{i % 100:000}}","kind":"RepairRequest","channel":"Hotline","priority":"P3","firstContactOwner":"{{staff}}"}"""),
+                        ($"/tickets/{id}/assign", $$"""{"assignee":"{{staff}}"}"""),
+                        ($"/tickets/{id}/respond", $$"""{"by":"{{staff}}"}"""),
+                        ($"/tickets/{id}/start", "{}"),
+                        ($"/tickets/{id}/resolve", $$"""{"by":"{{staff}}"}"""),
+                        ($"/tickets/{id}/close", "{}"),
                     ];
                     foreach (var (path, body) in commands)
                     {
                         var started = Stopwatch.GetTimestamp();
-                        using var response = await http.PostAsJsonAsync(path, body);
+                        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                        using var response = await http.PostAsync(path, content);
                         latencies[Interlocked.Increment(ref recorded) - 1] = Stopwatch.GetTimestamp() - started;
                         if (!response.IsSuccessStatusCode)
                         {

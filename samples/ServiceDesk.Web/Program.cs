@@ -30,6 +30,11 @@ public sealed class Program
                 return await LoadTest.RunAsync(tickets);
             }
 
+            if (options.SchedulerTest is { } cases)
+            {
+                return await SchedulerTest.RunAsync(cases);
+            }
+
             app = ServiceDeskHost.Build(options);
         }
         catch (StartupException e)

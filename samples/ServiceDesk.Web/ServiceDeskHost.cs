@@ -17,7 +17,8 @@ namespace ServiceDesk.Web;
 /// </summary>
 internal static class ServiceDeskHost
 {
-    public static WebApplication Build(HostOptions options)
+    /// <summary>Builds the host; <paramref name="configure"/> may replace services last (the scheduler test's clock).</summary>
+    public static WebApplication Build(HostOptions options, Action<IServiceCollection>? configure = null)
     {
         var definitions = DeskDefinitions.Load(options.Definitions ?? Path.Combine(AppContext.BaseDirectory, "definitions.json"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.Rest] });
@@ -56,6 +57,7 @@ internal static class ServiceDeskHost
             !string.Equals(sp.GetRequiredService<IConfiguration>()["ServiceDesk:Scheduler"], "manual", StringComparison.OrdinalIgnoreCase)));
         services.AddSingleton<EscalationScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationScheduler>());
+        configure?.Invoke(services);
 
         var app = builder.Build();
         app.UseMiddleware<ProblemMiddleware>();

@@ -170,7 +170,8 @@ internal static class HtmlReport
         }
 
         const int labelWidth = 250, plotWidth = 560, textWidth = 300;
-        var top = lines is { Count: > 0 } ? 18 : 10;
+        // Each dashed line's label gets a row of its own above the plot, so labels of nearby lines never overlap.
+        var top = 10 + ((lines?.Count ?? 0) * 14);
         var scale = max ?? NiceMax(bars.Max(b => b.Value));
         var height = top + (bars.Count * rowHeight) + 50;
         double X(double value) => labelWidth + (Math.Min(value, scale) / scale * plotWidth);
@@ -189,10 +190,11 @@ internal static class HtmlReport
         }
 
         var axisY = top + (bars.Count * rowHeight) + 4;
-        foreach (var (at, colour, label) in lines ?? [])
+        foreach (var ((at, colour, label), row) in (lines ?? []).Select((line, row) => (line, row)))
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X((double)at):0.#}\" x2=\"{X((double)at):0.#}\" y1=\"{top}\" y2=\"{axisY}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
-               .Append(CultureInfo.InvariantCulture, $"<text x=\"{X((double)at) - 4:0.#}\" y=\"{top - 2}\" text-anchor=\"end\" font-size=\"11\" fill=\"{colour}\">{Encode(label)}</text>");
+            var labelY = 10 + (row * 14);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X((double)at):0.#}\" x2=\"{X((double)at):0.#}\" y1=\"{labelY + 2}\" y2=\"{axisY}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
+               .Append(CultureInfo.InvariantCulture, $"<text x=\"{X((double)at) - 4:0.#}\" y=\"{labelY}\" text-anchor=\"end\" font-size=\"11\" fill=\"{colour}\">{Encode(label)}</text>");
         }
 
         Axis(svg, labelWidth, plotWidth, axisY, scale, axis);

@@ -13,6 +13,7 @@ using ServiceQuality.Domain.Tickets.Events;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Kpis;
 using ServiceQuality.Policies.Scoring;
 using ServiceQuality.Policies.Trust;
 
@@ -50,15 +51,92 @@ internal sealed record Report(
     public const int CreditsShown = 10;
 
     public static Report Build(
-        Cases simulation, ServiceLevelAgreement agreement, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, CaseAssessor assessor,
-        ScoringEngine scoring, StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases)
+        Cases cases, AgreementVersion agreement, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, CaseAssessor assessor,
+        ScoringEngine scoring, StandingRules standingRules, IServiceCreditPolicy creditPolicy, ITrustPolicy trust, Instant at, bool withCases,
+        ICollection<(string Section, TimeSpan Elapsed)>? timings = null)
     {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string section)
+        {
+            timings?.Add((section, timer.Elapsed));
+            timer.Restart();
+        }
+
+        // Everything is read as the cases stood at the evaluation instant: an escalation, verdict, callback or trust update
+        // recorded after it does not count, and a case opened after it is not in the report.
+        var simulation = cases.AsOf(at);
+        Lap("cut at the evaluation instant");
+
         var lookup = CalendarLookup.From(calendars);
-        var choice = new AgreementChoice(catalog);
         var zone = ServiceCentre.Zone;
+        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
+        AgreementVersion Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
+
+        // Each case is evaluated once, at the cut, under every agreement it recorded (the SLA, each team's OLA, the contract);
+        // the escalation policy then reads the customer SLA's clocks of that same evaluation. Cases are independent, so they
+        // are evaluated in parallel, each into its own slot, and counted in id order below: the report is the same however
+        // the work was scheduled.
+        var receipts = simulation.Complaints.ToLookup(c => c.Customer, c => c.ReceivedAt);
+        var (tickets, complaints) = (simulation.Tickets, simulation.Complaints);
+        var results = new CaseEvaluation[tickets.Count + complaints.Count];
+        var room = SlaClock.MaxStatusesPerCase * Math.Max(1, catalog.Versions.Count + 1);
+        Parallel.For(0, results.Length, () => new SlaStatus[room], (i, _, buffer) =>
+        {
+            if (i < tickets.Count)
+            {
+                var ticket = tickets[i];
+                var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
+                var main = Under(ticket.Agreement);
+                var summary = chosen.Count > 1
+                    ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
+                    : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
+                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
+            }
+            else
+            {
+                var complaint = complaints[i - tickets.Count];
+                var received = (ComplaintReceived)complaint.History[0];
+                var chosen = catalog.Recorded(received);
+                var main = Under(complaint.Agreement);
+                var tier = received.CustomerTier ?? tiers[complaint.Customer];
+                var summary = chosen.Count > 1 && received.CustomerTier is not null
+                    ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
+                    : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
+                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
+                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
+            }
+
+            return buffer;
+        }, _ => { });
+        Lap("evaluation");
+
+        // Who held each case while its promises were kept or broken: the breakdown by holder, which only clocks that were met
+        // or missed need, from the allocating evaluation of the agreement the case is escalated by.
+        var slaFacts = new IReadOnlyList<ScoreFact>[results.Length];
+        var breachHolders = new IReadOnlyList<string>[results.Length];
+        Parallel.For(0, results.Length, i =>
+        {
+            if (!results[i].Own.Statuses.Any(s => s.State is SlaState.Met or SlaState.Missed))
+            {
+                (slaFacts[i], breachHolders[i]) = ([], []);
+                return;
+            }
+
+            var main = results[i].Main;
+            var detailed = i < tickets.Count
+                ? SlaClock.EvaluateTicket(tickets[i].History, main, lookup, at)
+                : SlaClock.EvaluateComplaint(complaints[i - tickets.Count].History, ((ComplaintReceived)complaints[i - tickets.Count].History[0]).CustomerTier ?? tiers[complaints[i - tickets.Count].Customer], main, lookup, at);
+            slaFacts[i] = SlaScoreFacts.From(detailed, i < tickets.Count ? tickets[i].Id.Value : complaints[i - tickets.Count].Id.Value);
+            breachHolders[i] = [.. detailed.Statuses.Where(s => s.IsMissed)
+                .Select(s => detailed.Breakdowns.FirstOrDefault(b => b.Metric == s.Metric && b.Agreement == s.Agreement)?.AtBreach?.Assignee?.Value ?? Unassigned)];
+        });
+        Lap("score facts");
+
+        var choice = new AgreementChoice(catalog);
         var samples = new List<ComplianceSample>();
-        // Counted, not kept: a month replayed from a large log has hundreds of thousands of statuses.
-        var (statusesMet, statusesMissed) = (0L, 0L);
+        var kpiMeasurement = new KpiMeasurement();
         var facts = new List<ScoreFact>();
         var due = new Dictionary<(int Level, string Reason), int>();
         var rows = withCases ? new List<CaseRow>() : null;
@@ -68,109 +146,82 @@ internal sealed record Report(
         var versions = new Dictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>>();
         var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
-        var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
         string? CalendarOf(AgreementReference reference) => catalog.Find(reference) is { } a ? a.CalendarName : agreement.CalendarName;
-        ServiceLevelAgreement Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
 
-        void Record(SlaStatus status, Priority priority, ServiceTier tier, CustomerId customer, string? holderAtBreach, bool ticket)
+        void Record(int index, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
         {
-            statusesMet += status.State == SlaState.Met ? 1 : 0;
-            statusesMissed += status.IsMissed ? 1 : 0;
-            var key = (status.Metric, priority, tier);
-            if (!targets.TryGetValue(key, out var seen))
+            var evaluated = results[index];
+            choice.Add(evaluated.Chosen, ticket, evaluated.Clocks);
+            Count(due, evaluated.Assessment);
+            kpiMeasurement.AddStatuses(evaluated.Own.Statuses);
+            facts.AddRange(slaFacts[index]);
+            breaches.AddRange(breachHolders[index].Select(holder => (holder, ticket)));
+            foreach (var status in evaluated.Own.Statuses)
             {
-                targets[key] = seen = [];
-            }
-
-            seen.Add((status.Target, status.Basis, CalendarOf(status.Agreement)));
-            if (!versions.TryGetValue(key, out var named))
-            {
-                versions[key] = named = [];
-            }
-
-            named.Add(status.Agreement);
-            if (status.State is SlaState.Met or SlaState.Missed)
-            {
-                var (met, missed) = byCustomer.GetValueOrDefault(customer);
-                byCustomer[customer] = status.IsMissed ? (met, missed + 1) : (met + 1, missed);
-            }
-
-            if (status.IsMissed)
-            {
-                breaches.Add((holderAtBreach ?? Unassigned, ticket));
-            }
-        }
-
-        foreach (var ticket in simulation.Tickets)
-        {
-            var assessment = assessor.AssessTicket(ticket, Under(ticket.Agreement), at);
-            var opened = (TicketOpened)ticket.History[0];
-            var chosen = catalog.Recorded(opened);
-            choice.Add(chosen, ticket: true, chosen.Count > 1 ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at).Statuses : assessment.Sla.Statuses);
-            Count(due, assessment);
-            rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", assessment, zone));
-            NoteTeams(ticket, teams);
-            foreach (var status in assessment.Sla.Statuses)
-            {
-                Record(status, ticket.Priority, ticket.CustomerTier, ticket.Customer, status.BreachedAt is { } breached ? HolderAt(ticket, breached) : null, ticket: true);
-                samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
-                if (ticket.Assignee is { } staff && status.State is SlaState.Met or SlaState.Missed)
+                var key = (status.Metric, priority, tier);
+                if (!targets.TryGetValue(key, out var seen))
                 {
-                    facts.Add(new ScoreFact(ScoreSubject.Staff(staff), status.IsMissed ? FactKind.SlaMissed : FactKind.SlaMet, status.StoppedAt ?? at, Evidence: ticket.Id.Value));
+                    targets[key] = seen = [];
+                }
+
+                seen.Add((status.Target, status.Basis, CalendarOf(status.Agreement)));
+                if (!versions.TryGetValue(key, out var named))
+                {
+                    versions[key] = named = [];
+                }
+
+                named.Add(status.Agreement);
+                if (status.State is SlaState.Met or SlaState.Missed)
+                {
+                    var (met, missed) = byCustomer.GetValueOrDefault(customer);
+                    byCustomer[customer] = status.IsMissed ? (met, missed + 1) : (met + 1, missed);
                 }
             }
+        }
 
-            // The backlog is the cases open at the evaluation instant, as they stood then (an earlier --at sees fewer events).
-            if (ticket.History[0].OccurredAt <= at && (ticket.LastEventAt <= at ? ticket : Ticket.FromHistory(ticket.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            var (ticket, evaluated) = (tickets[i], results[i]);
+            Record(i, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
+            kpiMeasurement.AddTicket(ticket);
+            rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
+            NoteTeams(ticket, teams);
+            foreach (var status in evaluated.Own.Statuses)
             {
-                open.Add(new OpenCase(ticket.Id.Value, "Ticket", then.History[0].OccurredAt, then.CustomerTier, then.Priority, then.Assignee?.Value ?? Unassigned, assessment.Sla.Statuses,
-                    then.Status == TicketStatus.Resolved));
+                samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
+            }
+
+            if (!ticket.IsFinal)
+            {
+                open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
+                    evaluated.Own.Statuses, ticket.Status == TicketStatus.Resolved));
             }
         }
 
-        // Each complaint is assessed from the level it has reached, knowing the customer's other complaints (repeat rule).
-        var receipts = simulation.Complaints.ToLookup(c => c.Customer, c => c.ReceivedAt);
-        foreach (var complaint in simulation.Complaints)
+        for (var i = 0; i < complaints.Count; i++)
         {
-            var others = receipts[complaint.Customer].Where(received => received != complaint.ReceivedAt).ToList();
+            var (complaint, evaluated) = (complaints[i], results[tickets.Count + i]);
             var tier = tiers[complaint.Customer];
             var priority = SlaClock.PriorityOf(complaint.Severity);
-            var assessment = assessor.AssessComplaint(complaint, tier, Under(complaint.Agreement), at, others);
-            var received = (ComplaintReceived)complaint.History[0];
-            var chosen = catalog.Recorded(received);
-            choice.Add(chosen, ticket: false, chosen.Count > 1 && received.CustomerTier is not null
-                ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at).Statuses
-                : assessment.Sla.Statuses);
-            Count(due, assessment);
-            rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", assessment, zone));
+            Record(tickets.Count + i, priority, tier, complaint.Customer, ticket: false);
+            kpiMeasurement.AddComplaint(complaint);
+            facts.AddRange(ComplaintScoreFacts.From(complaint, at));
+            rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
             NoteTeams(complaint, teams);
-            foreach (var status in assessment.Sla.Statuses)
+            foreach (var status in evaluated.Own.Statuses)
             {
-                Record(status, priority, tier, complaint.Customer, status.BreachedAt is { } breached ? HolderAt(complaint, breached) : null, ticket: false);
                 samples.Add(ComplianceSample.From(status, priority, tier, complaint.AgainstStaff, complaint.AgainstDepartment));
             }
 
-            if (complaint is { AgainstStaff: { } staff, Verdict: { } verdict })
+            if (!complaint.IsFinal)
             {
-                var kind = verdict.Outcome switch
-                {
-                    VerdictOutcome.Substantiated => FactKind.ComplaintSubstantiated,
-                    VerdictOutcome.PartlySubstantiated => FactKind.ComplaintPartlySubstantiated,
-                    _ => FactKind.ComplaintUnsubstantiated,
-                };
-                facts.Add(new ScoreFact(ScoreSubject.Staff(staff), kind, verdict.DecidedAt, Evidence: complaint.Id.Value));
-            }
-
-            if (complaint.History[0].OccurredAt <= at
-                && (complaint.LastEventAt <= at ? complaint : Complaint.FromHistory(complaint.History.TakeWhile(e => e.OccurredAt <= at))) is { IsFinal: false } then)
-            {
-                open.Add(new OpenCase(complaint.Id.Value, "Complaint", then.ReceivedAt, tier, priority, then.Investigation?.Person.Value ?? Unassigned, assessment.Sla.Statuses,
-                    then.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+                open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, evaluated.Own.Statuses,
+                    complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
             }
         }
 
-        // Callbacks and visits count for whoever made them, as the log names them; a missed one counts against the holder of
-        // the case it followed. Nobody else is credited.
+        // Callbacks and visits count for whoever made them, as the log names them; the rating and a missed one count for or
+        // against the holder of the case they followed. Nobody else is credited.
         var ticketsById = simulation.Tickets.ToDictionary(t => t.Id);
         var complaintsById = simulation.Complaints.ToDictionary(c => c.Id);
         foreach (var visit in simulation.Visits)
@@ -178,39 +229,19 @@ internal sealed record Report(
             var handler = visit.Subject.Ticket is { } ticketId && ticketsById.TryGetValue(ticketId, out var followed) ? followed.Assignee
                 : visit.Subject.Complaint is { } complaintId && complaintsById.TryGetValue(complaintId, out var complaint) ? complaint.Investigation?.Person
                 : null;
-            if (handler is { } staff && visit.Overall is { } rating)
-            {
-                facts.Add(new ScoreFact(ScoreSubject.Staff(staff), FactKind.SatisfactionRating, visit.EndedAt!.Value, (int)rating, visit.Id.Value));
-            }
-
-            if (visit.Status == VisitStatus.Completed && visit.PerformedBy is { } caller)
-            {
-                facts.Add(new ScoreFact(ScoreSubject.Staff(caller), FactKind.CallbackDone, visit.EndedAt!.Value, Evidence: visit.Id.Value));
-            }
-            else if (visit.Status == VisitStatus.Missed && handler is { } holder)
-            {
-                facts.Add(new ScoreFact(ScoreSubject.Staff(holder), FactKind.CallbackMissed, visit.EndedAt ?? at, Evidence: visit.Id.Value));
-            }
+            facts.AddRange(VisitScoreFacts.From(visit, handler, at));
+            kpiMeasurement.AddVisit(visit);
         }
 
+        Lap("counting");
         var firstDay = simulation.Start.InZone(zone).Date;
         var lastDay = simulation.End.InZone(zone).Date;
         // Scores are kept to the two decimals the report shows before they are ranked, so equal-looking scores are equal ranks.
-        var scorecards = scoring.Score(facts, new Interval(simulation.Start - Duration.FromDays(1), at + Duration.FromDays(60)))
+        var scorecards = scoring.Score(facts, new Interval(simulation.Start - Duration.FromDays(1), at + Duration.Epsilon))
             .Select(card => card with { Total = Math.Round(card.Total, 2, MidpointRounding.AwayFromZero) }).ToList();
         var standings = Standings.Evaluate(scorecards, standingRules)
             .Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
-        var complaintVisits = simulation.Visits.Where(v => v.Subject.Complaint is not null).ToList();
-        var actuals = new Dictionary<Kpi, Ratio>
-        {
-            [Kpi.SatisfactionRate] = ServiceKpis.SatisfactionRate(simulation.Visits),
-            [Kpi.ClosingRate] = ServiceKpis.ClosingRate(simulation.Tickets),
-            [Kpi.ComplaintRate] = ServiceKpis.ComplaintRate(simulation.Complaints.Count, simulation.Tickets.Count),
-            [Kpi.CallbackRate] = ServiceKpis.CallbackRate(complaintVisits),
-            [Kpi.SlaCompliance] = new Ratio(statusesMet, statusesMet + statusesMissed),
-            [Kpi.FirstContactResolutionRate] = ServiceKpis.FirstContactResolution(simulation.Tickets),
-        };
-        var kpis = ServiceKpis.CheckObjectives(agreement, actuals);
+        var kpis = ServiceKpis.CheckObjectives(agreement, kpiMeasurement.Actuals());
         var slaObjective = agreement.Objectives.FirstOrDefault(o => o.Kpi == Kpi.SlaCompliance);
 
         var compliance = ComplianceReport.Build(samples, ComplianceDimensions.Metric | ComplianceDimensions.Tier | ComplianceDimensions.Priority)
@@ -244,7 +275,7 @@ internal sealed record Report(
         return new Report(
             new ReportPeriod(Labels.IsoDate(firstDay), Labels.IsoDate(lastDay), Labels.IsoTime(at, zone), zone.Id, agreement.Reference.ToString(), agreement.Name,
                 Labels.Period(firstDay, lastDay), Labels.Time(at, zone)),
-            new Totals(simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count, open.Count, statusesMissed),
+            new Totals(simulation.Customers.Count, simulation.Tickets.Count, simulation.Complaints.Count, simulation.Visits.Count, open.Count, breaches.Count),
             TierCount.Of(simulation.Customers, tiers, firstDay.Year, trust),
             [.. kpis.Select(r => new KpiRow(
                 Labels.Kpi(r.Objective.Kpi), Labels.Objective(r.Objective.Comparison, r.Objective.ThresholdPercent), r.Actual.Numerator, r.Actual.Denominator, Labels.Round(r.Actual.Percent),
@@ -266,40 +297,6 @@ internal sealed record Report(
 
     /// <summary>The holder of a case nobody was assigned to yet.</summary>
     public const string Unassigned = "(unassigned)";
-
-    /// <summary>Who held the ticket at <paramref name="instant"/>: the last assignment or transfer at or before it.</summary>
-    private static string? HolderAt(Ticket ticket, Instant instant)
-    {
-        string? holder = null;
-        foreach (var e in ticket.History)
-        {
-            if (e.OccurredAt > instant)
-            {
-                break;
-            }
-
-            holder = e switch { TicketAssigned a => a.Assignee.Value, TicketTransferred t => t.To.Value, _ => holder };
-        }
-
-        return holder;
-    }
-
-    /// <summary>Who held the complaint at <paramref name="instant"/>: the investigator assigned at or before it.</summary>
-    private static string? HolderAt(Complaint complaint, Instant instant)
-    {
-        string? holder = null;
-        foreach (var e in complaint.History)
-        {
-            if (e.OccurredAt > instant)
-            {
-                break;
-            }
-
-            holder = e is InvestigationAssigned a ? a.Person.Value : holder;
-        }
-
-        return holder;
-    }
 
     /// <summary>The team each member of staff works in, as the events name it (so a replayed log's staff are described by the log).</summary>
     private static void NoteTeams(Ticket ticket, Dictionary<string, string> teams)
@@ -337,6 +334,49 @@ internal sealed record Report(
         }
     }
 }
+
+/// <summary>
+/// One case evaluated at the cut: the agreement it is escalated by, the agreements it recorded, its clocks under all of them,
+/// the clocks of that one agreement, and the assessment made from those.
+/// </summary>
+internal sealed record CaseEvaluation(
+    AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, IReadOnlyList<ClockOutcome> Clocks, SlaEvaluation Own, CaseAssessment Assessment)
+{
+    /// <summary>
+    /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held
+    /// the case, or a contract never referred to, is no promise kept or broken), and the statuses of <paramref name="main"/>
+    /// as an evaluation of their own.
+    /// </summary>
+    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, AgreementVersion main, SlaEvaluationSummary summary)
+    {
+        var (opened, mine) = (0, 0);
+        foreach (ref readonly var status in statuses)
+        {
+            opened += status.State != SlaState.NotApplicable ? 1 : 0;
+            mine += status.Agreement == main.Reference ? 1 : 0;
+        }
+
+        var (clocks, own) = (new ClockOutcome[opened], new SlaStatus[mine]);
+        var (nextClock, nextOwn) = (0, 0);
+        foreach (ref readonly var status in statuses)
+        {
+            if (status.State != SlaState.NotApplicable)
+            {
+                clocks[nextClock++] = new ClockOutcome(status.Agreement, status.State);
+            }
+
+            if (status.Agreement == main.Reference)
+            {
+                own[nextOwn++] = status;
+            }
+        }
+
+        return (clocks, new SlaEvaluation(own, summary.NextChangeAt) { CalendarName = summary.CalendarName });
+    }
+}
+
+/// <summary>One clock of a case, as the compliance by agreement kind counts it: its agreement version and its state.</summary>
+internal readonly record struct ClockOutcome(AgreementReference Agreement, SlaState State);
 
 /// <summary>The period the cases cover (both days included) and when they were evaluated, in the centre's zone.</summary>
 internal sealed record ReportPeriod(string From, string To, string EvaluatedAt, string Zone, string Agreement, string AgreementName,
@@ -380,10 +420,11 @@ internal sealed record AgreementComplianceRow(string Kind, string Agreements, lo
 internal sealed class AgreementChoice(AgreementCatalog catalog)
 {
     private readonly Dictionary<AgreementReference, (int Tickets, int Complaints)> _cases = [];
+    private readonly Dictionary<AgreementReference, string> _names = [];
     private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
 
     /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
-    public void Add(IReadOnlyList<ServiceLevelAgreement> recorded, bool ticket, IReadOnlyList<SlaStatus> statuses)
+    public void Add(IReadOnlyList<AgreementVersion> recorded, bool ticket, IReadOnlyList<ClockOutcome> clocksOfCase)
     {
         foreach (var version in recorded)
         {
@@ -391,8 +432,7 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
             _cases[version.Reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
         }
 
-        // A clock whose window never opened (an OLA of a team that never held the case, a contract never referred to) is no promise kept or broken.
-        foreach (var status in statuses.Where(s => s.State != SlaState.NotApplicable))
+        foreach (var status in clocksOfCase)
         {
             var version = catalog.Find(status.Agreement);
             var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
@@ -401,7 +441,12 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
                 clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
             }
 
-            clocks.Versions.Add(status.Agreement.ToString());
+            if (!_names.TryGetValue(status.Agreement, out var name))
+            {
+                _names[status.Agreement] = name = status.Agreement.ToString();
+            }
+
+            clocks.Versions.Add(name);
             _clocks[key] = status.State switch
             {
                 SlaState.Met => clocks with { Met = clocks.Met + 1 },
@@ -417,7 +462,7 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
     [
         .. catalog.Versions.Select(v => (Version: v, Cases: _cases.GetValueOrDefault(v.Reference))).Select(v => new AgreementRow(
             v.Version.Reference.ToString(), v.Version.Name, Labels.AgreementKind(v.Version.Kind), v.Version.Team?.Value ?? "–",
-            Labels.InForce(v.Version.EffectiveFrom!.Value, v.Version.EffectiveUntil, zone), v.Cases.Tickets, v.Cases.Complaints)),
+            Labels.InForce(v.Version.EffectiveFrom, v.Version.EffectiveUntil, zone), v.Cases.Tickets, v.Cases.Complaints)),
     ];
 
     /// <summary>The clocks by kind: the customer SLA, each team's OLA, the underpinning contracts.</summary>

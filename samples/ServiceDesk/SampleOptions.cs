@@ -42,8 +42,9 @@ internal sealed record SampleOptions(
                                 (no scripts, no external assets)
           --export-events FILE  also write the cases' events as a JSON Lines event log, which --events replays to the
                                 same report
-          --timings             also print how long the run took and how many cases a second it evaluated, on standard
-                                error (the report itself is the same for the same input)
+          --timings             also print how long each part of the run took, how many cases a second the evaluation
+                                ran at, and the process's CPU and garbage-collection time, on standard error (the
+                                report itself is the same for the same input)
           --help                this text
 
         Each option is given at most once; --smoke is not combined with --days or --customers, --events not with the

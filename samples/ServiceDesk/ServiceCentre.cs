@@ -54,10 +54,10 @@ internal static class ServiceCentre
     /// vendor, measuring the time a ticket is referred to it. data/definitions.json has the same OLAs and contract, and
     /// a customer SLA of its own for key accounts.
     /// </summary>
-    public static IReadOnlyList<ServiceLevelAgreement> Agreements()
+    public static IReadOnlyList<AgreementVersion> Agreements()
     {
         var at = Instant.FromUtc(2024, 12, 1, 0, 0);
-        var v1 = Agreement();
+        var v1 = Draft();
         var v2 = v1.Revise(at);
         v2.AddTarget(Metric.FirstResponse, null, ServiceTier.Key, Duration.FromHours(1), TimeBasis.BusinessTime, at);
         v2.AddTarget(Metric.Resolution, Priority.P3, ServiceTier.Ordinary, Duration.FromHours(12), TimeBasis.BusinessTime, at);
@@ -79,10 +79,13 @@ internal static class ServiceCentre
         vendor.AddTarget(Metric.Resolution, null, null, Duration.FromHours(24), TimeBasis.CalendarTime, at);
         vendor.Publish(at, at);
         all.Add(vendor);
-        return all;
+        return [.. all.Select(a => a.Published)];
     }
 
-    public static ServiceLevelAgreement Agreement()
+    public static AgreementVersion Agreement() => Draft().Published;
+
+    /// <summary>The customer SLA's first version, published, as the aggregate an agreement manager edits and revises.</summary>
+    private static ServiceLevelAgreement Draft()
     {
         var at = Instant.FromUtc(2024, 12, 1, 0, 0);
         var sla = ServiceLevelAgreement.Draft(new AgreementId("PM-2025"), "Property management service commitment 2025", AgreementKind.ServiceLevel, at);

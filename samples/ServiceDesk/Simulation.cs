@@ -3,6 +3,7 @@ using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
@@ -19,16 +20,21 @@ namespace ServiceDesk;
 /// commands by staff who differ in speed, care and how well they reach customers; duplicate complaints merged across
 /// channels, some callbacks waived, compensation paid; escalations recorded when and as the policy says (per case while it
 /// is handled, then by an <see cref="AssessmentScheduler{TCase}"/> sweep for the cases still open, as a host would); the
-/// callbacks the policy requires and the after-care visits key accounts are entitled to, made by named agents.
+/// callbacks the policy requires, the after-care visits key accounts get after a repair, and the senior visits and reviews
+/// their tier entitles them to (each account's spread over the year), made by named agents and team leads. Each ticket
+/// draws from its own random stream, so a day's tickets are simulated in parallel and a seed still gives the same month.
 /// </summary>
 internal sealed class Simulation(
-    SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor, ITrustPolicy? trust = null)
+    SampleOptions options, ITierPolicy tiers, EntitlementCatalog entitlements, ICallbackPolicy callbacks, CaseAssessor assessor, ITrustPolicy? trust = null,
+    ICalendarLookup? calendars = null)
 {
+    private readonly ICalendarLookup _calendars = calendars ?? CalendarLookup.Of(ServiceCentre.CalendarName, ServiceCentre.Calendar);
+
     public static readonly Instant Start = new LocalDateTime(2025, 1, 13, 0, 0).InZoneStrictly(ServiceCentre.Zone).ToInstant();
 
     private readonly Random _random = new(options.Seed);
-    private AgreementCatalog _catalog = new([]);
-    private ServiceLevelAgreement _fallback = ServiceCentre.Agreement();
+    private AgreementCatalog _catalog = new(Array.Empty<AgreementVersion>());
+    private AgreementVersion _fallback = ServiceCentre.Agreement();
 
     /// <summary>How each member of staff works: drawn once per seed, so scorecards spread the same way every run.</summary>
     private readonly Dictionary<StaffId, StaffProfile> _staff = ServiceCentre.Staff.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => StaffProfile.Draw(new Random(unchecked((options.Seed * 7919) + p.i))));
@@ -41,6 +47,11 @@ internal sealed class Simulation(
 
     /// <summary>When each customer's complaints so far were received, for the repeat-complaint rule.</summary>
     private readonly Dictionary<CustomerId, List<Instant>> _receipts = [];
+
+    private readonly System.Diagnostics.Stopwatch _timer = new();
+
+    /// <summary>How long each part of the run took (wall-clock time), for <c>--timings</c>; never part of the report.</summary>
+    public List<(string Section, TimeSpan Elapsed)> Laps { get; } = [];
 
     public List<Customer> Customers { get; } = [];
 
@@ -57,9 +68,10 @@ internal sealed class Simulation(
     /// every OLA, the underpinning contract), recorded on the case; <paramref name="fallback"/> is the agreement of a case
     /// the catalogue gives none, for its escalations.
     /// </summary>
-    public void Run(AgreementCatalog catalog, ServiceLevelAgreement fallback, IProgress<string> progress)
+    public void Run(AgreementCatalog catalog, AgreementVersion fallback, IProgress<string> progress)
     {
         (_catalog, _fallback) = (catalog, fallback);
+        _timer.Restart();
         CreateCustomers();
         for (var day = 0; day < options.Days; day++)
         {
@@ -67,10 +79,12 @@ internal sealed class Simulation(
             var date = dayStart.InZone(ServiceCentre.Zone).Date;
             var load = date >= Festival.From && date <= Festival.To ? 0.45 : date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? 0.7 : 1.1;
             var ticketsToday = (int)Math.Round(options.Customers / 5 * load) + _random.Next(-20, 21);
-            for (var i = 0; i < ticketsToday; i++)
-            {
-                Tickets.Add(SimulateTicket(dayStart));
-            }
+            // Each ticket draws from its own random stream (seeded by the run's seed and the ticket's number), so the day's
+            // tickets are simulated in parallel and still come out the same for a seed, whatever the scheduling.
+            var today = new Ticket[Math.Max(0, ticketsToday)];
+            var first = Tickets.Count;
+            Parallel.For(0, today.Length, i => today[i] = SimulateTicket(dayStart, first + i, new Random(StreamSeed(first + i))));
+            Tickets.AddRange(today);
 
             for (var i = 0; i < Math.Max(1, ticketsToday / 22); i++)
             {
@@ -80,9 +94,19 @@ internal sealed class Simulation(
             progress.Report($"day {day + 1}/{options.Days}: {Tickets.Count:N0} tickets, {Complaints.Count:N0} complaints");
         }
 
+        Lap("cases");
         PlanCallbacks();
+        Lap("callbacks and visits");
         SweepOpenCases();
+        Lap("scheduler sweep");
         UpdateTrust();
+        Lap("trust");
+    }
+
+    private void Lap(string section)
+    {
+        Laps.Add((section, _timer.Elapsed));
+        _timer.Restart();
     }
 
     private void CreateCustomers()
@@ -111,51 +135,57 @@ internal sealed class Simulation(
     }
 
     /// <summary>The agreement a case recorded first (its customer SLA), by which it is escalated.</summary>
-    private ServiceLevelAgreement Main(AgreementReference? recorded) => recorded is { } reference ? _catalog.Find(reference) ?? _fallback : _fallback;
+    private AgreementVersion Main(AgreementReference? recorded) => recorded is { } reference ? _catalog.Find(reference) ?? _fallback : _fallback;
 
     /// <summary>The agreement a case records first: the customer SLA the catalogue chose, or null when it chose nothing.</summary>
-    private static AgreementReference? First(IReadOnlyList<ServiceLevelAgreement> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
+    private static AgreementReference? First(IReadOnlyList<AgreementVersion> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
 
-    private Ticket SimulateTicket(Instant dayStart)
+    /// <summary>The seed of ticket <paramref name="index"/>'s own random stream: the run's seed and the index, mixed.</summary>
+    private int StreamSeed(int index) => (int)(((uint)options.Seed * 2654435761u) ^ ((uint)index * 40503u) ^ 0x5bd1e995u) & int.MaxValue;
+
+    private Ticket SimulateTicket(Instant dayStart, int index, Random random)
     {
-        var customer = Customers[_random.Next(Customers.Count)];
-        var owner = ServiceCentre.Staff[_random.Next(10)];
-        var kind = (TicketKind)_random.Next(6);
-        var priority = entitlements.For(customer.Tier).RaisePriority(_random.Next(100) switch { < 5 => Priority.P1, < 25 => Priority.P2, < 75 => Priority.P3, _ => Priority.P4 });
-        var now = dayStart + Duration.FromMinutes(ArrivalMinute());
+        var customer = Customers[random.Next(Customers.Count)];
+        var owner = ServiceCentre.Staff[random.Next(10)];
+        var kind = (TicketKind)random.Next(6);
+        var priority = entitlements.For(customer.Tier).RaisePriority(random.Next(100) switch { < 5 => Priority.P1, < 25 => Priority.P2, < 75 => Priority.P3, _ => Priority.P4 });
+        var now = dayStart + Duration.FromMinutes(ArrivalMinute(random));
         var outOfHours = now.InZone(ServiceCentre.Zone).Hour is < 9 or >= 18;
-        var channel = (Channel)_random.Next(7);
+        var channel = (Channel)random.Next(7);
         var chosen = _catalog.Select(CaseProfile.ForTicket(customer.Tier, customer.Id, kind, channel, priority), now);
-        var ticket = Ticket.Open(new TicketId($"T-{Tickets.Count:000000}"), customer.Id, kind, channel, priority, owner, customer.Tier, now, First(chosen),
+        var ticket = Ticket.Open(new TicketId($"T-{index:000000}"), customer.Id, kind, channel, priority, owner, customer.Tier, now, First(chosen),
             requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
         var agreement = Main(ticket.Agreement);
+
+        // The walk reads each assessment's decision before it makes the next, so one buffer of statuses serves them all.
+        var buffer = new SlaStatus[SlaClock.MaxStatusesPerCase];
 
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
         var key = customer.Tier == ServiceTier.Key;
         double Pace(StaffId who) => _staff[who].Speed * (ticket.Priority switch { Priority.P1 => 0.15, Priority.P2 => 0.75, Priority.P4 => 1.15, _ => 1.0 }) * (key ? 0.75 : 1.0);
         Instant Later(int minMinutes, int maxMinutes, StaffId who) =>
-            now += Duration.FromMinutes((int)(_random.Next(minMinutes, maxMinutes) * Pace(who)) + 1);
+            now += Duration.FromMinutes((int)(random.Next(minMinutes, maxMinutes) * Pace(who)) + 1);
 
         // Each step happens at its instant, after the escalations the policy records on the way there, as a host's scheduler would.
         Instant At(int minMinutes, int maxMinutes, StaffId who)
         {
             var at = Later(minMinutes, maxMinutes, who);
-            EscalateAsThePolicySays(t => assessor.AssessTicket(ticket, agreement, t), (decision, t) => decision.ApplyTo(ticket, t), ticket.LastEventAt, at);
+            EscalateAsThePolicySays(t => Assess(ticket, agreement, t, buffer), (decision, t) => decision.ApplyTo(ticket, t), ticket.LastEventAt, at);
             return at;
         }
 
-        if (_random.Next(100) < 2)
+        if (random.Next(100) < 2)
         {
             ticket.Cancel("duplicate report", At(5, 120, owner));
             return ticket;
         }
 
         // Reception answers about half the enquiries, suggestions and other requests itself (first contact); the rest go to a team.
-        var firstContact = kind is TicketKind.Inquiry or TicketKind.Suggestion or TicketKind.Other && _random.Next(100) < 55;
-        var worker = firstContact || _random.Next(100) < 25 ? owner : ServiceCentre.Staff[10 + _random.Next(ServiceCentre.Staff.Length - 10)];
+        var firstContact = kind is TicketKind.Inquiry or TicketKind.Suggestion or TicketKind.Other && random.Next(100) < 55;
+        var worker = firstContact || random.Next(100) < 25 ? owner : ServiceCentre.Staff[10 + random.Next(ServiceCentre.Staff.Length - 10)];
         ticket.Assign(worker, new DepartmentId(ServiceCentre.TeamOf(worker)), At(1, outOfHours ? 50 : 25, owner));
-        ticket.RecordResponse(worker, isPublic: _random.Next(100) < 96, At(3, outOfHours ? 200 : 120, worker));
+        ticket.RecordResponse(worker, isPublic: random.Next(100) < 96, At(3, outOfHours ? 200 : 120, worker));
         ticket.StartWork(At(5, 120, worker));
         if (ticket.RequiresOnSiteVisit)
         {
@@ -163,36 +193,36 @@ internal sealed class Simulation(
         }
 
         // Careful staff keep the customer posted while the work goes on.
-        if (_random.NextDouble() < _staff[worker].Care)
+        if (random.NextDouble() < _staff[worker].Care)
         {
             ticket.RecordResponse(worker, isPublic: true, At(20, 240, worker));
         }
 
-        if (!firstContact && _random.Next(100) < 8)
+        if (!firstContact && random.Next(100) < 8)
         {
-            var colleague = ServiceCentre.Staff[10 + ((Array.IndexOf(ServiceCentre.Staff, worker) - 10 + 1 + _random.Next(ServiceCentre.Staff.Length - 11)) % (ServiceCentre.Staff.Length - 10))];
+            var colleague = ServiceCentre.Staff[10 + ((Array.IndexOf(ServiceCentre.Staff, worker) - 10 + 1 + random.Next(ServiceCentre.Staff.Length - 11)) % (ServiceCentre.Staff.Length - 10))];
             ticket.Transfer(colleague, new DepartmentId(ServiceCentre.TeamOf(colleague)), At(10, 60, worker));
         }
 
-        if (_random.Next(100) < 6)
+        if (random.Next(100) < 6)
         {
             ticket.ChangePriority(ticket.Priority == Priority.P1 ? Priority.P2 : Priority.P1, At(10, 120, ticket.Assignee!.Value));
         }
 
-        switch (_random.Next(100))
+        switch (random.Next(100))
         {
             case < 12:
                 ticket.Hold(HoldReason.WaitingForCustomer, At(10, 200, ticket.Assignee!.Value));
-                ticket.Resume(now += Duration.FromMinutes(_random.Next(60, 2880)));
+                ticket.Resume(now += Duration.FromMinutes(random.Next(60, 2880)));
                 break;
             case < 18:
                 ticket.ReferToThirdParty("lift and utilities vendor", At(10, 200, ticket.Assignee!.Value));
-                ticket.RecordThirdPartyReturn("repaired by vendor", now += Duration.FromMinutes(_random.Next(120, 4000)));
+                ticket.RecordThirdPartyReturn("repaired by vendor", now += Duration.FromMinutes(random.Next(120, 4000)));
                 break;
         }
 
         var holder = ticket.Assignee!.Value;
-        if (!firstContact || _random.Next(100) < 50)
+        if (!firstContact || random.Next(100) < 50)
         {
             ticket.RecordResponse(holder, isPublic: true, At(30, 420, holder));
         }
@@ -200,31 +230,31 @@ internal sealed class Simulation(
         ticket.Resolve(holder, At(20, ticket.Priority == Priority.P1 ? 400 : 1300, holder));
 
         // Careless work comes back more often.
-        if (_random.NextDouble() < 0.02 + ((1 - _staff[holder].Care) * 0.08))
+        if (random.NextDouble() < 0.02 + ((1 - _staff[holder].Care) * 0.08))
         {
             ticket.Reopen("the fault came back", At(60, 1440, holder));
             ticket.Resolve(holder, At(30, 900, holder));
         }
 
-        if (_random.Next(100) < 90)
+        if (random.Next(100) < 90)
         {
-            ticket.Close(now += Duration.FromMinutes(_random.Next(60, 2880)));
+            ticket.Close(now += Duration.FromMinutes(random.Next(60, 2880)));
         }
 
         return ticket;
     }
 
     /// <summary>A minute of the day between 07:00 and 22:00, by the hour-of-day arrival weights.</summary>
-    private int ArrivalMinute()
+    private static int ArrivalMinute(Random random)
     {
-        var pick = _random.Next(HourWeights.Sum());
+        var pick = random.Next(HourWeights.Sum());
         var hour = 0;
         while (pick >= HourWeights[hour])
         {
             pick -= HourWeights[hour++];
         }
 
-        return ((7 + hour) * 60) + _random.Next(60);
+        return ((7 + hour) * 60) + random.Next(60);
     }
 
     /// <summary>The member of staff a complaint names: careless staff are named far more often, careful ones hardly ever.</summary>
@@ -249,7 +279,7 @@ internal sealed class Simulation(
         var serial = _random.Next(100) < 12;
         var customer = serial ? Customers[(int)((long)_random.Next(Math.Max(1, Customers.Count / 100)) * 97 % Customers.Count)] : Customers[_random.Next(Customers.Count)];
         StaffId? against = _random.Next(100) < 75 ? Blame() : null;
-        var now = dayStart + Duration.FromMinutes(ArrivalMinute());
+        var now = dayStart + Duration.FromMinutes(ArrivalMinute(_random));
         var severity = _random.Next(100) switch { < 72 => Severity.Minor, < 96 => Severity.Major, _ => Severity.Critical };
         Money? loss = _random.Next(100) < 10 ? Money.Yuan(_random.Next(100, 30_000)) : null;
         var channel = (Channel)_random.Next(7);
@@ -298,9 +328,9 @@ internal sealed class Simulation(
         var pace = _staff[investigator].Speed;
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
         var (respondAt, resolveAt) = (Later(60, (int)(1500 * pace)), Later(30, (int)(1500 * pace)));
-        EscalateAsThePolicySays(t => assessor.AssessComplaint(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, respondAt);
+        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, respondAt);
         complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", respondAt);
-        EscalateAsThePolicySays(t => assessor.AssessComplaint(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, resolveAt);
+        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, resolveAt);
         complaint.Resolve(resolveAt);
 
         // Complaints against careless staff are more often upheld.
@@ -333,9 +363,9 @@ internal sealed class Simulation(
         var tickets = Tickets.Where(t => !t.IsFinal).ToDictionary(t => t.Id.Value);
         var complaints = Complaints.Where(c => !c.IsFinal).ToDictionary(c => c.Id.Value);
         var tiers = Customers.ToDictionary(c => c.Id, c => c.Tier);
-        CaseAssessment Assess(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
-            ? assessor.AssessTicket(ticket, Main(ticket.Agreement), at)
-            : assessor.AssessComplaint(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
+        CaseAssessment AssessCase(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
+            ? Assess(ticket, Main(ticket.Agreement), at)
+            : Assess(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
         foreach (var id in tickets.Keys.Concat(complaints.Keys).Order(StringComparer.Ordinal))
         {
             var last = tickets.TryGetValue(id, out var t) ? t.LastEventAt : complaints[id].LastEventAt;
@@ -346,11 +376,11 @@ internal sealed class Simulation(
         {
             foreach (var id in scheduler.TakeDue(now))
             {
-                var assessment = Assess(id, now);
+                var assessment = AssessCase(id, now);
                 var applied = tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(complaints[id], now);
                 // After an escalation the next one may be due at once (looked at in the next sweep); a decision the case cannot
                 // take (its state does not allow an escalation) changes nothing until the case changes, so it is not rescheduled.
-                var next = applied ? Assess(id, now).NextChangeAt : assessment.NextChangeAt;
+                var next = applied ? AssessCase(id, now).NextEscalationChangeAt : assessment.NextEscalationChangeAt;
                 scheduler.Schedule(id, next is { } at && at < End && (applied || at > now) ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
             }
         }
@@ -378,9 +408,31 @@ internal sealed class Simulation(
     }
 
     /// <summary>
+    /// Assesses a ticket as a host's scheduler does on its hot path: the clocks of the agreement it escalates by, evaluated
+    /// without allocating (no cycles or breakdowns, which only a report needs), then the policy's decision from them.
+    /// </summary>
+    private CaseAssessment Assess(Ticket ticket, AgreementVersion agreement, Instant at, SlaStatus[]? buffer = null)
+    {
+        var statuses = buffer ?? new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, statuses);
+        return assessor.AssessEvaluated(ticket, Evaluation(statuses, summary), at);
+    }
+
+    private CaseAssessment Assess(Complaint complaint, ServiceTier tier, AgreementVersion agreement, Instant at, IReadOnlyList<Instant> earlier)
+    {
+        var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, statuses);
+        return assessor.AssessEvaluated(complaint, tier, Evaluation(statuses, summary), at, earlier);
+    }
+
+    private static SlaEvaluation Evaluation(SlaStatus[] statuses, SlaEvaluationSummary summary) =>
+        new(new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.NextChangeAt) { CalendarName = summary.CalendarName };
+
+    /// <summary>
     /// Walks a case from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
     /// would: assess, record the escalation the policy decides (<c>EscalationDecision.ApplyTo</c>), and look again at the
-    /// next instant anything can change.
+    /// next instant the decision can change (<see cref="CaseAssessment.NextEscalationChangeAt"/>: a warning stage that changes
+    /// no decision is no reason to look).
     /// </summary>
     private static void EscalateAsThePolicySays(Func<Instant, CaseAssessment> assess, Func<EscalationDecision, Instant, bool> apply, Instant from, Instant until)
     {
@@ -389,7 +441,7 @@ internal sealed class Simulation(
         {
             var assessment = assess(at);
             apply(assessment.Escalation, at);
-            if (assessment.NextChangeAt is not { } next || next <= at)
+            if (assessment.NextEscalationChangeAt is not { } next || next <= at)
             {
                 return;
             }
@@ -417,7 +469,7 @@ internal sealed class Simulation(
             return mood switch { > 0.7 => SatisfactionRating.VerySatisfied, > 0.12 => SatisfactionRating.Satisfied, > 0.05 => SatisfactionRating.Neutral, > 0.01 => SatisfactionRating.Dissatisfied, _ => SatisfactionRating.VeryDissatisfied };
         }
 
-        void CarryOut(CallbackPlan plan, Action<VisitRecord> onCompleted)
+        void CarryOut(CallbackPlan plan, Action<VisitRecord> onCompleted, StaffId? by = null)
         {
             var visit = plan.ToVisit(new VisitId($"V-{Visits.Count:000000}"), maxAttempts: 3, plan.Due - Duration.FromHours(40));
             Visits.Add(visit);
@@ -426,7 +478,7 @@ internal sealed class Simulation(
                 return; // Not due yet: it stays planned.
             }
 
-            var agent = agents[_random.Next(agents.Length)];
+            var agent = by ?? agents[_random.Next(agents.Length)];
             var at = plan.Due - Duration.FromHours(30) + Duration.FromMinutes(_random.Next(0, 600));
             for (var attempt = 0; attempt < 3 && visit.CanRecordAttempt(); attempt++, at += Duration.FromHours(2 + _random.Next(4)))
             {
@@ -446,6 +498,7 @@ internal sealed class Simulation(
                         (Rate(_staff[t.FirstContactOwner].Care, false), Rate(_staff[t.Assignee ?? t.FirstContactOwner].Care, t.ReopenCount > 0), ("reception", "repair")),
                     { Complaint: { } complaintId } when complaintsById.TryGetValue(complaintId, out var c) =>
                         (Rate(_staff[c.Investigation?.Person ?? agent].Care, false), Rate(0.5, c.Verdict?.Outcome == VerdictOutcome.Substantiated), ("handling", "remedy")),
+                    _ when by is { } senior => (Rate(_staff[senior].Care, false), Rate(_staff[senior].Care, false), ("visit", "account care")),
                     _ => (Rate(0.6, false), Rate(0.6, false), ("reception", "repair")),
                 };
                 var overall = (SatisfactionRating)(((int)first + (int)second) / 2);
@@ -485,6 +538,19 @@ internal sealed class Simulation(
             foreach (var plan in plans)
             {
                 CarryOut(plan, _ => { });
+            }
+        }
+
+        // The visits a tier entitles its accounts to (key accounts: two senior visits a year and a review every quarter), each
+        // account's spread over the year by its id; those due in the period are made by the team leads, each leading the
+        // accounts of a quarter of the customer base.
+        var year = Start.InZone(ServiceCentre.Zone).Year;
+        var leads = ServiceCentre.Staff.Where((_, i) => i % 10 == 0).ToArray();
+        foreach (var customer in Customers)
+        {
+            foreach (var plan in PeriodicVisits.PlanStaggeredFor(customer, entitlements, year, ServiceCentre.Zone).Where(p => p.Due >= Start && p.Due < End).OrderBy(p => p.Due))
+            {
+                CarryOut(plan, _ => { }, leads[(int)(uint.Parse(customer.Id.Value[2..], System.Globalization.CultureInfo.InvariantCulture) % (uint)leads.Length)]);
             }
         }
     }

@@ -84,8 +84,8 @@ public sealed class EventLogWriterTests
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static ReplayedCases Replay(string log, ServiceLevelAgreement agreement) =>
-        EventLogReplay.Replay(new StringReader(log), "written.jsonl", new Dictionary<string, ServiceLevelAgreement> { [agreement.Id.Value] = agreement }, new Dictionary<string, ServiceQuality.Domain.Calendars.BusinessCalendar>(), null);
+    private static ReplayedCases Replay(string log, AgreementVersion agreement) =>
+        EventLogReplay.Replay(new StringReader(log), "written.jsonl", new Dictionary<string, AgreementVersion> { [agreement.Id.Value] = agreement }, new Dictionary<string, ServiceQuality.Domain.Calendars.BusinessCalendar>(), null);
 
     /// <summary>Each history as the Json package serialises it, which compares visit ratings by content.</summary>
     private static List<string> Histories(IEnumerable<Customer> customers, IEnumerable<Ticket> tickets, IEnumerable<Complaint> complaints, IEnumerable<VisitRecord> visits) =>
@@ -96,7 +96,7 @@ public sealed class EventLogWriterTests
         .. visits.Select(v => JsonSerializer.Serialize(v.History, Json)),
     ];
 
-    private static (List<Customer>, List<Ticket>, List<Complaint>, List<VisitRecord>) EveryEventType(ServiceLevelAgreement agreement)
+    private static (List<Customer>, List<Ticket>, List<Complaint>, List<VisitRecord>) EveryEventType(AgreementVersion agreement)
     {
         Instant At(int minutes) => T0 + Duration.FromMinutes(minutes);
         var customer = Customer.Register(new CustomerId("C-1"), "Zhang Wei", new ContactDetails("13812345678", "zhang@example.com", "Block 1"), ServiceTier.Ordinary, new LocalDate(2020, 5, 1), At(0));

@@ -81,4 +81,57 @@ public sealed class ConcurrencyTests(SharedDesk shared) : IClassFixture<SharedDe
         Assert.Equal(["{\"n\":1}"], await store.ReadStreamAsync("test/S-1"));
         _ = JsonNode.Parse((await store.ReadStreamAsync("test/S-1"))[0]);
     }
+
+    [Fact]
+    public async Task Store_WhenAppendsArriveTogether_RefusesEachStaleOneAloneAndKeepsTheOthers()
+    {
+        var store = Host.Store;
+        await store.InitializeAsync();
+
+        // Two writers per stream, both expecting the empty stream: written together, so most share a transaction.
+        var appends = Enumerable.Range(0, 40).SelectMany(i => new[]
+        {
+            new Store.StreamAppend($"test/B-{i}", "test", 0, [new Store.NewEvent(1, $"{{\"stream\":{i},\"writer\":1}}")]),
+            new Store.StreamAppend($"test/B-{i}", "test", 0, [new Store.NewEvent(1, $"{{\"stream\":{i},\"writer\":2}}"), new Store.NewEvent(2, "{}")]),
+        }).ToList();
+        var outcomes = await Task.WhenAll(appends.Select(async a =>
+        {
+            try
+            {
+                await store.AppendAsync([a]);
+                return (a, Stored: true);
+            }
+            catch (Store.ConcurrencyConflictException e) when (e.Stream == a.Stream)
+            {
+                return (a, Stored: false);
+            }
+        }));
+
+        foreach (var stream in outcomes.GroupBy(o => o.a.Stream))
+        {
+            var winner = Assert.Single(stream, o => o.Stored).a;
+            Assert.Equal([.. winner.Events.Select(e => e.Data)], await store.ReadStreamAsync(stream.Key));
+        }
+    }
+
+    [Fact]
+    public async Task Command_OnAHostWhoseCopyIsStale_IsRefusedThenSucceedsOnTheStoredVersion()
+    {
+        await Host.PostAsync("/customers", Desk.Customer("C-C3"));
+        await Desk.OkAsync(await Host.PostAsync("/tickets", Desk.Ticket("T-C3", "C-C3")), HttpStatusCode.Created);
+        Assert.Equal(1, Desk.Version(await Desk.GetAsync(Host.CreateClient(), "/tickets/T-C3")));
+
+        // A second host on the same database (another process) moves the ticket on; the first still holds version 1.
+        using (var other = new DeskFactory(Host.File, Host.Clock))
+        {
+            await Desk.OkAsync(await other.PostAsync("/tickets/T-C3/assign", new { assignee = "staff-02" }));
+        }
+
+        await Desk.ProblemAsync(await Host.PostAsync("/tickets/T-C3/assign", new { assignee = "staff-03" }), HttpStatusCode.Conflict, "ConcurrencyConflict");
+        var retried = await Desk.OkAsync(await Host.PostAsync("/tickets/T-C3/transfer", new { to = "staff-03" }));
+
+        Assert.Equal(3, Desk.Version(retried));
+        Assert.Equal("staff-03", (string?)retried["assignee"]);
+        Assert.Equal([1, 2, 3], await Host.Store.ReadVersionsAsync("ticket/T-C3"));
+    }
 }

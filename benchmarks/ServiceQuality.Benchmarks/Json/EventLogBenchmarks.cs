@@ -19,7 +19,7 @@ namespace ServiceQuality.Benchmarks.Json;
 public class EventLogBenchmarks
 {
     private readonly Dictionary<string, BusinessCalendar> _calendars = new() { ["china-2025"] = ReferenceCalendars.ChinaServiceCentre2025 };
-    private Dictionary<string, ServiceLevelAgreement> _agreements = [];
+    private Dictionary<string, AgreementVersion> _agreements = [];
     private byte[] _log = [];
 
     /// <summary>The number of events in the log.</summary>
@@ -34,7 +34,7 @@ public class EventLogBenchmarks
         agreement.SetCalendar("china-2025", at);
         agreement.AddTarget(Metric.Resolution, null, null, Duration.FromHours(16), TimeBasis.BusinessTime, at);
         agreement.Publish(at, at);
-        _agreements = new Dictionary<string, ServiceLevelAgreement> { ["PM-2025"] = agreement };
+        _agreements = new Dictionary<string, AgreementVersion> { ["PM-2025"] = agreement.Published };
         _log = MakeLog(Events);
         if (Replay().Events != Events)
         {

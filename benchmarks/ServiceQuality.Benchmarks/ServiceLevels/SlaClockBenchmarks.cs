@@ -14,7 +14,8 @@ public class SlaClockBenchmarks
 {
     private readonly SlaStatus[] _destination = new SlaStatus[SlaClock.MaxStatusesPerCase];
     private readonly SlaStatus[] _twoAgreements = new SlaStatus[2 * SlaClock.MaxStatusesPerCase];
-    private readonly IReadOnlyList<ServiceQuality.Domain.Agreements.ServiceLevelAgreement> _slaAndOla = [TicketHistories.Agreement, TicketHistories.FieldOla];
+    private readonly IReadOnlyList<ServiceQuality.Domain.Agreements.AgreementVersion> _slaAndOla = [TicketHistories.Agreement.Published, TicketHistories.FieldOla.Published];
+    private readonly ServiceQuality.Domain.Agreements.AgreementVersion _sla = TicketHistories.Agreement.Published;
     private IReadOnlyList<TicketEvent> _history = [];
     private IReadOnlyList<TicketEvent> _historyWithOla = [];
     private Instant _now;
@@ -29,11 +30,11 @@ public class SlaClockBenchmarks
 
     [Benchmark]
     public SlaEvaluationSummary EvaluateOneTicket() =>
-        SlaClock.EvaluateTicket(_history, TicketHistories.Agreement, TicketHistories.Calendars, _now, _destination);
+        SlaClock.EvaluateTicket(_history, _sla, TicketHistories.Calendars, _now, _destination);
 
     [Benchmark]
     public SlaEvaluation EvaluateOneTicketAllocatingResult() =>
-        SlaClock.EvaluateTicket(_history, TicketHistories.Agreement, TicketHistories.Calendars, _now);
+        SlaClock.EvaluateTicket(_history, _sla, TicketHistories.Calendars, _now);
 
     [Benchmark]
     public SlaEvaluationSummary EvaluateOneTicketWithSlaAndOla() =>

@@ -113,8 +113,9 @@ internal static class Endpoints
             body.Id, body.Customer, body.Kind, body.Channel, body.Priority, body.FirstContactOwner, customer.Tier, now, sla,
             body.RequiresOnSiteVisit, body.ClaimedLoss, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "ticket", body.Id.Value, () => desk.Repository.SaveAsync(ticket));
-        desk.Changed(ticket);
-        return Created(http, $"/tickets/{body.Id.Value}", ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now));
+        var assessment = desk.Assess(ticket, now);
+        desk.Changed(ticket, assessment, now);
+        return Created(http, $"/tickets/{body.Id.Value}", ticket.StreamVersion, TicketView.Of(ticket, assessment, now, desk.Definitions));
     }
 
     private static async Task<IResult> ReceiveComplaintAsync(HttpContext http, Desk desk)
@@ -127,8 +128,9 @@ internal static class Endpoints
             body.Id, body.Customer, body.Channel, body.Category, body.Severity, now, body.ClaimedLoss, body.AgainstStaff, body.AgainstDepartment, body.RelatedTicket,
             body.CallbackRequired, customer.Tier, sla, others);
         await Create(desk, CaseRepository.StreamOf(body.Id), "complaint", body.Id.Value, () => desk.Repository.SaveAsync(complaint));
-        desk.Changed(complaint);
-        return Created(http, $"/complaints/{body.Id.Value}", complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now));
+        var assessment = desk.Assess(complaint, now);
+        desk.Changed(complaint, assessment, now);
+        return Created(http, $"/complaints/{body.Id.Value}", complaint.StreamVersion, ComplaintView.Of(complaint, assessment, now, desk.Definitions));
     }
 
     private static async Task<IResult> MergeComplaintAsync(string id, HttpContext http, Desk desk)
@@ -143,13 +145,7 @@ internal static class Endpoints
         complaint.Merge(duplicate, now);
 
         // Both streams change in one transaction: the survivor records the duplicate, the duplicate records the merge.
-        await desk.Repository.SaveAsync(
-            [desk.Repository.Changes(complaint), desk.Repository.Changes(duplicate)],
-            () =>
-            {
-                complaint.TakeUncommittedEvents();
-                duplicate.TakeUncommittedEvents();
-            });
+        await desk.Repository.SaveAsync(complaint, duplicate);
         desk.Changed(duplicate);
         desk.Changed(complaint);
         return AnswerComplaint(http, desk, complaint, now);
@@ -182,8 +178,9 @@ internal static class Endpoints
             var now = desk.Now;
             act(ticket, body, now);
             await desk.Repository.SaveAsync(ticket);
-            desk.Changed(ticket);
-            return AnswerTicket(http, desk, ticket, now);
+            var assessment = desk.Assess(ticket, now);
+            desk.Changed(ticket, assessment, now);
+            return Answer(http, ticket.StreamVersion, TicketView.Of(ticket, assessment, now, desk.Definitions));
         });
 
     private static void OnComplaint<TBody>(IEndpointRouteBuilder app, string command, Action<Complaint, TBody, Instant> act)
@@ -197,8 +194,9 @@ internal static class Endpoints
             var now = desk.Now;
             act(complaint, body, now);
             await desk.Repository.SaveAsync(complaint);
-            desk.Changed(complaint);
-            return AnswerComplaint(http, desk, complaint, now);
+            var assessment = desk.Assess(complaint, now);
+            desk.Changed(complaint, assessment, now);
+            return Answer(http, complaint.StreamVersion, ComplaintView.Of(complaint, assessment, now, desk.Definitions));
         });
 
     private static void OnVisit<TBody>(IEndpointRouteBuilder app, string command, Action<VisitRecord, TBody, Instant> act)
@@ -256,10 +254,10 @@ internal static class Endpoints
     }
 
     private static IResult AnswerTicket(HttpContext http, Desk desk, Ticket ticket, Instant now) =>
-        Answer(http, ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now));
+        Answer(http, ticket.StreamVersion, TicketView.Of(ticket, desk.Assess(ticket, now), now, desk.Definitions));
 
     private static IResult AnswerComplaint(HttpContext http, Desk desk, Complaint complaint, Instant now) =>
-        Answer(http, complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now));
+        Answer(http, complaint.StreamVersion, ComplaintView.Of(complaint, desk.Assess(complaint, now), now, desk.Definitions));
 
     private static IResult Answer<T>(HttpContext http, int version, T view)
     {

@@ -11,20 +11,22 @@ using ServiceQuality.Policies.Assessment;
 namespace ServiceDesk.Web.Api;
 
 /// <summary>
-/// One SLA clock of a case, as the API shows it: with its agreement, the time each holder of the case accounts for
+/// One SLA clock of a case, as the API shows it: with its agreement (the customer SLA, an OLA or the underpinning contract,
+/// with its kind and name when the definitions hold it), the time each holder of the case accounts for
 /// (the library's breakdown), who held it at the breach, and the cycles it completed before the current one.
 /// </summary>
 internal sealed record SlaView(
-    AgreementReference Agreement, Metric Metric, string Promise, SlaState State, Duration Target, TimeBasis Basis, Duration Elapsed, Duration Remaining,
+    AgreementReference Agreement, AgreementKind? Kind, string? AgreementName, Metric Metric, string Promise, SlaState State, Duration Target, TimeBasis Basis, Duration Elapsed, Duration Remaining,
     double ElapsedPercent, Instant? DueAt, Instant? BreachedAt, int Cycle, int MissedCycles, IReadOnlyList<StageReached> Stages,
     IReadOnlyList<HolderView> Breakdown, HolderView? HeldAtBreach, IReadOnlyList<SlaCycle> CompletedCycles)
 {
-    public static IReadOnlyList<SlaView> Of(SlaEvaluation evaluation) =>
+    public static IReadOnlyList<SlaView> Of(SlaEvaluation evaluation, DeskDefinitions definitions) =>
         [.. evaluation.Statuses.Select(s =>
         {
             var breakdown = evaluation.Breakdowns.FirstOrDefault(b => b.Agreement == s.Agreement && b.Metric == s.Metric);
+            var agreement = definitions.Find(s.Agreement);
             return new SlaView(
-                s.Agreement, s.Metric, Promises.Of(s.Metric), s.State, s.Target, s.Basis, s.Elapsed, s.Remaining, Math.Round(s.ElapsedPercent, 1), s.DueAt,
+                s.Agreement, agreement?.Kind, agreement?.Name, s.Metric, Promises.Of(s.Metric), s.State, s.Target, s.Basis, s.Elapsed, s.Remaining, Math.Round(s.ElapsedPercent, 1), s.DueAt,
                 s.BreachedAt, s.Cycle, s.MissedCycles, s.Stages,
                 breakdown is null ? [] : [.. breakdown.Shares.Select(share => HolderView.Of(share.Holder, share.Elapsed))],
                 breakdown?.AtBreach is { } holder ? HolderView.Of(holder, null) : null,
@@ -53,23 +55,25 @@ internal sealed record CustomerView(CustomerId Id, int Version, ServiceTier Tier
 internal sealed record TicketView(
     TicketId Id, int Version, CustomerId Customer, TicketKind Kind, Channel Channel, Priority Priority, ServiceTier CustomerTier, TicketStatus Status,
     StaffId FirstContactOwner, StaffId? Assignee, DepartmentId? Department, string? HoldReason, Instant OpenedAt, Instant? ResolvedAt, Instant? ClosedAt,
-    AgreementReference? Agreement, IReadOnlyList<TicketCommand> Permitted, Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
+    AgreementReference? Agreement, IReadOnlyList<AgreementReference> OtherAgreements, IReadOnlyList<TicketCommand> Permitted, Instant AssessedAt,
+    IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
 {
-    public static TicketView Of(Ticket t, CaseAssessment a, Instant now) => new(
+    public static TicketView Of(Ticket t, CaseAssessment a, Instant now, DeskDefinitions definitions) => new(
         t.Id, t.StreamVersion, t.Customer, t.Kind, t.Channel, t.Priority, t.CustomerTier, t.Status, t.FirstContactOwner, t.Assignee, t.Department, t.HoldReason?.Code,
-        t.OpenedAt, t.ResolvedAt, t.ClosedAt, t.Agreement, t.PermittedCommands, now, SlaView.Of(a.Sla), EscalationView.Of(t.Escalation, a), a.NextChangeAt);
+        t.OpenedAt, t.ResolvedAt, t.ClosedAt, t.Agreement, t.OtherAgreements, t.PermittedCommands, now, SlaView.Of(a.Sla, definitions), EscalationView.Of(t.Escalation, a),
+        a.NextChangeAt);
 }
 
 internal sealed record ComplaintView(
     ComplaintId Id, int Version, CustomerId Customer, Channel Channel, ComplaintCategory Category, Severity Severity, ComplaintStatus Status,
     Instant ReceivedAt, Instant? ResolvedAt, VerdictOutcome? Verdict, bool CallbackRequired, Instant? CallbackCompletedAt, Money? Compensation,
-    IReadOnlyList<ComplaintId> Duplicates, ComplaintId? MergedInto, AgreementReference? Agreement, IReadOnlyList<ComplaintCommand> Permitted,
-    Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
+    IReadOnlyList<ComplaintId> Duplicates, ComplaintId? MergedInto, AgreementReference? Agreement, IReadOnlyList<AgreementReference> OtherAgreements,
+    IReadOnlyList<ComplaintCommand> Permitted, Instant AssessedAt, IReadOnlyList<SlaView> Sla, EscalationView Escalation, Instant? NextChangeAt)
 {
-    public static ComplaintView Of(Complaint c, CaseAssessment a, Instant now) => new(
+    public static ComplaintView Of(Complaint c, CaseAssessment a, Instant now, DeskDefinitions definitions) => new(
         c.Id, c.StreamVersion, c.Customer, c.Channel, c.Category, c.Severity, c.Status, c.ReceivedAt, c.ResolvedAt, c.Verdict?.Outcome, c.CallbackRequired,
-        c.CallbackCompletedAt, c.Compensation, c.Duplicates, c.MergedInto, c.Agreement, c.PermittedCommands, now, SlaView.Of(a.Sla), EscalationView.Of(c.Escalation, a),
-        a.NextChangeAt);
+        c.CallbackCompletedAt, c.Compensation, c.Duplicates, c.MergedInto, c.Agreement, c.OtherAgreements, c.PermittedCommands, now, SlaView.Of(a.Sla, definitions),
+        EscalationView.Of(c.Escalation, a), a.NextChangeAt);
 }
 
 internal sealed record VisitView(

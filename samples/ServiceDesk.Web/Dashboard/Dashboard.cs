@@ -14,6 +14,7 @@ internal sealed record Dashboard(
     IReadOnlyDictionary<(string Stage, string Due), int> Backlog,
     int OpenCases,
     IReadOnlyList<Dashboard.Breach> BreachesToday,
+    IReadOnlyDictionary<AgreementKind, int> InternalBreachesToday,
     IReadOnlyList<Dashboard.EscalationRow> Escalations,
     int EscalationsToday,
     int EscalationsThisMonth,
@@ -23,7 +24,7 @@ internal sealed record Dashboard(
 
     public static readonly string[] DueBandNames = ["already late", "within the hour", "later today", "tomorrow", "after tomorrow"];
 
-    /// <summary>The band of cases with no clock running (resolved and waiting to close, waiting for a callback): no due time.</summary>
+    /// <summary>The band of cases whose most urgent clock has no deadline now: paused on hold before it ran out, or none running (resolved and waiting to close, waiting for a callback).</summary>
     public const string NoDueTime = "no due time";
 
     public static Dashboard Of(Desk desk, Instant at)
@@ -37,15 +38,31 @@ internal sealed record Dashboard(
 
         var backlog = new Dictionary<(string, string), int>();
         var breaches = new List<Breach>();
+        var internalBreaches = new Dictionary<AgreementKind, int>();
         var escalations = new List<EscalationRow>();
         var met = new Dictionary<Metric, int>();
         var missed = new Dictionary<Metric, int>();
         var open = 0;
 
-        void Count(string caseId, string? owner, bool isOpen, CaseAssessment assessment, EscalationTrack track)
+        // The promises counted are the customer SLA's; the OLAs' and contracts' clocks (also in the assessment) are the
+        // centre's internal targets, counted apart so the same metric is not counted twice.
+        void Count(string caseId, string? owner, bool isOpen, AgreementReference? sla, CaseAssessment assessment, EscalationTrack track)
         {
+            var customerStatuses = new List<SlaStatus>(assessment.Sla.Statuses.Count);
             foreach (var s in assessment.Sla.Statuses)
             {
+                if (sla is { } main && s.Agreement != main)
+                {
+                    if (s.BreachedAt is { } missedAt && missedAt >= today && missedAt <= at)
+                    {
+                        var kind = desk.Definitions.Find(s.Agreement)?.Kind ?? AgreementKind.OperationalLevel;
+                        internalBreaches[kind] = internalBreaches.GetValueOrDefault(kind) + 1;
+                    }
+
+                    continue;
+                }
+
+                customerStatuses.Add(s);
                 if (s.BreachedAt is { } breached && breached >= today && breached <= at)
                 {
                     breaches.Add(new Breach(caseId, Promises.Of(s.Metric), breached.InZone(zone), owner));
@@ -69,19 +86,19 @@ internal sealed record Dashboard(
             if (isOpen)
             {
                 open++;
-                var (stage, due) = Place(assessment.Sla.Statuses, at, tomorrow, afterTomorrow);
+                var (stage, due) = Place(customerStatuses, at, tomorrow, afterTomorrow);
                 backlog[(stage, due)] = backlog.GetValueOrDefault((stage, due)) + 1;
             }
         }
 
         foreach (var ticket in desk.Board.Tickets())
         {
-            Count(ticket.Id.Value, ticket.Assignee?.Value ?? ticket.FirstContactOwner.Value, !ticket.IsFinal, desk.Assess(ticket, at), ticket.Escalation);
+            Count(ticket.Id.Value, ticket.Assignee?.Value ?? ticket.FirstContactOwner.Value, !ticket.IsFinal, ticket.Agreement, desk.Assess(ticket, at), ticket.Escalation);
         }
 
         foreach (var complaint in desk.Board.Complaints())
         {
-            Count(complaint.Id.Value, complaint.Investigation?.Person.Value, !complaint.IsFinal, desk.Assess(complaint, at), complaint.Escalation);
+            Count(complaint.Id.Value, complaint.Investigation?.Person.Value, !complaint.IsFinal, complaint.Agreement, desk.Assess(complaint, at), complaint.Escalation);
         }
 
         var month = Enum.GetValues<Metric>()
@@ -89,8 +106,9 @@ internal sealed record Dashboard(
             .Select(m => new Compliance(Promises.Of(m), met.GetValueOrDefault(m), missed.GetValueOrDefault(m)))
             .ToList();
         return new Dashboard(
-            now, StageNames, DueBandNames, backlog, open,
+            now, StageNames, [.. DueBandNames, NoDueTime], backlog, open,
             [.. breaches.OrderByDescending(b => b.At.ToInstant()).ThenBy(b => b.CaseId, StringComparer.Ordinal)],
+            internalBreaches,
             [.. escalations.OrderByDescending(e => e.At.ToInstant()).ThenBy(e => e.CaseId, StringComparer.Ordinal)],
             escalations.Count(e => e.At.ToInstant() >= today), escalations.Count, month);
     }
@@ -111,13 +129,17 @@ internal sealed record Dashboard(
             SlaState.Paused => StageNames[5],
             _ => worst.ElapsedPercent >= 90 ? StageNames[1] : worst.ElapsedPercent >= 75 ? StageNames[2] : worst.ElapsedPercent >= 50 ? StageNames[3] : StageNames[4],
         };
-        var due = worst.DueAt switch
+        // A clock paused after its promise ran out has no deadline any more (DueAt is null while paused), but it is late:
+        // its band is the breach's. A paused clock before its deadline has no due time until it runs again.
+        var due = (worst.State, worst.DueAt) switch
         {
-            null => DueBandNames[4],
-            { } d when d <= now => DueBandNames[0],
-            { } d when d <= now + Duration.FromHours(1) => DueBandNames[1],
-            { } d when d < tomorrow => DueBandNames[2],
-            { } d when d < afterTomorrow => DueBandNames[3],
+            (SlaState.Missed, _) => DueBandNames[0],
+            (_, null) when worst.IsDueBeyondSupportedRange => DueBandNames[4],
+            (_, null) => NoDueTime,
+            (_, { } d) when d <= now => DueBandNames[0],
+            (_, { } d) when d <= now + Duration.FromHours(1) => DueBandNames[1],
+            (_, { } d) when d < tomorrow => DueBandNames[2],
+            (_, { } d) when d < afterTomorrow => DueBandNames[3],
             _ => DueBandNames[4],
         };
         return (stage, due);

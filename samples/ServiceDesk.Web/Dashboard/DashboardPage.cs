@@ -48,7 +48,7 @@ internal static class DashboardPage
         html.Append("<table><tr><th>Stage</th>");
         foreach (var due in d.DueBands)
         {
-            html.Append("<th class=\"n\">Due ").Append(E(due)).Append("</th>");
+            html.Append("<th class=\"n\">").Append(E(due == Dashboard.NoDueTime ? "No due time" : $"Due {due}")).Append("</th>");
         }
 
         html.Append("<th class=\"n\">All</th></tr>");
@@ -66,13 +66,17 @@ internal static class DashboardPage
             html.Append("<td class=\"n\">").Append(N(total)).Append("</td></tr>");
         }
 
-        html.Append("</table><p class=\"muted\">A case counts once, by its most urgent running clock; \"on hold\" clocks are paused while the case waits for the customer or a third party.</p></section>");
+        html.Append("</table><p class=\"muted\">A case counts once, by its most urgent running clock; \"on hold\" clocks are paused while the case waits for the customer or a third party, so they have no due time until they run again, unless the promise was already broken.</p></section>");
     }
 
     private static void Breaches(StringBuilder html, Dashboard d)
     {
         html.Append("<section id=\"breaches\"><h2>Promises broken today</h2><div class=\"kpis\"><div><span class=\"big\">")
-            .Append(N(d.BreachesToday.Count)).Append("</span>since midnight</div></div>");
+            .Append(N(d.BreachesToday.Count)).Append("</span>since midnight</div>");
+        var ola = d.InternalBreachesToday.GetValueOrDefault(ServiceQuality.Domain.Agreements.AgreementKind.OperationalLevel);
+        var contract = d.InternalBreachesToday.GetValueOrDefault(ServiceQuality.Domain.Agreements.AgreementKind.UnderpinningContract);
+        html.Append("<div><span class=\"big\">").Append(N(ola + contract)).Append("</span>internal targets missed (")
+            .Append(N(ola)).Append(" between teams, ").Append(N(contract)).Append(" by contractors)</div></div>");
         if (d.BreachesToday.Count == 0)
         {
             html.Append("<p class=\"muted\">None so far today.</p></section>");

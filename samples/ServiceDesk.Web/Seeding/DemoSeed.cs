@@ -70,7 +70,7 @@ internal static class DemoSeed
         try
         {
             await using var stream = File.OpenRead(log);
-            replayed = EventLogReplay.Replay(stream, log, definitions.Loaded.Agreements, definitions.Calendars, definitions.Default);
+            replayed = EventLogReplay.Replay(stream, log, definitions.Loaded.Catalog, definitions.Calendars, definitions.Default);
         }
         catch (EventLogException e)
         {

@@ -49,26 +49,8 @@ internal abstract class EventStore
     /// version its writer read (<see cref="StreamAppend.ExpectedVersion"/>); otherwise nothing is written.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">A stream has moved on since it was read.</exception>
-    public async Task AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
-    {
-        await EnterWriteAsync(cancellationToken);
-        try
-        {
-            await AppendInTransactionAsync(appends, cancellationToken);
-        }
-        finally
-        {
-            ExitWrite();
-        }
-    }
-
-    /// <summary>Waits for this process's turn to write (a database with one writer at a time queues its writers here instead of retrying on a busy lock).</summary>
-    protected virtual Task EnterWriteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Ends this process's turn to write.</summary>
-    protected virtual void ExitWrite()
-    {
-    }
+    public virtual Task AppendAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default) =>
+        AppendInTransactionAsync(appends, cancellationToken);
 
     private async Task AppendInTransactionAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {

@@ -13,66 +13,70 @@ namespace ServiceQuality.Domain.Agreements;
 /// <summary>
 /// The agreement versions a host runs, answering "which promises apply to this case?" by itself. For a case starting at
 /// an instant it takes, of each agreement, the version <b>in force at the start</b> — the published version with the
-/// latest <see cref="ServiceLevelAgreement.EffectiveFrom"/> at or before it, unless that version was retired or reached its
-/// <see cref="ServiceLevelAgreement.EffectiveUntil"/> at or before it (a draft, a future, ended or retired version never
+/// latest <see cref="AgreementVersion.EffectiveFrom"/> at or before it, unless that version reached its
+/// <see cref="AgreementVersion.EffectiveUntil"/> (or retirement) at or before it (a draft, a future, ended or retired version never
 /// applies, and an earlier version does not come back in its place) — and keeps those whose
-/// <see cref="ServiceLevelAgreement.Applicability"/> conditions cover the case (<see cref="Applicability.Covers(CaseProfile)"/>:
+/// <see cref="AgreementVersion.Applicability"/> conditions cover the case (<see cref="Applicability.Covers(CaseProfile)"/>:
 /// the customer's tier and id, the case's kind or category, channel, priority or severity, site, and the team handling it).
 /// Precedence: the <b>first</b> covering
 /// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
 /// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
 /// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
-/// in that order. Immutable and thread-safe (it reads each version's instants once, when built); a host records the choice on the case when it opens (the agreement
+/// in that order. Immutable and thread-safe ; a host records the choice on the case when it opens (the agreement
 /// reference of <c>Ticket.Open</c> and <c>Complaint.Receive</c>), so a later catalogue change does not move an open case.
 /// </summary>
 public sealed class AgreementCatalog
 {
-    private readonly ImmutableArray<ServiceLevelAgreement> _versions;
+    private readonly ImmutableArray<AgreementVersion> _versions;
 
-    /// <summary>Each agreement's versions as they were when the catalogue was built, in catalogue order of the agreements.</summary>
-    private readonly ImmutableArray<(AgreementId Id, ImmutableArray<Entry> Versions)> _agreements;
+    /// <summary>Each agreement's versions, in catalogue order of the agreements.</summary>
+    private readonly ImmutableArray<(AgreementId Id, ImmutableArray<AgreementVersion> Versions)> _agreements;
 
-    /// <summary>Creates a catalogue.</summary>
-    /// <param name="versions">
-    /// The published (or retired) versions, in precedence order: an agreement's place is that of its first version listed.
-    /// Each version's effective instant and retirement are taken as they are now: retire a version, then build a new
-    /// catalogue.
-    /// </param>
+    /// <summary>Creates a catalogue of versions.</summary>
+    /// <param name="versions">The versions, in precedence order: an agreement's place is that of its first version listed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="versions"/> or one of them is null.</exception>
-    /// <exception cref="ArgumentException">A version is a draft, or two versions share an agreement id and version number.</exception>
-    public AgreementCatalog(IEnumerable<ServiceLevelAgreement> versions)
+    /// <exception cref="ArgumentException">Two versions share an agreement id and version number.</exception>
+    public AgreementCatalog(IEnumerable<AgreementVersion> versions)
     {
         Guard.Against.Null(versions);
         var list = versions.ToImmutableArray();
         var seen = new HashSet<AgreementReference>();
-        var byId = new Dictionary<AgreementId, ImmutableArray<Entry>.Builder>();
+        var byId = new Dictionary<AgreementId, ImmutableArray<AgreementVersion>.Builder>();
         var order = new List<AgreementId>();
         foreach (var version in list)
         {
             Guard.Against.Null(version, nameof(versions));
-            Guard.Against.InvalidArgument(version.Status == AgreementStatus.Draft, nameof(versions), $"{version.Reference} is a draft; only published versions apply to cases.");
             Guard.Against.InvalidArgument(!seen.Add(version.Reference), nameof(versions), $"{version.Reference} is listed twice.");
             if (!byId.TryGetValue(version.Id, out var entries))
             {
-                byId[version.Id] = entries = ImmutableArray.CreateBuilder<Entry>();
+                byId[version.Id] = entries = ImmutableArray.CreateBuilder<AgreementVersion>();
                 order.Add(version.Id);
             }
 
-            entries.Add(new Entry(version, version.EffectiveFrom!.Value, version.EffectiveUntil, version.RetiredAt));
+            entries.Add(version);
         }
 
         _versions = list;
         _agreements = [.. order.Select(id => (id, byId[id].ToImmutable()))];
     }
 
+    /// <summary>Creates a catalogue of published agreements: their <see cref="ServiceLevelAgreement.Published"/> versions as they are now (retire a version, then build a new catalogue).</summary>
+    /// <param name="versions">The published (or retired) agreements, in precedence order: an agreement's place is that of its first version listed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="versions"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">An agreement is a draft, or two share an agreement id and version number.</exception>
+    public AgreementCatalog(IEnumerable<ServiceLevelAgreement> versions)
+        : this(Guard.Against.Null(versions).Select(v => Guard.Against.Null(v, nameof(versions)).PublishedFor(nameof(versions))).ToArray())
+    {
+    }
+
     /// <summary>The versions, as given.</summary>
-    public IReadOnlyList<ServiceLevelAgreement> Versions => _versions;
+    public IReadOnlyList<AgreementVersion> Versions => _versions;
 
     /// <summary>The version of <paramref name="id"/> in force at <paramref name="at"/>, or null when none is.</summary>
     /// <param name="id">The agreement.</param>
     /// <param name="at">The instant, usually the case's start.</param>
-    /// <returns>The published version with the latest effective instant at or before <paramref name="at"/>, unless it was retired by then.</returns>
-    public ServiceLevelAgreement? VersionInForce(AgreementId id, Instant at)
+    /// <returns>The published version with the latest effective instant at or before <paramref name="at"/>, unless it ended (or was retired) by then.</returns>
+    public AgreementVersion? VersionInForce(AgreementId id, Instant at)
     {
         foreach (var (agreement, versions) in _agreements)
         {
@@ -92,7 +96,7 @@ public sealed class AgreementCatalog
     /// <param name="priority">The first priority.</param>
     /// <param name="start">When the ticket opens.</param>
     /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
-    public IReadOnlyList<ServiceLevelAgreement> ForTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority, Instant start)
+    public IReadOnlyList<AgreementVersion> ForTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority, Instant start)
     {
         Guard.Against.Default(tier);
         return SelectWhere(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority));
@@ -104,7 +108,7 @@ public sealed class AgreementCatalog
     /// <param name="channel">The channel.</param>
     /// <param name="start">When the complaint is received.</param>
     /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
-    public IReadOnlyList<ServiceLevelAgreement> ForComplaint(ServiceTier tier, ComplaintCategory category, Channel channel, Instant start)
+    public IReadOnlyList<AgreementVersion> ForComplaint(ServiceTier tier, ComplaintCategory category, Channel channel, Instant start)
     {
         Guard.Against.Default(tier);
         return SelectWhere(start, a => a.Applicability.CoversComplaint(tier, category, channel));
@@ -113,17 +117,17 @@ public sealed class AgreementCatalog
     /// <summary>The version a case recorded, by its reference.</summary>
     /// <param name="reference">The agreement and version.</param>
     /// <returns>The version, or null when the catalogue does not hold it.</returns>
-    public ServiceLevelAgreement? Find(AgreementReference reference)
+    public AgreementVersion? Find(AgreementReference reference)
     {
         foreach (var (agreement, versions) in _agreements)
         {
             if (agreement == reference.Id)
             {
-                foreach (var entry in versions)
+                foreach (var version in versions)
                 {
-                    if (entry.Version.Version == reference.Version)
+                    if (version.Version == reference.Version)
                     {
-                        return entry.Version;
+                        return version;
                     }
                 }
             }
@@ -140,7 +144,7 @@ public sealed class AgreementCatalog
     /// <param name="opened">The ticket's opening.</param>
     /// <returns>The versions, in the order recorded; empty when the ticket recorded none.</returns>
     /// <exception cref="ArgumentException">The catalogue does not hold a version the ticket recorded.</exception>
-    public IReadOnlyList<ServiceLevelAgreement> Recorded(TicketOpened opened)
+    public IReadOnlyList<AgreementVersion> Recorded(TicketOpened opened)
     {
         Guard.Against.Null(opened);
         return Recorded(opened.Agreement, opened.OtherAgreements, nameof(opened));
@@ -150,15 +154,15 @@ public sealed class AgreementCatalog
     /// <param name="received">The complaint's receipt.</param>
     /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>
     /// <exception cref="ArgumentException">The catalogue does not hold a version the complaint recorded.</exception>
-    public IReadOnlyList<ServiceLevelAgreement> Recorded(ComplaintReceived received)
+    public IReadOnlyList<AgreementVersion> Recorded(ComplaintReceived received)
     {
         Guard.Against.Null(received);
         return Recorded(received.Agreement, received.OtherAgreements, nameof(received));
     }
 
-    private List<ServiceLevelAgreement> Recorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others, string parameterName)
+    private List<AgreementVersion> Recorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others, string parameterName)
     {
-        var found = new List<ServiceLevelAgreement>(others.Count + 1);
+        var found = new List<AgreementVersion>(others.Count + 1);
         foreach (var reference in agreement is { } main ? others.Prepend(main) : others)
         {
             found.Add(Find(reference) ?? throw new ArgumentException($"The catalogue does not hold {reference}, which the case recorded.", parameterName));
@@ -172,35 +176,33 @@ public sealed class AgreementCatalog
     /// <param name="start">When the case starts (a ticket's opening, a complaint's receipt).</param>
     /// <returns>The customer SLA (at most one), every OLA and the underpinning contract (at most one), in that order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is null.</exception>
-    public IReadOnlyList<ServiceLevelAgreement> Select(CaseProfile profile, Instant start)
+    public IReadOnlyList<AgreementVersion> Select(CaseProfile profile, Instant start)
     {
         Guard.Against.Null(profile);
         return SelectWhere(start, a => a.Applicability.Covers(profile));
     }
 
-    /// <summary>The latest effective version at or before <paramref name="at"/> (the higher version number on a tie), unless it was retired by then.</summary>
-    private static ServiceLevelAgreement? InForce(ImmutableArray<Entry> versions, Instant at)
+    /// <summary>The latest effective version at or before <paramref name="at"/> (the higher version number on a tie), unless it ended (or was retired) by then.</summary>
+    private static AgreementVersion? InForce(ImmutableArray<AgreementVersion> versions, Instant at)
     {
-        Entry? best = null;
-        foreach (var entry in versions)
+        AgreementVersion? best = null;
+        foreach (var version in versions)
         {
-            if (entry.EffectiveFrom <= at
-                && (best is not { } b || entry.EffectiveFrom > b.EffectiveFrom || (entry.EffectiveFrom == b.EffectiveFrom && entry.Version.Version > b.Version.Version)))
+            if (version.EffectiveFrom <= at
+                && (best is null || version.EffectiveFrom > best.EffectiveFrom || (version.EffectiveFrom == best.EffectiveFrom && version.Version > best.Version)))
             {
-                best = entry;
+                best = version;
             }
         }
 
-        return best is { } chosen && (chosen.RetiredAt is not { } retired || retired > at) && (chosen.EffectiveUntil is not { } until || until > at)
-            ? chosen.Version
-            : null;
+        return best is not null && best.IsInForceAt(at) ? best : null;
     }
 
-    private List<ServiceLevelAgreement> SelectWhere(Instant start, Func<ServiceLevelAgreement, bool> covers)
+    private List<AgreementVersion> SelectWhere(Instant start, Func<AgreementVersion, bool> covers)
     {
-        ServiceLevelAgreement? sla = null;
-        ServiceLevelAgreement? underpinning = null;
-        var olas = new List<ServiceLevelAgreement>();
+        AgreementVersion? sla = null;
+        AgreementVersion? underpinning = null;
+        var olas = new List<AgreementVersion>();
         foreach (var (_, versions) in _agreements)
         {
             if (InForce(versions, start) is not { } version || !covers(version))
@@ -222,7 +224,7 @@ public sealed class AgreementCatalog
             }
         }
 
-        var chosen = new List<ServiceLevelAgreement>(olas.Count + 2);
+        var chosen = new List<AgreementVersion>(olas.Count + 2);
         if (sla is not null)
         {
             chosen.Add(sla);
@@ -236,7 +238,4 @@ public sealed class AgreementCatalog
 
         return chosen;
     }
-
-    /// <summary>A version with the instants the catalogue selects by, read once when it was built.</summary>
-    private readonly record struct Entry(ServiceLevelAgreement Version, Instant EffectiveFrom, Instant? EffectiveUntil, Instant? RetiredAt);
 }

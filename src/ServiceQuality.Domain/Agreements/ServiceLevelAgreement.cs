@@ -26,11 +26,11 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 
     private readonly List<ServiceTarget> _targets = [];
 
-    /// <summary>
-    /// For each metric and priority, the cells that can apply, most specific first: <see cref="TargetFor"/> then needs only
-    /// the first whose tier matches. Built on first use and dropped when the matrix changes.
-    /// </summary>
-    private ServiceTarget[][]? _candidates;
+    /// <summary>The target matrix with its lookup table, built on first use and dropped when the matrix changes.</summary>
+    private TargetMatrix? _matrix;
+
+    /// <summary>The published version, built on first use and dropped when the agreement changes (it is retired).</summary>
+    private AgreementVersion? _published;
     private readonly List<PauseRule> _pauses = [];
     private readonly List<KpiObjective> _objectives = [];
 
@@ -70,21 +70,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     public IReadOnlyList<PauseRule> PauseRules { get; }
 
     /// <summary>Warning stages, in percent of the target, ascending.</summary>
-    public IReadOnlyList<decimal> WarningStages
-    {
-        get;
-        private set
-        {
-            field = value;
-            StageFractions = value.Select(StageFraction.Of).ToArray();
-        }
-    }
-
-    /// <summary>One bit per <see cref="Metric"/> that has at least one target: a constant-time test for the SLA clock.</summary>
-    internal int MetricsWithTargets { get; private set; }
-
-    /// <summary>The warning stages as exact integer fractions, for allocation-free threshold arithmetic.</summary>
-    internal StageFraction[] StageFractions { get; private set; } = [];
+    public IReadOnlyList<decimal> WarningStages { get; private set; }
 
     /// <summary>What a reopen does to the resolution clock.</summary>
     public ReopenBehaviour Reopen { get; private set; }
@@ -193,57 +179,35 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <param name="priority">The case's priority.</param>
     /// <param name="tier">The customer's tier.</param>
     /// <returns>The target, or null when the matrix has none for the metric.</returns>
-    public ServiceTarget? TargetFor(Metric metric, Priority priority, ServiceTier tier)
+    public ServiceTarget? TargetFor(Metric metric, Priority priority, ServiceTier tier) =>
+        (_matrix ??= new TargetMatrix([.. _targets])).For(metric, priority, tier);
+
+    /// <summary>
+    /// This version as the SLA clock and an <see cref="AgreementCatalog"/> read it, once published: immutable, with the terms
+    /// it was published with. A retired version's <see cref="AgreementVersion.EffectiveUntil"/> is its retirement when that
+    /// comes first, so it applies to no case starting later.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The agreement is still a draft: publish it first.</exception>
+    public AgreementVersion Published => _published ??= Status == AgreementStatus.Draft
+        ? throw new InvalidOperationException($"{Reference} is a draft; publish it before cases are measured against it.")
+        : Snapshot();
+
+    /// <summary>The published version, or an <see cref="ArgumentException"/> naming <paramref name="parameterName"/> for a draft.</summary>
+    internal AgreementVersion PublishedFor(string parameterName) =>
+        Status == AgreementStatus.Draft
+            ? throw new ArgumentException($"{Reference} is a draft; only published versions are measured against.", parameterName)
+            : Published;
+
+    private AgreementVersion Snapshot()
     {
-        var slot = ((int)metric * PriorityCount) + (int)priority - 1;
-        var candidates = _candidates ?? BuildCandidates();
-        if ((uint)slot >= (uint)candidates.Length || (uint)(priority - 1) >= PriorityCount)
+        var until = (EffectiveUntil, RetiredAt) switch
         {
-            return Scan(metric, priority, tier); // a value the enums do not define: no table slot, same answer
-        }
-
-        foreach (var target in candidates[slot])
-        {
-            if (target.Tier is not { } cellTier || cellTier == tier)
-            {
-                return target;
-            }
-        }
-
-        return null;
-    }
-
-    private const int PriorityCount = 4;
-
-    private ServiceTarget? Scan(Metric metric, Priority priority, ServiceTier tier)
-    {
-        ServiceTarget? best = null;
-        foreach (var target in _targets)
-        {
-            if (target.Metric == metric && target.Matches(priority, tier) && (best is null || target.Specificity > best.Specificity))
-            {
-                best = target;
-            }
-        }
-
-        return best;
-    }
-
-    private ServiceTarget[][] BuildCandidates()
-    {
-        var metrics = Enum.GetValues<Metric>().Max(m => (int)m) + 1;
-        var candidates = new ServiceTarget[metrics * PriorityCount][];
-        for (var slot = 0; slot < candidates.Length; slot++)
-        {
-            var (metric, priority) = ((Metric)(slot / PriorityCount), (Priority)((slot % PriorityCount) + 1));
-
-            // A stable sort: among equally specific cells (which differ in tier) the matrix's order is kept.
-            candidates[slot] = [.. _targets.Where(t => t.Metric == metric && (t.Priority is null || t.Priority == priority)).OrderByDescending(t => t.Specificity)];
-        }
-
-        // Published whole: a thread that reads the field sees either nothing yet or the complete table.
-        _candidates = candidates;
-        return candidates;
+            ({ } end, { } retired) => Instant.Min(end, retired),
+            (var end, var retired) => end ?? retired,
+        };
+        return new AgreementVersion(
+            Id, Version, Name, Kind, CalendarName, CalendarSource, _matrix ??= new TargetMatrix([.. _targets]), [.. _pauses], [.. WarningStages], Reopen,
+            LossReporting, Applicability, [.. _objectives], Team, EffectiveFrom!.Value, until);
     }
 
     /// <summary>The most pause rules an agreement holds: one per hold reason, 64 reasons.</summary>
@@ -253,28 +217,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metric">The metric.</param>
     /// <returns>True when a pause rule says so.</returns>
-    public bool IsPausedBy(HoldReason reason, Metric metric)
-    {
-        // Plain loops: the SLA clock asks this for every hold of every case, and it must not allocate.
-        foreach (var rule in _pauses)
-        {
-            if (rule.Reason != reason)
-            {
-                continue;
-            }
-
-            var metrics = rule.Metrics;
-            for (var i = 0; i < metrics.Count; i++)
-            {
-                if (metrics[i] == metric)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    public bool IsPausedBy(HoldReason reason, Metric metric) => AgreementVersion.Pauses(_pauses, reason, metric);
 
     /// <summary>Names the business calendar, or null for around the clock.</summary>
     /// <param name="calendarName">The calendar's name, or null.</param>
@@ -769,6 +712,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
 
     private protected override void Apply(AgreementEvent @event)
     {
+        _published = null;
         switch (@event)
         {
             case AgreementDrafted e:
@@ -777,8 +721,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 CalendarSource = e.CalendarSource ?? CalendarSource.Agreement;
                 Team = e.Team;
                 _targets.AddRange(e.Targets);
-                _candidates = null;
-                MetricsWithTargets = e.Targets.Aggregate(0, (bits, t) => bits | (1 << (int)t.Metric));
+                _matrix = null;
                 _pauses.AddRange(e.Pauses);
                 _objectives.AddRange(e.Objectives);
                 break;
@@ -787,8 +730,7 @@ public sealed class ServiceLevelAgreement : AggregateRoot<AgreementEvent>
                 break;
             case TargetAdded e:
                 _targets.Add(e.Target);
-                _candidates = null;
-                MetricsWithTargets |= 1 << (int)e.Target.Metric;
+                _matrix = null;
                 break;
             case PauseRuleSet e:
                 _pauses.RemoveAll(p => p.Reason == e.Reason);

@@ -134,6 +134,10 @@ public sealed class BusinessCalendarBuilder
         return this;
     }
 
+    /// <summary>Every problem of what was added so far, as <see cref="Build"/> would report them; empty when a calendar can be built.</summary>
+    /// <returns>The problems (at most <see cref="InvalidDefinitionException.MaxProblems"/>), each with its path and code.</returns>
+    public IReadOnlyList<DefinitionProblem> Validate() => Check().Kept;
+
     /// <summary>Validates everything added so far and builds the calendar.</summary>
     /// <returns>An immutable, thread-safe calendar.</returns>
     /// <exception cref="InvalidDefinitionException">

@@ -130,7 +130,22 @@ public static class ServiceKpis
     public static IReadOnlyList<KpiObjectiveResult> CheckObjectives(ServiceLevelAgreement agreement, IReadOnlyDictionary<Kpi, Ratio> actuals)
     {
         Guard.Against.Null(agreement);
+        return CheckObjectives(agreement.Objectives, actuals);
+    }
+
+    /// <summary>Checks every KPI objective of an agreement version against the measured rates.</summary>
+    /// <param name="agreement">The agreement version.</param>
+    /// <param name="actuals">The measured rate of each KPI; a KPI without a rate is reported as <see cref="KpiVerdict.NoData"/>.</param>
+    /// <returns>One result per objective, in the version's order.</returns>
+    public static IReadOnlyList<KpiObjectiveResult> CheckObjectives(AgreementVersion agreement, IReadOnlyDictionary<Kpi, Ratio> actuals)
+    {
+        Guard.Against.Null(agreement);
+        return CheckObjectives(agreement.Objectives, actuals);
+    }
+
+    private static KpiObjectiveResult[] CheckObjectives(IReadOnlyList<KpiObjective> objectives, IReadOnlyDictionary<Kpi, Ratio> actuals)
+    {
         Guard.Against.Null(actuals);
-        return agreement.Objectives.Select(o => Check(o, actuals.TryGetValue(o.Kpi, out var actual) ? actual : Ratio.Empty)).ToArray();
+        return [.. objectives.Select(o => Check(o, actuals.TryGetValue(o.Kpi, out var actual) ? actual : Ratio.Empty))];
     }
 }

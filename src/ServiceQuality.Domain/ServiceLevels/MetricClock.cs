@@ -15,7 +15,7 @@ namespace ServiceQuality.Domain.ServiceLevels;
 internal ref struct MetricClock
 {
     private readonly Metric _metric;
-    private readonly ServiceLevelAgreement _agreement;
+    private readonly AgreementVersion _agreement;
     private readonly ServiceTier _tier;
     private readonly BusinessCalendar _businessCalendar;
     private readonly Span<Instant> _spanStarts;
@@ -39,7 +39,7 @@ internal ref struct MetricClock
     private PriorityInstants _priorityFirstInForce;
     private int _priorityInForce;
 
-    public MetricClock(Metric metric, ServiceLevelAgreement agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
+    public MetricClock(Metric metric, AgreementVersion agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
     {
         _metric = metric;
         _agreement = agreement;

@@ -36,7 +36,7 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// deadline, and missed once the deadline passes. Events after <c>now</c> are ignored.</para>
 /// <para>Several agreements: a case records the versions it opened under (its SLA, the OLAs and the underpinning contract
 /// an <see cref="AgreementCatalog"/> chose), and the overloads taking a list evaluate all of them at once. An OLA that names a
-/// team (<see cref="ServiceLevelAgreement.Team"/>) counts only while that team holds the case — from an assignment or transfer
+/// team (<see cref="AgreementVersion.Team"/>) counts only while that team holds the case — from an assignment or transfer
 /// to the team until one away from it; a complaint's investigation — and an underpinning contract only while the case is
 /// referred to a third party; outside that window such a clock is <see cref="SlaState.Paused"/>, and one whose window never
 /// opened in its cycle is <see cref="SlaState.NotApplicable"/>. The allocating overloads also return every completed cycle
@@ -46,7 +46,7 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// when a target is in calendar time); a target of any length is measured exactly, and a deadline that falls after the end
 /// of the range is reported by <see cref="SlaStatus.IsDueBeyondSupportedRange"/>, not thrown.</para>
 /// </remarks>
-public static class SlaClock
+public static partial class SlaClock
 {
     /// <summary>The most statuses one case can produce; size a destination span with it.</summary>
     public const int MaxStatusesPerCase = 5;
@@ -67,7 +67,7 @@ public static class SlaClock
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
-    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
+    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now)
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
         var extras = new Extras();
@@ -87,11 +87,11 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        IReadOnlyList<TicketEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
         EvaluateTicket(history, agreement, calendars, now, destination, null);
 
     private static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
+        IReadOnlyList<TicketEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
     {
         CheckArguments(history, agreement, calendars, destination);
         var opened = history[0] as TicketOpened;
@@ -121,7 +121,7 @@ public static class SlaClock
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
     /// </exception>
-    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now)
+    public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now)
     {
         Guard.Against.Null(agreements);
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
@@ -132,7 +132,7 @@ public static class SlaClock
 
     /// <summary>
     /// Evaluates the clocks of every agreement a ticket was opened under into <paramref name="destination"/>, allocating
-    /// nothing once calendars are compiled; see <see cref="EvaluateTicket(IReadOnlyList{TicketEvent}, IReadOnlyList{ServiceLevelAgreement}, ICalendarLookup, Instant)"/>.
+    /// nothing once calendars are compiled; see <see cref="EvaluateTicket(IReadOnlyList{TicketEvent}, IReadOnlyList{AgreementVersion}, ICalendarLookup, Instant)"/>.
     /// </summary>
     /// <param name="history">The ticket's events in order.</param>
     /// <param name="agreements">The agreement versions the ticket was opened under, all of them.</param>
@@ -148,11 +148,12 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        IReadOnlyList<TicketEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
         EvaluateTicket(history, agreements, calendars, now, destination, null);
 
-    private static SlaEvaluationSummary EvaluateTicket(
-        IReadOnlyList<TicketEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
+    private static SlaEvaluationSummary EvaluateTicket<TList>(
+        IReadOnlyList<TicketEvent> history, TList agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
+        where TList : IReadOnlyList<AgreementVersion>
     {
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
@@ -171,7 +172,7 @@ public static class SlaClock
     }
 
     private static SlaEvaluationSummary EvaluateOpenedTicket(
-        IReadOnlyList<TicketEvent> history, TicketOpened opened, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination,
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination,
         Extras? extras)
     {
         if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
@@ -265,7 +266,7 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluation EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now)
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars, Instant now)
     {
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
         var extras = new Extras();
@@ -286,7 +287,7 @@ public static class SlaClock
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
-    public static SlaEvaluation EvaluateComplaint(IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now) =>
+    public static SlaEvaluation EvaluateComplaint(IReadOnlyList<ComplaintEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now) =>
         EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now);
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>, for the customer's tier recorded when it was received.</summary>
@@ -303,7 +304,7 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
+        IReadOnlyList<ComplaintEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
         EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now, destination);
 
     private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history)
@@ -327,12 +328,12 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination) =>
         EvaluateComplaint(history, customerTier, agreement, calendars, now, destination, null);
 
     private static SlaEvaluationSummary EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars, Instant now,
+        IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination, Extras? extras)
     {
         CheckArguments(history, agreement, calendars, destination);
@@ -366,7 +367,7 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
     /// </exception>
     public static SlaEvaluation EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now)
+        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now)
     {
         Guard.Against.Null(agreements);
         Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
@@ -377,7 +378,7 @@ public static class SlaClock
 
     /// <summary>
     /// Evaluates the clocks of every agreement a complaint was received under into <paramref name="destination"/>; see
-    /// <see cref="EvaluateComplaint(IReadOnlyList{ComplaintEvent}, IReadOnlyList{ServiceLevelAgreement}, ICalendarLookup, Instant)"/>.
+    /// <see cref="EvaluateComplaint(IReadOnlyList{ComplaintEvent}, IReadOnlyList{AgreementVersion}, ICalendarLookup, Instant)"/>.
     /// </summary>
     /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
     /// <param name="agreements">The agreement versions it was received under, all of them.</param>
@@ -393,13 +394,14 @@ public static class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now,
+        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination) =>
         EvaluateComplaint(history, agreements, calendars, now, destination, null);
 
-    private static SlaEvaluationSummary EvaluateComplaint(
-        IReadOnlyList<ComplaintEvent> history, IReadOnlyList<ServiceLevelAgreement> agreements, ICalendarLookup calendars, Instant now,
+    private static SlaEvaluationSummary EvaluateComplaint<TList>(
+        IReadOnlyList<ComplaintEvent> history, TList agreements, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination, Extras? extras)
+        where TList : IReadOnlyList<AgreementVersion>
     {
         var tier = RecordedTier(history);
         var received = (ComplaintReceived)history[0];
@@ -417,7 +419,7 @@ public static class SlaClock
     }
 
     private static SlaEvaluationSummary EvaluateReceivedComplaint(
-        IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, ServiceLevelAgreement agreement, ICalendarLookup calendars,
+        IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars,
         Instant now, Span<SlaStatus> destination, Extras? extras)
     {
         if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
@@ -579,7 +581,7 @@ public static class SlaClock
 
     private static Priority DriveTicket(
         ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants,
-        ServiceLevelAgreement agreement, Window window)
+        AgreementVersion agreement, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < signals.Length; i++)
@@ -695,7 +697,7 @@ public static class SlaClock
     }
 
     private static Priority DriveComplaint(
-        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, ServiceLevelAgreement agreement, Instant start, Window window)
+        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, AgreementVersion agreement, Instant start, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < events; i++)
@@ -824,7 +826,7 @@ public static class SlaClock
     /// The instants the clocks can measure: the business calendar's supported range, narrowed to the always-open calendar's
     /// when a target is in calendar time (the two ranges differ by the calendar zone's offset at the ends).
     /// </summary>
-    private static Interval MeasurableRange(ServiceLevelAgreement agreement, BusinessCalendar calendar)
+    private static Interval MeasurableRange(AgreementVersion agreement, BusinessCalendar calendar)
     {
         var range = calendar.SupportedRange;
         var targets = agreement.Targets;
@@ -840,7 +842,7 @@ public static class SlaClock
         return range;
     }
 
-    private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, ServiceLevelAgreement agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
+    private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
     {
         Guard.Against.Null(history);
         Guard.Against.Null(agreement);
@@ -856,7 +858,7 @@ public static class SlaClock
     /// assigned to by <paramref name="now"/>.
     /// </summary>
     private static BusinessCalendar CalendarFor<TEvent>(
-        ServiceLevelAgreement agreement, ICalendarLookup calendars, string caseId, CustomerId customer, IReadOnlyList<TEvent> history, Instant now, out string? name)
+        AgreementVersion agreement, ICalendarLookup calendars, string caseId, CustomerId customer, IReadOnlyList<TEvent> history, Instant now, out string? name)
         where TEvent : IDomainEvent
     {
         var source = agreement.CalendarSource;
@@ -965,7 +967,7 @@ public static class SlaClock
         Referral,
     }
 
-    private static Window WindowOf(ServiceLevelAgreement agreement) => agreement.Kind switch
+    private static Window WindowOf(AgreementVersion agreement) => agreement.Kind switch
     {
         AgreementKind.OperationalLevel when agreement.Team is not null => Window.Team,
         AgreementKind.UnderpinningContract => Window.Referral,
@@ -1000,8 +1002,9 @@ public static class SlaClock
         string.Join(", ", (agreement is { } a ? new[] { a } : []).Concat(others));
 
     /// <summary>Checks that <paramref name="agreements"/> is the set a case recorded (any set when it recorded none), each once, with room for their statuses.</summary>
-    private static void CheckAgreementSet(
-        IReadOnlyList<ServiceLevelAgreement> agreements, AgreementReference? agreement, IReadOnlyList<AgreementReference> others, int room, string kind)
+    private static void CheckAgreementSet<TList>(
+        TList agreements, AgreementReference? agreement, IReadOnlyList<AgreementReference> others, int room, string kind)
+        where TList : IReadOnlyList<AgreementVersion>
     {
         Guard.Against.Null(agreements);
         Guard.Against.InvalidArgument(agreements.Count == 0, nameof(agreements), "Give at least one agreement version.");
@@ -1027,7 +1030,7 @@ public static class SlaClock
             $"The destination must hold {MaxStatusesPerCase} statuses per agreement ({MaxStatusesPerCase * agreements.Count}); it holds {room}.");
     }
 
-    private static bool HasTargets(ServiceLevelAgreement agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;
+    private static bool HasTargets(AgreementVersion agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

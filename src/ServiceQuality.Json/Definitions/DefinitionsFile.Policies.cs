@@ -173,7 +173,10 @@ public static partial class DefinitionsFile
             }
             else if (e.Sink.Count == problems)
             {
-                ladder = new EscalationLadder(steps!);
+                // The library's builder has the last word; anything it still finds is reported at its path here.
+                var builder = new EscalationLadderBuilder();
+                steps.ForEach(step => builder.AddStep(step!.Name, step.Target));
+                ladder = Built(e, builder.Validate(), builder.Build);
             }
         }
 
@@ -183,6 +186,18 @@ public static partial class DefinitionsFile
         var notify = e.Has("notificationCalendar") ? e.Text("notificationCalendar") : null;
         CalendarReference(e, "notificationCalendar", notify, calendars, declared);
         return (ladder, rules, frontLine, notify);
+    }
+
+    /// <summary>What a definition builder builds, or null after reporting, at their paths under <paramref name="node"/>, the problems it finds.</summary>
+    private static T? Built<T>(Node node, IReadOnlyList<DefinitionProblem> problems, Func<T> build)
+        where T : class
+    {
+        foreach (var problem in problems)
+        {
+            node.Problem(problem.Path, problem.Code, problem.Message);
+        }
+
+        return problems.Count == 0 ? build() : null;
     }
 
     private static (ScorecardDefinition? Scorecard, IReadOnlyList<IScoringRule>? Rules, StandingRules? Standings) Scoring(Node sc)
@@ -226,7 +241,9 @@ public static partial class DefinitionsFile
         }
         else if (sc.Sink.Count == problems && baseScore is { } score)
         {
-            scorecard = new ScorecardDefinition(score, sections);
+            var builder = new ScorecardDefinitionBuilder().SetBaseScore(score);
+            sections.ForEach(section => builder.AddSection(section.Name, section.WeightPercent));
+            scorecard = Built(sc, builder.Validate(), builder.Build);
         }
 
         var names = sections.Select(x => x.Name).ToHashSet(StringComparer.Ordinal);

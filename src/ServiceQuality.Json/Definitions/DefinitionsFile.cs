@@ -2,7 +2,6 @@ using System.Text;
 using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
-using ServiceQuality.Domain.Agreements.Events;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
@@ -96,7 +95,7 @@ public static partial class DefinitionsFile
 
         // Several versions of one agreement may stand side by side, each in force from its own instant; an (id, version)
         // pair may appear once. The catalogue keeps the file's order, which is its precedence.
-        var versions = new List<ServiceLevelAgreement>();
+        var versions = new List<AgreementVersion>();
         var seen = new HashSet<AgreementReference>();
         foreach (var node in root.Items("agreements", required: false))
         {
@@ -122,9 +121,9 @@ public static partial class DefinitionsFile
     }
 
     /// <summary>Of each agreement, the version with the highest number, in the order the agreements first appear.</summary>
-    private static Dictionary<string, ServiceLevelAgreement> Latest(List<ServiceLevelAgreement> versions)
+    private static Dictionary<string, AgreementVersion> Latest(List<AgreementVersion> versions)
     {
-        var latest = new Dictionary<string, ServiceLevelAgreement>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, AgreementVersion>(StringComparer.Ordinal);
         foreach (var version in versions)
         {
             if (!latest.TryGetValue(version.Id.Value, out var kept) || version.Version > kept.Version)
@@ -305,7 +304,7 @@ public static partial class DefinitionsFile
         return cutOff is { } c ? deadline.WithCutOff(c, after) : deadline;
     }
 
-    private static ServiceLevelAgreement? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
+    private static AgreementVersion? Agreement(Node node, Dictionary<string, BusinessCalendar> calendars, HashSet<string> declared)
     {
         if (!node.Object(AgreementProperties))
         {
@@ -467,15 +466,30 @@ public static partial class DefinitionsFile
             return null;
         }
 
-        // The version is a value: the agreement is rebuilt as that version, drafted and published at its effective instant.
-        return ServiceLevelAgreement.FromHistory(
-        [
-            new AgreementDrafted(agreementId, at, v, name, agreementKind, calendar, targets, pauses, stages, reopen, applicability, objectives)
-            {
-                LossReporting = lossReporting, CalendarSource = source, Team = team,
-            },
-            new AgreementPublished(agreementId, at, at) { EffectiveUntil = effectiveUntil },
-        ]);
+        // The version is a value, built by the library's own builder: any rule it still finds is reported at its path here.
+        var builder = new AgreementVersionBuilder(agreementId, v, name, agreementKind)
+            .SetCalendar(calendar)
+            .SetWarningStages(stages)
+            .SetReopenBehaviour(reopen)
+            .SetApplicability(applicability)
+            .SetLossReporting(lossReporting)
+            .SetTeam(team)
+            .SetEffective(at, effectiveUntil);
+        if (source is not null)
+        {
+            builder.SetCalendarSource(source);
+        }
+
+        targets.ForEach(t => builder.AddTarget(t));
+        pauses.ForEach(p => builder.PauseOn(p.Reason, p.Metrics));
+        objectives.ForEach(o => builder.AddKpiObjective(o.Kpi, o.Comparison, o.ThresholdPercent));
+        var found = builder.Validate();
+        foreach (var problem in found)
+        {
+            node.Problem(problem.Path, problem.Code, problem.Message);
+        }
+
+        return found.Count == 0 ? builder.Build() : null;
     }
 
     /// <summary>

@@ -11,12 +11,12 @@ namespace ServiceQuality.Json;
 /// <c>effectiveFrom</c>); every version is in <see cref="Catalog"/>.
 /// </param>
 /// <param name="Policies">The policies the file sets.</param>
-public sealed record LoadedDefinitions(IReadOnlyDictionary<string, BusinessCalendar> Calendars, IReadOnlyDictionary<string, ServiceLevelAgreement> Agreements, PolicyDefinitions Policies)
+public sealed record LoadedDefinitions(IReadOnlyDictionary<string, BusinessCalendar> Calendars, IReadOnlyDictionary<string, AgreementVersion> Agreements, PolicyDefinitions Policies)
 {
     /// <summary>
     /// Every agreement version of the file, in file order (the catalogue's precedence), to select the agreements of a case
     /// with <see cref="AgreementCatalog.Select(CaseProfile, NodaTime.Instant)"/> and find the versions a case recorded;
     /// empty when the record was made by hand without one.
     /// </summary>
-    public AgreementCatalog Catalog { get; init; } = new([]);
+    public AgreementCatalog Catalog { get; init; } = new(Array.Empty<AgreementVersion>());
 }

@@ -37,11 +37,43 @@ public static class EventLogReplay
     /// <exception cref="EventLogException">A line is malformed or breaks the format or a rule; the message and the properties locate it.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static ReplayedCases Replay(
-        Stream utf8, string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+        Stream utf8, string file, IReadOnlyDictionary<string, AgreementVersion> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, AgreementVersion? defaultAgreement)
     {
         Guard.Against.Null(utf8);
         Guard.Against.Null(file);
-        var replay = new Replayer(file, agreements, calendars, defaultAgreement);
+        return Read(utf8, file, new Replayer(file, Guard.Against.Null(agreements), null, calendars, defaultAgreement));
+    }
+
+    /// <summary>
+    /// Replays a log from its UTF-8 bytes, giving each case the agreement versions it opened under from a catalogue: a line
+    /// that names its agreement's version (<c>agreementVersion</c>, as <see cref="EventLogWriter"/> writes) gets that version
+    /// and the <c>otherAgreements</c> it lists (none when it lists none); a line of an older log that names only the
+    /// agreement's id gets the version in force when the case opened and, beside it, the operational-level agreements and
+    /// the contract the catalogue selects for the case (<see cref="AgreementCatalog.Select"/>) — what the case would have
+    /// recorded had it opened under the catalogue.
+    /// </summary>
+    /// <param name="utf8">The log; read to its end, not disposed.</param>
+    /// <param name="file">The log's name, for messages.</param>
+    /// <param name="catalog">The agreement versions cases may name.</param>
+    /// <param name="calendars">The calendars, by id: local dates (the tier in force when a case opens) are taken in the time zone of the calendar of the agreement the case falls under.</param>
+    /// <param name="defaultAgreement">The agreement of cases that name none (for their local dates), or null: then such cases use UTC dates.</param>
+    /// <returns>The aggregates built.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="EventLogException">
+    /// A line is malformed or breaks the format or a rule — among them a version the catalogue does not hold, or, in an older
+    /// log, an agreement with no version in force when the case opened; the message and the properties locate it.
+    /// </exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static ReplayedCases Replay(
+        Stream utf8, string file, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, AgreementVersion? defaultAgreement)
+    {
+        Guard.Against.Null(utf8);
+        Guard.Against.Null(file);
+        return Read(utf8, file, new Replayer(file, null, Guard.Against.Null(catalog), calendars, defaultAgreement));
+    }
+
+    private static ReplayedCases Read(Stream utf8, string file, Replayer replay)
+    {
         var buffer = new byte[64 * 1024];
         var (filled, line, first) = (0, 0, true);
         while (true)
@@ -102,11 +134,32 @@ public static class EventLogReplay
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="EventLogException">A line is malformed or breaks the format or a rule.</exception>
     public static ReplayedCases Replay(
-        TextReader reader, string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+        TextReader reader, string file, IReadOnlyDictionary<string, AgreementVersion> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, AgreementVersion? defaultAgreement)
     {
         Guard.Against.Null(reader);
         Guard.Against.Null(file);
-        var replay = new Replayer(file, agreements, calendars, defaultAgreement);
+        return Read(reader, file, new Replayer(file, Guard.Against.Null(agreements), null, calendars, defaultAgreement));
+    }
+
+    /// <summary>Replays a log from text, giving each case the agreement versions it opened under from a catalogue; see <see cref="Replay(Stream, string, AgreementCatalog, IReadOnlyDictionary{string, BusinessCalendar}, AgreementVersion)"/>.</summary>
+    /// <param name="reader">The log's text.</param>
+    /// <param name="file">The log's name, for messages.</param>
+    /// <param name="catalog">The agreement versions cases may name.</param>
+    /// <param name="calendars">The calendars, by id (for local dates).</param>
+    /// <param name="defaultAgreement">The agreement of cases that name none (for their local dates), or null for UTC dates.</param>
+    /// <returns>The aggregates built.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="EventLogException">A line is malformed or breaks the format or a rule.</exception>
+    public static ReplayedCases Replay(
+        TextReader reader, string file, AgreementCatalog catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars, AgreementVersion? defaultAgreement)
+    {
+        Guard.Against.Null(reader);
+        Guard.Against.Null(file);
+        return Read(reader, file, new Replayer(file, null, Guard.Against.Null(catalog), calendars, defaultAgreement));
+    }
+
+    private static ReplayedCases Read(TextReader reader, string file, Replayer replay)
+    {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         var number = 0;
         var buffer = Array.Empty<byte>();
@@ -139,18 +192,18 @@ public static class EventLogReplay
 
     /// <summary>The state of one replay: the tree reused line after line, the cases built, the references.</summary>
     private sealed class Replayer(
-        string file, IReadOnlyDictionary<string, ServiceLevelAgreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, ServiceLevelAgreement? defaultAgreement)
+        string file, IReadOnlyDictionary<string, AgreementVersion>? agreements, AgreementCatalog? catalog, IReadOnlyDictionary<string, BusinessCalendar> calendars,
+        AgreementVersion? defaultAgreement)
     {
         private readonly JsonTree _tree = new();
         private readonly ProblemSink _sink = new(stopAtFirst: true);
-        private readonly IReadOnlyDictionary<string, ServiceLevelAgreement> _agreements = Guard.Against.Null(agreements);
         private readonly IReadOnlyDictionary<string, BusinessCalendar> _calendars = Guard.Against.Null(calendars);
         private readonly DateTimeZone _defaultZone = ZoneOf(defaultAgreement, calendars);
         private readonly Dictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
 
         // What texts were read as, by their UTF-8 (see Utf8Cache): event types, agreements, the cases and the ids met.
         private readonly Utf8Cache<(EventType Type, string[] Fields)> _types = new(64);
-        private readonly Utf8Cache<ServiceLevelAgreement> _agreementCache = new(16);
+        private readonly Utf8Cache<AgreementId> _agreementIds = new(16);
         private readonly Utf8Cache<Customer> _customers = new(16384);
         private readonly Utf8Cache<Ticket> _tickets = new(1024);
         private readonly Utf8Cache<Complaint> _complaints = new(1024);
@@ -262,10 +315,12 @@ public static class EventLogReplay
                     var ticketId = l.Id("ticket", Ids.Ticket)!.Value;
                     var customer = FindCustomer(l);
                     var (kind, channel, priority, staff) = (l.Enum<TicketKind>("kind")!.Value, l.Enum<Channel>("channel")!.Value, l.Enum<Priority>("priority")!.Value, Staff(l, "staff"));
-                    var agreement = Agreement(l);
+                    var agreement = Agreement(l, at);
                     var onSite = l.Bool("onSite", false);
                     var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
-                    var opened = Ticket.Open(ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false));
+                    var ticketOthers = OtherAgreements(l, agreement, () => CaseProfile.ForTicket(openedTier, customer.Id, kind, channel, priority), at);
+                    var opened = Ticket.Open(
+                        ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false), ticketOthers);
                     Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
                     break;
                 case EventType.TicketAssigned:
@@ -322,10 +377,13 @@ public static class EventLogReplay
                     var againstStaff = l.Id("againstStaff", Ids.Staff, required: false);
                     var againstDepartment = l.Id("againstDepartment", Ids.Department, required: false);
                     var related = l.Has("ticket") ? Find(c.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket").Id : (TicketId?)null;
-                    var complaintAgreement = Agreement(l);
+                    var complaintAgreement = Agreement(l, at);
+                    var receivedTier = l.Tier("tier", required: false);
+                    var complaintOthers = OtherAgreements(
+                        l, complaintAgreement, () => CaseProfile.ForComplaint(receivedTier ?? complainant.TierOn(LocalDate(at, complaintAgreement)), complainant.Id, category, complaintChannel, severity), at);
                     var received = Complaint.Receive(
                         complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true),
-                        l.Tier("tier", required: false), complaintAgreement?.Reference);
+                        receivedTier, complaintAgreement?.Reference, complaintOthers);
                     Add(c.ComplaintMap, complaintId, l.Get("complaint"), "complaint", received);
                     if (complaintAgreement is not null)
                     {
@@ -454,31 +512,114 @@ public static class EventLogReplay
             return ratings;
         }
 
-        private ServiceLevelAgreement? Agreement(Node l)
+        /// <summary>
+        /// The agreement version a case names: by the dictionary, the version it holds under the id (a line's
+        /// <c>agreementVersion</c> must be that one); by the catalogue, the version named, or in an older log the one in
+        /// force at <paramref name="at"/>.
+        /// </summary>
+        private AgreementVersion? Agreement(Node l, Instant at)
         {
             var node = l.Get("agreement");
-            if (node.IsPlainString && _agreementCache.TryGet(node.Utf8, out var cached))
+            var versionNode = l.Get("agreementVersion");
+            var number = versionNode.IsMissing ? null : versionNode.AsInt(1, int.MaxValue);
+            if (node.IsMissing)
             {
-                return cached;
-            }
+                if (number is not null)
+                {
+                    versionNode.Problem(ProblemCode.Conflict, "a version is given without the agreement it is of.");
+                }
 
-            if (!node.String(required: false))
-            {
                 return null;
             }
 
-            var id = _tree.String(node.Index);
-            if (!_agreements.TryGetValue(id, out var agreement))
+            var id = Cached(_agreementIds, node, static v => new AgreementId(v))!.Value;
+            if (catalog is null)
             {
-                node.Problem(ProblemCode.UnknownReference, $"unknown agreement '{JsonTree.Escape(id)}'.");
+                if (!agreements!.TryGetValue(id.Value, out var held))
+                {
+                    node.Problem(ProblemCode.UnknownReference, $"unknown agreement '{JsonTree.Escape(id.Value)}'.");
+                }
+                else if (number is { } n && n != held.Version)
+                {
+                    versionNode.Problem(ProblemCode.UnknownReference, $"the agreements hold version {held.Version} of '{JsonTree.Escape(id.Value)}', not {n}.");
+                }
+
+                return held;
             }
 
-            if (node.IsPlainString)
+            if (number is { } named)
             {
-                _agreementCache.Set(node.Utf8, agreement!);
+                var found = catalog.Find(new AgreementReference(id, named));
+                if (found is null)
+                {
+                    versionNode.Problem(ProblemCode.UnknownReference, $"the catalogue holds no version {named} of '{JsonTree.Escape(id.Value)}'.");
+                }
+
+                return found;
             }
 
-            return agreement;
+            var inForce = catalog.VersionInForce(id, at);
+            if (inForce is null)
+            {
+                node.Problem(
+                    ProblemCode.UnknownReference,
+                    catalog.Versions.Any(v => v.Id == id)
+                        ? $"no version of '{JsonTree.Escape(id.Value)}' is in force at {at}, when the case opens."
+                        : $"unknown agreement '{JsonTree.Escape(id.Value)}'.");
+            }
+
+            return inForce;
+        }
+
+        /// <summary>
+        /// The agreements a case records beside its main one: those the line lists; in an older log replayed against a
+        /// catalogue (no <c>agreementVersion</c>), the catalogue's choice for the case beside the main agreement.
+        /// </summary>
+        private AgreementReference[] OtherAgreements(Node l, AgreementVersion? main, Func<CaseProfile> profile, Instant at)
+        {
+            var listed = l.Get("otherAgreements");
+            if (!listed.IsMissing)
+            {
+                if (main is null)
+                {
+                    listed.Problem(ProblemCode.Conflict, "other agreements are given without the agreement the case falls under.");
+                }
+
+                var references = new List<AgreementReference>();
+                foreach (var item in l.Items("otherAgreements", required: true))
+                {
+                    if (!item.Object(["id", "version"]))
+                    {
+                        continue;
+                    }
+
+                    var reference = new AgreementReference(item.Id("id", static v => new AgreementId(v))!.Value, item.Int("version", 1, int.MaxValue)!.Value);
+                    var known = catalog is not null
+                        ? catalog.Find(reference) is not null
+                        : agreements!.TryGetValue(reference.Id.Value, out var held) && held.Version == reference.Version;
+                    if (!known)
+                    {
+                        item.Problem(ProblemCode.UnknownReference, $"the agreements hold no {reference}.");
+                    }
+                    else if (references.Exists(r => r.Id == reference.Id) || reference.Id == main?.Id)
+                    {
+                        item.Problem(ProblemCode.DuplicateId, $"agreement '{JsonTree.Escape(reference.Id.Value)}' is named twice.");
+                    }
+
+                    references.Add(reference);
+                }
+
+                return [.. references];
+            }
+
+            if (catalog is null || main is null || l.Has("agreementVersion"))
+            {
+                return [];
+            }
+
+            return [.. catalog.Select(profile(), at)
+                .Where(a => a.Id != main.Id && (a.Kind == AgreementKind.OperationalLevel || a.Kind != main.Kind))
+                .Select(a => a.Reference)];
         }
 
         private StaffId Staff(Node l, string property) => Cached(_staff, l.Get(property), Ids.Staff)!.Value;
@@ -502,13 +643,13 @@ public static class EventLogReplay
         }
 
         /// <summary>The date on the calendar of the case's agreement (or the default agreement), so tiers change at local midnight.</summary>
-        private LocalDate LocalDate(Instant at, ServiceLevelAgreement? agreement)
+        private LocalDate LocalDate(Instant at, AgreementVersion? agreement)
         {
             var zone = agreement is null ? _defaultZone : ZoneOf(agreement);
             return at.InZone(zone).Date;
         }
 
-        private DateTimeZone ZoneOf(ServiceLevelAgreement agreement)
+        private DateTimeZone ZoneOf(AgreementVersion agreement)
         {
             if (agreement.CalendarName is not { } name)
             {
@@ -523,7 +664,7 @@ public static class EventLogReplay
             return zone;
         }
 
-        private static DateTimeZone ZoneOf(ServiceLevelAgreement? agreement, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
+        private static DateTimeZone ZoneOf(AgreementVersion? agreement, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
             agreement?.CalendarName is { } name && calendars.TryGetValue(name, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
 
         private Customer FindCustomer(Node l) => Find(_customers, Cases.CustomerMap, l.Get("customer"), Ids.Customer, "customer");

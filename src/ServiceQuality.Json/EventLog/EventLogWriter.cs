@@ -256,7 +256,7 @@ public sealed class EventLogWriter : IDisposable
                 _json.WriteString(Priority, EnumCodec<Priority>.Name(e.Priority, Event));
                 _json.WriteString(Staff, e.FirstContactOwner.Value);
                 _json.WriteString(Tier, e.CustomerTier.Code);
-                Optional("agreement", e.Agreement?.Id.Value);
+                Agreements(e.Agreement, e.OtherAgreements);
                 _json.WriteBoolean("onSite", e.RequiresOnSiteVisit);
                 if (e.ClaimedLoss is { } claimed)
                 {
@@ -364,7 +364,7 @@ public sealed class EventLogWriter : IDisposable
                 Optional("againstDepartment", e.AgainstDepartment?.Value);
                 Optional(TicketField, e.RelatedTicket?.Value);
                 _json.WriteBoolean("callbackRequired", e.CallbackRequired);
-                Optional("agreement", e.Agreement?.Id.Value);
+                Agreements(e.Agreement, e.OtherAgreements);
                 Optional(Tier, e.CustomerTier?.Code);
                 break;
             case ComplaintRegistered e:
@@ -579,6 +579,32 @@ public sealed class EventLogWriter : IDisposable
     private static string IsoDuration(NodaTime.Duration value) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"P{value.Days}DT{value.Hours}H{value.Minutes}M{value.Seconds}{(value.SubsecondNanoseconds == 0 ? string.Empty : "." + value.SubsecondNanoseconds.ToString("D9", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0'))}S");
+
+    /// <summary>The agreement a case opened under, by id and version, and the others beside it (OLAs, a contract), when it has any.</summary>
+    private void Agreements(AgreementReference? agreement, IReadOnlyList<AgreementReference> others)
+    {
+        if (agreement is { } main)
+        {
+            _json.WriteString("agreement", main.Id.Value);
+            _json.WriteNumber("agreementVersion", main.Version);
+        }
+
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        _json.WriteStartArray("otherAgreements");
+        foreach (var other in others)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("id", other.Id.Value);
+            _json.WriteNumber("version", other.Version);
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndArray();
+    }
 
     private void Optional(JsonEncodedText name, string? value)
     {

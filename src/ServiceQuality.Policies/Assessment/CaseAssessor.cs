@@ -43,7 +43,8 @@ public sealed class CaseAssessor
     /// <param name="now">The instant.</param>
     /// <returns>The assessment.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now)
+    /// <exception cref="ArgumentException">The ticket was opened under another version (see <see cref="SlaClock"/>).</exception>
+    public CaseAssessment AssessTicket(Ticket ticket, AgreementVersion agreement, Instant now)
     {
         Guard.Against.Null(ticket);
         Guard.Against.Null(agreement);
@@ -52,16 +53,26 @@ public sealed class CaseAssessor
         return Assess(sla, context, ticket.CanEscalate());
     }
 
+    /// <summary>Assesses a ticket against a published agreement's version (<see cref="ServiceLevelAgreement.Published"/>).</summary>
+    /// <param name="ticket">The ticket; its escalation track gives the level already reached.</param>
+    /// <param name="agreement">The published agreement it was opened under.</param>
+    /// <param name="now">The instant.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The agreement is a draft, or the ticket was opened under another version.</exception>
+    public CaseAssessment AssessTicket(Ticket ticket, ServiceLevelAgreement agreement, Instant now) => AssessTicket(ticket, Published(agreement), now);
+
     /// <summary>Assesses a complaint.</summary>
     /// <param name="complaint">The complaint; its escalation track gives the level already reached.</param>
     /// <param name="customerTier">The customer's tier.</param>
     /// <param name="agreement">The agreement version it falls under.</param>
     /// <param name="now">The instant.</param>
-    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule).</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule), or null for none.</param>
     /// <returns>The assessment.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="recentComplaintsFromCustomer"/> is null.</exception>
+    /// <exception cref="ArgumentException">The complaint was received under another version or tier (see <see cref="SlaClock"/>).</exception>
     public CaseAssessment AssessComplaint(
-        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null)
+        Complaint complaint, ServiceTier customerTier, AgreementVersion agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer)
     {
         Guard.Against.Null(complaint);
         Guard.Against.Null(agreement);
@@ -73,9 +84,75 @@ public sealed class CaseAssessor
         return Assess(sla, context, complaint.CanEscalate());
     }
 
+    /// <summary>Assesses a complaint against a published agreement's version (<see cref="ServiceLevelAgreement.Published"/>).</summary>
+    /// <param name="complaint">The complaint; its escalation track gives the level already reached.</param>
+    /// <param name="customerTier">The customer's tier.</param>
+    /// <param name="agreement">The published agreement it falls under.</param>
+    /// <param name="now">The instant.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule).</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The agreement is a draft, or the complaint was received under another version or tier.</exception>
+#pragma warning disable RS0027 // the overloads differ only in the agreement's type; this one keeps the optional parameter it shipped with
+    public CaseAssessment AssessComplaint(
+        Complaint complaint, ServiceTier customerTier, ServiceLevelAgreement agreement, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer = null) =>
+        AssessComplaint(complaint, customerTier, Published(agreement), now, recentComplaintsFromCustomer);
+#pragma warning restore RS0027
+
+    private static AgreementVersion Published(ServiceLevelAgreement agreement)
+    {
+        Guard.Against.Null(agreement);
+        return agreement.Status == AgreementStatus.Draft
+            ? throw new ArgumentException($"{agreement.Reference} is a draft; only published versions are measured against.", nameof(agreement))
+            : agreement.Published;
+    }
+
+    /// <summary>
+    /// Assesses a ticket from an evaluation the caller already made at <paramref name="now"/> (for example one evaluation of
+    /// every agreement the ticket recorded, kept for a report, or an allocation-free one wrapped in an
+    /// <see cref="SlaEvaluation"/>), so the clocks are not folded a second time.
+    /// </summary>
+    /// <param name="ticket">The ticket as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="sla">
+    /// Its evaluation at <paramref name="now"/>. The escalation policy reads every status in it: give only the statuses of
+    /// the agreements that escalate (the customer SLA's, as <see cref="AssessTicket(Ticket, ServiceLevelAgreement, Instant)"/> does).
+    /// Time rules in business time use the calendar it names (<see cref="SlaEvaluation.CalendarName"/>; none is around the clock).
+    /// </param>
+    /// <param name="now">The instant it was evaluated at.</param>
+    /// <returns>The assessment, with <paramref name="sla"/> as its <see cref="CaseAssessment.Sla"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The calendar the evaluation names is not known to the assessor's lookup.</exception>
+    public CaseAssessment AssessEvaluated(Ticket ticket, SlaEvaluation sla, Instant now)
+    {
+        Guard.Against.Null(ticket);
+        Guard.Against.Null(sla);
+        var context = new EscalationContext(now, ticket.Escalation.Level, sla.Statuses, ticket.CustomerTier) { Calendar = CalendarOf(sla, null), Ticket = ticket };
+        return Assess(sla, context, ticket.CanEscalate());
+    }
+
+    /// <summary>
+    /// Assesses a complaint from an evaluation the caller already made at <paramref name="now"/>; see
+    /// <see cref="AssessEvaluated(Ticket, SlaEvaluation, Instant)"/>.
+    /// </summary>
+    /// <param name="complaint">The complaint as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="customerTier">The customer's tier.</param>
+    /// <param name="sla">Its evaluation at <paramref name="now"/>, holding only the statuses of the agreements that escalate.</param>
+    /// <param name="now">The instant it was evaluated at.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule), or null for none.</param>
+    /// <returns>The assessment, with <paramref name="sla"/> as its <see cref="CaseAssessment.Sla"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The calendar the evaluation names is not known to the assessor's lookup.</exception>
+    public CaseAssessment AssessEvaluated(Complaint complaint, ServiceTier customerTier, SlaEvaluation sla, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer)
+    {
+        Guard.Against.Null(complaint);
+        Guard.Against.Null(sla);
+        var context = new EscalationContext(now, complaint.Escalation.Level, sla.Statuses, customerTier, complaint, recentComplaintsFromCustomer) { Calendar = CalendarOf(sla, null) };
+        return Assess(sla, context, complaint.CanEscalate());
+    }
+
     /// <summary>The calendar the case was measured on (the one chosen for it, when the agreement takes it from the case).</summary>
-    private BusinessCalendar CalendarOf(SlaEvaluation sla, ServiceLevelAgreement agreement) =>
-        (sla.CalendarName ?? agreement.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion? agreement) =>
+        (sla.CalendarName ?? agreement?.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
     private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
     {
@@ -86,15 +163,15 @@ public sealed class CaseAssessor
         }
 
         var decision = _escalation.Decide(context);
-        next = Earliest(next, _escalation.NextChangeAt(context));
+        var escalation = _escalation.NextChangeAt(context);
 
         // A decision notified later (deferred to open hours) is a change the host must wake for.
         if (decision.Fires && decision.NotifyAt is { } notifyAt && notifyAt > context.Now)
         {
-            next = Earliest(next, notifyAt);
+            escalation = Earliest(escalation, notifyAt);
         }
 
-        return new CaseAssessment(sla, decision, next);
+        return new CaseAssessment(sla, decision, Earliest(next, escalation)) { NextEscalationChangeAt = escalation };
     }
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);

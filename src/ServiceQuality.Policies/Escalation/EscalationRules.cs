@@ -188,8 +188,11 @@ public static class EscalationRules
         public EscalationProposal? Propose(EscalationContext context)
         {
             Guard.Against.Null(context);
-            foreach (var status in context.Statuses)
+            var statuses = context.Statuses;
+            for (var i = 0; i < statuses.Count; i++)
             {
+                var status = statuses[i];
+
                 // Only a clock still counting (or paused) escalates: one stopped late is history, not a case to chase.
                 if (Applies(status) && status.StoppedAt is null && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
                     && status.Elapsed >= Threshold(status))
@@ -210,8 +213,11 @@ public static class EscalationRules
             }
 
             Instant? next = null;
-            foreach (var status in context.Statuses)
+            var statuses = context.Statuses;
+            for (var i = 0; i < statuses.Count; i++)
             {
+                var status = statuses[i];
+
                 // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again. A running
                 // clock whose deadline lies beyond the supported range has none either, but may reach this threshold before it.
                 if (!Applies(status) || (status.DueAt is null && !status.IsDueBeyondSupportedRange) || status.StoppedAt is not null)
@@ -239,12 +245,26 @@ public static class EscalationRules
 
         private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;
 
+        // The threshold of the target last seen: cases under one agreement share a handful of targets, and the exact share
+        // (decimal and 128-bit arithmetic) is the costliest step of an assessment. An immutable object replaced by reference,
+        // so every thread reads a consistent pair.
+        private Remembered? _last;
+
         /// <summary>The elapsed time at which the rule fires: the share of the target (the warning stages' exact arithmetic) plus the offset, saturating.</summary>
         private Duration Threshold(in SlaStatus status)
         {
+            if (_last is { } last && last.Target == status.Target)
+            {
+                return last.Threshold;
+            }
+
             var share = status.ShareOfTarget(percent);
-            return share > Duration.MaxValue - offset ? Duration.MaxValue : share + offset;
+            var threshold = share > Duration.MaxValue - offset ? Duration.MaxValue : share + offset;
+            _last = new Remembered(status.Target, threshold);
+            return threshold;
         }
+
+        private sealed record Remembered(Duration Target, Duration Threshold);
     }
 
     private sealed class DelegateRule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule

@@ -176,4 +176,21 @@ public sealed class BusinessCalendarValidationTests
         var problem = Assert.Single(Assert.Throws<InvalidDefinitionException>(builder.Build).Problems);
         Assert.Equal(("openHours", ProblemCode.OutOfRange), (problem.Path, problem.Code));
     }
+
+    [Fact]
+    public void Validate_ListsWhatBuildWouldRefuse_WithCodesAndPaths_AndNothingForAGoodCalendar()
+    {
+        var builder = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Asia/Shanghai"])
+            .AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(12, 0))
+            .AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(11, 0), new LocalTime(13, 0))
+            .AddHoliday(new LocalDate(2025, 10, 11))
+            .AddWorkingDay(new LocalDate(2025, 10, 11), new LocalTime(9, 0), new LocalTime(17, 0));
+
+        var problems = builder.Validate();
+
+        Assert.Equal(problems, Assert.Throws<InvalidDefinitionException>(builder.Build).Problems);
+        Assert.Contains(problems, p => p.Path.StartsWith("openHours", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path.StartsWith("workingDays", StringComparison.Ordinal) && p.Code == ProblemCode.Conflict);
+        Assert.Empty(BusinessCalendar.CreateBuilder(London).AddOpenHours(IsoDayOfWeek.Monday, new LocalTime(9, 0), new LocalTime(17, 0)).Validate());
+    }
 }

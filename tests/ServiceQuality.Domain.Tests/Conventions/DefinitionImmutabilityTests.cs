@@ -13,7 +13,8 @@ public sealed class DefinitionImmutabilityTests
     /// <summary>The value types definitions are made of: the records of the agreements namespace, outside its events.</summary>
     private static IEnumerable<Type> DefinitionTypes() =>
         typeof(Applicability).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace == typeof(Applicability).Namespace && t.GetMethod("<Clone>$") is not null);
+            .Where(t => t.Namespace == typeof(Applicability).Namespace && t.GetMethod("<Clone>$") is not null)
+            .Append(typeof(AgreementVersion));
 
     [Fact]
     public void DefinitionTypes_ExposeNoMutableCollection()
@@ -21,6 +22,7 @@ public sealed class DefinitionImmutabilityTests
         var types = DefinitionTypes().ToList();
         Assert.Contains(typeof(Applicability), types);
         Assert.Contains(typeof(PauseRule), types);
+        Assert.Contains(typeof(AgreementVersion), types);
 
         var mutable = types
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => (Type: t, Property: p)))

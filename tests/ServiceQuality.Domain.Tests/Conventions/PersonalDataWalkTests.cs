@@ -38,6 +38,8 @@ public sealed partial class PersonalDataWalkTests
     {
         $"{nameof(ServiceLevelAgreement)}.{nameof(ServiceLevelAgreement.Name)}",
         $"{nameof(ServiceLevelAgreement)}.{nameof(ServiceLevelAgreement.CalendarName)}",
+        $"{nameof(AgreementVersion)}.{nameof(AgreementVersion.Name)}",
+        $"{nameof(AgreementVersion)}.{nameof(AgreementVersion.CalendarName)}",
         $"{nameof(AgreementDrafted)}.{nameof(AgreementDrafted.Name)}",
         $"{nameof(AgreementDrafted)}.{nameof(AgreementDrafted.CalendarName)}",
         $"{nameof(AgreementCalendarSet)}.{nameof(AgreementCalendarSet.CalendarName)}",

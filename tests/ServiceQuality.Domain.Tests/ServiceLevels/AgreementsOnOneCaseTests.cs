@@ -68,7 +68,7 @@ public sealed class AgreementsOnOneCaseTests
         var catalog = new AgreementCatalog([sla, deskOla, fieldOla, lift]);
         var profile = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1);
         var chosen = catalog.Select(profile, Local(3, 9));
-        Assert.Equal([sla, deskOla, fieldOla, lift], chosen);
+        Assert.Equal([sla.Published, deskOla.Published, fieldOla.Published, lift.Published], chosen);
 
         var (agent, tech) = (new StaffId("agent"), new StaffId("tech"));
         var ticket = Ticket.Open(
@@ -145,7 +145,7 @@ public sealed class AgreementsOnOneCaseTests
 
         Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [sla], calendars, Local(3, 10))).ParamName);
         Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [sla, ola, ola], calendars, Local(3, 10))).ParamName);
-        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, [], calendars, Local(3, 10))).ParamName);
+        Assert.Equal("agreements", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateTicket(ticket.History, Array.Empty<AgreementVersion>(), calendars, Local(3, 10))).ParamName);
         Assert.Equal(3, SlaClock.EvaluateTicket(ticket.History, [ola, sla], calendars, Local(3, 10)).Statuses.Count);
         Assert.Throws<ArgumentException>(() => Ticket.Open(
             new TicketId("T-4"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("a"), ServiceTier.Gold, Local(3, 9),

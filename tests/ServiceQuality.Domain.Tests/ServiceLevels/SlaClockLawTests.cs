@@ -99,6 +99,7 @@ public sealed class SlaClockLawTests
             var start = Instant.FromUtc(2025, 5, 1, 0, 0);
             var sla = ServiceLevelAgreement.Draft(new AgreementId("A"), "24x7", AgreementKind.ServiceLevel, start);
             sla.AddTarget(Metric.FirstResponse, null, null, Duration.FromHours(4), TimeBasis.CalendarTime, start);
+            sla.Publish(start, start);
             var ticket = Ticket.Open(new TicketId("T"), new CustomerId("C"), TicketKind.FaultReport, Channel.Online, Priority.P2, new StaffId("s"), ServiceTier.Ordinary, start);
             if (input.respond)
             {

@@ -38,7 +38,7 @@ public sealed class AgreementVersionsFileTests
         Assert.Equal(["OLA", "SLA"], loaded.Agreements.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(1, loaded.Catalog.VersionInForce(new AgreementId("SLA"), Instant.FromUtc(2025, 1, 15, 23, 59))!.Version);
         Assert.Equal(2, loaded.Catalog.VersionInForce(new AgreementId("SLA"), Instant.FromUtc(2025, 1, 16, 0, 0))!.Version);
-        Assert.All(loaded.Catalog.Versions, v => Assert.Equal(AgreementStatus.Published, v.Status));
+        Assert.All(loaded.Catalog.Versions, v => Assert.True(v.IsInForceAt(v.EffectiveFrom)));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class AgreementVersionsFileTests
         var start = Instant.FromUtc(2025, 3, 1, 0, 0);
         var profile = CaseProfile.ForTicket(ServiceTier.Ordinary, new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, Priority.P2);
 
-        static string Names(IEnumerable<ServiceLevelAgreement> chosen) => string.Join(" ", chosen.Select(a => a.Id.Value));
+        static string Names(IEnumerable<AgreementVersion> chosen) => string.Join(" ", chosen.Select(a => a.Id.Value));
 
         Assert.Equal("NORTH DESK LIFTS", Names(catalog.Select(profile with { Site = "north" }, start)));
         Assert.Equal("DESK LIFTS", Names(catalog.Select(profile, start)));

@@ -33,7 +33,7 @@ public sealed class CorpusTests
         if (file.EndsWith(".jsonl", StringComparison.Ordinal))
         {
             using var stream = new MemoryStream(bytes);
-            var failure = Assert.Throws<EventLogException>(() => EventLogReplay.Replay(stream, file, new Dictionary<string, Domain.Agreements.ServiceLevelAgreement>(), new Dictionary<string, BusinessCalendar>(), null));
+            var failure = Assert.Throws<EventLogException>(() => EventLogReplay.Replay(stream, file, new Dictionary<string, Domain.Agreements.AgreementVersion>(), new Dictionary<string, BusinessCalendar>(), null));
             Assert.Equal((code, path, line), (failure.Code, failure.Path, failure.Line));
         }
         else

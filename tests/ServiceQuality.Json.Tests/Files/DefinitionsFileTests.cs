@@ -22,7 +22,7 @@ public sealed class DefinitionsFileTests
         Assert.Equal(reference.BusinessTimeBetween(from, from + Duration.FromDays(365)), calendar.BusinessTimeBetween(from, from + Duration.FromDays(365)));
 
         var agreement = definitions.Catalog.Find(new AgreementReference(new AgreementId("PM-2025"), 1))!;
-        Assert.Equal((AgreementStatus.Published, 1, "china-2025"), (agreement.Status, agreement.Version, agreement.CalendarName));
+        Assert.Equal((1, "china-2025"), (agreement.Version, agreement.CalendarName));
         Assert.Equal(Duration.FromHours(8), agreement.TargetFor(Metric.Resolution, Priority.P3, ServiceTier.Key)!.Target);
         Assert.Equal(Duration.FromDays(3), agreement.TargetFor(Metric.ComplaintResolution, Priority.P2, ServiceTier.Gold)!.Target);
         Assert.True(agreement.IsPausedBy(HoldReason.WaitingForThirdParty, Metric.Resolution));
@@ -37,7 +37,7 @@ public sealed class DefinitionsFileTests
         var gold = CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3);
         var key = CaseProfile.ForTicket(ServiceTier.Key, new CustomerId("C-2"), TicketKind.RepairRequest, Channel.Hotline, Priority.P3);
 
-        static string Chosen(IEnumerable<ServiceLevelAgreement> agreements) => string.Join(" ", agreements.Select(a => a.Reference));
+        static string Chosen(IEnumerable<AgreementVersion> agreements) => string.Join(" ", agreements.Select(a => a.Reference));
 
         Assert.Equal("PM-2025 v1 OLA-reception v1 OLA-repairs v1 OLA-facilities v1 OLA-billing v1 UC-LIFTS v1", Chosen(catalog.Select(gold, before)));
         Assert.StartsWith("PM-2025 v2 OLA-reception v1", Chosen(catalog.Select(gold, after)), StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class DefinitionsFileTests
         var agreement = DefinitionsFile.Load(escaped).Agreements["A"];
 
         Assert.Equal((AgreementKind.ServiceLevel, Duration.FromHours(4)), (agreement.Kind, agreement.TargetFor(Metric.Resolution, Priority.P1, ServiceTier.Gold)!.Target));
-        Assert.Equal(Instant.FromUtc(2024, 12, 31, 16, 0), ((Domain.Agreements.Events.AgreementPublished)agreement.History[^1]).EffectiveFrom);
+        Assert.Equal(Instant.FromUtc(2024, 12, 31, 16, 0), agreement.EffectiveFrom);
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class DefinitionsFileTests
 
         var agreement = DefinitionsFile.Load(v3).Agreements["A"];
 
-        Assert.Equal((3, AgreementStatus.Published, AgreementKind.OperationalLevel), (agreement.Version, agreement.Status, agreement.Kind));
+        Assert.Equal((3, AgreementKind.OperationalLevel), (agreement.Version, agreement.Kind));
     }
 
     [Fact]

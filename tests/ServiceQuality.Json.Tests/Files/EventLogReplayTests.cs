@@ -7,7 +7,7 @@ namespace ServiceQuality.Json.Tests.Files;
 
 public sealed class EventLogReplayTests
 {
-    private static readonly Dictionary<string, ServiceLevelAgreement> Agreements = new() { ["PM-2025"] = Agreement() };
+    private static readonly Dictionary<string, AgreementVersion> Agreements = new() { ["PM-2025"] = Agreement().Published };
 
     private static ServiceLevelAgreement Agreement()
     {
@@ -154,7 +154,7 @@ public sealed class EventLogReplayTests
             {"at":"2024-12-31T23:00:00Z","type":"TicketOpened","ticket":"T-2","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang"}
             """;
 
-        var cases = EventLogReplay.Replay(new StringReader(log), "tiers.jsonl", new Dictionary<string, ServiceLevelAgreement> { ["SH"] = sla }, new Dictionary<string, Domain.Calendars.BusinessCalendar> { ["shanghai"] = calendar }, null);
+        var cases = EventLogReplay.Replay(new StringReader(log), "tiers.jsonl", new Dictionary<string, AgreementVersion> { ["SH"] = sla.Published }, new Dictionary<string, Domain.Calendars.BusinessCalendar> { ["shanghai"] = calendar }, null);
 
         Assert.Equal(Domain.Customers.ServiceTier.Key, cases.Tickets[new TicketId("T-1")].CustomerTier);
         Assert.Equal(Domain.Customers.ServiceTier.Gold, cases.Tickets[new TicketId("T-2")].CustomerTier); // no agreement, no default: the UTC date

@@ -256,8 +256,14 @@ public sealed class FuzzTests
 
     private static string Describe(LoadedDefinitions d) =>
         string.Join('\n', d.Calendars.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"))
-        + '\n' + string.Join('\n', d.Catalog.Versions.Select(a => JsonSerializer.Serialize(a.History, Json)))
+        + '\n' + string.Join('\n', d.Catalog.Versions.Select(Describe))
         + '\n' + string.Join(',', new object?[] { d.Policies.Tiers, d.Policies.Ladder, d.Policies.Scorecard, d.Policies.Standings, d.Policies.Credits, d.Policies.Callbacks }.Select(p => p is null ? "-" : "+"));
+
+    /// <summary>Every term of a version, as text.</summary>
+    private static string Describe(Domain.Agreements.AgreementVersion a) =>
+        string.Join(" | ", a, a.Kind, a.CalendarName, a.CalendarSource, string.Join(";", a.Targets), string.Join(";", a.PauseRules.Select(p => $"{p.Reason}:{string.Join(",", p.Metrics)}")),
+            string.Join(",", a.WarningStages), a.Reopen, a.LossReporting, a.Team, string.Join(";", a.Objectives),
+            string.Join(";", a.Applicability.Tiers), string.Join(";", a.Applicability.Kinds), string.Join(";", a.Applicability.Customers), string.Join(";", a.Applicability.Sites));
 
     private static List<string> Histories(ReplayedCases cases) =>
     [

@@ -93,7 +93,7 @@ public sealed partial class SchemaTests
         AssertEveryLineValid(await Schema("event-log-line.schema.json"), lines, "bad-events.jsonl");
 
         var failure = Assert.Throws<EventLogException>(
-            () => EventLogReplay.Replay(new StringReader(string.Join('\n', lines)), "bad-events.jsonl", new Dictionary<string, ServiceLevelAgreement>(), new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
+            () => EventLogReplay.Replay(new StringReader(string.Join('\n', lines)), "bad-events.jsonl", new Dictionary<string, AgreementVersion>(), new Dictionary<string, Domain.Calendars.BusinessCalendar>(), null));
 
         Assert.Equal(("bad-events.jsonl", 2, ProblemCode.UnknownReference, "$.ticket"), (failure.File, failure.Line, failure.Code, failure.Path));
     }

@@ -115,6 +115,54 @@ public sealed class SchedulerEquivalenceTests
         });
     }
 
+    [Property(MaxTest = 40, Replay = PropertyRuns.Replay)]
+    public Property WakingAtNextEscalationChangeAt_FromAnAllocationFreeEvaluation_RecordsTheEscalationsOfAMinuteByMinuteHost()
+    {
+        var cases = (from priority in Gen.Elements(Priority.P1, Priority.P2, Priority.P3) from opened in Gen.Choose(0, 6 * 24 * 60) from script in Scripts select (priority, opened, script)).ToArbitrary();
+        return Prop.ForAll(cases, input =>
+        {
+            var (priority, opened, script) = input;
+            var assessor = new CaseAssessor(Calendars, Policy());
+            Ticket Open() => Ticket.Open(
+                new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, priority, new StaffId("s"), ServiceTier.Gold,
+                T0 + Duration.FromMinutes(opened), Agreement.Reference);
+            CaseAssessment Evaluated(Ticket ticket, Instant now)
+            {
+                var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
+                var summary = SlaClock.EvaluateTicket(ticket.History, Agreement, Calendars, now, statuses);
+                return assessor.AssessEvaluated(ticket, new SlaEvaluation(statuses[..summary.Count], summary.NextChangeAt) { CalendarName = summary.CalendarName }, now);
+            }
+
+            var escalationOnly = Open();
+            var polled = Open();
+            Run(escalationOnly, script, TicketCommand, t => Evaluated(escalationOnly, t), (d, t) => d.ApplyTo(escalationOnly, t), everyMinute: false, a => a.NextEscalationChangeAt);
+            Run(polled, script, TicketCommand, t => assessor.AssessTicket(polled, Agreement, t), (d, t) => d.ApplyTo(polled, t), everyMinute: true);
+
+            Assert.Equal(polled.Escalation.Escalations, escalationOnly.Escalation.Escalations);
+            Assert.Equal(polled.History, escalationOnly.History);
+        });
+    }
+
+    [Fact]
+    public void AssessEvaluated_GivesTheAssessmentOfTheAssessorsOwnEvaluation()
+    {
+        var assessor = new CaseAssessor(Calendars, Policy());
+        var ticket = Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, Priority.P2, new StaffId("s"), ServiceTier.Gold, T0, Agreement.Reference);
+        var complaint = Complaint.Receive(new ComplaintId("K-1"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, Severity.Critical, T0);
+        var now = T0 + Duration.FromHours(7);
+
+        var own = assessor.AssessTicket(ticket, Agreement, now);
+        var given = assessor.AssessEvaluated(ticket, SlaClock.EvaluateTicket(ticket.History, Agreement, Calendars, now), now);
+        var ownComplaint = assessor.AssessComplaint(complaint, ServiceTier.Gold, Agreement, now);
+        var givenComplaint = assessor.AssessEvaluated(complaint, ServiceTier.Gold, SlaClock.EvaluateComplaint(complaint.History, ServiceTier.Gold, Agreement, Calendars, now), now, null);
+
+        Assert.Equal(own, given);
+        Assert.Equal(ownComplaint, givenComplaint);
+        Assert.True(own.Escalation.Fires && ownComplaint.Escalation.Fires);
+        Assert.True(own.NextEscalationChangeAt >= own.NextChangeAt);
+        Assert.Throws<ArgumentNullException>(() => assessor.AssessEvaluated(ticket, null!, now));
+    }
+
     [Property(MaxTest = 30, Replay = PropertyRuns.Replay)]
     public Property WakingAtNextChangeAt_RecordsTheEscalationsOfAMinuteByMinuteHost_ForComplaints()
     {
@@ -143,9 +191,10 @@ public sealed class SchedulerEquivalenceTests
     /// </summary>
     private static void Run<TCase>(
         TCase @case, (int Gap, int Pick)[] script, Action<TCase, int, Instant> command, Func<Instant, CaseAssessment> assess, Func<EscalationDecision, Instant, bool> apply,
-        bool everyMinute)
+        bool everyMinute, Func<CaseAssessment, Instant?>? wakeAt = null)
         where TCase : class
     {
+        wakeAt ??= assessment => assessment.NextChangeAt;
         var start = StartOf(@case);
         var commands = new List<(Instant At, int Pick)>();
         var at = start;
@@ -171,13 +220,13 @@ public sealed class SchedulerEquivalenceTests
             {
                 var assessment = assess(now);
                 apply(assessment.Escalation, now);
-                wake = assessment.NextChangeAt is { } change && change > now ? change : null;
+                wake = wakeAt(assessment) is { } change && change > now ? change : null;
                 if (assessment.Escalation.Fires)
                 {
                     // A recorded decision changes the case: look again at once, as a host re-queues the case it just changed.
                     var after = assess(now);
                     Assert.False(after.Escalation.Fires);
-                    wake = Earliest(wake, after.NextChangeAt is { } again && again > now ? again : null);
+                    wake = Earliest(wake, wakeAt(after) is { } again && again > now ? again : null);
                 }
             }
 

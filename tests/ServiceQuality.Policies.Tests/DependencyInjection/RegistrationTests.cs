@@ -259,7 +259,7 @@ public sealed class RegistrationTests
     {
         var services = new ServiceCollection();
         var calendars = new Dictionary<string, BusinessCalendar> { ["desk"] = ReferenceCalendars.ChinaServiceCentre2025 };
-        var broken = new LoadedDefinitions(calendars, new Dictionary<string, ServiceLevelAgreement>(), PolicyDefinitions.None with
+        var broken = new LoadedDefinitions(calendars, new Dictionary<string, AgreementVersion>(), PolicyDefinitions.None with
         {
             NotificationCalendar = "nowhere",
             ScoringRules = [ScoringRules.Points(FactKind.SlaMet, ScoringRules.ServiceSection, 1m, "met")],

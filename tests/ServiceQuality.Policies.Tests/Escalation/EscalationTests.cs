@@ -175,7 +175,7 @@ public sealed class EscalationTests
     {
         var exception = Assert.Throws<ArgumentException>(() => new EscalationLadder([new EscalationStep(2, "", "x"), new EscalationStep(2, "b", "y")]));
         Assert.Contains("step 0 is level 2, expected 1", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("step 0 needs a name and a target", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("ladder[0].name: a step needs a name", exception.Message, StringComparison.Ordinal);
         Assert.Equal(4, EscalationLadder.Default.Step(9).Level);
     }
 

@@ -69,7 +69,7 @@ public sealed class ScoringTests
         var exception = Assert.Throws<ArgumentException>(() => new ScorecardDefinition(120m, [new ScoreSection("a", 50m), new ScoreSection("a", 30m), new ScoreSection("b", 0m)]));
 
         Assert.Contains("base score", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("'a' is listed 2 times", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("sections[1].name: section 'a' is listed twice", exception.Message, StringComparison.Ordinal);
         Assert.Contains("'b' needs a positive weight", exception.Message, StringComparison.Ordinal);
         Assert.Contains("sum to 80 %", exception.Message, StringComparison.Ordinal);
     }
