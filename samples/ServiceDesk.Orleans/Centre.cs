@@ -24,7 +24,6 @@ internal sealed class Centre : IDisposable
         Catalog = new AgreementCatalog(ServiceCentre.Agreements());
         Default = Catalog.Versions[0];
         Calendars = new Dictionary<string, BusinessCalendar> { [ServiceCentre.CalendarName] = ServiceCentre.Calendar };
-        Agreements = Catalog.Versions.GroupBy(a => a.Id.Value).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Version)!, StringComparer.Ordinal);
         // The same registration as the single-process sample's, so both assess a case alike.
         _provider = new ServiceCollection().AddServiceQuality(o =>
         {
@@ -37,12 +36,9 @@ internal sealed class Centre : IDisposable
     public AgreementCatalog Catalog { get; }
 
     /// <summary>The agreement of a case that recorded none (and whose KPI objectives the report checks).</summary>
-    public ServiceLevelAgreement Default { get; }
+    public AgreementVersion Default { get; }
 
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; }
-
-    /// <summary>The agreements an event log may name, by id, each at its highest version (what the sample's replay uses).</summary>
-    public IReadOnlyDictionary<string, ServiceLevelAgreement> Agreements { get; }
 
     public CaseAssessor Assessor { get; }
 
@@ -52,7 +48,7 @@ internal sealed class Centre : IDisposable
     public static JsonSerializerOptions Json { get; } = new JsonSerializerOptions().ConfigureForServiceQuality();
 
     /// <summary>The agreement a case recorded first, by which it is escalated (the sample's rule).</summary>
-    public ServiceLevelAgreement MainAgreement(AgreementReference? recorded) =>
+    public AgreementVersion MainAgreement(AgreementReference? recorded) =>
         recorded is { } reference ? Catalog.Find(reference) ?? Default : Default;
 
     public void Dispose() => _provider.Dispose();

@@ -142,16 +142,14 @@ public static class OrleansApp
         return status == 0 ? log : throw new SampleException("the simulation failed (see above).");
     }
 
-    /// <summary>Reads a log as the sample does: cases get back the agreement versions they opened under.</summary>
+    /// <summary>Reads a log as the sample does (cases take the agreement versions the catalogue names).</summary>
     internal static Cases Read(string log, Centre centre)
     {
         try
         {
             using var stream = File.OpenRead(log);
-            var replayed = EventLogReplay.Replay(stream, log, centre.Agreements, centre.Calendars, centre.Default);
-            return Cases.Of(
-                replayed.Customers.Values, replayed.Tickets.Values.Select(t => RecordedAgreements.Restore(t, centre.Catalog)),
-                replayed.Complaints.Values.Select(c => RecordedAgreements.Restore(c, centre.Catalog)), replayed.Visits.Values);
+            var replayed = EventLogReplay.Replay(stream, log, centre.Catalog, centre.Calendars, centre.Default);
+            return Cases.Of(replayed.Customers.Values, replayed.Tickets.Values, replayed.Complaints.Values, replayed.Visits.Values);
         }
         catch (EventLogException e)
         {
