@@ -586,6 +586,12 @@ public static class EventLogReplay
                 }
 
                 var references = new List<AgreementReference>();
+                var named = new HashSet<AgreementId>();
+                if (main is not null)
+                {
+                    named.Add(main.Id);
+                }
+
                 foreach (var item in l.Items("otherAgreements", required: true))
                 {
                     if (!item.Object(["id", "version"]))
@@ -601,7 +607,7 @@ public static class EventLogReplay
                     {
                         item.Problem(ProblemCode.UnknownReference, $"the agreements hold no {reference}.");
                     }
-                    else if (references.Exists(r => r.Id == reference.Id) || reference.Id == main?.Id)
+                    else if (!named.Add(reference.Id))
                     {
                         item.Problem(ProblemCode.DuplicateId, $"agreement '{JsonTree.Escape(reference.Id.Value)}' is named twice.");
                     }
