@@ -22,7 +22,7 @@ namespace ServiceQuality.Domain.Agreements;
 /// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
 /// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
 /// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
-/// in that order. Immutable and thread-safe ; a host records the choice on the case when it opens (the agreement
+/// in that order. Immutable and thread-safe; a host records the choice on the case when it opens (the agreement
 /// reference of <c>Ticket.Open</c> and <c>Complaint.Receive</c>), so a later catalogue change does not move an open case.
 /// </summary>
 public sealed class AgreementCatalog

@@ -24,6 +24,7 @@ namespace ServiceQuality.Domain.Agreements;
 public sealed class AgreementVersion : IEquatable<AgreementVersion>
 {
     private readonly TargetMatrix _matrix;
+    private readonly ImmutableArray<PauseRule> _pauseRules;
 
     internal AgreementVersion(
         AgreementId id,
@@ -44,9 +45,12 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
         Instant? effectiveUntil)
     {
         (Id, Version, Name, Kind, CalendarName, CalendarSource) = (id, version, name, kind, calendarName, calendarSource);
-        (_matrix, PauseRules, WarningStages, Reopen, LossReporting) = (matrix, pauseRules, warningStages, reopen, lossReporting);
+        (_matrix, _pauseRules, WarningStages, Reopen, LossReporting) = (matrix, pauseRules, warningStages, reopen, lossReporting);
         (Applicability, Objectives, Team, EffectiveFrom, EffectiveUntil) = (applicability, objectives, team, effectiveFrom, effectiveUntil);
         StageFractions = [.. warningStages.Select(StageFraction.Of)];
+
+        // Boxed once here, not on every read (the clock reads these on every evaluation).
+        (Targets, PauseRules) = (matrix.Cells, pauseRules);
     }
 
     /// <summary>The agreement's id (shared by all its versions).</summary>
@@ -71,7 +75,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     public CalendarSource CalendarSource { get; }
 
     /// <summary>The target matrix, in the order its cells were added.</summary>
-    public IReadOnlyList<ServiceTarget> Targets => _matrix.Cells;
+    public IReadOnlyList<ServiceTarget> Targets { get; }
 
     /// <summary>Which hold reasons pause which metrics; one rule per reason.</summary>
     public IReadOnlyList<PauseRule> PauseRules { get; }
@@ -131,7 +135,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metric">The metric.</param>
     /// <returns>True when a pause rule says so.</returns>
-    public bool IsPausedBy(HoldReason reason, Metric metric) => Pauses(PauseRules, reason, metric);
+    public bool IsPausedBy(HoldReason reason, Metric metric) => Pauses(_pauseRules, reason, metric);
 
     /// <summary>Whether <paramref name="other"/> has the same content: every property above, lists item by item.</summary>
     /// <param name="other">The other version.</param>
@@ -159,7 +163,8 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
         string.Create(CultureInfo.InvariantCulture, $"Agreement {Id} v{Version} '{Name}' in force from {EffectiveFrom}{(EffectiveUntil is { } until ? $" until {until}" : string.Empty)}");
 
     /// <summary>Whether one of <paramref name="rules"/> pauses <paramref name="metric"/> for <paramref name="reason"/>; plain loops, no allocation.</summary>
-    internal static bool Pauses(IReadOnlyList<PauseRule> rules, HoldReason reason, Metric metric)
+    internal static bool Pauses<TRules>(TRules rules, HoldReason reason, Metric metric)
+        where TRules : IReadOnlyList<PauseRule>
     {
         for (var r = 0; r < rules.Count; r++)
         {

@@ -28,9 +28,9 @@ public sealed class AgreementVersionBuilder
     private readonly int _version;
     private readonly string? _name;
     private readonly AgreementKind _kind;
-    private readonly List<ServiceTarget?> _targets = [];
-    private readonly List<PauseRule?> _pauses = [];
-    private readonly List<KpiObjective?> _objectives = [];
+    private readonly List<ServiceTarget> _targets = [];
+    private readonly List<PauseRule> _pauses = [];
+    private readonly List<KpiObjective> _objectives = [];
     private decimal[] _stages = [.. ServiceLevelAgreement.DefaultWarningStages];
     private string? _calendarName;
     private CalendarSource _calendarSource = CalendarSource.Agreement;
@@ -185,8 +185,8 @@ public sealed class AgreementVersionBuilder
         }
 
         return new AgreementVersion(
-            _id, _version, _name!, _kind, _calendarName, _calendarSource, new TargetMatrix([.. _targets!]), [.. _pauses!], [.. _stages], _reopen, _lossReporting,
-            _applicability, [.. _objectives!], _team, _effectiveFrom!.Value, _effectiveUntil);
+            _id, _version, _name!, _kind, _calendarName, _calendarSource, new TargetMatrix([.. _targets]), [.. _pauses], [.. _stages], _reopen, _lossReporting,
+            _applicability, [.. _objectives], _team, _effectiveFrom!.Value, _effectiveUntil);
     }
 
     private ProblemList Check()
@@ -251,7 +251,7 @@ public sealed class AgreementVersionBuilder
         var cells = new HashSet<(Metric, Priority?, ServiceTier?)>();
         for (var i = 0; i < _targets.Count; i++)
         {
-            var target = _targets[i]!;
+            var target = _targets[i];
             var path = Invariant($"targets[{i}]");
             Defined(target.Metric, path + ".metric", problems);
             if (target.Priority is { } priority)
@@ -298,7 +298,7 @@ public sealed class AgreementVersionBuilder
         var reasons = new HashSet<HoldReason>();
         for (var i = 0; i < _pauses.Count; i++)
         {
-            var pause = _pauses[i]!;
+            var pause = _pauses[i];
             var path = Invariant($"pauses[{i}]");
             if (pause.Reason == default)
             {
@@ -377,7 +377,7 @@ public sealed class AgreementVersionBuilder
     {
         for (var i = 0; i < _objectives.Count; i++)
         {
-            var objective = _objectives[i]!;
+            var objective = _objectives[i];
             var path = Invariant($"objectives[{i}]");
             Defined(objective.Kpi, path + ".kpi", problems);
             Defined(objective.Comparison, path + ".comparison", problems);
