@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -180,6 +181,8 @@ public static class EscalationRules
 
     private sealed class PercentOfTargetRule(decimal percent, int level, Duration offset, Metric? metric) : ITimedEscalationRule
     {
+        private static readonly Duration MaxLongNanoseconds = Duration.FromNanoseconds(long.MaxValue);
+
         private readonly string _code = string.Create(CultureInfo.InvariantCulture, $"time.{percent}");
 
         public string Description { get; } = string.Create(
@@ -245,26 +248,44 @@ public static class EscalationRules
 
         private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;
 
-        // The threshold of the target last seen: cases under one agreement share a handful of targets, and the exact share
-        // (decimal and 128-bit arithmetic) is the costliest step of an assessment. An immutable object replaced by reference,
-        // so every thread reads a consistent pair.
-        private Remembered? _last;
+        // The share as an exact fraction, fixed once: the percentage rounded to the warning stages' 12 decimal places over
+        // 100, in lowest terms. A threshold is then one 64-bit multiplication and division (no decimal arithmetic per
+        // assessment), the same value SlaStatus.ShareOfTarget computes (a test compares them).
+        private readonly (long Numerator, long Denominator) _fraction = Fraction(percent);
+
+        private static (long Numerator, long Denominator) Fraction(decimal percent)
+        {
+            var rounded = Math.Round(percent, ServiceLevelAgreement.StageDecimals);
+            long denominator = 100;
+            for (var i = 0; i < rounded.Scale; i++)
+            {
+                denominator *= 10;
+            }
+
+            // At most 1,000 × 10^12 over 10^14: both fit 64 bits.
+            var numerator = (long)(rounded * (denominator / 100));
+            var divisor = (long)BigInteger.GreatestCommonDivisor(numerator, denominator);
+            return divisor > 1 ? (numerator / divisor, denominator / divisor) : (numerator, denominator);
+        }
 
         /// <summary>The elapsed time at which the rule fires: the share of the target (the warning stages' exact arithmetic) plus the offset, saturating.</summary>
         private Duration Threshold(in SlaStatus status)
         {
-            if (_last is { } last && last.Target == status.Target)
+            Duration share;
+            if (status.Target < MaxLongNanoseconds)
             {
-                return last.Threshold;
+                var target = status.Target.ToInt64Nanoseconds();
+                var high = Math.BigMul(target, _fraction.Numerator, out var low);
+                var exact = high == (low >> 63) ? low / _fraction.Denominator : (Int128)target * _fraction.Numerator / _fraction.Denominator;
+                share = exact <= long.MaxValue ? Duration.FromNanoseconds((long)exact) : status.ShareOfTarget(percent);
+            }
+            else
+            {
+                share = status.ShareOfTarget(percent);
             }
 
-            var share = status.ShareOfTarget(percent);
-            var threshold = share > Duration.MaxValue - offset ? Duration.MaxValue : share + offset;
-            _last = new Remembered(status.Target, threshold);
-            return threshold;
+            return share > Duration.MaxValue - offset ? Duration.MaxValue : share + offset;
         }
-
-        private sealed record Remembered(Duration Target, Duration Threshold);
     }
 
     private sealed class DelegateRule(string description, Func<EscalationContext, EscalationProposal?> propose) : IEscalationRule

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
@@ -29,6 +32,45 @@ public sealed class PercentOfTargetEdgeTests
     private static EscalationContext Context(SlaStatus status) => new(status.StartedAt!.Value + status.Elapsed, 0, [status]);
 
     private static ITimedEscalationRule Timed(IEscalationRule rule) => Assert.IsAssignableFrom<ITimedEscalationRule>(rule);
+
+    /// <summary>
+    /// Shares with up to 14 decimals (rounded to 12 as stages are) of up to 1,000 %, targets from a nanosecond to 30 years
+    /// (products past 64 bits included) and offsets: the rule fires on the nanosecond of <see cref="SlaStatus.ShareOfTarget"/>
+    /// plus the offset, and says so in advance.
+    /// </summary>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property AtPercentOfTarget_FiresOnTheNanosecondOfTheShareOfTargetPlusTheOffset()
+    {
+        var percents = from units in Gen.Choose(0, 1000)
+                       from digits in Gen.Choose(0, int.MaxValue)
+                       from scale in Gen.Choose(0, 14)
+                       let percent = Math.Min(SlaStatus.MaxSharePercent, units + (new decimal(digits, 0, 0, false, (byte)scale) % 1m))
+                       where percent > 0m
+                       select percent;
+        var targets = from magnitude in Gen.Choose(0, 12)
+                      from mantissa in Gen.Choose(1, 999_999)
+                      select Duration.FromNanoseconds(Math.Min(mantissa * (long)Math.Pow(10, magnitude), 30L * 365 * 86_400_000_000_000));
+        var offsets = Gen.Elements(Duration.Zero, Duration.Epsilon, Duration.FromMinutes(10), Duration.FromDays(3));
+        return Prop.ForAll(percents.ToArbitrary(), targets.ToArbitrary(), offsets.ToArbitrary(), (percent, target, offset) =>
+        {
+            var rule = EscalationRules.AtPercentOfTarget(percent, 1, offset);
+            var threshold = StatusAfter(target, Duration.Zero).ShareOfTarget(percent) + offset;
+            if (threshold > Duration.FromDays(150 * 365))
+            {
+                // Beyond the supported range from 2025: it never fires there.
+                Assert.Null(rule.Propose(Context(StatusAfter(target, Duration.FromDays(150 * 365)))));
+                return;
+            }
+
+            if (threshold > Duration.Zero)
+            {
+                Assert.Null(rule.Propose(Context(StatusAfter(target, threshold - Duration.Epsilon))));
+                Assert.Equal(T0 + threshold, Timed(rule).NextFiringAt(Context(StatusAfter(target, Duration.Zero))));
+            }
+
+            Assert.Equal(1, rule.Propose(Context(StatusAfter(target, threshold)))!.Level);
+        });
+    }
 
     [Fact]
     public void AtPercentOfTarget_AtTheLargestShareAndOffsetOfTheLongestTarget_NeitherOverflowsNorFires()
