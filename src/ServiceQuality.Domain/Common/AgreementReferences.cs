@@ -21,18 +21,40 @@ internal static class AgreementReferences
         }
 
         var list = others.ToImmutableArray();
-        var seen = new HashSet<AgreementId>();
+
+        // A case records a handful of agreements: a pairwise look at so few beats building a set for every case opened.
+        HashSet<AgreementId>? seen = list.Length > 16 ? [] : null;
         if (agreement is { } main)
         {
-            seen.Add(main.Id);
+            seen?.Add(main.Id);
         }
 
-        foreach (var other in list)
+        for (var i = 0; i < list.Length; i++)
         {
+            var other = list[i];
             Check(other, parameterName);
-            Guard.Against.InvalidArgument(!seen.Add(other.Id), parameterName, $"Agreement {other.Id} is recorded twice on one case.");
+            Guard.Against.InvalidArgument(seen is null ? Repeats(agreement, list, i) : !seen.Add(other.Id), parameterName, $"Agreement {other.Id} is recorded twice on one case.");
         }
 
         return list;
+    }
+
+    private static bool Repeats(AgreementReference? agreement, ImmutableArray<AgreementReference> list, int index)
+    {
+        var id = list[index].Id;
+        if (agreement is { } main && main.Id == id)
+        {
+            return true;
+        }
+
+        for (var j = 0; j < index; j++)
+        {
+            if (list[j].Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
