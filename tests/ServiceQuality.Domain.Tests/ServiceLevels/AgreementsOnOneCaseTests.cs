@@ -150,6 +150,9 @@ public sealed class AgreementsOnOneCaseTests
         Assert.Throws<ArgumentException>(() => Ticket.Open(
             new TicketId("T-4"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("a"), ServiceTier.Gold, Local(3, 9),
             sla.Reference, otherAgreements: [sla.Reference]));
+        Assert.Equal("otherAgreements", Assert.Throws<ArgumentException>(() => Ticket.Open(
+            new TicketId("T-5"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("a"), ServiceTier.Gold, Local(3, 9),
+            sla.Reference, otherAgreements: [ola.Reference, new AgreementReference(new AgreementId("UC"), 1), ola.Reference])).ParamName);
     }
 
     [Fact]
