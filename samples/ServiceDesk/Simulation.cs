@@ -143,6 +143,9 @@ internal sealed class Simulation(
     /// <summary>The seed of ticket <paramref name="index"/>'s own random stream: the run's seed and the index, mixed.</summary>
     private int StreamSeed(int index) => (int)(((uint)options.Seed * 2654435761u) ^ ((uint)index * 40503u) ^ 0x5bd1e995u) & int.MaxValue;
 
+    [ThreadStatic]
+    private static SlaStatus[]? t_statuses;
+
     private Ticket SimulateTicket(Instant dayStart, int index, Random random)
     {
         var customer = Customers[random.Next(Customers.Count)];
@@ -157,8 +160,11 @@ internal sealed class Simulation(
             requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
         var agreement = Main(ticket.Agreement);
 
-        // The walk reads each assessment's decision before it makes the next, so one buffer of statuses serves them all.
-        var buffer = new SlaStatus[SlaClock.MaxStatusesPerCase];
+        // The walk reads each assessment's decision before it makes the next, so one buffer of statuses per thread serves
+        // every step of every ticket that thread simulates.
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        Func<Instant, CaseAssessment> assess = t => Assess(ticket, agreement, t, buffer);
+        Func<EscalationDecision, Instant, bool> apply = (decision, t) => decision.ApplyTo(ticket, t);
 
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
@@ -171,7 +177,7 @@ internal sealed class Simulation(
         Instant At(int minMinutes, int maxMinutes, StaffId who)
         {
             var at = Later(minMinutes, maxMinutes, who);
-            EscalateAsThePolicySays(t => Assess(ticket, agreement, t, buffer), (decision, t) => decision.ApplyTo(ticket, t), ticket.LastEventAt, at);
+            EscalateAsThePolicySays(assess, apply, ticket.LastEventAt, at);
             return at;
         }
 

@@ -25,14 +25,18 @@ public static class SlaScoreFacts
     {
         Guard.Against.Null(evaluation);
         Guard.Against.NullOrWhiteSpace(evidence);
-        var facts = new List<ScoreFact>();
-        foreach (var status in evaluation.Statuses)
+        List<ScoreFact>? facts = null;
+        var breakdowns = evaluation.Breakdowns;
+        var statuses = evaluation.Statuses;
+        for (var s = 0; s < statuses.Count; s++)
         {
-            var breakdown = evaluation.Breakdowns.FirstOrDefault(b => b.Agreement == status.Agreement && b.Metric == status.Metric);
-            if (breakdown is null)
+            var status = statuses[s];
+            if (status.State is not (SlaState.Met or SlaState.Missed) || BreakdownOf(breakdowns, status) is not { } breakdown)
             {
                 continue;
             }
+
+            facts ??= [];
 
             if (status.State == SlaState.Missed && status.BreachedAt is { } breach && breakdown.AtBreach is { } culprit)
             {
@@ -40,14 +44,29 @@ public static class SlaScoreFacts
             }
             else if (status.State == SlaState.Met && status.StoppedAt is { } stopped)
             {
-                foreach (var share in breakdown.Shares)
+                var shares = breakdown.Shares;
+                for (var h = 0; h < shares.Count; h++)
                 {
-                    Add(facts, share.Holder, FactKind.SlaMet, stopped, evidence);
+                    Add(facts, shares[h].Holder, FactKind.SlaMet, stopped, evidence);
                 }
             }
         }
 
-        return facts;
+        return facts ?? (IReadOnlyList<ScoreFact>)[];
+    }
+
+    private static SlaBreakdown? BreakdownOf(IReadOnlyList<SlaBreakdown> breakdowns, in SlaStatus status)
+    {
+        for (var i = 0; i < breakdowns.Count; i++)
+        {
+            var breakdown = breakdowns[i];
+            if (breakdown.Agreement == status.Agreement && breakdown.Metric == status.Metric)
+            {
+                return breakdown;
+            }
+        }
+
+        return null;
     }
 
     private static void Add(List<ScoreFact> facts, CaseHolder holder, FactKind kind, NodaTime.Instant at, string evidence)
