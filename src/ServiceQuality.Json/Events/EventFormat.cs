@@ -73,7 +73,7 @@ internal static class EventFormat
     }
 
     /// <summary>Starts an event object: its type, the format version, the aggregate's id and when it happened.</summary>
-    public static void Begin(Utf8JsonWriter writer, EventShape shape, string? id, Instant occurredAt)
+    public static void Begin(JsonOut writer, EventShape shape, string? id, Instant occurredAt)
     {
         writer.WriteStartObject();
         writer.WriteString(shape.TypeProperty, shape.TypeName);
