@@ -160,7 +160,7 @@ internal static class AgreementCodecs
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not a time of day written as HH:mm:ss.FFFFFFFFF, such as 16:00:00.", parsed.Exception);
     }
 
-    private static void WriteNullableTime(JsonOut writer, JsonEncodedText name, LocalTime? value)
+    private static void WriteNullableTime(JsonOut writer, JsonName name, LocalTime? value)
     {
         if (value is { } time)
         {

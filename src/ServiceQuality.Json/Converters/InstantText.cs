@@ -19,35 +19,25 @@ internal static class InstantText
             return 0;
         }
 
-        // The civil date and time of day by era arithmetic (NodaTime's local values cost several times more).
-        var sinceEpoch = instant - NodaConstants.UnixEpoch;
-        var (days, nanosecondOfDay) = ((long)sinceEpoch.Days, sinceEpoch.NanosecondOfDay);
-        if (nanosecondOfDay < 0)
-        {
-            // A negative duration's days are truncated towards zero: the time of day counts back from midnight.
-            (days, nanosecondOfDay) = (days - 1, nanosecondOfDay + NodaConstants.NanosecondsPerDay);
-        }
-
-        var (year, month, day) = CivilDate(days);
-        if (year < 1)
+        var local = instant.InUtc().LocalDateTime;
+        if (local.Year < 1)
         {
             return 0;
         }
 
-        var secondOfDay = (int)(nanosecondOfDay / NodaConstants.NanosecondsPerSecond);
-        Digits(utf8, 0, year, 4);
+        Digits(utf8, 0, local.Year, 4);
         utf8[4] = (byte)'-';
-        Digits(utf8, 5, month, 2);
+        Digits(utf8, 5, local.Month, 2);
         utf8[7] = (byte)'-';
-        Digits(utf8, 8, day, 2);
+        Digits(utf8, 8, local.Day, 2);
         utf8[10] = (byte)'T';
-        Digits(utf8, 11, secondOfDay / 3600, 2);
+        Digits(utf8, 11, local.Hour, 2);
         utf8[13] = (byte)':';
-        Digits(utf8, 14, secondOfDay / 60 % 60, 2);
+        Digits(utf8, 14, local.Minute, 2);
         utf8[16] = (byte)':';
-        Digits(utf8, 17, secondOfDay % 60, 2);
+        Digits(utf8, 17, local.Second, 2);
         var length = 19;
-        var nanoseconds = (int)(nanosecondOfDay % NodaConstants.NanosecondsPerSecond);
+        var nanoseconds = local.NanosecondOfSecond;
         if (nanoseconds != 0)
         {
             utf8[19] = (byte)'.';
@@ -95,41 +85,8 @@ internal static class InstantText
             return false;
         }
 
-        var seconds = (DaysSinceEpoch(year, month, day) * NodaConstants.SecondsPerDay) + (hour * 3600) + (minute * 60) + second;
-        instant = Instant.FromUnixTimeSeconds(seconds);
-        if (nanoseconds != 0)
-        {
-            instant = instant.PlusNanoseconds(nanoseconds);
-        }
-
+        instant = Instant.FromUtc(year, month, day, hour, minute, second).PlusNanoseconds(nanoseconds);
         return true;
-    }
-
-    /// <summary>Days from 1970-01-01 to a valid date of the ISO calendar (the proleptic Gregorian count, by whole-era arithmetic).</summary>
-    public static long DaysSinceEpoch(int year, int month, int day)
-    {
-        // Years start on 1 March, so the leap day ends a year; an era is 400 years of 146,097 days.
-        var y = (long)year - (month <= 2 ? 1 : 0);
-        var era = (y >= 0 ? y : y - 399) / 400;
-        var yearOfEra = y - (era * 400);
-        var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + day - 1;
-        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
-        return (era * 146_097) + dayOfEra - 719_468;
-    }
-
-    /// <summary>The ISO date <paramref name="days"/> days from 1970-01-01: the inverse of <see cref="DaysSinceEpoch"/>.</summary>
-    private static (int Year, int Month, int Day) CivilDate(long days)
-    {
-        var shifted = days + 719_468;
-        var era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097;
-        var dayOfEra = shifted - (era * 146_097);
-        var yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36_524) - (dayOfEra / 146_096)) / 365;
-        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
-        var monthIndex = ((5 * dayOfYear) + 2) / 153;
-        var day = (int)(dayOfYear - (((153 * monthIndex) + 2) / 5) + 1);
-        var month = (int)(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-        var year = (int)((era * 400) + yearOfEra + (month <= 2 ? 1 : 0));
-        return (year, month, day);
     }
 
     private static void Digits(Span<byte> utf8, int start, int value, int count)

@@ -81,6 +81,51 @@ internal sealed class JsonOut
         }
     }
 
+    /// <summary>Whether values are being written raw (into the buffer), not to the writer.</summary>
+    public bool IsRaw => _raw;
+
+    /// <summary>Writes the start of an object and its first properties, given as the very bytes a writer writes for them (raw writes only).</summary>
+    public void WriteRawStart(byte[] start)
+    {
+        Separate();
+        Bytes(start);
+        _comma = true;
+    }
+
+    /// <summary>An instant as <see cref="JsonValues.WriteInstant"/> writes it, formatted in place.</summary>
+    public void WriteInstant(JsonName name, NodaTime.Instant value)
+    {
+        if (_raw)
+        {
+            Name(name);
+            var span = Reserve(InstantText.MaxLength + 2);
+            var length = InstantText.Format(value, span[1..]);
+            if (length > 0)
+            {
+                span[0] = (byte)'"';
+                span[length + 1] = (byte)'"';
+                _length += length + 2;
+                _comma = true;
+                return;
+            }
+
+            Text(NodaTime.Text.InstantPattern.ExtendedIso.Format(value));
+            _comma = true;
+            return;
+        }
+
+        Span<byte> buffer = stackalloc byte[InstantText.MaxLength];
+        var written = InstantText.Format(value, buffer);
+        if (written > 0)
+        {
+            _writer!.WriteString(name.Text, buffer[..written]);
+        }
+        else
+        {
+            _writer!.WriteString(name.Text, NodaTime.Text.InstantPattern.ExtendedIso.Format(value));
+        }
+    }
+
     public void WriteStartObject()
     {
         if (!_raw)
@@ -131,11 +176,11 @@ internal sealed class JsonOut
         _comma = true;
     }
 
-    public void WritePropertyName(JsonEncodedText name)
+    public void WritePropertyName(JsonName name)
     {
         if (!_raw)
         {
-            _writer!.WritePropertyName(name);
+            _writer!.WritePropertyName(name.Text);
             return;
         }
 
@@ -156,11 +201,11 @@ internal sealed class JsonOut
         _comma = false;
     }
 
-    public void WriteString(JsonEncodedText name, string value)
+    public void WriteString(JsonName name, string value)
     {
         if (!_raw)
         {
-            _writer!.WriteString(name, value);
+            _writer!.WriteString(name.Text, value);
             return;
         }
 
@@ -169,11 +214,11 @@ internal sealed class JsonOut
         _comma = true;
     }
 
-    public void WriteString(JsonEncodedText name, JsonEncodedText value)
+    public void WriteString(JsonName name, JsonEncodedText value)
     {
         if (!_raw)
         {
-            _writer!.WriteString(name, value);
+            _writer!.WriteString(name.Text, value);
             return;
         }
 
@@ -182,11 +227,11 @@ internal sealed class JsonOut
         _comma = true;
     }
 
-    public void WriteString(JsonEncodedText name, ReadOnlySpan<byte> utf8Value)
+    public void WriteString(JsonName name, ReadOnlySpan<byte> utf8Value)
     {
         if (!_raw)
         {
-            _writer!.WriteString(name, utf8Value);
+            _writer!.WriteString(name.Text, utf8Value);
             return;
         }
 
@@ -227,11 +272,11 @@ internal sealed class JsonOut
         _comma = true;
     }
 
-    public void WriteNumber(JsonEncodedText name, long value)
+    public void WriteNumber(JsonName name, long value)
     {
         if (!_raw)
         {
-            _writer!.WriteNumber(name, value);
+            _writer!.WriteNumber(name.Text, value);
             return;
         }
 
@@ -239,11 +284,11 @@ internal sealed class JsonOut
         Number(value);
     }
 
-    public void WriteNumber(JsonEncodedText name, decimal value)
+    public void WriteNumber(JsonName name, decimal value)
     {
         if (!_raw)
         {
-            _writer!.WriteNumber(name, value);
+            _writer!.WriteNumber(name.Text, value);
             return;
         }
 
@@ -263,11 +308,11 @@ internal sealed class JsonOut
         Number(value);
     }
 
-    public void WriteBoolean(JsonEncodedText name, bool value)
+    public void WriteBoolean(JsonName name, bool value)
     {
         if (!_raw)
         {
-            _writer!.WriteBoolean(name, value);
+            _writer!.WriteBoolean(name.Text, value);
             return;
         }
 
@@ -276,11 +321,11 @@ internal sealed class JsonOut
         _comma = true;
     }
 
-    public void WriteNull(JsonEncodedText name)
+    public void WriteNull(JsonName name)
     {
         if (!_raw)
         {
-            _writer!.WriteNull(name);
+            _writer!.WriteNull(name.Text);
             return;
         }
 
@@ -322,10 +367,20 @@ internal sealed class JsonOut
         return true;
     }
 
-    private void Name(JsonEncodedText name)
+    private void Name(JsonName name)
     {
+        if (name.Member is { } member)
+        {
+            // ,"name": in one copy (without the comma after an object's start).
+            var from = _comma ? 0 : 1;
+            member.AsSpan(from).CopyTo(Reserve(member.Length));
+            _length += member.Length - from;
+            _comma = false;
+            return;
+        }
+
         Separate();
-        var utf8 = name.EncodedUtf8Bytes;
+        var utf8 = name.Text.EncodedUtf8Bytes;
         var span = Reserve(utf8.Length + 3);
         span[0] = (byte)'"';
         utf8.CopyTo(span[1..]);

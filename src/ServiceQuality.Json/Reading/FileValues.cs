@@ -65,6 +65,18 @@ internal static class FileValues
         return year is < 1900 or > 2199 ? Result.OutOfRange : Result.Ok;
     }
 
+    /// <summary>Days from 1970-01-01 to a valid date of the ISO calendar (the proleptic Gregorian count, by whole-era arithmetic).</summary>
+    private static long DaysSinceEpoch(int year, int month, int day)
+    {
+        // Years start on 1 March, so the leap day ends a year; an era is 400 years of 146,097 days.
+        var y = (long)year - (month <= 2 ? 1 : 0);
+        var era = (y >= 0 ? y : y - 399) / 400;
+        var yearOfEra = y - (era * 400);
+        var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146_097) + dayOfEra - 719_468;
+    }
+
     /// <summary>A month and day, <c>MM-dd</c> (<c>10-01</c>), as NodaTime's ISO pattern for <see cref="AnnualDate"/> writes it; <c>02-29</c> is allowed.</summary>
     public static Result TryAnnualDate(ReadOnlySpan<byte> text, out AnnualDate date)
     {
@@ -188,7 +200,7 @@ internal static class FileValues
         }
 
         // Nanoseconds from the epoch: the supported years (1900-2199) are well inside a long's ±292 years.
-        var seconds = (Converters.InstantText.DaysSinceEpoch(year, month, day) * 86_400) + (hour * 3_600) + (minute * 60) + second - (offsetMinutes * 60L);
+        var seconds = (DaysSinceEpoch(year, month, day) * 86_400) + (hour * 3_600) + (minute * 60) + second - (offsetMinutes * 60L);
         var candidate = NodaConstants.UnixEpoch + Duration.FromNanoseconds((seconds * 1_000_000_000) + nanoseconds);
         if (candidate < FirstInstant || candidate >= EndInstant)
         {
