@@ -130,7 +130,7 @@ internal static class AgreementCodecs
         return cutOff is { } c ? deadline.WithCutOff(c, after) : deadline;
     }
 
-    private static void WriteDeadline(Utf8JsonWriter writer, BusinessDayDeadline deadline, Where what)
+    private static void WriteDeadline(JsonOut writer, BusinessDayDeadline deadline, Where what)
     {
         writer.WriteStartObject();
         EnumCodec<BusinessDayDeadlineKind>.Write(writer, DeadlineProperties[0], deadline.Kind, what);
@@ -160,7 +160,7 @@ internal static class AgreementCodecs
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not a time of day written as HH:mm:ss.FFFFFFFFF, such as 16:00:00.", parsed.Exception);
     }
 
-    private static void WriteNullableTime(Utf8JsonWriter writer, JsonEncodedText name, LocalTime? value)
+    private static void WriteNullableTime(JsonOut writer, JsonName name, LocalTime? value)
     {
         if (value is { } time)
         {
@@ -172,7 +172,7 @@ internal static class AgreementCodecs
         }
     }
 
-    public static void WriteTarget(Utf8JsonWriter writer, ServiceTarget? value, Where what)
+    public static void WriteTarget(JsonOut writer, ServiceTarget? value, Where what)
     {
         if (value is null)
         {
@@ -220,7 +220,7 @@ internal static class AgreementCodecs
         return new PauseRule(reason, metrics);
     }
 
-    public static void WritePause(Utf8JsonWriter writer, PauseRule? value, Where what)
+    public static void WritePause(JsonOut writer, PauseRule? value, Where what)
     {
         if (value is null)
         {
@@ -278,7 +278,7 @@ internal static class AgreementCodecs
         return new Applicability(tiers, kinds, channels, priorities, categories) { Customers = customers, Severities = severities, Sites = sites, Teams = teams };
     }
 
-    public static void WriteApplicability(Utf8JsonWriter writer, Applicability? value, Where what)
+    public static void WriteApplicability(JsonOut writer, Applicability? value, Where what)
     {
         if (value is null)
         {
@@ -304,7 +304,7 @@ internal static class AgreementCodecs
     }
 
     /// <summary>Writes a later condition only when it holds values, so that applicabilities without it keep their shape.</summary>
-    private static void WriteCondition<T>(Utf8JsonWriter writer, int property, IReadOnlyList<T>? values, Where what, Action<Utf8JsonWriter, T, Where> writeItem)
+    private static void WriteCondition<T>(JsonOut writer, int property, IReadOnlyList<T>? values, Where what, Action<JsonOut, T, Where> writeItem)
     {
         if (values is { Count: > 0 })
         {
@@ -337,7 +337,7 @@ internal static class AgreementCodecs
         return new KpiObjective(kpi, comparison, threshold);
     }
 
-    public static void WriteObjective(Utf8JsonWriter writer, KpiObjective? value, Where what)
+    public static void WriteObjective(JsonOut writer, KpiObjective? value, Where what)
     {
         if (value is null)
         {
@@ -383,7 +383,7 @@ internal static class AgreementCodecs
         }
     }
 
-    public static void WriteNullableLossReporting(Utf8JsonWriter writer, LossReporting? value, Where what)
+    public static void WriteNullableLossReporting(JsonOut writer, LossReporting? value, Where what)
     {
         if (value is null)
         {
@@ -418,7 +418,7 @@ internal static class AgreementCodecs
         return new CalendarSource(hours, zone);
     }
 
-    public static void WriteCalendarSource(Utf8JsonWriter writer, CalendarSource? value, Where what)
+    public static void WriteCalendarSource(JsonOut writer, CalendarSource? value, Where what)
     {
         if (value is null)
         {
@@ -432,5 +432,5 @@ internal static class AgreementCodecs
     }
 
     /// <summary>Writes a decimal as an array item.</summary>
-    public static void WriteDecimal(Utf8JsonWriter writer, decimal value, Where what) => writer.WriteNumberValue(value);
+    public static void WriteDecimal(JsonOut writer, decimal value, Where what) => writer.WriteNumberValue(value);
 }

@@ -62,12 +62,12 @@ internal static class EnumCodec<TEnum>
         throw JsonErrors.Unwritable(what, $"{value} is not a declared {typeof(TEnum).Name}.");
     }
 
-    public static void Write(Utf8JsonWriter writer, JsonEncodedText name, TEnum value, Where what) => writer.WriteString(name, Name(value, what));
+    public static void Write(JsonOut writer, JsonName name, TEnum value, Where what) => writer.WriteString(name, Name(value, what));
 
     /// <summary>Writes the value's name as an array item.</summary>
-    public static void WriteItem(Utf8JsonWriter writer, TEnum value, Where what) => writer.WriteStringValue(Name(value, what));
+    public static void WriteItem(JsonOut writer, TEnum value, Where what) => writer.WriteStringValue(Name(value, what));
 
-    public static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, TEnum? value, Where what)
+    public static void WriteNullable(JsonOut writer, JsonName name, TEnum? value, Where what)
     {
         if (value is { } present)
         {
@@ -118,7 +118,7 @@ internal static class EnumCodec<TEnum>
     }
 
     /// <summary>Writes a flags value as the array of its flags' names, lowest first.</summary>
-    public static void WriteFlags(Utf8JsonWriter writer, TEnum value, Where what)
+    public static void WriteFlags(JsonOut writer, TEnum value, Where what)
     {
         var bits = ToInt64(value);
         writer.WriteStartArray();

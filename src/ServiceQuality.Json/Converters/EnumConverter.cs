@@ -16,11 +16,11 @@ internal sealed class EnumConverter<TEnum> : JsonConverter<TEnum>
     {
         if (EnumCodec<TEnum>.IsFlags)
         {
-            EnumCodec<TEnum>.WriteFlags(writer, value, What);
+            EnumCodec<TEnum>.WriteFlags(new JsonOut(writer), value, What);
         }
         else
         {
-            EnumCodec<TEnum>.WriteItem(writer, value, What);
+            writer.WriteStringValue(EnumCodec<TEnum>.Name(value, What));
         }
     }
 

@@ -8,6 +8,8 @@ namespace ServiceQuality.Json.Converters;
 /// </summary>
 internal sealed class JsonProperties
 {
+    private readonly byte[][] _members;
+
     public JsonProperties(string owner, params string[] names)
         : this(owner, names, 0)
     {
@@ -19,6 +21,7 @@ internal sealed class JsonProperties
         Owner = owner;
         Names = [.. names.Select(n => JsonEncodedText.Encode(n))];
         Table = new Utf8NameTable(Names);
+        _members = [.. Names.Select(JsonName.MemberOf)];
         All = (1UL << names.Length) - 1;
         Optional = optional & All;
     }
@@ -38,7 +41,7 @@ internal sealed class JsonProperties
     /// <summary>The bits of the properties that may be left out.</summary>
     public ulong Optional { get; }
 
-    public JsonEncodedText this[int index] => Names[index];
+    public JsonName this[int index] => new(Names[index], _members[index]);
 
     /// <summary>The property's full name for messages: <c>TicketOpened.customer</c>.</summary>
     public string Describe(int index) => Owner + "." + Names[index].Value;

@@ -37,10 +37,10 @@ internal static class JsonValues
     public static string? ReadNullableString(ref Utf8JsonReader reader, Where what) =>
         reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, what);
 
-    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string? value, Where what) =>
+    public static void WriteString(JsonOut writer, JsonName name, string? value, Where what) =>
         writer.WriteString(name, Text(value ?? throw JsonErrors.Unwritable(what, "the text is null."), what));
 
-    public static void WriteNullableString(Utf8JsonWriter writer, JsonEncodedText name, string? value, Where what)
+    public static void WriteNullableString(JsonOut writer, JsonName name, string? value, Where what)
     {
         if (value is null)
         {
@@ -143,10 +143,10 @@ internal static class JsonValues
         reader.TokenType == JsonTokenType.Null ? null : ReadId(ref reader, what, create);
 
     /// <summary>Writes a typed id's text; an empty (default) id has none and cannot be written.</summary>
-    public static void WriteId(Utf8JsonWriter writer, JsonEncodedText name, string? value, Where what) =>
+    public static void WriteId(JsonOut writer, JsonName name, string? value, Where what) =>
         writer.WriteString(name, value ?? throw JsonErrors.Unwritable(what, "the id is empty (a default value)"));
 
-    public static void WriteNullableId(Utf8JsonWriter writer, JsonEncodedText name, string? value, bool present, Where what)
+    public static void WriteNullableId(JsonOut writer, JsonName name, string? value, bool present, Where what)
     {
         if (present)
         {
@@ -179,19 +179,7 @@ internal static class JsonValues
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not an instant in NodaTime's range written as uuuu-MM-ddTHH:mm:ss[.fffffffff]Z (UTC).");
     }
 
-    public static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, Instant value)
-    {
-        Span<byte> buffer = stackalloc byte[InstantText.MaxLength];
-        var length = InstantText.Format(value, buffer);
-        if (length > 0)
-        {
-            writer.WriteString(name, buffer[..length]);
-        }
-        else
-        {
-            writer.WriteString(name, InstantPattern.ExtendedIso.Format(value));
-        }
-    }
+    public static void WriteInstant(JsonOut writer, JsonName name, Instant value) => writer.WriteInstant(name, value);
 
     /// <summary>A duration as NodaTime's JSON round-trip pattern writes it: <c>-H:mm:ss.FFFFFFFFF</c> (<c>4:00:00</c>, <c>36:00:00.5</c>).</summary>
     public static Duration ReadDuration(ref Utf8JsonReader reader, Where what)
@@ -203,7 +191,7 @@ internal static class JsonValues
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not a duration in NodaTime's range written as -H:mm:ss.FFFFFFFFF, such as 4:00:00.", parsed.Exception);
     }
 
-    public static void WriteDuration(Utf8JsonWriter writer, JsonEncodedText name, Duration value) => writer.WriteString(name, DurationFormat.Format(value));
+    public static void WriteDuration(JsonOut writer, JsonName name, Duration value) => writer.WriteString(name, DurationFormat.Format(value));
 
     /// <summary>An ISO calendar date: <c>uuuu-MM-dd</c>.</summary>
     public static LocalDate ReadDate(ref Utf8JsonReader reader, Where what)
@@ -215,7 +203,7 @@ internal static class JsonValues
             : throw JsonErrors.Invalid(what, $"'{JsonErrors.Quote(text)}' is not an ISO-8601 date (uuuu-MM-dd).", parsed.Exception);
     }
 
-    public static void WriteDate(Utf8JsonWriter writer, JsonEncodedText name, LocalDate value, Where what)
+    public static void WriteDate(JsonOut writer, JsonName name, LocalDate value, Where what)
     {
         if (value.Calendar != CalendarSystem.Iso)
         {

@@ -55,7 +55,7 @@ internal static class ValueCodecs
     public static Money? ReadNullableMoney(ref Utf8JsonReader reader, Where what) =>
         reader.TokenType == JsonTokenType.Null ? null : ReadMoney(ref reader, what);
 
-    public static void WriteMoney(Utf8JsonWriter writer, Money value, Where what)
+    public static void WriteMoney(JsonOut writer, Money value, Where what)
     {
         if (value.Currency is null)
         {
@@ -68,7 +68,7 @@ internal static class ValueCodecs
         writer.WriteEndObject();
     }
 
-    public static void WriteNullableMoney(Utf8JsonWriter writer, Money? value, Where what)
+    public static void WriteNullableMoney(JsonOut writer, Money? value, Where what)
     {
         if (value is { } money)
         {
@@ -128,7 +128,7 @@ internal static class ValueCodecs
     public static ServiceTier? ReadNullableTier(ref Utf8JsonReader reader, Where what) =>
         reader.TokenType == JsonTokenType.Null ? null : ReadTier(ref reader, what);
 
-    public static void WriteTier(Utf8JsonWriter writer, ServiceTier value, Where what)
+    public static void WriteTier(JsonOut writer, ServiceTier value, Where what)
     {
         if (value.Code is null)
         {
@@ -150,7 +150,7 @@ internal static class ValueCodecs
         writer.WriteEndObject();
     }
 
-    public static void WriteNullableTier(Utf8JsonWriter writer, ServiceTier? value, Where what)
+    public static void WriteNullableTier(JsonOut writer, ServiceTier? value, Where what)
     {
         if (value is { } tier)
         {
@@ -189,7 +189,7 @@ internal static class ValueCodecs
     public static AgreementReference? ReadNullableReference(ref Utf8JsonReader reader, Where what) =>
         reader.TokenType == JsonTokenType.Null ? null : ReadReference(ref reader, what);
 
-    public static void WriteReference(Utf8JsonWriter writer, AgreementReference value, Where what)
+    public static void WriteReference(JsonOut writer, AgreementReference value, Where what)
     {
         if (value.Version < 1)
         {
@@ -202,7 +202,7 @@ internal static class ValueCodecs
         writer.WriteEndObject();
     }
 
-    public static void WriteNullableReference(Utf8JsonWriter writer, AgreementReference? value, Where what)
+    public static void WriteNullableReference(JsonOut writer, AgreementReference? value, Where what)
     {
         if (value is { } reference)
         {
@@ -241,7 +241,7 @@ internal static class ValueCodecs
         }
     }
 
-    public static void WriteRatio(Utf8JsonWriter writer, Ratio value)
+    public static void WriteRatio(JsonOut writer, Ratio value)
     {
         writer.WriteStartObject();
         writer.WriteNumber(RatioProperties[0], value.Numerator);
@@ -274,7 +274,7 @@ internal static class ValueCodecs
         return new ContactDetails(phone, email, address);
     }
 
-    public static void WriteContact(Utf8JsonWriter writer, ContactDetails? value, Where what)
+    public static void WriteContact(JsonOut writer, ContactDetails? value, Where what)
     {
         if (value is null)
         {
@@ -314,7 +314,7 @@ internal static class ValueCodecs
         };
     }
 
-    public static void WriteSubject(Utf8JsonWriter writer, VisitSubject? value, Where what)
+    public static void WriteSubject(JsonOut writer, VisitSubject? value, Where what)
     {
         if (value is null)
         {
@@ -354,7 +354,7 @@ internal static class ValueCodecs
     }
 
     /// <summary>Writes the ratings with their names in ordinal order, whatever the dictionary's own order.</summary>
-    public static void WriteRatings(Utf8JsonWriter writer, IReadOnlyDictionary<string, SatisfactionRating>? value, Where what)
+    public static void WriteRatings(JsonOut writer, IReadOnlyDictionary<string, SatisfactionRating>? value, Where what)
     {
         if (value is null)
         {
@@ -392,7 +392,7 @@ internal static class ValueCodecs
         }
     }
 
-    public static void WriteArray<T>(Utf8JsonWriter writer, IReadOnlyList<T>? items, Where what, Action<Utf8JsonWriter, T, Where> writeItem)
+    public static void WriteArray<T>(JsonOut writer, IReadOnlyList<T>? items, Where what, Action<JsonOut, T, Where> writeItem)
     {
         if (items is null)
         {

@@ -71,6 +71,9 @@ public sealed class EventLogWriter : IDisposable
     // Each line is written on its own, so a line whose event cannot be written never reaches _buffer.
     private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly Utf8JsonWriter _json;
+
+    /// <summary>The strict values' writers write through this to <see cref="_json"/>.</summary>
+    private readonly JsonOut _out;
     private bool _disposed;
 
     /// <summary>Creates a writer that writes UTF-8 lines to <paramref name="destination"/>.</summary>
@@ -85,6 +88,7 @@ public sealed class EventLogWriter : IDisposable
         _destination = destination;
         _leaveOpen = leaveOpen;
         _json = new Utf8JsonWriter(_line);
+        _out = new JsonOut(_json);
     }
 
     /// <summary>How many lines (events) this writer has written so far.</summary>
@@ -192,13 +196,13 @@ public sealed class EventLogWriter : IDisposable
                 Start(e, "CustomerRegistered", CustomerField, id);
                 Text("name", e.DisplayName);
                 _json.WriteString(Tier, e.Tier.Code);
-                JsonValues.WriteDate(_json, Since, e.CustomerSince, Event);
+                JsonValues.WriteDate(_out, Since, e.CustomerSince, Event);
                 Contact(e.Contact);
                 break;
             case TierChanged e:
                 Start(e, "TierChanged", CustomerField, id);
                 _json.WriteString(Tier, e.Tier.Code);
-                JsonValues.WriteDate(_json, EffectiveFrom, e.EffectiveFrom, Event);
+                JsonValues.WriteDate(_out, EffectiveFrom, e.EffectiveFrom, Event);
                 Text(Reason, e.Reason);
                 break;
             case SpendRecorded e:
@@ -222,7 +226,7 @@ public sealed class EventLogWriter : IDisposable
             case CareFlagsChanged e:
                 Start(e, "CareFlagsChanged", CustomerField, id);
                 _json.WritePropertyName("flags");
-                EnumCodec<CareFlags>.WriteFlags(_json, e.Flags, Event);
+                EnumCodec<CareFlags>.WriteFlags(_out, e.Flags, Event);
                 break;
             case ContactDetailsChanged e:
                 Start(e, "ContactDetailsChanged", CustomerField, id);
@@ -374,7 +378,7 @@ public sealed class EventLogWriter : IDisposable
                 Start(e, "InvestigationAssigned", ComplaintField, id);
                 _json.WriteString(Department, e.Department.Value);
                 _json.WriteString(Staff, e.Person.Value);
-                JsonValues.WriteInstant(_json, Deadline, e.Deadline);
+                JsonValues.WriteInstant(_out, Deadline, e.Deadline);
                 break;
             case ComplaintResponded e:
                 Start(e, "ComplaintResponded", ComplaintField, id);
@@ -449,7 +453,7 @@ public sealed class EventLogWriter : IDisposable
                 Start(e, "VisitPlanned", VisitField, id);
                 _json.WriteString(CustomerField, e.Customer.Value);
                 _json.WriteString(Kind, EnumCodec<VisitKind>.Name(e.Kind, Event));
-                JsonValues.WriteInstant(_json, Due, e.Due);
+                JsonValues.WriteInstant(_out, Due, e.Due);
                 _json.WriteNumber("maxAttempts", e.MaxAttempts);
                 Optional("subjectTicket", e.Subject?.Ticket?.Value);
                 Optional("subjectComplaint", e.Subject?.Complaint?.Value);
@@ -548,7 +552,7 @@ public sealed class EventLogWriter : IDisposable
         _line.ResetWrittenCount();
         _json.Reset();
         _json.WriteStartObject();
-        JsonValues.WriteInstant(_json, At, @event.OccurredAt);
+        JsonValues.WriteInstant(_out, At, @event.OccurredAt);
         _json.WriteString(Type, type);
         _json.WriteString(idField, id);
     }
@@ -629,7 +633,7 @@ public sealed class EventLogWriter : IDisposable
     private void Money(JsonEncodedText name, Money value)
     {
         _json.WritePropertyName(name);
-        ValueCodecs.WriteMoney(_json, value, Event);
+        ValueCodecs.WriteMoney(_out, value, Event);
     }
 
     private void Money(string name, Money value) => Money(JsonEncodedText.Encode(name), value);

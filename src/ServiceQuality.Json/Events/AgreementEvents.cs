@@ -136,7 +136,7 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
         }
     }
 
-    protected override void WriteEvent(Utf8JsonWriter writer, AgreementEvent value)
+    protected override void WriteEvent(JsonOut writer, AgreementEvent value)
     {
         switch (value)
         {
@@ -305,5 +305,5 @@ internal sealed class AgreementEvents : EventFamily<AgreementEvent>
 
     private static decimal[] ReadDecimals(ref Utf8JsonReader reader, Where what) => ValueCodecs.ReadArray(ref reader, what, JsonValues.ReadDecimal);
 
-    private static void Begin(Utf8JsonWriter writer, EventShape shape, AgreementEvent e) => EventFormat.Begin(writer, shape, e.AgreementId.Value, e.OccurredAt);
+    private static void Begin(JsonOut writer, EventShape shape, AgreementEvent e) => EventFormat.Begin(writer, shape, e.AgreementId.Value, e.OccurredAt);
 }

@@ -177,7 +177,7 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
         }
     }
 
-    protected override void WriteEvent(Utf8JsonWriter writer, ComplaintEvent value)
+    protected override void WriteEvent(JsonOut writer, ComplaintEvent value)
     {
         switch (value)
         {
@@ -339,5 +339,5 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
         };
     }
 
-    private static void Begin(Utf8JsonWriter writer, EventShape shape, ComplaintEvent e) => EventFormat.Begin(writer, shape, e.ComplaintId.Value, e.OccurredAt);
+    private static void Begin(JsonOut writer, EventShape shape, ComplaintEvent e) => EventFormat.Begin(writer, shape, e.ComplaintId.Value, e.OccurredAt);
 }

@@ -140,7 +140,7 @@ internal sealed class CustomerEvents : EventFamily<CustomerEvent>
         }
     }
 
-    protected override void WriteEvent(Utf8JsonWriter writer, CustomerEvent value)
+    protected override void WriteEvent(JsonOut writer, CustomerEvent value)
     {
         switch (value)
         {
@@ -196,5 +196,5 @@ internal sealed class CustomerEvents : EventFamily<CustomerEvent>
         writer.WriteEndObject();
     }
 
-    private static void Begin(Utf8JsonWriter writer, EventShape shape, CustomerEvent e) => EventFormat.Begin(writer, shape, e.CustomerId.Value, e.OccurredAt);
+    private static void Begin(JsonOut writer, EventShape shape, CustomerEvent e) => EventFormat.Begin(writer, shape, e.CustomerId.Value, e.OccurredAt);
 }

@@ -49,14 +49,25 @@ internal abstract class EventFamily<TEvent>
     /// <summary>Writes the event as one object; an event type of no shape, or a value the format cannot hold, is a <see cref="JsonException"/>.</summary>
     public void Write(Utf8JsonWriter writer, TEvent value)
     {
+        var output = JsonOut.Rent(writer);
         try
         {
-            WriteEvent(writer, value);
+            WriteEvent(output, value);
+            if (!output.Commit())
+            {
+                // A text needs escaping: the event is written again, through the writer.
+                output.WriteThrough();
+                WriteEvent(output, value);
+            }
         }
         catch (ArgumentException e)
         {
             // The writer refuses text that is not valid UTF-16 (a lone surrogate in a name or a reason).
             throw new JsonException($"{value.GetType().Name} cannot be written: {e.Message}", e);
+        }
+        finally
+        {
+            output.Return();
         }
     }
 
@@ -66,7 +77,7 @@ internal abstract class EventFamily<TEvent>
     /// </summary>
     protected abstract TEvent Read(ref Utf8JsonReader reader, int shape);
 
-    protected abstract void WriteEvent(Utf8JsonWriter writer, TEvent value);
+    protected abstract void WriteEvent(JsonOut writer, TEvent value);
 
     protected JsonException UnknownType(TEvent value) =>
         JsonErrors.Unwritable(new Where(value.GetType().Name), $"it is not one of the library's {Name} types.");

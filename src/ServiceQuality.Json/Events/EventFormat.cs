@@ -73,11 +73,19 @@ internal static class EventFormat
     }
 
     /// <summary>Starts an event object: its type, the format version, the aggregate's id and when it happened.</summary>
-    public static void Begin(Utf8JsonWriter writer, EventShape shape, string? id, Instant occurredAt)
+    public static void Begin(JsonOut writer, EventShape shape, string? id, Instant occurredAt)
     {
-        writer.WriteStartObject();
-        writer.WriteString(shape.TypeProperty, shape.TypeName);
-        writer.WriteNumber(shape.VersionProperty, Version);
+        if (writer.IsRaw)
+        {
+            writer.WriteRawStart(shape.RawStart);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            writer.WriteString(shape.TypeProperty, shape.TypeName);
+            writer.WriteNumber(shape.VersionProperty, Version);
+        }
+
         JsonValues.WriteId(writer, shape.IdProperty, id, new Where(shape.Properties, 2));
         JsonValues.WriteInstant(writer, shape.OccurredAtProperty, occurredAt);
     }

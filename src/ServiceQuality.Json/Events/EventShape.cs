@@ -24,23 +24,27 @@ internal sealed class EventShape
         TypeName = JsonEncodedText.Encode(type);
         var optional = ((1UL << optionalFields.Length) - 1) << (Common + fields.Length);
         Properties = new JsonProperties(type, ["type", "v", idName, "occurredAt", .. fields, .. optionalFields], optional);
+        RawStart = [(byte)'{', .. JsonName.MemberOf(TypeProperty.Text).AsSpan(1), (byte)'"', .. TypeName.EncodedUtf8Bytes, (byte)'"', .. JsonName.MemberOf(VersionProperty.Text), (byte)'0' + EventFormat.Version];
     }
+
+    /// <summary>The event's start as written: <c>{"type":"TicketOpened","v":1</c>.</summary>
+    public byte[] RawStart { get; }
 
     /// <summary>The discriminator: the event type's name.</summary>
     public JsonEncodedText TypeName { get; }
 
     public JsonProperties Properties { get; }
 
-    public JsonEncodedText TypeProperty => Properties[0];
+    public JsonName TypeProperty => Properties[0];
 
-    public JsonEncodedText VersionProperty => Properties[1];
+    public JsonName VersionProperty => Properties[1];
 
-    public JsonEncodedText IdProperty => Properties[2];
+    public JsonName IdProperty => Properties[2];
 
-    public JsonEncodedText OccurredAtProperty => Properties[3];
+    public JsonName OccurredAtProperty => Properties[3];
 
     /// <summary>The name of the event's own field <paramref name="field"/> (0 for the first after occurredAt).</summary>
-    public JsonEncodedText Field(int field) => Properties[Common + field];
+    public JsonName Field(int field) => Properties[Common + field];
 
     /// <summary>The field, for messages: <c>TicketOpened.customer</c>.</summary>
     public Where Where(int field) => new(Properties, Common + field);

@@ -178,7 +178,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
         }
     }
 
-    protected override void WriteEvent(Utf8JsonWriter writer, TicketEvent value)
+    protected override void WriteEvent(JsonOut writer, TicketEvent value)
     {
         switch (value)
         {
@@ -324,5 +324,5 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
         return new TicketOpened(e.Id, e.At, customer, kind, channel, priority, owner, tier, agreement, onSite) { ClaimedLoss = claimedLoss, OtherAgreements = others };
     }
 
-    private static void Begin(Utf8JsonWriter writer, EventShape shape, TicketEvent e) => EventFormat.Begin(writer, shape, e.TicketId.Value, e.OccurredAt);
+    private static void Begin(JsonOut writer, EventShape shape, TicketEvent e) => EventFormat.Begin(writer, shape, e.TicketId.Value, e.OccurredAt);
 }

@@ -101,7 +101,7 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
         }
     }
 
-    protected override void WriteEvent(Utf8JsonWriter writer, VisitEvent value)
+    protected override void WriteEvent(JsonOut writer, VisitEvent value)
     {
         switch (value)
         {
@@ -146,5 +146,5 @@ internal sealed class VisitEvents : EventFamily<VisitEvent>
         writer.WriteEndObject();
     }
 
-    private static void Begin(Utf8JsonWriter writer, EventShape shape, VisitEvent e) => EventFormat.Begin(writer, shape, e.VisitId.Value, e.OccurredAt);
+    private static void Begin(JsonOut writer, EventShape shape, VisitEvent e) => EventFormat.Begin(writer, shape, e.VisitId.Value, e.OccurredAt);
 }
