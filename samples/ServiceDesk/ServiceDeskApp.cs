@@ -338,7 +338,7 @@ public static class ServiceDeskApp
     }
 
     /// <summary>The instants every calendar answers for.</summary>
-    private static Interval SupportedRange(IEnumerable<BusinessCalendar> calendars)
+    internal static Interval SupportedRange(IEnumerable<BusinessCalendar> calendars)
     {
         var ranges = calendars.Select(c => c.SupportedRange).DefaultIfEmpty(BusinessCalendar.AlwaysOpen.SupportedRange).ToList();
         return new Interval(ranges.Max(r => r.Start), ranges.Min(r => r.End));
