@@ -31,9 +31,17 @@ internal sealed class ComplianceCounts
     public void Add(ComplianceTally tally)
     {
         Cases += tally.Cases;
-        foreach (var (value, count) in tally.Samples)
+        foreach (var (kind, count, elapsed) in tally.Samples)
         {
-            Count(_samples, value, count);
+            if (elapsed.Length == 0)
+            {
+                Count(_samples, kind, count);
+            }
+
+            foreach (var nanoseconds in elapsed)
+            {
+                Count(_samples, kind with { Elapsed = Duration.FromNanoseconds(nanoseconds) }, 1);
+            }
         }
 
         foreach (var (value, count) in tally.Promises)
@@ -49,7 +57,9 @@ internal sealed class ComplianceCounts
 
     public ComplianceTally ToTally(Instant cut) => new(
         cut, Cases,
-        [.. _samples.Select(s => new Counted<ComplianceSample>(s.Key, s.Value))],
+        [.. _samples.GroupBy(s => s.Key with { Elapsed = Duration.Zero }).Select(kind => new SampleCount(
+            kind.Key, kind.Sum(s => s.Value),
+            kind.Key.State is SlaState.Met or SlaState.Missed ? [.. kind.SelectMany(s => Enumerable.Repeat(s.Key.Elapsed.ToInt64Nanoseconds(), checked((int)s.Value)))] : []))],
         [.. _promises.Select(p => new Counted<PromiseTerms>(p.Key, p.Value))],
         [.. _clocks.Select(c => new Counted<AgreementClock>(c.Key, c.Value))]);
 

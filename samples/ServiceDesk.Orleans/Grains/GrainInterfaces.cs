@@ -105,15 +105,23 @@ public sealed record StreamCopy([property: Id(0)] string Stream, [property: Id(1
 /// complaints opened by then, and how many of their clocks there are of each kind — the clocks of the agreement each case
 /// is escalated by as compliance samples (metric, state, priority, tier; the time taken only when met or missed), the
 /// terms those clocks ran to, and every clock of every agreement the cases recorded by state. Counts of different
-/// partitions add up to the cluster's, exactly.
+/// partitions add up to the cluster's, exactly. Never changed once made.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplianceTally(
     [property: Id(0)] Instant Cut,
     [property: Id(1)] int Cases,
-    [property: Id(2)] IReadOnlyList<Counted<ComplianceSample>> Samples,
+    [property: Id(2)] IReadOnlyList<SampleCount> Samples,
     [property: Id(3)] IReadOnlyList<Counted<PromiseTerms>> Promises,
     [property: Id(4)] IReadOnlyList<Counted<AgreementClock>> Clocks);
+
+/// <summary>
+/// The clocks of one kind — a compliance sample whose time taken is zero (metric, state, priority, tier) — how many there
+/// are, and when they were met or missed the time each took, in nanoseconds (one entry per clock: the report shows their
+/// percentiles). Sent as one sample and an array, not a sample per clock.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SampleCount([property: Id(0)] ComplianceSample Kind, [property: Id(1)] long Count, [property: Id(2)] long[] ElapsedNanoseconds);
 
 /// <summary>A value and how many times it occurs.</summary>
 [GenerateSerializer, Immutable]
