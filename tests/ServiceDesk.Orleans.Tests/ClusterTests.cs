@@ -57,8 +57,9 @@ public sealed class ClusterTests : IDisposable
 
         Assert.Equal(expected.Compliance, compliance.Rows);
         Assert.Equal(expected.ComplianceByKind, compliance.ByKind);
-        Assert.Equal(cases.Tickets.Count(t => t.History[0].OccurredAt <= cut) + cases.Complaints.Count(c => c.History[0].OccurredAt <= cut), compliance.Cases);
-        Assert.Equal(compliance.Rows.Sum(r => r.Met + r.Missed + r.Running + r.Cancelled), compliance.Groups.Sum(g => g.Met + g.Missed + g.Running + g.Cancelled));
+        var opened = cases.Tickets.Count(t => t.History[0].OccurredAt <= cut) + cases.Complaints.Count(c => c.History[0].OccurredAt <= cut);
+        Assert.Equal(opened, compliance.Cases);
+        Assert.True(opened < cases.Tickets.Count + cases.Complaints.Count, "the cut leaves the later cases out");
         Assert.Equal(2, await ReadModelSilos(desk));
     }
 
