@@ -4,6 +4,7 @@ using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Json;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies;
@@ -24,6 +25,7 @@ internal sealed class Centre : IDisposable
         Catalog = new AgreementCatalog(ServiceCentre.Agreements());
         Default = Catalog.Versions[0];
         Calendars = new Dictionary<string, BusinessCalendar> { [ServiceCentre.CalendarName] = ServiceCentre.Calendar };
+        Lookup = CalendarLookup.From(Calendars);
         // The same registration as the single-process sample's, so both assess a case alike.
         _provider = new ServiceCollection().AddServiceQuality(o =>
         {
@@ -41,6 +43,9 @@ internal sealed class Centre : IDisposable
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; }
 
     public CaseAssessor Assessor { get; }
+
+    /// <summary>The calendars as the SLA clock looks them up.</summary>
+    public ICalendarLookup Lookup { get; }
 
     public DateTimeZone Zone => ServiceCentre.Zone;
 

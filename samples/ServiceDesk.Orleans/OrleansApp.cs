@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using NodaTime;
 using ServiceDesk.Orleans.Client;
+using ServiceDesk.Orleans.Grains;
 using ServiceDesk.Orleans.Hosting;
 using ServiceQuality.Json;
 
@@ -100,18 +102,21 @@ public static class OrleansApp
             var timer = Stopwatch.StartNew();
             var log = options.Events ?? Simulate(sample, Path.Combine(temporary.FullName, "month.jsonl"), stderr);
             var cases = Read(log, centre);
+            var cut = Cut(options.At, cases, centre);
             var clock = new FakeTimeProvider(cases.Start.ToDateTimeOffset());
-            await using (var cluster = await LocalCluster.StartAsync(journalFile, clock, port))
+            ClusterCompliance compliance;
+            await using (var cluster = await LocalCluster.StartAsync(journalFile, clock, port, cut))
             {
                 Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Two silos up on 127.0.0.1:{port} and :{port + 1}; replaying {cases.Tickets.Count:N0} tickets and {cases.Complaints.Count:N0} complaints day by day."));
                 var replayed = await Replay.RunAsync(cluster.Client, cases, centre.Zone);
                 var gathered = await ClusterCases.CollectAsync(cluster.Client);
+                compliance = await ClusterCompliance.CollectAsync(cluster.Client, centre, cut);
                 var placement = await Placement.DescribeAsync(cluster.Client);
-                Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed:N0} events into the cluster in {timer.Elapsed.TotalSeconds:0.0} s; {placement}."));
+                Messages.Say(stderr, string.Create(CultureInfo.InvariantCulture, $"Replayed {replayed:N0} events into the cluster in {timer.Elapsed.TotalSeconds:0.0} s; {placement}; the read model's {Streams.ShardCount} partitions counted the compliance of {compliance.Cases:N0} cases at {cut}."));
                 cases = gathered;
             }
 
-            return await ReportAsync(cases, ReportOptions(sample), temporary.FullName, stdout, stderr);
+            return await ReportAsync(cases, compliance, ReportOptions(sample), temporary.FullName, stdout, stderr);
         }
         finally
         {
@@ -121,9 +126,10 @@ public static class OrleansApp
 
     /// <summary>
     /// Prints the sample's own report of <paramref name="cases"/> (gathered from the cluster): they are written as an event
-    /// log, which the sample reads to the same report as the month it came from.
+    /// log, which the sample reads to the same report as the month it came from. Its compliance tables are the ones the
+    /// cluster's read model aggregated (<paramref name="compliance"/>), which must be for the report's cut.
     /// </summary>
-    internal static async Task<int> ReportAsync(Cases cases, IEnumerable<string> reportOptions, string directory, Stream stdout, TextWriter stderr)
+    internal static async Task<int> ReportAsync(Cases cases, ClusterCompliance compliance, IEnumerable<string> reportOptions, string directory, Stream stdout, TextWriter stderr)
     {
         var held = Path.Combine(directory, "cluster.jsonl");
         await using (var stream = File.Create(held))
@@ -132,7 +138,34 @@ public static class OrleansApp
             writer.WriteCases(cases.Customers, cases.Tickets, cases.Complaints, cases.Visits);
         }
 
-        return ServiceDeskApp.Run([.. reportOptions, "--events", held], stdout, stderr);
+        return ServiceDeskApp.Run([.. reportOptions, "--events", held], stdout, stderr, report => report with
+        {
+            Compliance = compliance.Rows,
+            ComplianceByKind = compliance.ByKind,
+        });
+    }
+
+    /// <summary>
+    /// The report's cut, which the read model evaluates at: <c>--at</c>, or a week after the last event (the sample's
+    /// default); refused as the sample refuses it, before any silo starts.
+    /// </summary>
+    internal static Instant Cut(Instant? at, Cases cases, Centre centre)
+    {
+        var supported = ServiceDeskApp.SupportedRange(centre.Calendars.Values);
+        var cut = at ?? cases.End + Duration.FromDays(7);
+        if (at is { } requested && !supported.Contains(requested))
+        {
+            throw new SampleException($"--at {requested} is outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
+        }
+
+        if (cut < cases.Start)
+        {
+            throw new SampleException($"--at {cut} is before the first case, at {cases.Start}; evaluate at or after it.");
+        }
+
+        return supported.Contains(cut)
+            ? cut
+            : throw new SampleException($"The evaluation instant {cut}, a week after the last event, is outside the calendars' supported range; give --at within {supported.Start} to {supported.End}.");
     }
 
     /// <summary>The sample simulates the month and exports it as a log; its own report of it is not needed here.</summary>

@@ -70,7 +70,6 @@ internal sealed record Report(
         var lookup = CalendarLookup.From(calendars);
         var zone = ServiceCentre.Zone;
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
-        AgreementVersion Under(AgreementReference? recorded) => recorded is { } reference && catalog.Find(reference) is { } found ? found : agreement;
 
         // Each case is evaluated once, at the cut, under every agreement it recorded (the SLA, each team's OLA, the contract);
         // the escalation policy then reads the customer SLA's clocks of that same evaluation. Cases are independent, so they
@@ -85,25 +84,14 @@ internal sealed record Report(
             if (i < tickets.Count)
             {
                 var ticket = tickets[i];
-                var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
-                var main = Under(ticket.Agreement);
-                var summary = chosen.Count > 1
-                    ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
-                    : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
-                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer);
                 results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
             }
             else
             {
                 var complaint = complaints[i - tickets.Count];
-                var received = (ComplaintReceived)complaint.History[0];
-                var chosen = catalog.Recorded(received);
-                var main = Under(complaint.Agreement);
-                var tier = received.CustomerTier ?? tiers[complaint.Customer];
-                var summary = chosen.Count > 1 && received.CustomerTier is not null
-                    ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
-                    : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
-                var (clocks, own) = CaseEvaluation.Split(buffer.AsSpan(0, summary.Count), main, summary);
+                var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer);
                 var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
                 results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
             }
@@ -146,7 +134,6 @@ internal sealed record Report(
         var versions = new Dictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>>();
         var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? CalendarOf(AgreementReference reference) => catalog.Find(reference) is { } a ? a.CalendarName : agreement.CalendarName;
 
         void Record(int index, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
         {
@@ -164,7 +151,7 @@ internal sealed record Report(
                     targets[key] = seen = [];
                 }
 
-                seen.Add((status.Target, status.Basis, CalendarOf(status.Agreement)));
+                seen.Add((status.Target, status.Basis, ComplianceRow.CalendarOf(status.Agreement, catalog, agreement)));
                 if (!versions.TryGetValue(key, out var named))
                 {
                     versions[key] = named = [];
@@ -242,34 +229,8 @@ internal sealed record Report(
         var standings = Standings.Evaluate(scorecards, standingRules)
             .Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
         var kpis = ServiceKpis.CheckObjectives(agreement, kpiMeasurement.Actuals());
-        var slaObjective = agreement.Objectives.FirstOrDefault(o => o.Kpi == Kpi.SlaCompliance);
 
-        var compliance = ComplianceReport.Build(samples, ComplianceDimensions.Metric | ComplianceDimensions.Tier | ComplianceDimensions.Priority)
-            .OrderBy(g => g.Key.Metric).ThenBy(g => g.Key.Priority).ThenBy(g => Labels.TierOrder(g.Key.Tier!.Value))
-            .Select(g =>
-            {
-                // The promise as the agreement words it for this priority and tier (the most specific target); the clocks' own
-                // targets when the agreement has none (an investigation deadline is set per case).
-                // The versions the group's cases fell under, and the cell each writes for them.
-                var (metric, priority, tier) = (g.Key.Metric!.Value, g.Key.Priority!.Value, g.Key.Tier!.Value);
-                var written = (versions.GetValueOrDefault((metric, priority, tier)) ?? [])
-                    .Select(reference => catalog.Find(reference) ?? agreement).Distinct().OrderBy(a => a.Id.Value, StringComparer.Ordinal).ThenBy(a => a.Version)
-                    .Select(a => (Agreement: a, Cell: a.Targets.Where(t => t.Metric == metric && t.Matches(priority, tier)).OrderByDescending(t => t.Specificity).FirstOrDefault()))
-                    .ToList();
-                var byVersion = written.Count > 0 && written.All(w => w.Cell is { Deadline: null });
-                HashSet<(Duration, TimeBasis, string?)> promised = byVersion
-                    ? [.. written.Select(w => (w.Cell!.Target, w.Cell.Basis, w.Agreement.CalendarName))]
-                    : targets.GetValueOrDefault((metric, priority, tier)) ?? [];
-                var target = promised.Count == 1 ? Labels.Target(promised.First().Item1, promised.First().Item2)
-                    : metric == Metric.InvestigationDeadline ? "by the deadline set for each case" : promised.Count == 0 ? "–"
-                    : byVersion ? string.Join(", ", written.Select(w => $"{Labels.Target(w.Cell!.Target, w.Cell.Basis)} ({(written.All(o => o.Agreement.Id == w.Agreement.Id) ? $"v{w.Agreement.Version}" : w.Agreement.Reference)})")) : "varies by case";
-                var calendars = promised.Select(p => Labels.Calendar(p.Item2, p.Item3)).Distinct().Order(StringComparer.Ordinal).ToList();
-                var verdict = slaObjective is null || !g.Compliance.HasValue ? Labels.NoData : Labels.Verdict(ServiceKpis.Check(slaObjective, g.Compliance).Verdict);
-                return new ComplianceRow(
-                    Labels.Metric(g.Key.Metric.Value), Labels.Priority(g.Key.Priority.Value), Labels.Tier(g.Key.Tier.Value), target, string.Join(", ", calendars),
-                    g.Met, g.Missed, g.Running, g.Cancelled, Labels.Round(g.Compliance.Percent), Labels.RoundHours(g.ElapsedP90?.TotalHours), verdict);
-            })
-            .ToList();
+        var compliance = ComplianceRow.Table(samples, targets, versions, catalog, agreement);
 
         var recorded = simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations)).ToList();
         return new Report(
@@ -343,6 +304,44 @@ internal sealed record CaseEvaluation(
     AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, IReadOnlyList<ClockOutcome> Clocks, SlaEvaluation Own, CaseAssessment Assessment)
 {
     /// <summary>
+    /// A ticket evaluated at <paramref name="at"/> (its history must end by then) as the report evaluates it: under every
+    /// agreement it recorded, into <paramref name="buffer"/>; the clocks whose window opened and the statuses of its main
+    /// agreement (the one it is escalated by). Thread-safe for distinct buffers.
+    /// </summary>
+    public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfTicket(
+        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+    {
+        var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
+        var main = Under(ticket.Agreement, catalog, fallback);
+        var summary = chosen.Count > 1
+            ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
+            : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        return (main, chosen, clocks, own);
+    }
+
+    /// <summary>
+    /// A complaint evaluated at <paramref name="at"/> (its history must end by then) as the report evaluates it: under every
+    /// agreement it recorded when it recorded the customer's tier, otherwise under its main agreement for <paramref name="tier"/>.
+    /// </summary>
+    public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfComplaint(
+        Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+    {
+        var received = (ComplaintReceived)complaint.History[0];
+        var chosen = catalog.Recorded(received);
+        var main = Under(complaint.Agreement, catalog, fallback);
+        var summary = chosen.Count > 1 && received.CustomerTier is not null
+            ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
+            : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        return (main, chosen, clocks, own);
+    }
+
+    /// <summary>The agreement a case is escalated by: the version it recorded first, or <paramref name="fallback"/>.</summary>
+    private static AgreementVersion Under(AgreementReference? recorded, AgreementCatalog catalog, AgreementVersion fallback) =>
+        recorded is { } reference && catalog.Find(reference) is { } found ? found : fallback;
+
+    /// <summary>
     /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held
     /// the case, or a contract never referred to, is no promise kept or broken), and the statuses of <paramref name="main"/>
     /// as an evaluation of their own.
@@ -406,7 +405,51 @@ internal sealed record KpiRow(string Kpi, string Objective, long Numerator, long
 
 internal sealed record ComplianceRow(
     string Metric, string Priority, string Tier, string Target, string Calendar, long Met, long Missed, long Running, long Cancelled, decimal? CompliancePercent, double? P90Hours,
-    string Verdict);
+    string Verdict)
+{
+    /// <summary>
+    /// The compliance table: the clocks of the agreement each case is escalated by, grouped by metric, priority and tier
+    /// (<paramref name="samples"/>), each group worded by the targets its clocks ran to (<paramref name="targets"/>: target,
+    /// basis, calendar) and the agreement versions they fell under (<paramref name="versions"/>). The order of the samples and
+    /// of the sets does not matter.
+    /// </summary>
+    public static IReadOnlyList<ComplianceRow> Table(
+        IEnumerable<ComplianceSample> samples, IReadOnlyDictionary<(Metric, Priority, ServiceTier), HashSet<(Duration, TimeBasis, string?)>> targets,
+        IReadOnlyDictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>> versions, AgreementCatalog catalog, AgreementVersion agreement)
+    {
+        var slaObjective = agreement.Objectives.FirstOrDefault(o => o.Kpi == Kpi.SlaCompliance);
+        return [.. ComplianceReport.Build(samples, ComplianceDimensions.Metric | ComplianceDimensions.Tier | ComplianceDimensions.Priority)
+            .OrderBy(g => g.Key.Metric).ThenBy(g => g.Key.Priority).ThenBy(g => Labels.TierOrder(g.Key.Tier!.Value))
+            .Select(g =>
+            {
+                // The promise as the agreement words it for this priority and tier (the most specific target); the clocks' own
+                // targets when the agreement has none (an investigation deadline is set per case).
+                // The versions the group's cases fell under, and the cell each writes for them.
+                var (metric, priority, tier) = (g.Key.Metric!.Value, g.Key.Priority!.Value, g.Key.Tier!.Value);
+                var written = (versions.GetValueOrDefault((metric, priority, tier)) ?? [])
+                    .Select(reference => catalog.Find(reference) ?? agreement).Distinct().OrderBy(a => a.Id.Value, StringComparer.Ordinal).ThenBy(a => a.Version)
+                    .Select(a => (Agreement: a, Cell: a.Targets.Where(t => t.Metric == metric && t.Matches(priority, tier)).OrderByDescending(t => t.Specificity).FirstOrDefault()))
+                    .ToList();
+                var byVersion = written.Count > 0 && written.All(w => w.Cell is { Deadline: null });
+                HashSet<(Duration, TimeBasis, string?)> promised = byVersion
+                    ? [.. written.Select(w => (w.Cell!.Target, w.Cell.Basis, w.Agreement.CalendarName))]
+                    : targets.GetValueOrDefault((metric, priority, tier)) ?? [];
+                var target = promised.Count == 1 ? Labels.Target(promised.First().Item1, promised.First().Item2)
+                    : metric == ServiceQuality.Domain.Agreements.Metric.InvestigationDeadline ? "by the deadline set for each case" : promised.Count == 0 ? "–"
+                    : byVersion ? string.Join(", ", written.Select(w => $"{Labels.Target(w.Cell!.Target, w.Cell.Basis)} ({(written.All(o => o.Agreement.Id == w.Agreement.Id) ? $"v{w.Agreement.Version}" : w.Agreement.Reference)})")) : "varies by case";
+                var calendars = promised.Select(p => Labels.Calendar(p.Item2, p.Item3)).Distinct().Order(StringComparer.Ordinal).ToList();
+                var verdict = slaObjective is null || !g.Compliance.HasValue ? Labels.NoData : Labels.Verdict(ServiceKpis.Check(slaObjective, g.Compliance).Verdict);
+                return new ComplianceRow(
+                    Labels.Metric(g.Key.Metric.Value), Labels.Priority(g.Key.Priority.Value), Labels.Tier(g.Key.Tier.Value), target, string.Join(", ", calendars),
+                    g.Met, g.Missed, g.Running, g.Cancelled, Labels.Round(g.Compliance.Percent), Labels.RoundHours(g.ElapsedP90?.TotalHours), verdict);
+            })];
+
+    }
+
+    /// <summary>The calendar a clock of <paramref name="reference"/> runs on (the default agreement's for a version the catalogue does not hold).</summary>
+    public static string? CalendarOf(AgreementReference reference, AgreementCatalog catalog, AgreementVersion agreement) =>
+        catalog.Find(reference) is { } a ? a.CalendarName : agreement.CalendarName;
+}
 
 internal sealed record EscalationRow(int Level, string Reason, int Cases);
 
@@ -434,27 +477,33 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
 
         foreach (var status in clocksOfCase)
         {
-            var version = catalog.Find(status.Agreement);
-            var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
-            if (!_clocks.TryGetValue(key, out var clocks))
-            {
-                clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
-            }
-
-            if (!_names.TryGetValue(status.Agreement, out var name))
-            {
-                _names[status.Agreement] = name = status.Agreement.ToString();
-            }
-
-            clocks.Versions.Add(name);
-            _clocks[key] = status.State switch
-            {
-                SlaState.Met => clocks with { Met = clocks.Met + 1 },
-                SlaState.Missed => clocks with { Missed = clocks.Missed + 1 },
-                SlaState.Cancelled => clocks with { Cancelled = clocks.Cancelled + 1 },
-                _ => clocks with { Running = clocks.Running + 1 },
-            };
+            Count(status, 1);
         }
+    }
+
+    /// <summary>Counts <paramref name="times"/> clocks with <paramref name="status"/>'s agreement and state under their agreement's kind.</summary>
+    public void Count(ClockOutcome status, long times)
+    {
+        var version = catalog.Find(status.Agreement);
+        var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
+        if (!_clocks.TryGetValue(key, out var clocks))
+        {
+            clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
+        }
+
+        if (!_names.TryGetValue(status.Agreement, out var name))
+        {
+            _names[status.Agreement] = name = status.Agreement.ToString();
+        }
+
+        clocks.Versions.Add(name);
+        _clocks[key] = status.State switch
+        {
+            SlaState.Met => clocks with { Met = clocks.Met + times },
+            SlaState.Missed => clocks with { Missed = clocks.Missed + times },
+            SlaState.Cancelled => clocks with { Cancelled = clocks.Cancelled + times },
+            _ => clocks with { Running = clocks.Running + times },
+        };
     }
 
     /// <summary>Every version of the catalogue, in its order, with the cases that recorded it.</summary>

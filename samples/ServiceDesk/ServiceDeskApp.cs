@@ -47,14 +47,25 @@ public static class ServiceDeskApp
     /// <param name="stdout">Where the report goes without <c>--out</c> (and <c>--help</c>'s text).</param>
     /// <param name="stderr">Where progress and problems go.</param>
     /// <returns>The exit status: 0 done, 2 a problem with the command line, an input or an output, 1 a fault of the sample.</returns>
-    public static int Run(string[] args, Stream stdout, TextWriter stderr)
+    public static int Run(string[] args, Stream stdout, TextWriter stderr) => Run(args, stdout, stderr, amend: null);
+
+    /// <summary>
+    /// Runs the sample, letting a host replace parts of the report before it is written (the Orleans sample puts in the
+    /// compliance its cluster aggregated; a test reads the report as data).
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where the report goes without <c>--out</c> (and <c>--help</c>'s text).</param>
+    /// <param name="stderr">Where progress and problems go.</param>
+    /// <param name="amend">Given the report as built, returns the report to write; null writes it as built.</param>
+    /// <returns>The exit status, as <see cref="Run(string[], Stream, TextWriter)"/>.</returns>
+    internal static int Run(string[] args, Stream stdout, TextWriter stderr, Func<Report, Report>? amend)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            Execute(SampleOptions.Parse(args), stdout, stderr);
+            Execute(SampleOptions.Parse(args), stdout, stderr, amend);
             return 0;
         }
         catch (SampleException e)
@@ -74,7 +85,7 @@ public static class ServiceDeskApp
         }
     }
 
-    private static void Execute(SampleOptions options, Stream stdout, TextWriter stderr)
+    private static void Execute(SampleOptions options, Stream stdout, TextWriter stderr, Func<Report, Report>? amend)
     {
         if (options.Help)
         {
@@ -197,6 +208,7 @@ public static class ServiceDeskApp
             cases, agreement, catalog, calendars, provider.GetRequiredService<CaseAssessor>(), scoring, provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value.Standings,
             definitions?.Policies.Credits is not null ? provider.GetRequiredService<IServiceCreditPolicy>() : ServiceCentre.Credits, provider.GetRequiredService<ITrustPolicy>(), at,
             options.Cases, laps);
+        report = amend?.Invoke(report) ?? report;
 
         var reported = timer.Elapsed - simulated;
         if (options.Timings)
@@ -326,7 +338,7 @@ public static class ServiceDeskApp
     }
 
     /// <summary>The instants every calendar answers for.</summary>
-    private static Interval SupportedRange(IEnumerable<BusinessCalendar> calendars)
+    internal static Interval SupportedRange(IEnumerable<BusinessCalendar> calendars)
     {
         var ranges = calendars.Select(c => c.SupportedRange).DefaultIfEmpty(BusinessCalendar.AlwaysOpen.SupportedRange).ToList();
         return new Interval(ranges.Max(r => r.Start), ranges.Min(r => r.End));

@@ -26,16 +26,41 @@ public sealed class ClusterTests : IDisposable
         var expected = new MemoryStream();
         Assert.Equal(0, ServiceDeskApp.Run(Month, expected, TextWriter.Null));
         var cases = MonthCases();
-        await using var desk = await DeskCluster.StartAsync(cases.Start);
+        var cut = OrleansApp.Cut(null, cases, _centre);
+        await using var desk = await DeskCluster.StartAsync(cases.Start, cut);
 
         await Replay.RunAsync(desk.Client, cases, _centre.Zone);
         var gathered = await ClusterCases.CollectAsync(desk.Client);
+        var compliance = await ClusterCompliance.CollectAsync(desk.Client, _centre, cut);
         var actual = new MemoryStream();
-        Assert.Equal(0, await OrleansApp.ReportAsync(gathered, [], _directory.FullName, actual, TextWriter.Null));
+        Assert.Equal(0, await OrleansApp.ReportAsync(gathered, compliance, [], _directory.FullName, actual, TextWriter.Null));
 
         Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(actual.ToArray()));
         var silos = await Task.WhenAll(cases.Tickets.Select(t => desk.Client.GetGrain<ITicketGrain>(t.Id.Value).State()));
         Assert.Equal(2, silos.Select(s => s.Silo).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Compliance_AggregatedByTheReadModelOfTwoSilos_EqualsTheSingleProcessSamplesTables()
+    {
+        // A cut in the middle of the second day: later events do not count, later cases are left out, and many clocks run.
+        var cases = MonthCases();
+        var cut = cases.Start.InZone(_centre.Zone).Date.PlusDays(1).At(new LocalTime(12, 0)).InZoneStrictly(_centre.Zone).ToInstant();
+        var expected = SampleTables(Month, cut);
+        Assert.Contains(expected.Compliance, row => row.Running > 0);
+        Assert.Contains(expected.Compliance, row => row.Met > 0);
+        Assert.Contains(expected.Compliance, row => row.Missed > 0);
+        await using var desk = await DeskCluster.StartAsync(cases.Start, cut);
+
+        await Replay.RunAsync(desk.Client, cases, _centre.Zone);
+        var compliance = await ClusterCompliance.CollectAsync(desk.Client, _centre, cut);
+
+        Assert.Equal(expected.Compliance, compliance.Rows);
+        Assert.Equal(expected.ComplianceByKind, compliance.ByKind);
+        var opened = cases.Tickets.Count(t => t.History[0].OccurredAt <= cut) + cases.Complaints.Count(c => c.History[0].OccurredAt <= cut);
+        Assert.Equal(opened, compliance.Cases);
+        Assert.True(opened < cases.Tickets.Count + cases.Complaints.Count, "the cut leaves the later cases out");
+        Assert.Equal(2, await ReadModelSilos(desk));
     }
 
     [Fact]
@@ -45,7 +70,10 @@ public sealed class ClusterTests : IDisposable
         var month = MonthCases();
         var cut = month.Start.InZone(_centre.Zone).Date.PlusDays(1).At(new LocalTime(15, 0)).InZoneStrictly(_centre.Zone).ToInstant();
         var cases = Cut(month, cut);
-        await using var desk = await DeskCluster.StartAsync(cases.Start);
+        // The read model counts the cases as they stand a week on, when the reminders have escalated them.
+        var horizon = cut + Duration.FromDays(7);
+        await using var desk = await DeskCluster.StartAsync(cases.Start, horizon);
+        Assert.Equal(2, await ReadModelSilos(desk));
         var killed = desk.Cluster.Silos[1];
         var onKilled = new HashSet<string>(StringComparer.Ordinal);
 
@@ -81,10 +109,16 @@ public sealed class ClusterTests : IDisposable
         var events = cases.Customers.Sum(c => c.History.Count) + cases.Tickets.Sum(t => t.History.Count) + cases.Complaints.Sum(c => c.History.Count) + cases.Visits.Sum(v => v.History.Count);
         Assert.Equal(events + cases.Complaints.Count, await desk.Journal.CountAsync()); // and one receipt per complaint
 
+        // The read model's partitions on the dead silo rebuilt themselves from the journal on the survivor: the compliance
+        // they aggregate is the sample's for the same cases.
+        var afterReplay = SampleTables(cases, horizon);
+        var aggregated = await ClusterCompliance.CollectAsync(desk.Client, _centre, horizon);
+        Assert.Equal(afterReplay.Compliance, aggregated.Rows);
+        Assert.Equal(afterReplay.ComplianceByKind, aggregated.ByKind);
+
         // The clock moves on a week: the reminders of the open cases fire on the survivor, and every case ends
         // as the single-process scheduler leaves it.
         var reference = new SingleProcessDesk(_centre, cases.Tickets, cases.Complaints, cases.Customers);
-        var horizon = cut + Duration.FromDays(7);
         var escalations = reference.RunUntil(horizon);
         Assert.Contains(escalations, e => onKilled.Contains(e.Case));
         desk.MoveClockTo(horizon);
@@ -100,6 +134,15 @@ public sealed class ClusterTests : IDisposable
         {
             Assert.NotEqual(killed.SiloAddress.ToString(), (await desk.Client.GetGrain<ITicketGrain>(id).State()).Silo);
         }
+
+        // The escalations the reminders recorded reached the read model, which counted each escalated case again; an
+        // escalation moves no SLA clock, so its compliance is still the sample's for the cases as the scheduler left them.
+        var sizes = await Task.WhenAll(Enumerable.Range(0, Streams.ShardCount).Select(shard => desk.Client.GetGrain<IReadModelShard>(shard).Size()));
+        Assert.Equal(await desk.Journal.CountAsync() - cases.Complaints.Count, sizes.Sum(s => s.Events));
+        var escalated = SampleTables(Cases.Of(cases.Customers, reference.Tickets.Values, reference.Complaints.Values, cases.Visits), horizon);
+        var final = await ClusterCompliance.CollectAsync(desk.Client, _centre, horizon);
+        Assert.Equal(escalated.Compliance, final.Rows);
+        Assert.Equal(escalated.ComplianceByKind, final.ByKind);
     }
 
     public void Dispose()
@@ -119,6 +162,35 @@ public sealed class ClusterTests : IDisposable
             cases.Tickets.Where(t => t.History[0].OccurredAt <= cut).Select(t => Ticket.FromHistory(Until(t.History))),
             cases.Complaints.Where(c => c.History[0].OccurredAt <= cut).Select(c => Complaint.FromHistory(Until(c.History))),
             cases.Visits.Where(v => v.History[0].OccurredAt <= cut).Select(v => VisitRecord.FromHistory(Until(v.History))));
+    }
+
+    /// <summary>The compliance tables of the single-process sample's report of the month at <paramref name="at"/>.</summary>
+    private static Report SampleTables(IEnumerable<string> month, Instant at)
+    {
+        Report? report = null;
+        Assert.Equal(0, ServiceDeskApp.Run([.. month, "--at", NodaTime.Text.InstantPattern.ExtendedIso.Format(at)], Stream.Null, TextWriter.Null, built => report = built));
+        return report!;
+    }
+
+    /// <summary>The compliance tables of the single-process sample's report of <paramref name="cases"/> (as an event log) at <paramref name="at"/>.</summary>
+    private Report SampleTables(Cases cases, Instant at)
+    {
+        var log = Path.Combine(_directory.FullName, $"cases-{Guid.NewGuid():N}.jsonl");
+        using (var stream = File.Create(log))
+        {
+            using var writer = new ServiceQuality.Json.EventLogWriter(stream, leaveOpen: true);
+            writer.WriteCases(cases.Customers, cases.Tickets, cases.Complaints, cases.Visits);
+        }
+
+        return SampleTables(["--events", log], at);
+    }
+
+    /// <summary>On how many silos the read model's partitions are active.</summary>
+    private static async Task<int> ReadModelSilos(DeskCluster desk)
+    {
+        await Task.WhenAll(Enumerable.Range(0, Streams.ShardCount).Select(shard => desk.Client.GetGrain<IReadModelShard>(shard).Size()));
+        var statistics = await desk.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains(nameof(ReadModelShard), StringComparison.Ordinal) && s.ActivationCount > 0).Select(s => s.SiloAddress).Distinct().Count();
     }
 
     private Cases MonthCases() => OrleansApp.Read(OrleansApp.Simulate([.. Month], Path.Combine(_directory.FullName, "month.jsonl"), TextWriter.Null), _centre);

@@ -34,13 +34,15 @@ internal sealed class DeskCluster : IAsyncDisposable
 
     public Instant Now => Instant.FromDateTimeOffset(Clock.GetUtcNow());
 
-    public static async Task<DeskCluster> StartAsync(Instant clockStart)
+    /// <summary>Starts the two silos with the desk's clock at <paramref name="clockStart"/> and the read model counting at <paramref name="cut"/> (a month on by default).</summary>
+    public static async Task<DeskCluster> StartAsync(Instant clockStart, Instant? cut = null)
     {
+        var readModelCut = cut ?? clockStart + Duration.FromDays(31);
         var directory = System.IO.Directory.CreateTempSubdirectory("servicedesk-orleans-tests-");
         var clock = new FakeTimeProvider(clockStart.ToDateTimeOffset());
         var journal = Path.Combine(directory.FullName, "journal.db");
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => DeskSilo.Configure(silo, journal, clock));
+        builder.ConfigureSilo((_, silo) => DeskSilo.Configure(silo, journal, clock, readModelCut));
         builder.ConfigureClient(client => DeskSilo.Configure(client));
         var cluster = builder.Build();
         await cluster.DeployAsync();

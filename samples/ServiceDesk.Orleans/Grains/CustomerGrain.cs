@@ -43,6 +43,26 @@ internal sealed class CustomerGrain(CaseJournal journal, Centre centre) : Stream
         // Receipts are not part of the read model: shard -1 is no partition.
         await Journal.AppendAsync(Streams.Name(Receipts, Id), -1, _receipts.Count, [$"{complaint} {InstantPattern.ExtendedIso.Format(receivedAt)}"]);
         _receipts[complaint] = receivedAt;
+        await RecountAsync(complaint);
+    }
+
+    /// <summary>The customer's history changed: the read model counts each of their complaints again (under the tier now in the journal).</summary>
+    protected override async Task AfterImportAsync(int previousVersion)
+    {
+        foreach (var complaint in _receipts.Keys)
+        {
+            await RecountAsync(complaint);
+        }
+    }
+
+    /// <summary>
+    /// Asks the read model to count a complaint again. The complaint's partition reads this customer's history from the
+    /// journal, so it must hear of every change after the change is written, and of every complaint noted after a change.
+    /// </summary>
+    private Task RecountAsync(string complaint)
+    {
+        var stream = Streams.Name(Streams.Complaints, complaint);
+        return GrainFactory.GetGrain<IReadModelShard>(Streams.Shard(stream)).CustomerChanged(stream);
     }
 
     public Task<ComplaintContext> ForComplaint(string complaint, Instant at) => Task.FromResult(new ComplaintContext(

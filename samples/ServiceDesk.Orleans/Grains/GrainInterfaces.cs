@@ -1,7 +1,10 @@
 using NodaTime;
+using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints.Events;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Customers.Events;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets.Events;
 using ServiceQuality.Domain.Visits.Events;
 
@@ -74,6 +77,15 @@ public interface IReadModelShard : IGrainWithIntegerKey
 
     /// <summary>How many streams and events the partition holds.</summary>
     Task<(int Streams, long Events)> Size();
+
+    /// <summary>
+    /// The customer of a complaint whose stream hashes to this partition changed (their tier on the cut's date may have):
+    /// the complaint is counted again. Nothing happens for a stream the partition does not hold yet.
+    /// </summary>
+    Task CustomerChanged(string complaintStream);
+
+    /// <summary>The SLA compliance of the partition's tickets and complaints at the read model's cut, as counts that add up over partitions.</summary>
+    Task<ComplianceTally> Compliance();
 }
 
 /// <summary>A case's standing: its version, the instant its reminder is set for (null: none), its escalation level and the silo it runs on.</summary>
@@ -87,3 +99,42 @@ public sealed record ComplaintContext([property: Id(0)] ServiceTier? Tier, [prop
 /// <summary>A copy of one stream from the read model.</summary>
 [GenerateSerializer]
 public sealed record StreamCopy([property: Id(0)] string Stream, [property: Id(1)] IReadOnlyList<string> Events);
+
+/// <summary>
+/// One partition's SLA compliance at the read model's cut (<see cref="Cut"/>): its <see cref="Cases"/> tickets and
+/// complaints opened by then, and how many of their clocks there are of each kind — the clocks of the agreement each case
+/// is escalated by as compliance samples (metric, state, priority, tier; the time taken only when met or missed), the
+/// terms those clocks ran to, and every clock of every agreement the cases recorded by state. Counts of different
+/// partitions add up to the cluster's, exactly. Never changed once made.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ComplianceTally(
+    [property: Id(0)] Instant Cut,
+    [property: Id(1)] int Cases,
+    [property: Id(2)] IReadOnlyList<SampleCount> Samples,
+    [property: Id(3)] IReadOnlyList<Counted<PromiseTerms>> Promises,
+    [property: Id(4)] IReadOnlyList<Counted<AgreementClock>> Clocks);
+
+/// <summary>
+/// The clocks of one kind — a compliance sample whose time taken is zero (metric, state, priority, tier) — how many there
+/// are, and when they were met or missed the time each took, in nanoseconds (one entry per clock: the report shows their
+/// percentiles). Sent as one sample and an array, not a sample per clock.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SampleCount([property: Id(0)] ComplianceSample Kind, [property: Id(1)] long Count, [property: Id(2)] long[] ElapsedNanoseconds);
+
+/// <summary>A value and how many times it occurs.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct Counted<T>([property: Id(0)] T Value, [property: Id(1)] long Count);
+
+/// <summary>
+/// The terms one clock of a case's main agreement ran to, under its metric, priority and tier: what the compliance table
+/// words as the promise and its calendar.
+/// </summary>
+[GenerateSerializer, Immutable]
+public readonly record struct PromiseTerms(
+    [property: Id(0)] ComplianceKey Key, [property: Id(1)] Duration Target, [property: Id(2)] TimeBasis Basis, [property: Id(3)] AgreementReference Agreement);
+
+/// <summary>One clock of any agreement a case recorded (its SLA, a team's OLA, a contract) by its state at the cut: the compliance by agreement kind.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct AgreementClock([property: Id(0)] AgreementReference Agreement, [property: Id(1)] SlaState State);

@@ -40,9 +40,13 @@ internal abstract class StreamGrain<TAggregate, TEvent>(CaseJournal journal) : G
         var version = Aggregate?.StreamVersion ?? 0;
         if (version != expectedVersion)
         {
-            // The same import retried after a lost answer (a silo died after writing): it is already there.
+            // The same import retried after a lost answer (a silo died after writing): it is already there. What follows a
+            // write is done again — the silo may have died before it — and is harmless if it was done: the read model
+            // ignores a change it holds, and a case sets the reminder it would set anyway.
             if (version >= expectedVersion + events.Count && Aggregate!.History.Skip(expectedVersion).Take(events.Count).SequenceEqual(events))
             {
+                await NotifyReadModelAsync(expectedVersion, [.. events.Select(e => JsonSerializer.Serialize(e, Centre.Json))]);
+                await AfterImportAsync(expectedVersion);
                 return version;
             }
 
@@ -94,6 +98,10 @@ internal abstract class StreamGrain<TAggregate, TEvent>(CaseJournal journal) : G
         }
 
         Aggregate = changed;
-        await GrainFactory.GetGrain<IReadModelShard>(Streams.Shard(Stream)).Changed(Stream, fromVersion, data);
+        await NotifyReadModelAsync(fromVersion, data);
     }
+
+    /// <summary>Sends the events after <paramref name="fromVersion"/> to the stream's read-model partition.</summary>
+    private Task NotifyReadModelAsync(int fromVersion, IReadOnlyList<string> data) =>
+        GrainFactory.GetGrain<IReadModelShard>(Streams.Shard(Stream)).Changed(Stream, fromVersion, data);
 }

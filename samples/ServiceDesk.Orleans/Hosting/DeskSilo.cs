@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Reminders;
 using Orleans.Serialization;
+using NodaTime;
+using ServiceDesk.Orleans.Grains;
 using ServiceDesk.Orleans.Journal;
 
 namespace ServiceDesk.Orleans.Hosting;
@@ -15,13 +17,15 @@ internal static class DeskSilo
     /// <param name="silo">The silo.</param>
     /// <param name="journalFile">The SQLite file every silo of the cluster opens.</param>
     /// <param name="clock">The desk's clock (reminders and "now"); null for the system clock.</param>
-    public static ISiloBuilder Configure(ISiloBuilder silo, string journalFile, TimeProvider? clock)
+    /// <param name="cut">The instant the read model evaluates the cases at (the report's cut); the same for every silo.</param>
+    public static ISiloBuilder Configure(ISiloBuilder silo, string journalFile, TimeProvider? clock, Instant cut)
     {
         silo.AddReminders();
         var services = silo.Services;
         services.AddSingleton(_ => CaseJournal.Open(journalFile));
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         services.AddSingleton<Centre>();
+        services.AddSingleton(new ReadModelCut(cut));
         services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMinutes(1));
         if (clock is not null)
         {

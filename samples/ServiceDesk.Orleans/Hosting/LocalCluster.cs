@@ -1,4 +1,5 @@
 using System.Net;
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public IClusterClient Client { get; private set; } = null!;
 
-    public static async Task<LocalCluster> StartAsync(string journalFile, TimeProvider? clock, int basePort)
+    public static async Task<LocalCluster> StartAsync(string journalFile, TimeProvider? clock, int basePort, Instant cut)
     {
         var cluster = new LocalCluster();
         try
@@ -30,7 +31,7 @@ internal sealed class LocalCluster : IAsyncDisposable
                 var (siloPort, gatewayPort) = (basePort + i, basePort + 100 + i);
                 var silo = Host.CreateDefaultBuilder()
                     .ConfigureLogging(logging => logging.ClearProviders())
-                    .UseOrleans(builder => DeskSilo.Configure(builder.UseLocalhostClustering(siloPort, gatewayPort, primary, "servicedesk", "servicedesk"), journalFile, clock))
+                    .UseOrleans(builder => DeskSilo.Configure(builder.UseLocalhostClustering(siloPort, gatewayPort, primary, "servicedesk", "servicedesk"), journalFile, clock, cut))
                     .Build();
                 cluster._hosts.Add(silo);
                 await silo.StartAsync();
