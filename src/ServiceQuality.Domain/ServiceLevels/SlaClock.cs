@@ -184,10 +184,10 @@ public static partial class SlaClock
         var range = MeasurableRange(agreement, calendar);
         Guard.Against.OutsideSupportedRange(now, range, nameof(now));
 
-        // Each event up to now is read through the list once: its meaning to the clocks and its instant.
+        // Each event up to now is read through the list once: its meaning to the clocks and its timeline position.
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
-        Span<Instant> instants = total <= StackLimit ? stackalloc Instant[total] : new Instant[total];
+        Span<long> instants = total <= StackLimit ? stackalloc long[total] : new long[total];
         var events = 0;
         for (; events < total; events++)
         {
@@ -199,15 +199,16 @@ public static partial class SlaClock
 
             Guard.Against.OutsideSupportedRange(e.OccurredAt, range, nameof(history));
             signals[events] = Classify(e);
-            instants[events] = e.OccurredAt;
+            instants[events] = CompiledTimeline.ToNanoseconds(e.OccurredAt);
         }
 
         signals = signals[..events];
         instants = instants[..events];
+        var at = CompiledTimeline.ToNanoseconds(now);
 
         // Spans of counting time: at most one more than the events.
-        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
-        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        Span<long> starts = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
+        Span<long> ends = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
         var count = 0;
         Instant? next = null;
         var window = WindowOf(agreement);
@@ -226,8 +227,8 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement, window);
-            destination[count++] = clock.Status(now, priority, out var change);
-            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
+            destination[count++] = clock.Status(at, priority, out var change);
+            extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -433,8 +434,9 @@ public static partial class SlaClock
         var events = CountUpTo(history, now, range);
         var start = EarliestReceipt(history, events, received.OccurredAt);
         Guard.Against.OutsideSupportedRange(start, range, nameof(history));
-        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
-        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        Span<long> starts = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
+        Span<long> ends = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
+        var at = CompiledTimeline.ToNanoseconds(now);
         var count = 0;
         Instant? next = null;
         foreach (var metric in ComplaintMetrics)
@@ -452,9 +454,9 @@ public static partial class SlaClock
             }
 
             clock.KeepCycles(extras?.Cycles);
-            var priority = DriveComplaint(ref clock, metric, history, events, agreement, start, window);
-            destination[count++] = clock.Status(now, priority, out var change);
-            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
+            var priority = DriveComplaint(ref clock, metric, history, events, agreement, CompiledTimeline.ToNanoseconds(start), window);
+            destination[count++] = clock.Status(at, priority, out var change);
+            extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -580,7 +582,7 @@ public static partial class SlaClock
     };
 
     private static Priority DriveTicket(
-        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants,
+        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<long> instants,
         AgreementVersion agreement, Window window)
     {
         var priority = Priority.P3;
@@ -697,13 +699,13 @@ public static partial class SlaClock
     }
 
     private static Priority DriveComplaint(
-        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, AgreementVersion agreement, Instant start, Window window)
+        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, AgreementVersion agreement, long start, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < events; i++)
         {
             var e = history[i];
-            var at = e.OccurredAt;
+            var at = CompiledTimeline.ToNanoseconds(e.OccurredAt);
 
             switch (e)
             {
@@ -916,7 +918,7 @@ public static partial class SlaClock
             new(statuses.ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName, CompletedCycles = Cycles, Breakdowns = Breakdowns };
 
         /// <summary>The breakdown of the status just computed, for a clock that started.</summary>
-        public void Break<TEvent>(ref MetricClock clock, IReadOnlyList<TEvent> history, int events, Instant now, Priority priority, in SlaStatus status)
+        public void Break<TEvent>(ref MetricClock clock, IReadOnlyList<TEvent> history, int events, long now, Priority priority, in SlaStatus status)
             where TEvent : IDomainEvent
         {
             if (status.State == SlaState.NotApplicable)
