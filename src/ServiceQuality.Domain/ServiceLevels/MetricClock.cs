@@ -274,7 +274,7 @@ internal ref struct MetricClock
         {
             var timeline = (target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen).Timeline;
             var origin = target.Start == TargetStart.WhenApplies ? FirstInForce(target) : _startedAt;
-            var totals = new Int128[holders.Length + 1];
+            Span<Int128> totals = holders.Length < 32 ? stackalloc Int128[holders.Length + 1] : new Int128[holders.Length + 1];
             for (var i = 0; i <= _spans; i++)
             {
                 var (from, to) = i < _spans ? (_spanStarts[i], _spanEnds[i]) : (_spanStarts[i], IsCounting ? now : _spanStarts[i]);
@@ -300,7 +300,12 @@ internal ref struct MetricClock
                 }
 
                 var holder = h < 0 ? default : holders[h];
-                var index = shares.FindIndex(s => s.Holder == holder);
+                var index = shares.Count - 1;
+                while (index >= 0 && shares[index].Holder != holder)
+                {
+                    index--;
+                }
+
                 var elapsed = ToDuration(totals[h + 1]);
                 if (index < 0)
                 {
@@ -493,7 +498,7 @@ internal ref struct MetricClock
                 }
                 else
                 {
-                    Crossings[StagesReached++] = CompiledTimeline.ToInstant(at);
+                    Crossings[StagesReached++] = at;
                 }
 
                 if (++NextThreshold < Thresholds)
