@@ -194,7 +194,7 @@ public static partial class SlaClock
         IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, in TicketScan scan,
         Span<SlaStatus> destination, Extras? extras)
     {
-        if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
+        if (!agreement.CoversEveryTicket && !agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
         {
             return default;
         }
@@ -434,7 +434,7 @@ public static partial class SlaClock
         IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars,
         Instant now, Span<SlaStatus> destination, Extras? extras)
     {
-        if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
+        if (!agreement.CoversEveryComplaint && !agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
             return default;
         }
@@ -880,17 +880,13 @@ public static partial class SlaClock
     private static Interval MeasurableRange(AgreementVersion agreement, BusinessCalendar calendar)
     {
         var range = calendar.SupportedRange;
-        var targets = agreement.Targets;
-        for (var i = 0; i < targets.Count; i++)
+        if (!agreement.HasCalendarTimeTargets)
         {
-            if (targets[i].Basis == TimeBasis.CalendarTime)
-            {
-                var always = BusinessCalendar.AlwaysOpen.SupportedRange;
-                return new Interval(Instant.Max(range.Start, always.Start), Instant.Min(range.End, always.End));
-            }
+            return range;
         }
 
-        return range;
+        var always = BusinessCalendar.AlwaysOpen.SupportedRange;
+        return new Interval(Instant.Max(range.Start, always.Start), Instant.Min(range.End, always.End));
     }
 
     private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
