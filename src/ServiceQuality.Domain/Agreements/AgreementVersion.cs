@@ -26,6 +26,10 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     private readonly TargetMatrix _matrix;
     private readonly ImmutableArray<PauseRule> _pauseRules;
 
+    // What the SLA clock asks on every evaluation, worked out once: the pause rules as one metric bit mask per reason.
+    private readonly HoldReason[] _pauseReasons;
+    private readonly int[] _pausedMetrics;
+
     internal AgreementVersion(
         AgreementId id,
         int version,
@@ -51,6 +55,12 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
 
         // Boxed once here, not on every read (the clock reads these on every evaluation).
         (Targets, PauseRules) = (matrix.Cells, pauseRules);
+        _pauseReasons = [.. pauseRules.Select(r => r.Reason)];
+        _pausedMetrics = [.. pauseRules.Select(r => r.Metrics.Aggregate(0, (mask, m) => mask | MetricBit(m)))];
+        HasCalendarTimeTargets = matrix.Cells.Any(t => t.Basis == TimeBasis.CalendarTime);
+        CoversEveryTicket = applicability.Tiers.Count == 0 && applicability.Kinds.Count == 0 && applicability.Channels.Count == 0
+            && applicability.Priorities.Count == 0;
+        CoversEveryComplaint = applicability.Tiers.Count == 0 && applicability.Categories.Count == 0 && applicability.Channels.Count == 0;
     }
 
     /// <summary>The agreement's id (shared by all its versions).</summary>
@@ -113,6 +123,15 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     /// <summary>One bit per <see cref="Metric"/> that has at least one target: a constant-time test for the SLA clock.</summary>
     internal int MetricsWithTargets => _matrix.MetricsWithTargets;
 
+    /// <summary>Whether a target is in calendar time (so the clock also needs the always-open calendar's range).</summary>
+    internal bool HasCalendarTimeTargets { get; }
+
+    /// <summary>Whether <see cref="Applicability"/> covers every ticket (<see cref="Applicability.CoversTicket"/> is true whatever it is asked).</summary>
+    internal bool CoversEveryTicket { get; }
+
+    /// <summary>Whether <see cref="Applicability"/> covers every complaint (<see cref="Applicability.CoversComplaint"/> is true whatever it is asked).</summary>
+    internal bool CoversEveryComplaint { get; }
+
     /// <summary>The warning stages as exact integer fractions, for allocation-free threshold arithmetic.</summary>
     internal StageFraction[] StageFractions { get; }
 
@@ -135,7 +154,24 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     /// <param name="reason">The hold reason.</param>
     /// <param name="metric">The metric.</param>
     /// <returns>True when a pause rule says so.</returns>
-    public bool IsPausedBy(HoldReason reason, Metric metric) => Pauses(_pauseRules, reason, metric);
+    public bool IsPausedBy(HoldReason reason, Metric metric)
+    {
+        var bit = MetricBit(metric);
+        if (bit == 0)
+        {
+            return Pauses(_pauseRules, reason, metric);
+        }
+
+        for (var r = 0; r < _pauseReasons.Length; r++)
+        {
+            if ((_pausedMetrics[r] & bit) != 0 && _pauseReasons[r] == reason)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="other"/> has the same content: every property above, lists item by item.</summary>
     /// <param name="other">The other version.</param>
@@ -161,6 +197,9 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     /// <returns>A short summary, for example <c>Agreement PM-2025 v2 'Property management' in force from 2025-01-15T00:00:00Z</c>.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"Agreement {Id} v{Version} '{Name}' in force from {EffectiveFrom}{(EffectiveUntil is { } until ? $" until {until}" : string.Empty)}");
+
+    /// <summary>One bit per metric the enum defines (none for a value it does not, which no rule can name).</summary>
+    private static int MetricBit(Metric metric) => (uint)metric < 32 ? 1 << (int)metric : 0;
 
     /// <summary>Whether one of <paramref name="rules"/> pauses <paramref name="metric"/> for <paramref name="reason"/>; plain loops, no allocation.</summary>
     internal static bool Pauses<TRules>(TRules rules, HoldReason reason, Metric metric)

@@ -297,6 +297,12 @@ public sealed class BusinessCalendar
     /// <summary>The business time in [a, b) in nanoseconds, for a ≤ b: <see cref="BusinessTimeBetween"/> without the <see cref="Duration"/> round trip.</summary>
     internal Int128 BusinessNanosecondsBetween(Instant a, Instant b) => _timeline.Between(ToPosition(a, nameof(a)), ToPosition(b, nameof(b)));
 
+    /// <summary>
+    /// The compiled open time, for callers that have checked their instants against <see cref="SupportedRange"/> once and
+    /// then work in timeline positions (nanoseconds since the Unix epoch) without a check and a conversion per call.
+    /// </summary>
+    internal CompiledTimeline Timeline => _timeline;
+
     /// <summary><see cref="TryAddBusinessTime"/> for a positive amount in nanoseconds: null when it runs past the end of the supported range.</summary>
     internal Instant? AddBusinessNanoseconds(Instant start, Int128 amount) =>
         _timeline.Add(ToPosition(start, nameof(start)), amount) is { } result ? CompiledTimeline.ToInstant(result) : null;

@@ -99,7 +99,13 @@ internal sealed class CompiledTimeline
 
         var index = ChunkIndex(start);
         var chunk = Chunk(index);
-        var target = chunk.OpenBefore(start) + amount;
+        var target = chunk.OpenBefore(start, out var from) + amount;
+        if (target <= chunk.Total)
+        {
+            var within = chunk.EarliestWithOpenBefore((long)target, from);
+            return within < Max ? within : null;
+        }
+
         while (target > chunk.Total)
         {
             target -= chunk.Total;

@@ -73,9 +73,12 @@ internal sealed class TimelineChunk
     }
 
     /// <summary>Open time in this chunk before <paramref name="t"/>.</summary>
-    public long OpenBefore(long t)
+    public long OpenBefore(long t) => OpenBefore(t, out _);
+
+    /// <summary>Open time in this chunk before <paramref name="t"/>, and the index of the last interval starting at or before it (-1 if none).</summary>
+    public long OpenBefore(long t, out int index)
     {
-        var i = LastStartAtOrBefore(t);
+        var i = index = LastStartAtOrBefore(t);
         return i < 0 ? 0 : _openBefore[i] + Math.Min(t, _ends[i]) - _starts[i];
     }
 
@@ -83,6 +86,32 @@ internal sealed class TimelineChunk
     public long EarliestWithOpenBefore(long amount)
     {
         var i = LastBefore(_openBefore, amount);
+        return _starts[i] + (amount - _openBefore[i]);
+    }
+
+    /// <summary>
+    /// <see cref="EarliestWithOpenBefore(long)"/>, searching forward from interval <paramref name="from"/> (the one a
+    /// count starts in): a deadline is mostly a few intervals on, so a short scan finds it before a search of the chunk would.
+    /// </summary>
+    public long EarliestWithOpenBefore(long amount, int from)
+    {
+        var i = Math.Max(from, 0);
+        if (i >= _openBefore.Length || _openBefore[i] >= amount)
+        {
+            return EarliestWithOpenBefore(amount);
+        }
+
+        // The answer is the last interval with less open time before it than the amount: i or a later one.
+        for (var steps = 0; i + 1 < _openBefore.Length && _openBefore[i + 1] < amount; steps++)
+        {
+            if (steps == 8)
+            {
+                return EarliestWithOpenBefore(amount);
+            }
+
+            i++;
+        }
+
         return _starts[i] + (amount - _openBefore[i]);
     }
 

@@ -12,14 +12,19 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// counts (started, not paused, not stopped) and, when asked, measures them against the target in force. Cycles end on
 /// <see cref="NewCycle"/>, which settles the old cycle's outcome with the priority in force when it stopped.
 /// </summary>
+/// <remarks>
+/// Instants are timeline positions (nanoseconds since the Unix epoch, <see cref="CompiledTimeline.ToNanoseconds"/>): the
+/// caller checks them against the calendars' supported range once, so that measuring needs neither a check nor a
+/// conversion per span; they become <see cref="Instant"/>s again only in what the clock reports.
+/// </remarks>
 internal ref struct MetricClock
 {
     private readonly Metric _metric;
     private readonly AgreementVersion _agreement;
     private readonly ServiceTier _tier;
     private readonly BusinessCalendar _businessCalendar;
-    private readonly Span<Instant> _spanStarts;
-    private readonly Span<Instant> _spanEnds;
+    private readonly Span<long> _spanStarts;
+    private readonly Span<long> _spanEnds;
     private int _spans;
     private bool _started;
     private bool _heldPaused;
@@ -28,18 +33,18 @@ internal ref struct MetricClock
     private List<SlaCycle>? _completed;
     private bool _stopped;
     private bool _cancelled;
-    private Instant _startedAt;
-    private Instant _stoppedAt;
+    private long _startedAt;
+    private long _stoppedAt;
     private Priority _priorityAtStop;
     private int _cycle;
     private int _missedBefore;
-    private Instant? _lockedBreach;
+    private long? _lockedBreach;
 
-    /// <summary>For each priority (P1 to P4), the first instant of the current cycle it was in force; see <see cref="_priorityInForce"/>.</summary>
-    private PriorityInstants _priorityFirstInForce;
+    /// <summary>For each priority (P1 to P4), the first position of the current cycle it was in force; see <see cref="_priorityInForce"/>.</summary>
+    private PriorityPositions _priorityFirstInForce;
     private int _priorityInForce;
 
-    public MetricClock(Metric metric, AgreementVersion agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<Instant> spanStarts, Span<Instant> spanEnds)
+    public MetricClock(Metric metric, AgreementVersion agreement, ServiceTier tier, BusinessCalendar businessCalendar, Span<long> spanStarts, Span<long> spanEnds)
     {
         _metric = metric;
         _agreement = agreement;
@@ -66,7 +71,7 @@ internal ref struct MetricClock
     public void KeepCycles(List<SlaCycle>? completed) => _completed = completed;
 
     /// <summary>The case entered (<paramref name="inside"/>) or left the clock's window at <paramref name="at"/>.</summary>
-    public void SetWindow(bool inside, Instant at)
+    public void SetWindow(bool inside, long at)
     {
         if (inside != _outside)
         {
@@ -90,7 +95,7 @@ internal ref struct MetricClock
         }
     }
 
-    public void Start(Instant at, Priority priority)
+    public void Start(long at, Priority priority)
     {
         (_started, _startedAt, _cycle, _priorityInForce) = (true, at, 1, 0);
         _everInside = !_outside;
@@ -102,10 +107,10 @@ internal ref struct MetricClock
     /// The priority in force is now <paramref name="priority"/>: noted as the first instant of the cycle it applies, when it
     /// is, for cells that start when they first apply (<see cref="TargetStart.WhenApplies"/>).
     /// </summary>
-    public void PriorityChanged(Instant at, Priority priority)
+    public void PriorityChanged(long at, Priority priority)
     {
         var index = (int)priority - 1;
-        if ((uint)index < PriorityInstants.Count && (_priorityInForce & (1 << index)) == 0)
+        if ((uint)index < PriorityPositions.Count && (_priorityInForce & (1 << index)) == 0)
         {
             _priorityFirstInForce[index] = at;
             _priorityInForce |= 1 << index;
@@ -113,7 +118,7 @@ internal ref struct MetricClock
     }
 
     /// <summary>A hold began or ended; <paramref name="pauses"/> says whether the current hold pauses this metric.</summary>
-    public void SetHold(bool pauses, Instant at)
+    public void SetHold(bool pauses, long at)
     {
         if (pauses == _heldPaused)
         {
@@ -132,7 +137,7 @@ internal ref struct MetricClock
         }
     }
 
-    public void Stop(Instant at, Priority priority)
+    public void Stop(long at, Priority priority)
     {
         if (!_started || IsStopped)
         {
@@ -143,7 +148,7 @@ internal ref struct MetricClock
         (_stopped, _stoppedAt, _priorityAtStop) = (true, at, priority);
     }
 
-    public void Cancel(Instant at, Priority priority)
+    public void Cancel(long at, Priority priority)
     {
         if (!_started || IsStopped)
         {
@@ -158,7 +163,7 @@ internal ref struct MetricClock
     /// The priority is about to change: a deadline already missed under the target in force stays missed, even if the
     /// new priority's target would allow more time (a missed status never becomes met).
     /// </summary>
-    public void PriorityChanging(Instant at, Priority from)
+    public void PriorityChanging(long at, Priority from)
     {
         if (_started && !IsStopped && _lockedBreach is null && Measure(at, from, stages: false, out var m) && m.Missed)
         {
@@ -167,7 +172,7 @@ internal ref struct MetricClock
     }
 
     /// <summary>A reopen under <see cref="ReopenBehaviour.ContinueClock"/>: the stopped clock counts again, elapsed time kept.</summary>
-    public void Continue(Instant at)
+    public void Continue(long at)
     {
         if (!_stopped)
         {
@@ -180,7 +185,7 @@ internal ref struct MetricClock
     }
 
     /// <summary>Ends the current cycle (settling whether it missed) and starts the next one at <paramref name="at"/>.</summary>
-    public void NewCycle(Instant at, Priority priority)
+    public void NewCycle(long at, Priority priority)
     {
         if (!_started)
         {
@@ -193,13 +198,13 @@ internal ref struct MetricClock
             Stop(at, priority);
         }
 
-        if (_everInside && Measure(at, out var measure))
+        if (_everInside && Measure(at, _priorityAtStop, stages: false, out var measure))
         {
             var missed = !_cancelled && measure.Missed;
             _missedBefore += missed ? 1 : 0;
             _completed?.Add(new SlaCycle(
-                _agreement.Reference, _metric, _cycle, measure.Origin, _stoppedAt, Duration.FromNanoseconds(measure.Elapsed), ToDuration(measure.TargetNanoseconds),
-                _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
+                _agreement.Reference, _metric, _cycle, ToInstant(measure.Origin), ToInstant(_stoppedAt), ToDuration(measure.Elapsed),
+                ToDuration(measure.TargetNanoseconds), _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
         }
 
         var cycle = _cycle + 1;
@@ -209,16 +214,16 @@ internal ref struct MetricClock
     }
 
     /// <summary>The status at <paramref name="now"/>, and the next instant (after now) at which it will change.</summary>
-    public readonly SlaStatus Status(Instant now, Priority currentPriority, out Instant? nextChange)
+    public readonly SlaStatus Status(long now, Priority currentPriority, out Instant? nextChange)
     {
         nextChange = null;
         var agreement = _agreement.Reference;
-        if (!_started || !_everInside || !Measure(now, currentPriority, out var m))
+        if (!_started || !_everInside || !Measure(now, currentPriority, stages: true, out var m))
         {
             var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
             return new SlaStatus(
                 _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, false, null,
-                Math.Max(_cycle, 1), _missedBefore, agreement, _started ? _startedAt : null, null, null, default, 0);
+                Math.Max(_cycle, 1), _missedBefore, agreement, _started ? ToInstant(_startedAt) : null, null, null, default, 0);
         }
 
         var state = _cancelled ? SlaState.Cancelled
@@ -226,7 +231,7 @@ internal ref struct MetricClock
             : _stopped ? SlaState.Met
             : _heldPaused || _outside ? SlaState.Paused
             : SlaState.Running;
-        Instant? due = null;
+        long? due = null;
         var dueBeyondRange = false;
         if (IsCounting)
         {
@@ -235,7 +240,7 @@ internal ref struct MetricClock
             if (due is null)
             {
                 // Never earlier than a deadline in business days computed from the origin (the breach already is).
-                due = m.Calendar.AddBusinessNanoseconds(now, m.TargetNanoseconds - m.Elapsed);
+                due = m.Timeline.Add(now, m.TargetNanoseconds - m.Elapsed);
                 dueBeyondRange = due is null;
                 due = m.NotBefore > due ? m.NotBefore : due;
             }
@@ -243,33 +248,33 @@ internal ref struct MetricClock
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = m.Calendar.AddBusinessNanoseconds(now, m.ThresholdAmount(m.NextThreshold) - m.Elapsed);
+                nextChange = ToInstant(m.Timeline.Add(now, m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
             }
             else if (_lockedBreach is null && due > now)
             {
-                nextChange = due;
+                nextChange = ToInstant(due);
             }
         }
 
         return new SlaStatus(
-            _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, Duration.FromNanoseconds(m.Elapsed), due, dueBeyondRange, m.Missed ? m.Breach : null,
-            _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin, IsStopped ? _stoppedAt : null,
-            _agreement.WarningStages, m.Crossings, m.StagesReached);
+            _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, ToDuration(m.Elapsed), ToInstant(due), dueBeyondRange,
+            m.Missed ? ToInstant(m.Breach) : null, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, ToInstant(m.Origin),
+            IsStopped ? ToInstant(_stoppedAt) : null, _agreement.WarningStages, m.Crossings, m.StagesReached);
     }
 
     /// <summary>
     /// The current cycle's counted time by holder: each counting span (from the origin of the cell in force, the open one up
     /// to <paramref name="now"/>) cut at the instants the holder changed, measured on the cell's calendar.
     /// </summary>
-    public readonly SlaBreakdown Breakdown(Instant now, Priority currentPriority, ReadOnlySpan<Instant> holderFrom, ReadOnlySpan<CaseHolder> holders, in SlaStatus status)
+    public readonly SlaBreakdown Breakdown(long now, Priority currentPriority, ReadOnlySpan<Instant> holderFrom, ReadOnlySpan<CaseHolder> holders, in SlaStatus status)
     {
         var shares = new List<HolderShare>();
         var target = _started && _everInside ? _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier) : null;
         if (target is not null && status.State != SlaState.NotApplicable)
         {
-            var calendar = target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen;
+            var timeline = (target.Basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen).Timeline;
             var origin = target.Start == TargetStart.WhenApplies ? FirstInForce(target) : _startedAt;
-            var totals = new Int128[holders.Length + 1];
+            Span<Int128> totals = holders.Length < 32 ? stackalloc Int128[holders.Length + 1] : new Int128[holders.Length + 1];
             for (var i = 0; i <= _spans; i++)
             {
                 var (from, to) = i < _spans ? (_spanStarts[i], _spanEnds[i]) : (_spanStarts[i], IsCounting ? now : _spanStarts[i]);
@@ -277,11 +282,11 @@ internal ref struct MetricClock
                 for (var h = -1; h < holders.Length && from < to; h++)
                 {
                     // Holder h (-1: nobody yet) held the case from holderFrom[h] until the next change.
-                    var end = h + 1 < holders.Length ? holderFrom[h + 1] : Instant.MaxValue;
+                    var end = h + 1 < holders.Length ? CompiledTimeline.ToNanoseconds(holderFrom[h + 1]) : long.MaxValue;
                     var pieceEnd = end < to ? end : to;
                     if (pieceEnd > from)
                     {
-                        totals[h + 1] += calendar.BusinessNanosecondsBetween(from, pieceEnd);
+                        totals[h + 1] += timeline.Between(from, pieceEnd);
                         from = pieceEnd;
                     }
                 }
@@ -295,8 +300,13 @@ internal ref struct MetricClock
                 }
 
                 var holder = h < 0 ? default : holders[h];
-                var index = shares.FindIndex(s => s.Holder == holder);
-                var elapsed = Duration.FromNanoseconds(totals[h + 1]);
+                var index = shares.Count - 1;
+                while (index >= 0 && shares[index].Holder != holder)
+                {
+                    index--;
+                }
+
+                var elapsed = ToDuration(totals[h + 1]);
                 if (index < 0)
                 {
                     shares.Add(new HolderShare(holder, elapsed));
@@ -321,13 +331,11 @@ internal ref struct MetricClock
         return new SlaBreakdown(_agreement.Reference, _metric, shares, atBreach);
     }
 
-    /// <summary>Whether the stopped cycle missed its target (stages are not needed, so they are not computed).</summary>
-    private readonly bool Measure(Instant now, out Measurement measurement) => Measure(now, _priorityAtStop, stages: false, out measurement);
-
-    /// <summary>Measures the recorded spans (and the open one, up to <paramref name="now"/>) against the target in force.</summary>
-    private readonly bool Measure(Instant now, Priority currentPriority, out Measurement m) => Measure(now, currentPriority, stages: true, out m);
-
-    private readonly bool Measure(Instant now, Priority currentPriority, bool stages, out Measurement m)
+    /// <summary>
+    /// Measures the recorded spans (and the open one, up to <paramref name="now"/>) against the target in force; without
+    /// <paramref name="stages"/> only the target matters, and the stage thresholds (and the calendar searches they cost) are skipped.
+    /// </summary>
+    private readonly bool Measure(long now, Priority currentPriority, bool stages, out Measurement m)
     {
         var priority = IsStopped ? _priorityAtStop : currentPriority;
         var target = _agreement.TargetFor(_metric, priority, _tier);
@@ -342,16 +350,18 @@ internal ref struct MetricClock
 
         // A deadline in business days is a duration per cycle: the business time from the origin to the deadline.
         var amount = target.Target.ToInt128Nanoseconds();
-        Instant? notBefore = null;
+        long? notBefore = null;
         if (target.Deadline is { } deadline)
         {
-            var due = deadline.Due(origin, calendar);
-            (amount, notBefore) = due is { } d ? (calendar.BusinessNanosecondsBetween(origin, d), (Instant?)d) : (Unreachable, (Instant?)null);
+            var from = ToInstant(origin);
+            var due = deadline.Due(from, calendar);
+            (amount, notBefore) = due is { } d ? (calendar.BusinessNanosecondsBetween(from, d), CompiledTimeline.ToNanoseconds(d)) : (Unreachable, (long?)null);
             stages &= due is not null;
         }
 
-        // Without stages only the target matters: the stage thresholds, and the calendar searches they would cost, are skipped.
-        m = new Measurement(target, calendar, amount, notBefore, origin, _agreement.StageFractions, stages);
+        // Built in place: the measurement is large (the stage instants), and a copy of it would cost more than the loop below.
+        m = default;
+        m.Init(target, calendar.Timeline, amount, notBefore, origin, _agreement.StageFractions, stages);
 
         for (var i = 0; i < _spans; i++)
         {
@@ -362,8 +372,9 @@ internal ref struct MetricClock
             }
         }
 
-        var open = IsCounting && _spanStarts[_spans] < origin ? origin : _spanStarts[_spans];
-        if (IsCounting && now > open)
+        var counting = IsCounting;
+        var open = counting && _spanStarts[_spans] < origin ? origin : _spanStarts[_spans];
+        if (counting && now > open)
         {
             m.Add(open, now);
         }
@@ -376,11 +387,11 @@ internal ref struct MetricClock
         return true;
     }
 
-    /// <summary>The first instant of the cycle at which <paramref name="target"/> was the cell in force: the earliest of the priorities it serves.</summary>
-    private readonly Instant FirstInForce(ServiceTarget target)
+    /// <summary>The first position of the cycle at which <paramref name="target"/> was the cell in force: the earliest of the priorities it serves.</summary>
+    private readonly long FirstInForce(ServiceTarget target)
     {
-        var first = (Instant?)null;
-        for (var i = 0; i < PriorityInstants.Count; i++)
+        var first = (long?)null;
+        for (var i = 0; i < PriorityPositions.Count; i++)
         {
             if ((_priorityInForce & (1 << i)) != 0 && ReferenceEquals(_agreement.TargetFor(_metric, (Priority)(i + 1), _tier), target)
                 && (first is null || _priorityFirstInForce[i] < first))
@@ -396,9 +407,15 @@ internal ref struct MetricClock
     private static readonly Int128 Unreachable = Duration.MaxValue.ToInt128Nanoseconds();
 
     private static Duration ToDuration(Int128 nanoseconds) =>
-        nanoseconds <= long.MaxValue ? Duration.FromNanoseconds((long)nanoseconds) : Duration.FromNanoseconds((System.Numerics.BigInteger)nanoseconds);
+        nanoseconds <= long.MaxValue && nanoseconds >= long.MinValue
+            ? Duration.FromNanoseconds((long)nanoseconds)
+            : Duration.FromNanoseconds((System.Numerics.BigInteger)nanoseconds);
 
-    private void OpenIfCounting(Instant at)
+    private static Instant ToInstant(long position) => CompiledTimeline.ToInstant(position);
+
+    private static Instant? ToInstant(long? position) => position is { } p ? CompiledTimeline.ToInstant(p) : null;
+
+    private void OpenIfCounting(long at)
     {
         if (IsCounting)
         {
@@ -406,7 +423,7 @@ internal ref struct MetricClock
         }
     }
 
-    private void CloseIfCounting(Instant at)
+    private void CloseIfCounting(long at)
     {
         if (IsCounting)
         {
@@ -417,65 +434,64 @@ internal ref struct MetricClock
     /// <summary>Elapsed time over counting spans, with the instants at which each stage and the target were reached.</summary>
     private struct Measurement
     {
-        public readonly ServiceTarget Target;
-        public readonly BusinessCalendar Calendar;
-        public readonly Int128 TargetNanoseconds;
-        public readonly int Thresholds;
+        public ServiceTarget Target;
+        public CompiledTimeline Timeline;
+        public Int128 TargetNanoseconds;
+        public int Thresholds;
 
         /// <summary>For a deadline in business days, the deadline as computed from the origin: the breach is never earlier.</summary>
-        public readonly Instant? NotBefore;
+        public long? NotBefore;
 
         /// <summary>Where the cell's clock counts from: the cycle's start, or when the cell first applied.</summary>
-        public readonly Instant Origin;
+        public long Origin;
 
         // 128 bits: a target may be any duration, and the supported range holds more than 2^63 ns of elapsed time.
         public Int128 Elapsed;
         public int NextThreshold;
         public int StagesReached;
         public StageInstants Crossings;
-        public Instant? Breach;
+        public long? Breach;
         public bool Missed;
-        private ThresholdAmounts _amounts;
+        private StageFraction[] _stages;
 
-        public Measurement(ServiceTarget target, BusinessCalendar calendar, Int128 amount, Instant? notBefore, Instant origin, StageFraction[] stages, bool withStages)
+        /// <summary>The amount of <see cref="NextThreshold"/>, while it is below <see cref="Thresholds"/>: computed when it becomes next, not for every stage up front.</summary>
+        private Int128 _nextAmount;
+
+        /// <summary>Sets up a measurement from nothing measured; called on a default value.</summary>
+        public void Init(ServiceTarget target, CompiledTimeline timeline, Int128 amount, long? notBefore, long origin, StageFraction[] stages, bool withStages)
         {
             Target = target;
-            Calendar = calendar;
+            Timeline = timeline;
             TargetNanoseconds = amount;
             NotBefore = notBefore;
             Origin = origin;
             Thresholds = stages.Length + 1;
+            _stages = stages;
             if (amount == 0)
             {
                 // A deadline with no business time before it (08:00 when the day opens at 09:00): due at that instant, without stages.
                 NextThreshold = Thresholds;
                 Breach = notBefore;
             }
-            else if (withStages)
-            {
-                for (var i = 0; i < stages.Length; i++)
-                {
-                    _amounts[i] = stages[i].Of(TargetNanoseconds);
-                }
-            }
             else
             {
-                NextThreshold = stages.Length;
+                NextThreshold = withStages ? 0 : stages.Length;
+                _nextAmount = ThresholdAmount(NextThreshold);
             }
-
-            _amounts[stages.Length] = TargetNanoseconds;
         }
 
-        public readonly Int128 ThresholdAmount(int index) => _amounts[index];
+        /// <summary>The elapsed time at which threshold <paramref name="index"/> is reached: a stage's share of the target, or the target itself.</summary>
+        public readonly Int128 ThresholdAmount(int index) => index < _stages.Length ? _stages[index].Of(TargetNanoseconds) : TargetNanoseconds;
 
-        public void Add(Instant from, Instant to)
+        public void Add(long from, long to)
         {
-            var length = Calendar.BusinessNanosecondsBetween(from, to);
-            while (NextThreshold < Thresholds && Elapsed + length >= ThresholdAmount(NextThreshold))
+            var length = Timeline.Between(from, to);
+            while (NextThreshold < Thresholds && Elapsed + length >= _nextAmount)
             {
-                var amount = ThresholdAmount(NextThreshold) - Elapsed;
+                var amount = _nextAmount - Elapsed;
+
                 // The amount lies within [from, to), so it is reached inside the supported range.
-                var at = amount == 0 ? from : Calendar.AddBusinessNanoseconds(from, amount) ?? throw new UnreachableException();
+                var at = amount == 0 ? from : Timeline.Add(from, amount) ?? throw new UnreachableException();
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = NotBefore > at ? NotBefore : at;
@@ -485,7 +501,10 @@ internal ref struct MetricClock
                     Crossings[StagesReached++] = at;
                 }
 
-                NextThreshold++;
+                if (++NextThreshold < Thresholds)
+                {
+                    _nextAmount = ThresholdAmount(NextThreshold);
+                }
             }
 
             Elapsed += length;

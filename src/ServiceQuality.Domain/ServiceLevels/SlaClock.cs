@@ -69,7 +69,8 @@ public static partial class SlaClock
     /// </exception>
     public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now)
     {
-        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
+        var stack = default(StatusBuffer);
+        Span<SlaStatus> buffer = stack[..MaxStatusesPerCase];
         var extras = new Extras();
         var summary = EvaluateTicket(history, agreement, calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
@@ -98,7 +99,15 @@ public static partial class SlaClock
         Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
         Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
             $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
-        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, destination, extras);
+        var total = history.Count;
+        Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
+        Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
+        var events = ScanTicket(history, now, signals, positions);
+
+        // Spans of counting time: at most one more than the events.
+        Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
+        var scan = new TicketScan(signals[..events], positions[..events], spans);
+        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, scan, destination, extras);
     }
 
     /// <summary>
@@ -124,7 +133,9 @@ public static partial class SlaClock
     public static SlaEvaluation EvaluateTicket(IReadOnlyList<TicketEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now)
     {
         Guard.Against.Null(agreements);
-        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
+        var room = MaxStatusesPerCase * Math.Max(agreements.Count, 1);
+        var stack = default(StatusBuffer);
+        Span<SlaStatus> buffer = room <= StatusBuffer.Capacity ? stack[..room] : new SlaStatus[room];
         var extras = new Extras();
         var summary = EvaluateTicket(history, agreements, calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
@@ -159,11 +170,19 @@ public static partial class SlaClock
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
         var opened = (TicketOpened)history[0];
         CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, destination.Length, "ticket");
+
+        // The events are read through the list once for all the agreements.
+        var total = history.Count;
+        Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
+        Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
+        var events = ScanTicket(history, now, signals, positions);
+        Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
+        var scan = new TicketScan(signals[..events], positions[..events], spans);
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
         for (var i = 0; i < agreements.Count; i++)
         {
             CheckArguments(history, agreements[i], calendars, destination[count..]);
-            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, destination[count..], extras);
+            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, scan, destination[count..], extras);
             (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
             calendarName = i == 0 ? summary.CalendarName : calendarName;
         }
@@ -172,10 +191,10 @@ public static partial class SlaClock
     }
 
     private static SlaEvaluationSummary EvaluateOpenedTicket(
-        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination,
-        Extras? extras)
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, in TicketScan scan,
+        Span<SlaStatus> destination, Extras? extras)
     {
-        if (!agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
+        if (!agreement.CoversEveryTicket && !agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
         {
             return default;
         }
@@ -183,31 +202,21 @@ public static partial class SlaClock
         var calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out var calendarName);
         var range = MeasurableRange(agreement, calendar);
         Guard.Against.OutsideSupportedRange(now, range, nameof(now));
-
-        // Each event up to now is read through the list once: its meaning to the clocks and its instant.
-        var total = history.Count;
-        Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
-        Span<Instant> instants = total <= StackLimit ? stackalloc Instant[total] : new Instant[total];
-        var events = 0;
-        for (; events < total; events++)
+        var signals = scan.Signals;
+        var instants = scan.Positions;
+        var events = signals.Length;
+        var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
+        for (var i = 0; i < events; i++)
         {
-            var e = history[events];
-            if (e.OccurredAt > now)
+            if (instants[i] < min || instants[i] >= max)
             {
-                break;
+                Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
             }
-
-            Guard.Against.OutsideSupportedRange(e.OccurredAt, range, nameof(history));
-            signals[events] = Classify(e);
-            instants[events] = e.OccurredAt;
         }
 
-        signals = signals[..events];
-        instants = instants[..events];
-
-        // Spans of counting time: at most one more than the events.
-        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
-        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        var at = CompiledTimeline.ToNanoseconds(now);
+        var starts = scan.Spans[..(events + 1)];
+        var ends = scan.Spans[(events + 1)..];
         var count = 0;
         Instant? next = null;
         var window = WindowOf(agreement);
@@ -226,8 +235,8 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement, window);
-            destination[count++] = clock.Status(now, priority, out var change);
-            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
+            destination[count++] = clock.Status(at, priority, out var change);
+            extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -268,7 +277,8 @@ public static partial class SlaClock
     public static SlaEvaluation EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars, Instant now)
     {
-        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase];
+        var stack = default(StatusBuffer);
+        Span<SlaStatus> buffer = stack[..MaxStatusesPerCase];
         var extras = new Extras();
         var summary = EvaluateComplaint(history, customerTier, agreement, calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
@@ -370,7 +380,9 @@ public static partial class SlaClock
         IReadOnlyList<ComplaintEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now)
     {
         Guard.Against.Null(agreements);
-        Span<SlaStatus> buffer = new SlaStatus[MaxStatusesPerCase * Math.Max(agreements.Count, 1)];
+        var room = MaxStatusesPerCase * Math.Max(agreements.Count, 1);
+        var stack = default(StatusBuffer);
+        Span<SlaStatus> buffer = room <= StatusBuffer.Capacity ? stack[..room] : new SlaStatus[room];
         var extras = new Extras();
         var summary = EvaluateComplaint(history, agreements, calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
@@ -422,7 +434,7 @@ public static partial class SlaClock
         IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, ServiceTier customerTier, AgreementVersion agreement, ICalendarLookup calendars,
         Instant now, Span<SlaStatus> destination, Extras? extras)
     {
-        if (!agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
+        if (!agreement.CoversEveryComplaint && !agreement.Applicability.CoversComplaint(customerTier, received.Category, received.Channel))
         {
             return default;
         }
@@ -433,8 +445,9 @@ public static partial class SlaClock
         var events = CountUpTo(history, now, range);
         var start = EarliestReceipt(history, events, received.OccurredAt);
         Guard.Against.OutsideSupportedRange(start, range, nameof(history));
-        Span<Instant> starts = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
-        Span<Instant> ends = events < StackLimit ? stackalloc Instant[events + 1] : new Instant[events + 1];
+        Span<long> starts = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
+        Span<long> ends = events < StackLimit ? stackalloc long[events + 1] : new long[events + 1];
+        var at = CompiledTimeline.ToNanoseconds(now);
         var count = 0;
         Instant? next = null;
         foreach (var metric in ComplaintMetrics)
@@ -452,9 +465,9 @@ public static partial class SlaClock
             }
 
             clock.KeepCycles(extras?.Cycles);
-            var priority = DriveComplaint(ref clock, metric, history, events, agreement, start, window);
-            destination[count++] = clock.Status(now, priority, out var change);
-            extras?.Break(ref clock, history, events, now, priority, destination[count - 1]);
+            var priority = DriveComplaint(ref clock, metric, history, events, agreement, CompiledTimeline.ToNanoseconds(start), window);
+            destination[count++] = clock.Status(at, priority, out var change);
+            extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
@@ -580,7 +593,7 @@ public static partial class SlaClock
     };
 
     private static Priority DriveTicket(
-        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<Instant> instants,
+        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<long> instants,
         AgreementVersion agreement, Window window)
     {
         var priority = Priority.P3;
@@ -697,13 +710,13 @@ public static partial class SlaClock
     }
 
     private static Priority DriveComplaint(
-        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, AgreementVersion agreement, Instant start, Window window)
+        ref MetricClock clock, Metric metric, IReadOnlyList<ComplaintEvent> history, int events, AgreementVersion agreement, long start, Window window)
     {
         var priority = Priority.P3;
         for (var i = 0; i < events; i++)
         {
             var e = history[i];
-            var at = e.OccurredAt;
+            var at = CompiledTimeline.ToNanoseconds(e.OccurredAt);
 
             switch (e)
             {
@@ -791,6 +804,44 @@ public static partial class SlaClock
         Cancellation,
     }
 
+    /// <summary>The instants a timeline position can stand for: every supported range of every calendar lies within them.</summary>
+    private static readonly Interval Positionable = new(Instant.FromUtc(1800, 1, 1, 0, 0), Instant.FromUtc(2250, 1, 1, 0, 0));
+
+    /// <summary>
+    /// Reads a ticket's events up to <paramref name="now"/> (the history is in order) through the list once: each one's
+    /// meaning to the clocks and its timeline position (<see cref="long.MinValue"/> for an instant no calendar supports,
+    /// which every agreement's range check then rejects). Returns how many events there are.
+    /// </summary>
+    private static int ScanTicket(IReadOnlyList<TicketEvent> history, Instant now, Span<Signal> signals, Span<long> positions)
+    {
+        var events = 0;
+        for (; events < history.Count; events++)
+        {
+            var e = history[events];
+            var at = e.OccurredAt;
+            if (at > now)
+            {
+                break;
+            }
+
+            signals[events] = Classify(e);
+            positions[events] = Positionable.Contains(at) ? CompiledTimeline.ToNanoseconds(at) : long.MinValue;
+        }
+
+        return events;
+    }
+
+    /// <summary>A ticket's events up to the evaluation instant as the clocks of every agreement read them, and room for their counting spans.</summary>
+    private readonly ref struct TicketScan(Span<Signal> signals, Span<long> positions, Span<long> spans)
+    {
+        public ReadOnlySpan<Signal> Signals { get; } = signals;
+
+        public ReadOnlySpan<long> Positions { get; } = positions;
+
+        /// <summary>Two halves of one more element than there are events: the starts and the ends of counting spans.</summary>
+        public Span<long> Spans { get; } = spans;
+    }
+
     private static Signal Classify(TicketEvent e) => e switch
     {
         TicketOpened => Signal.Opened,
@@ -829,17 +880,13 @@ public static partial class SlaClock
     private static Interval MeasurableRange(AgreementVersion agreement, BusinessCalendar calendar)
     {
         var range = calendar.SupportedRange;
-        var targets = agreement.Targets;
-        for (var i = 0; i < targets.Count; i++)
+        if (!agreement.HasCalendarTimeTargets)
         {
-            if (targets[i].Basis == TimeBasis.CalendarTime)
-            {
-                var always = BusinessCalendar.AlwaysOpen.SupportedRange;
-                return new Interval(Instant.Max(range.Start, always.Start), Instant.Min(range.End, always.End));
-            }
+            return range;
         }
 
-        return range;
+        var always = BusinessCalendar.AlwaysOpen.SupportedRange;
+        return new Interval(Instant.Max(range.Start, always.Start), Instant.Min(range.End, always.End));
     }
 
     private static void CheckArguments<TEvent>(IReadOnlyList<TEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Span<SlaStatus> destination)
@@ -916,7 +963,7 @@ public static partial class SlaClock
             new(statuses.ToArray(), summary.NextChangeAt) { CalendarName = summary.CalendarName, CompletedCycles = Cycles, Breakdowns = Breakdowns };
 
         /// <summary>The breakdown of the status just computed, for a clock that started.</summary>
-        public void Break<TEvent>(ref MetricClock clock, IReadOnlyList<TEvent> history, int events, Instant now, Priority priority, in SlaStatus status)
+        public void Break<TEvent>(ref MetricClock clock, IReadOnlyList<TEvent> history, int events, long now, Priority priority, in SlaStatus status)
             where TEvent : IDomainEvent
         {
             if (status.State == SlaState.NotApplicable)
@@ -937,26 +984,34 @@ public static partial class SlaClock
         private static (Instant[] From, CaseHolder[] Holders) Holders<TEvent>(IReadOnlyList<TEvent> history, int events)
             where TEvent : IDomainEvent
         {
-            var from = new List<Instant>();
-            var holders = new List<CaseHolder>();
+            var count = 0;
             for (var i = 0; i < events; i++)
             {
-                CaseHolder? holder = history[i] switch
+                count += HolderOf(history[i]) is null ? 0 : 1;
+            }
+
+            var from = new Instant[count];
+            var holders = new CaseHolder[count];
+            for (int i = 0, h = 0; i < events; i++)
+            {
+                if (HolderOf(history[i]) is { } holder)
                 {
-                    TicketAssigned e => new CaseHolder(e.Assignee, e.Department),
-                    TicketTransferred e => new CaseHolder(e.To, e.Department),
-                    InvestigationAssigned e => new CaseHolder(e.Person, e.Department),
-                    _ => null,
-                };
-                if (holder is { } h)
-                {
-                    from.Add(history[i].OccurredAt);
-                    holders.Add(h);
+                    (from[h], holders[h]) = (history[i].OccurredAt, holder);
+                    h++;
                 }
             }
 
-            return ([.. from], [.. holders]);
+            return (from, holders);
         }
+
+        private static CaseHolder? HolderOf<TEvent>(TEvent e)
+            where TEvent : IDomainEvent => e switch
+        {
+            TicketAssigned a => new CaseHolder(a.Assignee, a.Department),
+            TicketTransferred t => new CaseHolder(t.To, t.Department),
+            InvestigationAssigned a => new CaseHolder(a.Person, a.Department),
+            _ => null,
+        };
     }
 
     /// <summary>When an agreement's clocks count: over the whole case, while its team holds it, or while it is referred.</summary>

@@ -162,7 +162,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     {
         Guard.Against.LessThan(index, 0);
         Guard.Against.GreaterThan(index, StageCount - 1);
-        return new StageReached(_stagePercents![index], _stageInstants[index]);
+        return new StageReached(_stagePercents![index], _stageInstants.At(index));
     }
 
     /// <summary>Whether two statuses are equal in every field.</summary>
