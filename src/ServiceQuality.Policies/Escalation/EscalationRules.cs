@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -191,11 +193,8 @@ public static class EscalationRules
         public EscalationProposal? Propose(EscalationContext context)
         {
             Guard.Against.Null(context);
-            var statuses = context.Statuses;
-            for (var i = 0; i < statuses.Count; i++)
+            foreach (ref readonly var status in Span(context.Statuses))
             {
-                var status = statuses[i];
-
                 // Only a clock still counting (or paused) escalates: one stopped late is history, not a case to chase.
                 if (Applies(status) && status.StoppedAt is null && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
                     && status.Elapsed >= Threshold(status))
@@ -216,11 +215,8 @@ public static class EscalationRules
             }
 
             Instant? next = null;
-            var statuses = context.Statuses;
-            for (var i = 0; i < statuses.Count; i++)
+            foreach (ref readonly var status in Span(context.Statuses))
             {
-                var status = statuses[i];
-
                 // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again. A running
                 // clock whose deadline lies beyond the supported range has none either, but may reach this threshold before it.
                 if (!Applies(status) || (status.DueAt is null && !status.IsDueBeyondSupportedRange) || status.StoppedAt is not null)
@@ -245,6 +241,17 @@ public static class EscalationRules
 
             return next;
         }
+
+        // The statuses in place: a status is a large struct, and reading each through the list's indexer copies it once per
+        // rule and per look. What the library's evaluations hold is an array or a segment of one; another list is copied once.
+        private static ReadOnlySpan<SlaStatus> Span(IReadOnlyList<SlaStatus> statuses) => statuses switch
+        {
+            SlaStatus[] array => array,
+            ArraySegment<SlaStatus> segment => segment,
+            ImmutableArray<SlaStatus> immutable => immutable.AsSpan(),
+            List<SlaStatus> list => CollectionsMarshal.AsSpan(list),
+            _ => statuses.ToArray(),
+        };
 
         private bool Applies(in SlaStatus status) => (metric is null || status.Metric == metric) && status.Target > Duration.Zero;
 
