@@ -72,55 +72,19 @@ internal sealed record Report(
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
 
         // Each case is evaluated once, at the cut, under every agreement it recorded (the SLA, each team's OLA, the contract);
-        // the escalation policy then reads the customer SLA's clocks of that same evaluation. Cases are independent, so they
-        // are evaluated in parallel, each into its own slot, and counted in id order below: the report is the same however
-        // the work was scheduled.
+        // the escalation policy then reads the customer SLA's clocks of that same evaluation. Who held the case while its
+        // promises were kept or broken (the breakdown by holder, which only clocks that were met or missed need) comes from the
+        // allocating evaluation of the agreement the case is escalated by. Cases are independent, so they are evaluated in
+        // parallel, a block at a time, each into its own slot, and each block is counted in id order before the next is
+        // evaluated: the report is the same however the work was scheduled, and only one block's evaluations are held at once.
         var receipts = simulation.Complaints.ToLookup(c => c.Customer, c => c.ReceivedAt);
         var (tickets, complaints) = (simulation.Tickets, simulation.Complaints);
-        var results = new CaseEvaluation[tickets.Count + complaints.Count];
+        var total = tickets.Count + complaints.Count;
+        var block = Math.Min(total, BlockSize);
+        var results = new CaseEvaluation[block];
+        var slaFacts = new IReadOnlyList<ScoreFact>[block];
+        var breachHolders = new IReadOnlyList<string>[block];
         var room = SlaClock.MaxStatusesPerCase * Math.Max(1, catalog.Versions.Count + 1);
-        Parallel.For(0, results.Length, () => new SlaStatus[room], (i, _, buffer) =>
-        {
-            if (i < tickets.Count)
-            {
-                var ticket = tickets[i];
-                var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer);
-                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
-            }
-            else
-            {
-                var complaint = complaints[i - tickets.Count];
-                var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
-                var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer);
-                var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
-                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
-            }
-
-            return buffer;
-        }, _ => { });
-        Lap("evaluation");
-
-        // Who held each case while its promises were kept or broken: the breakdown by holder, which only clocks that were met
-        // or missed need, from the allocating evaluation of the agreement the case is escalated by.
-        var slaFacts = new IReadOnlyList<ScoreFact>[results.Length];
-        var breachHolders = new IReadOnlyList<string>[results.Length];
-        Parallel.For(0, results.Length, i =>
-        {
-            if (!results[i].Own.Statuses.Any(s => s.State is SlaState.Met or SlaState.Missed))
-            {
-                (slaFacts[i], breachHolders[i]) = ([], []);
-                return;
-            }
-
-            var main = results[i].Main;
-            var detailed = i < tickets.Count
-                ? SlaClock.EvaluateTicket(tickets[i].History, main, lookup, at)
-                : SlaClock.EvaluateComplaint(complaints[i - tickets.Count].History, ((ComplaintReceived)complaints[i - tickets.Count].History[0]).CustomerTier ?? tiers[complaints[i - tickets.Count].Customer], main, lookup, at);
-            slaFacts[i] = SlaScoreFacts.From(detailed, i < tickets.Count ? tickets[i].Id.Value : complaints[i - tickets.Count].Id.Value);
-            breachHolders[i] = [.. detailed.Statuses.Where(s => s.IsMissed)
-                .Select(s => detailed.Breakdowns.FirstOrDefault(b => b.Metric == s.Metric && b.Agreement == s.Agreement)?.AtBreach?.Assignee?.Value ?? Unassigned)];
-        });
-        Lap("score facts");
 
         var choice = new AgreementChoice(catalog);
         var samples = new List<ComplianceSample>();
@@ -134,15 +98,69 @@ internal sealed record Report(
         var versions = new Dictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>>();
         var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (evaluating, attributing, counting) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
-        void Record(int index, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
+        void Evaluate(int first, int count)
         {
-            var evaluated = results[index];
+            Parallel.For(0, count, () => new SlaStatus[room], (slot, _, buffer) =>
+            {
+                var i = first + slot;
+                CaseEvaluation evaluated;
+                if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer);
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer);
+                    var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
+                }
+
+                results[slot] = evaluated;
+                return buffer;
+            }, _ => { });
+        }
+
+        void Attribute(int first, int count)
+        {
+            Parallel.For(0, count, slot =>
+            {
+                var (i, evaluated) = (first + slot, results[slot]);
+                if (!Decided(evaluated.Own))
+                {
+                    (slaFacts[slot], breachHolders[slot]) = ([], []);
+                }
+                else if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    (slaFacts[slot], breachHolders[slot]) = HoldersOf(SlaClock.EvaluateTicket(ticket.History, evaluated.Main, lookup, at), ticket.Id.Value);
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    (slaFacts[slot], breachHolders[slot]) = HoldersOf(SlaClock.EvaluateComplaint(complaint.History, tier, evaluated.Main, lookup, at), complaint.Id.Value);
+                }
+            });
+        }
+
+        void Record(int slot, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
+        {
+            var evaluated = results[slot];
             choice.Add(evaluated.Chosen, ticket, evaluated.Clocks);
             Count(due, evaluated.Assessment);
             kpiMeasurement.AddStatuses(evaluated.Own.Statuses);
-            facts.AddRange(slaFacts[index]);
-            breaches.AddRange(breachHolders[index].Select(holder => (holder, ticket)));
+            facts.AddRange(slaFacts[slot]);
+            foreach (var holder in breachHolders[slot])
+            {
+                breaches.Add((holder, ticket));
+            }
+
             foreach (var status in evaluated.Own.Statuses)
             {
                 var key = (status.Metric, priority, tier);
@@ -166,46 +184,74 @@ internal sealed record Report(
             }
         }
 
-        for (var i = 0; i < tickets.Count; i++)
+        void CountBlock(int first, int count)
         {
-            var (ticket, evaluated) = (tickets[i], results[i]);
-            Record(i, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
-            kpiMeasurement.AddTicket(ticket);
-            rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
-            NoteTeams(ticket, teams);
-            foreach (var status in evaluated.Own.Statuses)
+            for (var slot = 0; slot < count; slot++)
             {
-                samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
-            }
+                var i = first + slot;
+                var evaluated = results[slot];
+                if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    Record(slot, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
+                    kpiMeasurement.AddTicket(ticket);
+                    rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
+                    NoteTeams(ticket, teams);
+                    foreach (var status in evaluated.Own.Statuses)
+                    {
+                        samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
+                    }
 
-            if (!ticket.IsFinal)
-            {
-                open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
-                    evaluated.Own.Statuses, ticket.Status == TicketStatus.Resolved));
+                    if (!ticket.IsFinal)
+                    {
+                        open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
+                            evaluated.Own.Statuses, ticket.Status == TicketStatus.Resolved));
+                    }
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = tiers[complaint.Customer];
+                    var priority = SlaClock.PriorityOf(complaint.Severity);
+                    Record(slot, priority, tier, complaint.Customer, ticket: false);
+                    kpiMeasurement.AddComplaint(complaint);
+                    facts.AddRange(ComplaintScoreFacts.From(complaint, at));
+                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
+                    NoteTeams(complaint, teams);
+                    foreach (var status in evaluated.Own.Statuses)
+                    {
+                        samples.Add(ComplianceSample.From(status, priority, tier, complaint.AgainstStaff, complaint.AgainstDepartment));
+                    }
+
+                    if (!complaint.IsFinal)
+                    {
+                        open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, evaluated.Own.Statuses,
+                            complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+                    }
+                }
+
+                (results[slot], slaFacts[slot], breachHolders[slot]) = (null!, null!, null!);
             }
         }
 
-        for (var i = 0; i < complaints.Count; i++)
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        for (var first = 0; first < total; first += block)
         {
-            var (complaint, evaluated) = (complaints[i], results[tickets.Count + i]);
-            var tier = tiers[complaint.Customer];
-            var priority = SlaClock.PriorityOf(complaint.Severity);
-            Record(tickets.Count + i, priority, tier, complaint.Customer, ticket: false);
-            kpiMeasurement.AddComplaint(complaint);
-            facts.AddRange(ComplaintScoreFacts.From(complaint, at));
-            rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
-            NoteTeams(complaint, teams);
-            foreach (var status in evaluated.Own.Statuses)
-            {
-                samples.Add(ComplianceSample.From(status, priority, tier, complaint.AgainstStaff, complaint.AgainstDepartment));
-            }
-
-            if (!complaint.IsFinal)
-            {
-                open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, evaluated.Own.Statuses,
-                    complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
-            }
+            var count = Math.Min(block, total - first);
+            phase.Restart();
+            Evaluate(first, count);
+            evaluating += phase.Elapsed;
+            phase.Restart();
+            Attribute(first, count);
+            attributing += phase.Elapsed;
+            phase.Restart();
+            CountBlock(first, count);
+            counting += phase.Elapsed;
         }
+
+        timings?.Add(("evaluation", evaluating));
+        timings?.Add(("score facts", attributing));
+        timer.Restart();
 
         // Callbacks and visits count for whoever made them, as the log names them; the rating and a missed one count for or
         // against the holder of the case they followed. Nobody else is credited.
@@ -220,11 +266,12 @@ internal sealed record Report(
             kpiMeasurement.AddVisit(visit);
         }
 
-        Lap("counting");
+        timings?.Add(("counting", counting + timer.Elapsed));
+        timer.Restart();
         var firstDay = simulation.Start.InZone(zone).Date;
         var lastDay = simulation.End.InZone(zone).Date;
         // Scores are kept to the two decimals the report shows before they are ranked, so equal-looking scores are equal ranks.
-        var scorecards = scoring.Score(facts, new Interval(simulation.Start - Duration.FromDays(1), at + Duration.Epsilon))
+        var scorecards = scoring.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(facts), new Interval(simulation.Start - Duration.FromDays(1), at + Duration.Epsilon))
             .Select(card => card with { Total = Math.Round(card.Total, 2, MidpointRounding.AwayFromZero) }).ToList();
         var standings = Standings.Evaluate(scorecards, standingRules)
             .Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
@@ -254,6 +301,38 @@ internal sealed record Report(
             StaffStandings.Of(standings, standingRules, teams),
             Credits.Of(simulation.Customers, tiers, byCustomer, creditPolicy, simulation.End, at, lastDay.Year),
             rows);
+    }
+
+    /// <summary>How many cases are evaluated before they are counted: enough to keep both cores busy, few enough that their evaluations are a small part of memory.</summary>
+    private const int BlockSize = 4096;
+
+    /// <summary>Whether a case's own evaluation has a clock that was met or missed (only those have holders to credit or blame).</summary>
+    private static bool Decided(SlaEvaluation own)
+    {
+        foreach (var status in own.Statuses)
+        {
+            if (status.State is SlaState.Met or SlaState.Missed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>From the allocating evaluation of a case's main agreement: its score facts, and who held it at each breach.</summary>
+    private static (IReadOnlyList<ScoreFact> Facts, IReadOnlyList<string> Holders) HoldersOf(SlaEvaluation detailed, string id)
+    {
+        List<string>? holders = null;
+        foreach (var status in detailed.Statuses)
+        {
+            if (status.IsMissed)
+            {
+                (holders ??= []).Add(detailed.Breakdowns.FirstOrDefault(b => b.Metric == status.Metric && b.Agreement == status.Agreement)?.AtBreach?.Assignee?.Value ?? Unassigned);
+            }
+        }
+
+        return (SlaScoreFacts.From(detailed, id), holders ?? (IReadOnlyList<string>)[]);
     }
 
     /// <summary>The holder of a case nobody was assigned to yet.</summary>
