@@ -155,7 +155,7 @@ internal sealed record Report(
             choice.Add(evaluated.Chosen, ticket, evaluated.Clocks);
             Count(due, evaluated.Assessment);
             kpiMeasurement.AddStatuses(evaluated.Own.Statuses);
-            facts.AddRange(slaFacts[slot]);
+            AddFacts(facts, slaFacts[slot]);
             foreach (var holder in breachHolders[slot])
             {
                 breaches.Add((holder, ticket));
@@ -214,7 +214,7 @@ internal sealed record Report(
                     var priority = SlaClock.PriorityOf(complaint.Severity);
                     Record(slot, priority, tier, complaint.Customer, ticket: false);
                     kpiMeasurement.AddComplaint(complaint);
-                    facts.AddRange(ComplaintScoreFacts.From(complaint, at));
+                    AddFacts(facts, ComplaintScoreFacts.From(complaint, at));
                     rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
                     NoteTeams(complaint, teams);
 
@@ -300,7 +300,7 @@ internal sealed record Report(
     }
 
     /// <summary>How many cases are evaluated before they are counted: enough to keep both cores busy, few enough that their evaluations are a small part of memory.</summary>
-    private const int BlockSize = 4096;
+    private const int BlockSize = 1024;
 
     /// <summary>Whether a case's own evaluation has a clock that was met or missed (only those have holders to credit or blame).</summary>
     private static bool Decided(SlaEvaluation own)
@@ -340,6 +340,15 @@ internal sealed record Report(
         }
 
         return (SlaScoreFacts.From(detailed, id), holders ?? (IReadOnlyList<string>)[]);
+    }
+
+    /// <summary>Appends a case's facts one by one (<c>AddRange</c> of a small list measured far slower here).</summary>
+    private static void AddFacts(List<ScoreFact> facts, IReadOnlyList<ScoreFact> more)
+    {
+        for (var i = 0; i < more.Count; i++)
+        {
+            facts.Add(more[i]);
+        }
     }
 
     /// <summary>The holder of a case nobody was assigned to yet.</summary>
