@@ -162,6 +162,7 @@ internal sealed record Report(
             }
 
             var statuses = evaluated.Own.Statuses;
+            var (caseMet, caseMissed) = (0L, 0L);
             for (var s = 0; s < statuses.Count; s++)
             {
                 var status = statuses[s];
@@ -181,9 +182,14 @@ internal sealed record Report(
                 samples.Add(key, status);
                 if (status.State is SlaState.Met or SlaState.Missed)
                 {
-                    var (met, missed) = byCustomer.GetValueOrDefault(customer);
-                    byCustomer[customer] = status.IsMissed ? (met, missed + 1) : (met + 1, missed);
+                    (caseMet, caseMissed) = status.IsMissed ? (caseMet, caseMissed + 1) : (caseMet + 1, caseMissed);
                 }
+            }
+
+            if (caseMet + caseMissed > 0)
+            {
+                var (met, missed) = byCustomer.GetValueOrDefault(customer);
+                byCustomer[customer] = (met + caseMet, missed + caseMissed);
             }
         }
 
@@ -623,47 +629,71 @@ internal sealed record AgreementComplianceRow(string Kind, string Agreements, lo
 internal sealed class AgreementChoice(AgreementCatalog catalog)
 {
     private readonly Dictionary<AgreementReference, (int Tickets, int Complaints)> _cases = [];
-    private readonly Dictionary<AgreementReference, string> _names = [];
-    private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
+    private readonly Dictionary<AgreementReference, KindClocks> _byAgreement = [];
+    private readonly Dictionary<(AgreementKind Kind, string? Team), KindClocks> _clocks = [];
 
     /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
     public void Add(IReadOnlyList<AgreementVersion> recorded, bool ticket, IReadOnlyList<ClockOutcome> clocksOfCase)
     {
-        foreach (var version in recorded)
+        for (var i = 0; i < recorded.Count; i++)
         {
-            var (tickets, complaints) = _cases.GetValueOrDefault(version.Reference);
-            _cases[version.Reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
+            var reference = recorded[i].Reference;
+            var (tickets, complaints) = _cases.GetValueOrDefault(reference);
+            _cases[reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
         }
 
-        foreach (var status in clocksOfCase)
+        for (var i = 0; i < clocksOfCase.Count; i++)
         {
-            Count(status, 1);
+            Count(clocksOfCase[i], 1);
         }
     }
 
     /// <summary>Counts <paramref name="times"/> clocks with <paramref name="status"/>'s agreement and state under their agreement's kind.</summary>
     public void Count(ClockOutcome status, long times)
     {
-        var version = catalog.Find(status.Agreement);
-        var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
-        if (!_clocks.TryGetValue(key, out var clocks))
+        // The kind (and the version's name among the kind's versions) is looked up once per agreement version.
+        if (!_byAgreement.TryGetValue(status.Agreement, out var clocks))
         {
-            clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
+            var version = catalog.Find(status.Agreement);
+            var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
+            if (!_clocks.TryGetValue(key, out clocks))
+            {
+                _clocks[key] = clocks = new KindClocks();
+            }
+
+            clocks.Versions.Add(status.Agreement.ToString());
+            _byAgreement[status.Agreement] = clocks;
         }
 
-        if (!_names.TryGetValue(status.Agreement, out var name))
+        switch (status.State)
         {
-            _names[status.Agreement] = name = status.Agreement.ToString();
+            case SlaState.Met:
+                clocks.Met += times;
+                break;
+            case SlaState.Missed:
+                clocks.Missed += times;
+                break;
+            case SlaState.Cancelled:
+                clocks.Cancelled += times;
+                break;
+            default:
+                clocks.Running += times;
+                break;
         }
+    }
 
-        clocks.Versions.Add(name);
-        _clocks[key] = status.State switch
-        {
-            SlaState.Met => clocks with { Met = clocks.Met + times },
-            SlaState.Missed => clocks with { Missed = clocks.Missed + times },
-            SlaState.Cancelled => clocks with { Cancelled = clocks.Cancelled + times },
-            _ => clocks with { Running = clocks.Running + times },
-        };
+    /// <summary>The clocks of one agreement kind (of an OLA, one team's) and the versions they fell under.</summary>
+    private sealed class KindClocks
+    {
+        public long Met { get; set; }
+
+        public long Missed { get; set; }
+
+        public long Running { get; set; }
+
+        public long Cancelled { get; set; }
+
+        public SortedSet<string> Versions { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Every version of the catalogue, in its order, with the cases that recorded it.</summary>
