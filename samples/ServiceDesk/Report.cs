@@ -269,7 +269,6 @@ internal sealed record Report(
 
         timings?.Add(("counting", counting + timer.Elapsed));
         timer.Restart();
-        if (Environment.GetEnvironmentVariable("SD_MEM") is not null) { Console.Error.WriteLine($"COUNTS facts {facts.Count}/{facts.Capacity} open {open.Count} breaches {breaches.Count} heap {GC.GetTotalMemory(false)/1e6:0} forced {GC.GetTotalMemory(true)/1e6:0} sizeof {System.Runtime.CompilerServices.Unsafe.SizeOf<ScoreFact>()} {System.Runtime.CompilerServices.Unsafe.SizeOf<ComplianceSample>()}"); }
         var firstDay = simulation.Start.InZone(zone).Date;
         var lastDay = simulation.End.InZone(zone).Date;
         // Scores are kept to the two decimals the report shows before they are ranked, so equal-looking scores are equal ranks.
