@@ -84,6 +84,10 @@ internal sealed record Report(
         var results = new CaseEvaluation[block];
         var slaFacts = new IReadOnlyList<ScoreFact>[block];
         var breachHolders = new IReadOnlyList<string>[block];
+
+        // Each slot's statuses of the main agreement are written into the slot's own buffer, reused block after block: an
+        // evaluation is read only while its block is counted, and an open case keeps a copy.
+        var ownBuffers = new SlaStatus[]?[block];
         var room = SlaClock.MaxStatusesPerCase * Math.Max(1, catalog.Versions.Count + 1);
 
         var choice = new AgreementChoice(catalog);
@@ -109,14 +113,14 @@ internal sealed record Report(
                 if (i < tickets.Count)
                 {
                     var ticket = tickets[i];
-                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer);
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
                     evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
                 }
                 else
                 {
                     var complaint = complaints[i - tickets.Count];
                     var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
-                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer);
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
                     var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
                     evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
                 }
@@ -210,7 +214,7 @@ internal sealed record Report(
                     if (!ticket.IsFinal)
                     {
                         open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
-                            evaluated.Own.Statuses, ticket.Status == TicketStatus.Resolved));
+                            [.. evaluated.Own.Statuses], ticket.Status == TicketStatus.Resolved));
                     }
                 }
                 else
@@ -226,7 +230,7 @@ internal sealed record Report(
 
                     if (!complaint.IsFinal)
                     {
-                        open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, evaluated.Own.Statuses,
+                        open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, [.. evaluated.Own.Statuses],
                             complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
                     }
                 }
@@ -409,14 +413,14 @@ internal sealed record CaseEvaluation(
     /// agreement (the one it is escalated by). Thread-safe for distinct buffers.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfTicket(
-        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer, SlaStatus[]? ownBuffer = null)
     {
         var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
         var main = Under(ticket.Agreement, catalog, fallback);
         var summary = chosen.Count > 1
             ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
-        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
 
@@ -425,7 +429,8 @@ internal sealed record CaseEvaluation(
     /// agreement it recorded when it recorded the customer's tier, otherwise under its main agreement for <paramref name="tier"/>.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfComplaint(
-        Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+        Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer,
+        SlaStatus[]? ownBuffer = null)
     {
         var received = (ComplaintReceived)complaint.History[0];
         var chosen = catalog.Recorded(received);
@@ -433,7 +438,7 @@ internal sealed record CaseEvaluation(
         var summary = chosen.Count > 1 && received.CustomerTier is not null
             ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
-        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
 
@@ -444,9 +449,10 @@ internal sealed record CaseEvaluation(
     /// <summary>
     /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held
     /// the case, or a contract never referred to, is no promise kept or broken), and the statuses of <paramref name="main"/>
-    /// as an evaluation of their own.
+    /// as an evaluation of their own: in <paramref name="ownBuffer"/> when it is given and long enough (the evaluation is then
+    /// only good until the buffer is reused), otherwise in an array of its own.
     /// </summary>
-    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, AgreementVersion main, SlaEvaluationSummary summary)
+    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, AgreementVersion main, SlaEvaluationSummary summary, SlaStatus[]? ownBuffer = null)
     {
         var (opened, mine) = (0, 0);
         foreach (ref readonly var status in statuses)
@@ -455,7 +461,7 @@ internal sealed record CaseEvaluation(
             mine += status.Agreement == main.Reference ? 1 : 0;
         }
 
-        var (clocks, own) = (new ClockOutcome[opened], new SlaStatus[mine]);
+        var (clocks, own) = (new ClockOutcome[opened], ownBuffer is { } reused && reused.Length >= mine ? reused : new SlaStatus[mine]);
         var (nextClock, nextOwn) = (0, 0);
         foreach (ref readonly var status in statuses)
         {
@@ -470,7 +476,8 @@ internal sealed record CaseEvaluation(
             }
         }
 
-        return (clocks, new SlaEvaluation(own, summary.NextChangeAt) { CalendarName = summary.CalendarName });
+        IReadOnlyList<SlaStatus> ownStatuses = own.Length == mine ? own : new ArraySegment<SlaStatus>(own, 0, mine);
+        return (clocks, new SlaEvaluation(ownStatuses, summary.NextChangeAt) { CalendarName = summary.CalendarName });
     }
 }
 
