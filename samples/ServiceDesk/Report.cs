@@ -72,58 +72,26 @@ internal sealed record Report(
         var tiers = simulation.Customers.ToDictionary(c => c.Id, c => c.TierOn(at.InZone(zone).Date));
 
         // Each case is evaluated once, at the cut, under every agreement it recorded (the SLA, each team's OLA, the contract);
-        // the escalation policy then reads the customer SLA's clocks of that same evaluation. Cases are independent, so they
-        // are evaluated in parallel, each into its own slot, and counted in id order below: the report is the same however
-        // the work was scheduled.
+        // the escalation policy then reads the customer SLA's clocks of that same evaluation. Who held the case while its
+        // promises were kept or broken (the breakdown by holder, which only clocks that were met or missed need) comes from the
+        // allocating evaluation of the agreement the case is escalated by. Cases are independent, so they are evaluated in
+        // parallel, a block at a time, each into its own slot, and each block is counted in id order before the next is
+        // evaluated: the report is the same however the work was scheduled, and only one block's evaluations are held at once.
         var receipts = simulation.Complaints.ToLookup(c => c.Customer, c => c.ReceivedAt);
         var (tickets, complaints) = (simulation.Tickets, simulation.Complaints);
-        var results = new CaseEvaluation[tickets.Count + complaints.Count];
+        var total = tickets.Count + complaints.Count;
+        var block = Math.Min(total, BlockSize);
+        var results = new CaseEvaluation[block];
+        var slaFacts = new IReadOnlyList<ScoreFact>[block];
+        var breachHolders = new IReadOnlyList<string>[block];
+
+        // Each slot's statuses of the main agreement are written into the slot's own buffer, reused block after block: an
+        // evaluation is read only while its block is counted, and an open case keeps a copy.
+        var ownBuffers = new SlaStatus[]?[block];
         var room = SlaClock.MaxStatusesPerCase * Math.Max(1, catalog.Versions.Count + 1);
-        Parallel.For(0, results.Length, () => new SlaStatus[room], (i, _, buffer) =>
-        {
-            if (i < tickets.Count)
-            {
-                var ticket = tickets[i];
-                var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer);
-                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
-            }
-            else
-            {
-                var complaint = complaints[i - tickets.Count];
-                var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
-                var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer);
-                var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
-                results[i] = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
-            }
-
-            return buffer;
-        }, _ => { });
-        Lap("evaluation");
-
-        // Who held each case while its promises were kept or broken: the breakdown by holder, which only clocks that were met
-        // or missed need, from the allocating evaluation of the agreement the case is escalated by.
-        var slaFacts = new IReadOnlyList<ScoreFact>[results.Length];
-        var breachHolders = new IReadOnlyList<string>[results.Length];
-        Parallel.For(0, results.Length, i =>
-        {
-            if (!results[i].Own.Statuses.Any(s => s.State is SlaState.Met or SlaState.Missed))
-            {
-                (slaFacts[i], breachHolders[i]) = ([], []);
-                return;
-            }
-
-            var main = results[i].Main;
-            var detailed = i < tickets.Count
-                ? SlaClock.EvaluateTicket(tickets[i].History, main, lookup, at)
-                : SlaClock.EvaluateComplaint(complaints[i - tickets.Count].History, ((ComplaintReceived)complaints[i - tickets.Count].History[0]).CustomerTier ?? tiers[complaints[i - tickets.Count].Customer], main, lookup, at);
-            slaFacts[i] = SlaScoreFacts.From(detailed, i < tickets.Count ? tickets[i].Id.Value : complaints[i - tickets.Count].Id.Value);
-            breachHolders[i] = [.. detailed.Statuses.Where(s => s.IsMissed)
-                .Select(s => detailed.Breakdowns.FirstOrDefault(b => b.Metric == s.Metric && b.Agreement == s.Agreement)?.AtBreach?.Assignee?.Value ?? Unassigned)];
-        });
-        Lap("score facts");
 
         var choice = new AgreementChoice(catalog);
-        var samples = new List<ComplianceSample>();
+        var samples = new ComplianceTally();
         var kpiMeasurement = new KpiMeasurement();
         var facts = new List<ScoreFact>();
         var due = new Dictionary<(int Level, string Reason), int>();
@@ -134,17 +102,74 @@ internal sealed record Report(
         var versions = new Dictionary<(Metric, Priority, ServiceTier), HashSet<AgreementReference>>();
         var byCustomer = new Dictionary<CustomerId, (long Met, long Missed)>();
         var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (evaluating, attributing, counting) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
-        void Record(int index, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
+        void Evaluate(int first, int count)
         {
-            var evaluated = results[index];
+            Parallel.For(0, count, () => new SlaStatus[room], (slot, _, buffer) =>
+            {
+                var i = first + slot;
+                CaseEvaluation evaluated;
+                if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
+                    var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
+                }
+
+                results[slot] = evaluated;
+                return buffer;
+            }, _ => { });
+        }
+
+        void Attribute(int first, int count)
+        {
+            Parallel.For(0, count, slot =>
+            {
+                var (i, evaluated) = (first + slot, results[slot]);
+                if (!Decided(evaluated.Own))
+                {
+                    (slaFacts[slot], breachHolders[slot]) = ([], []);
+                }
+                else if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    (slaFacts[slot], breachHolders[slot]) = HoldersOf(SlaClock.EvaluateTicket(ticket.History, evaluated.Main, lookup, at), ticket.Id.Value);
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    (slaFacts[slot], breachHolders[slot]) = HoldersOf(SlaClock.EvaluateComplaint(complaint.History, tier, evaluated.Main, lookup, at), complaint.Id.Value);
+                }
+            });
+        }
+
+        void Record(int slot, Priority priority, ServiceTier tier, CustomerId customer, bool ticket)
+        {
+            var evaluated = results[slot];
             choice.Add(evaluated.Chosen, ticket, evaluated.Clocks);
             Count(due, evaluated.Assessment);
             kpiMeasurement.AddStatuses(evaluated.Own.Statuses);
-            facts.AddRange(slaFacts[index]);
-            breaches.AddRange(breachHolders[index].Select(holder => (holder, ticket)));
-            foreach (var status in evaluated.Own.Statuses)
+            AddFacts(facts, slaFacts[slot]);
+            foreach (var holder in breachHolders[slot])
             {
+                breaches.Add((holder, ticket));
+            }
+
+            var statuses = evaluated.Own.Statuses;
+            var (caseMet, caseMissed) = (0L, 0L);
+            for (var s = 0; s < statuses.Count; s++)
+            {
+                var status = statuses[s];
                 var key = (status.Metric, priority, tier);
                 if (!targets.TryGetValue(key, out var seen))
                 {
@@ -158,54 +183,80 @@ internal sealed record Report(
                 }
 
                 named.Add(status.Agreement);
+                samples.Add(key, status);
                 if (status.State is SlaState.Met or SlaState.Missed)
                 {
-                    var (met, missed) = byCustomer.GetValueOrDefault(customer);
-                    byCustomer[customer] = status.IsMissed ? (met, missed + 1) : (met + 1, missed);
+                    (caseMet, caseMissed) = status.IsMissed ? (caseMet, caseMissed + 1) : (caseMet + 1, caseMissed);
                 }
             }
+
+            if (caseMet + caseMissed > 0)
+            {
+                var (met, missed) = byCustomer.GetValueOrDefault(customer);
+                byCustomer[customer] = (met + caseMet, missed + caseMissed);
+            }
         }
 
-        for (var i = 0; i < tickets.Count; i++)
+        void CountBlock(int first, int count)
         {
-            var (ticket, evaluated) = (tickets[i], results[i]);
-            Record(i, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
-            kpiMeasurement.AddTicket(ticket);
-            rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
-            NoteTeams(ticket, teams);
-            foreach (var status in evaluated.Own.Statuses)
+            for (var slot = 0; slot < count; slot++)
             {
-                samples.Add(ComplianceSample.From(status, ticket.Priority, ticket.CustomerTier, ticket.Assignee, ticket.Department));
-            }
+                var i = first + slot;
+                var evaluated = results[slot];
+                if (i < tickets.Count)
+                {
+                    var ticket = tickets[i];
+                    Record(slot, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
+                    kpiMeasurement.AddTicket(ticket);
+                    rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
+                    NoteTeams(ticket, teams);
 
-            if (!ticket.IsFinal)
-            {
-                open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
-                    evaluated.Own.Statuses, ticket.Status == TicketStatus.Resolved));
+                    if (!ticket.IsFinal)
+                    {
+                        open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
+                            [.. evaluated.Own.Statuses], ticket.Status == TicketStatus.Resolved));
+                    }
+                }
+                else
+                {
+                    var complaint = complaints[i - tickets.Count];
+                    var tier = tiers[complaint.Customer];
+                    var priority = SlaClock.PriorityOf(complaint.Severity);
+                    Record(slot, priority, tier, complaint.Customer, ticket: false);
+                    kpiMeasurement.AddComplaint(complaint);
+                    AddFacts(facts, ComplaintScoreFacts.From(complaint, at));
+                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
+                    NoteTeams(complaint, teams);
+
+                    if (!complaint.IsFinal)
+                    {
+                        open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, [.. evaluated.Own.Statuses],
+                            complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+                    }
+                }
+
+                (results[slot], slaFacts[slot], breachHolders[slot]) = (null!, null!, null!);
             }
         }
 
-        for (var i = 0; i < complaints.Count; i++)
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        for (var first = 0; first < total; first += block)
         {
-            var (complaint, evaluated) = (complaints[i], results[tickets.Count + i]);
-            var tier = tiers[complaint.Customer];
-            var priority = SlaClock.PriorityOf(complaint.Severity);
-            Record(tickets.Count + i, priority, tier, complaint.Customer, ticket: false);
-            kpiMeasurement.AddComplaint(complaint);
-            facts.AddRange(ComplaintScoreFacts.From(complaint, at));
-            rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
-            NoteTeams(complaint, teams);
-            foreach (var status in evaluated.Own.Statuses)
-            {
-                samples.Add(ComplianceSample.From(status, priority, tier, complaint.AgainstStaff, complaint.AgainstDepartment));
-            }
-
-            if (!complaint.IsFinal)
-            {
-                open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, evaluated.Own.Statuses,
-                    complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
-            }
+            var count = Math.Min(block, total - first);
+            phase.Restart();
+            Evaluate(first, count);
+            evaluating += phase.Elapsed;
+            phase.Restart();
+            Attribute(first, count);
+            attributing += phase.Elapsed;
+            phase.Restart();
+            CountBlock(first, count);
+            counting += phase.Elapsed;
         }
+
+        timings?.Add(("evaluation", evaluating));
+        timings?.Add(("score facts", attributing));
+        timer.Restart();
 
         // Callbacks and visits count for whoever made them, as the log names them; the rating and a missed one count for or
         // against the holder of the case they followed. Nobody else is credited.
@@ -220,17 +271,18 @@ internal sealed record Report(
             kpiMeasurement.AddVisit(visit);
         }
 
-        Lap("counting");
+        timings?.Add(("counting", counting + timer.Elapsed));
+        timer.Restart();
         var firstDay = simulation.Start.InZone(zone).Date;
         var lastDay = simulation.End.InZone(zone).Date;
         // Scores are kept to the two decimals the report shows before they are ranked, so equal-looking scores are equal ranks.
-        var scorecards = scoring.Score(facts, new Interval(simulation.Start - Duration.FromDays(1), at + Duration.Epsilon))
+        var scorecards = scoring.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(facts), new Interval(simulation.Start - Duration.FromDays(1), at + Duration.Epsilon))
             .Select(card => card with { Total = Math.Round(card.Total, 2, MidpointRounding.AwayFromZero) }).ToList();
         var standings = Standings.Evaluate(scorecards, standingRules)
             .Where(s => s.Scorecard.Subject.Kind == ScoreSubjectKind.Staff).ToList();
         var kpis = ServiceKpis.CheckObjectives(agreement, kpiMeasurement.Actuals());
 
-        var compliance = ComplianceRow.Table(samples, targets, versions, catalog, agreement);
+        var compliance = ComplianceRow.Table(samples.Samples(), targets, versions, catalog, agreement);
 
         var recorded = simulation.Tickets.SelectMany(t => t.Escalation.Escalations).Concat(simulation.Complaints.SelectMany(c => c.Escalation.Escalations)).ToList();
         return new Report(
@@ -254,6 +306,58 @@ internal sealed record Report(
             StaffStandings.Of(standings, standingRules, teams),
             Credits.Of(simulation.Customers, tiers, byCustomer, creditPolicy, simulation.End, at, lastDay.Year),
             rows);
+    }
+
+    /// <summary>How many cases are evaluated before they are counted: enough to keep both cores busy, few enough that their evaluations are a small part of memory.</summary>
+    private const int BlockSize = 1024;
+
+    /// <summary>Whether a case's own evaluation has a clock that was met or missed (only those have holders to credit or blame).</summary>
+    private static bool Decided(SlaEvaluation own)
+    {
+        var statuses = own.Statuses;
+        for (var s = 0; s < statuses.Count; s++)
+        {
+            if (statuses[s].State is SlaState.Met or SlaState.Missed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>From the allocating evaluation of a case's main agreement: its score facts, and who held it at each breach.</summary>
+    private static (IReadOnlyList<ScoreFact> Facts, IReadOnlyList<string> Holders) HoldersOf(SlaEvaluation detailed, string id)
+    {
+        List<string>? holders = null;
+        var (statuses, breakdowns) = (detailed.Statuses, detailed.Breakdowns);
+        for (var s = 0; s < statuses.Count; s++)
+        {
+            var status = statuses[s];
+            if (!status.IsMissed)
+            {
+                continue;
+            }
+
+            SlaBreakdown? breakdown = null;
+            for (var b = 0; b < breakdowns.Count && breakdown is null; b++)
+            {
+                breakdown = breakdowns[b].Metric == status.Metric && breakdowns[b].Agreement == status.Agreement ? breakdowns[b] : null;
+            }
+
+            (holders ??= []).Add(breakdown?.AtBreach?.Assignee?.Value ?? Unassigned);
+        }
+
+        return (SlaScoreFacts.From(detailed, id), holders ?? (IReadOnlyList<string>)[]);
+    }
+
+    /// <summary>Appends a case's facts by index (no enumerator or interface copy for the many small lists).</summary>
+    private static void AddFacts(List<ScoreFact> facts, IReadOnlyList<ScoreFact> more)
+    {
+        for (var i = 0; i < more.Count; i++)
+        {
+            facts.Add(more[i]);
+        }
     }
 
     /// <summary>The holder of a case nobody was assigned to yet.</summary>
@@ -309,14 +413,14 @@ internal sealed record CaseEvaluation(
     /// agreement (the one it is escalated by). Thread-safe for distinct buffers.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfTicket(
-        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer, SlaStatus[]? ownBuffer = null)
     {
         var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
         var main = Under(ticket.Agreement, catalog, fallback);
         var summary = chosen.Count > 1
             ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
-        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
 
@@ -325,7 +429,8 @@ internal sealed record CaseEvaluation(
     /// agreement it recorded when it recorded the customer's tier, otherwise under its main agreement for <paramref name="tier"/>.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfComplaint(
-        Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer)
+        Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer,
+        SlaStatus[]? ownBuffer = null)
     {
         var received = (ComplaintReceived)complaint.History[0];
         var chosen = catalog.Recorded(received);
@@ -333,7 +438,7 @@ internal sealed record CaseEvaluation(
         var summary = chosen.Count > 1 && received.CustomerTier is not null
             ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
-        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary);
+        var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
 
@@ -344,9 +449,10 @@ internal sealed record CaseEvaluation(
     /// <summary>
     /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held
     /// the case, or a contract never referred to, is no promise kept or broken), and the statuses of <paramref name="main"/>
-    /// as an evaluation of their own.
+    /// as an evaluation of their own: in <paramref name="ownBuffer"/> when it is given and long enough (the evaluation is then
+    /// only good until the buffer is reused), otherwise in an array of its own.
     /// </summary>
-    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, AgreementVersion main, SlaEvaluationSummary summary)
+    public static (ClockOutcome[] Clocks, SlaEvaluation Own) Split(ReadOnlySpan<SlaStatus> statuses, AgreementVersion main, SlaEvaluationSummary summary, SlaStatus[]? ownBuffer = null)
     {
         var (opened, mine) = (0, 0);
         foreach (ref readonly var status in statuses)
@@ -355,7 +461,7 @@ internal sealed record CaseEvaluation(
             mine += status.Agreement == main.Reference ? 1 : 0;
         }
 
-        var (clocks, own) = (new ClockOutcome[opened], new SlaStatus[mine]);
+        var (clocks, own) = (new ClockOutcome[opened], ownBuffer is { } reused && reused.Length >= mine ? reused : new SlaStatus[mine]);
         var (nextClock, nextOwn) = (0, 0);
         foreach (ref readonly var status in statuses)
         {
@@ -370,7 +476,73 @@ internal sealed record CaseEvaluation(
             }
         }
 
-        return (clocks, new SlaEvaluation(own, summary.NextChangeAt) { CalendarName = summary.CalendarName });
+        IReadOnlyList<SlaStatus> ownStatuses = own.Length == mine ? own : new ArraySegment<SlaStatus>(own, 0, mine);
+        return (clocks, new SlaEvaluation(ownStatuses, summary.NextChangeAt) { CalendarName = summary.CalendarName });
+    }
+}
+
+/// <summary>
+/// The clocks the compliance table groups by metric, priority and tier, kept as counts and the elapsed times of decided
+/// clocks rather than a sample per clock: the same groups, counts and percentiles as the samples themselves, in less memory.
+/// </summary>
+internal sealed class ComplianceTally
+{
+    private readonly Dictionary<(Metric Metric, Priority Priority, ServiceTier Tier), Group> _groups = [];
+
+    /// <summary>Counts one clock (its state, and its elapsed time when it was met or missed) under <paramref name="key"/>.</summary>
+    public void Add((Metric Metric, Priority Priority, ServiceTier Tier) key, in SlaStatus status)
+    {
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            _groups[key] = group = new Group();
+        }
+
+        switch (status.State)
+        {
+            case SlaState.Met:
+                group.Met.Add(status.Elapsed.ToInt64Nanoseconds());
+                break;
+            case SlaState.Missed:
+                group.Missed.Add(status.Elapsed.ToInt64Nanoseconds());
+                break;
+            default:
+                group.Others[status.State] = group.Others.GetValueOrDefault(status.State) + 1;
+                break;
+        }
+    }
+
+    /// <summary>The clocks again as compliance samples (without staff, department or period, which the table does not group by), group by group.</summary>
+    public IEnumerable<ComplianceSample> Samples()
+    {
+        foreach (var ((metric, priority, tier), group) in _groups)
+        {
+            foreach (var elapsed in group.Met)
+            {
+                yield return new ComplianceSample(metric, SlaState.Met, Duration.FromNanoseconds(elapsed), priority, tier);
+            }
+
+            foreach (var elapsed in group.Missed)
+            {
+                yield return new ComplianceSample(metric, SlaState.Missed, Duration.FromNanoseconds(elapsed), priority, tier);
+            }
+
+            foreach (var (state, count) in group.Others)
+            {
+                for (var n = 0L; n < count; n++)
+                {
+                    yield return new ComplianceSample(metric, state, Duration.Zero, priority, tier);
+                }
+            }
+        }
+    }
+
+    private sealed class Group
+    {
+        public List<long> Met { get; } = [];
+
+        public List<long> Missed { get; } = [];
+
+        public Dictionary<SlaState, long> Others { get; } = [];
     }
 }
 
@@ -463,47 +635,71 @@ internal sealed record AgreementComplianceRow(string Kind, string Agreements, lo
 internal sealed class AgreementChoice(AgreementCatalog catalog)
 {
     private readonly Dictionary<AgreementReference, (int Tickets, int Complaints)> _cases = [];
-    private readonly Dictionary<AgreementReference, string> _names = [];
-    private readonly Dictionary<(AgreementKind Kind, string? Team), (long Met, long Missed, long Running, long Cancelled, SortedSet<string> Versions)> _clocks = [];
+    private readonly Dictionary<AgreementReference, KindClocks> _byAgreement = [];
+    private readonly Dictionary<(AgreementKind Kind, string? Team), KindClocks> _clocks = [];
 
     /// <summary>Counts a case under the versions it recorded, and its clocks under their agreements' kinds.</summary>
     public void Add(IReadOnlyList<AgreementVersion> recorded, bool ticket, IReadOnlyList<ClockOutcome> clocksOfCase)
     {
-        foreach (var version in recorded)
+        for (var i = 0; i < recorded.Count; i++)
         {
-            var (tickets, complaints) = _cases.GetValueOrDefault(version.Reference);
-            _cases[version.Reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
+            var reference = recorded[i].Reference;
+            var (tickets, complaints) = _cases.GetValueOrDefault(reference);
+            _cases[reference] = ticket ? (tickets + 1, complaints) : (tickets, complaints + 1);
         }
 
-        foreach (var status in clocksOfCase)
+        for (var i = 0; i < clocksOfCase.Count; i++)
         {
-            Count(status, 1);
+            Count(clocksOfCase[i], 1);
         }
     }
 
     /// <summary>Counts <paramref name="times"/> clocks with <paramref name="status"/>'s agreement and state under their agreement's kind.</summary>
     public void Count(ClockOutcome status, long times)
     {
-        var version = catalog.Find(status.Agreement);
-        var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
-        if (!_clocks.TryGetValue(key, out var clocks))
+        // The kind (and the version's name among the kind's versions) is looked up once per agreement version.
+        if (!_byAgreement.TryGetValue(status.Agreement, out var clocks))
         {
-            clocks = (0, 0, 0, 0, new SortedSet<string>(StringComparer.Ordinal));
+            var version = catalog.Find(status.Agreement);
+            var key = (version?.Kind ?? AgreementKind.ServiceLevel, version?.Team?.Value);
+            if (!_clocks.TryGetValue(key, out clocks))
+            {
+                _clocks[key] = clocks = new KindClocks();
+            }
+
+            clocks.Versions.Add(status.Agreement.ToString());
+            _byAgreement[status.Agreement] = clocks;
         }
 
-        if (!_names.TryGetValue(status.Agreement, out var name))
+        switch (status.State)
         {
-            _names[status.Agreement] = name = status.Agreement.ToString();
+            case SlaState.Met:
+                clocks.Met += times;
+                break;
+            case SlaState.Missed:
+                clocks.Missed += times;
+                break;
+            case SlaState.Cancelled:
+                clocks.Cancelled += times;
+                break;
+            default:
+                clocks.Running += times;
+                break;
         }
+    }
 
-        clocks.Versions.Add(name);
-        _clocks[key] = status.State switch
-        {
-            SlaState.Met => clocks with { Met = clocks.Met + times },
-            SlaState.Missed => clocks with { Missed = clocks.Missed + times },
-            SlaState.Cancelled => clocks with { Cancelled = clocks.Cancelled + times },
-            _ => clocks with { Running = clocks.Running + times },
-        };
+    /// <summary>The clocks of one agreement kind (of an OLA, one team's) and the versions they fell under.</summary>
+    private sealed class KindClocks
+    {
+        public long Met { get; set; }
+
+        public long Missed { get; set; }
+
+        public long Running { get; set; }
+
+        public long Cancelled { get; set; }
+
+        public SortedSet<string> Versions { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Every version of the catalogue, in its order, with the cases that recorded it.</summary>
