@@ -318,7 +318,9 @@ public static class EventLogReplay
                     var agreement = Agreement(l, at);
                     var onSite = l.Bool("onSite", false);
                     var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
-                    var ticketOthers = OtherAgreements(l, agreement, () => CaseProfile.ForTicket(openedTier, customer.Id, kind, channel, priority), at);
+                    var ticketOthers = ChoosesOthers(l, agreement)
+                        ? ChosenBeside(agreement!, CaseProfile.ForTicket(openedTier, customer.Id, kind, channel, priority), at)
+                        : ListedAgreements(l, agreement);
                     var opened = Ticket.Open(
                         ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false), ticketOthers);
                     Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
@@ -379,8 +381,11 @@ public static class EventLogReplay
                     var related = l.Has("ticket") ? Find(c.TicketMap, l.Get("ticket"), Ids.Ticket, "ticket").Id : (TicketId?)null;
                     var complaintAgreement = Agreement(l, at);
                     var receivedTier = l.Tier("tier", required: false);
-                    var complaintOthers = OtherAgreements(
-                        l, complaintAgreement, () => CaseProfile.ForComplaint(receivedTier ?? complainant.TierOn(LocalDate(at, complaintAgreement)), complainant.Id, category, complaintChannel, severity), at);
+                    var complaintOthers = ChoosesOthers(l, complaintAgreement)
+                        ? ChosenBeside(
+                            complaintAgreement!,
+                            CaseProfile.ForComplaint(receivedTier ?? complainant.TierOn(LocalDate(at, complaintAgreement)), complainant.Id, category, complaintChannel, severity), at)
+                        : ListedAgreements(l, complaintAgreement);
                     var received = Complaint.Receive(
                         complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true),
                         receivedTier, complaintAgreement?.Reference, complaintOthers);
@@ -572,10 +577,22 @@ public static class EventLogReplay
         }
 
         /// <summary>
-        /// The agreements a case records beside its main one: those the line lists; in an older log replayed against a
-        /// catalogue (no <c>agreementVersion</c>), the catalogue's choice for the case beside the main agreement.
+        /// The agreements a case records beside its main one: those the line lists (see <see cref="ListedAgreements"/>); in
+        /// an older log replayed against a catalogue (no <c>agreementVersion</c>), the catalogue's choice for the case beside
+        /// the main agreement (see <see cref="ChosenBeside"/>). Two steps rather than one taking a profile factory: a lambda
+        /// capturing the line's values made the compiler allocate its closure for every line applied, of any type.
         /// </summary>
-        private AgreementReference[] OtherAgreements(Node l, AgreementVersion? main, Func<CaseProfile> profile, Instant at)
+        private bool ChoosesOthers(Node l, AgreementVersion? main) =>
+            catalog is not null && main is not null && l.Get("otherAgreements").IsMissing && !l.Has("agreementVersion");
+
+        /// <summary>The catalogue's choice for a case beside its main agreement (every OLA, and the other kinds than the main one's).</summary>
+        private AgreementReference[] ChosenBeside(AgreementVersion main, CaseProfile profile, Instant at) =>
+            [.. catalog!.Select(profile, at)
+                .Where(a => a.Id != main.Id && (a.Kind == AgreementKind.OperationalLevel || a.Kind != main.Kind))
+                .Select(a => a.Reference)];
+
+        /// <summary>The other agreements the line lists, checked; empty when it lists none.</summary>
+        private AgreementReference[] ListedAgreements(Node l, AgreementVersion? main)
         {
             var listed = l.Get("otherAgreements");
             if (!listed.IsMissing)
@@ -618,14 +635,7 @@ public static class EventLogReplay
                 return [.. references];
             }
 
-            if (catalog is null || main is null || l.Has("agreementVersion"))
-            {
-                return [];
-            }
-
-            return [.. catalog.Select(profile(), at)
-                .Where(a => a.Id != main.Id && (a.Kind == AgreementKind.OperationalLevel || a.Kind != main.Kind))
-                .Select(a => a.Reference)];
+            return [];
         }
 
         private StaffId Staff(Node l, string property) => Cached(_staff, l.Get(property), Ids.Staff)!.Value;
