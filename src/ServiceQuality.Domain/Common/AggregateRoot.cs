@@ -21,20 +21,13 @@ public abstract class AggregateRoot<TEvent>
     // The uncommitted events are the history's last ones, from _committed on: one list per aggregate, not two (a replay
     // of a million events keeps every case, so each list, array and wrapper per aggregate counts). The read-only views
     // are made when first asked for.
-    private readonly List<TEvent> _history;
+    private readonly List<TEvent> _history = [];
     private int _committed;
     private ReadOnlyCollection<TEvent>? _historyView;
     private UncommittedView? _uncommittedView;
 
     private protected AggregateRoot()
     {
-        _history = [];
-    }
-
-    /// <summary>An aggregate whose history usually grows to about <paramref name="expectedEvents"/> events: room for them at once, not grown step by step.</summary>
-    private protected AggregateRoot(int expectedEvents)
-    {
-        _history = new List<TEvent>(expectedEvents);
     }
 
     /// <summary>Every event of the aggregate, oldest first: what happened to the case and when.</summary>

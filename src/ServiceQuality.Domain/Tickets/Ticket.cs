@@ -18,9 +18,7 @@ namespace ServiceQuality.Domain.Tickets;
 /// </remarks>
 public sealed class Ticket : AggregateRoot<TicketEvent>
 {
-    // A ticket's life is typically eight events: opened, assigned, responses, work, resolved, closed.
     private Ticket()
-        : base(expectedEvents: 8)
     {
     }
 
