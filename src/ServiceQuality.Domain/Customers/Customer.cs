@@ -16,12 +16,14 @@ namespace ServiceQuality.Domain.Customers;
 public sealed class Customer : AggregateRoot<CustomerEvent>
 {
     private readonly List<TierAssignment> _tiers = [];
-    private readonly SortedDictionary<int, Money> _spend = [];
+
+    // Made when first needed (a spend recorded, a view asked for): a replay keeps every customer, most of whom never have either.
+    private SortedDictionary<int, Money>? _spend;
+    private ReadOnlyCollection<TierAssignment>? _tierView;
+    private ReadOnlyDictionary<int, Money>? _spendView;
 
     private Customer()
     {
-        TierHistory = new ReadOnlyCollection<TierAssignment>(_tiers);
-        SpendByYear = new ReadOnlyDictionary<int, Money>(_spend);
     }
 
     /// <summary>The customer's id.</summary>
@@ -54,7 +56,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public ServiceTier Tier => _tiers[^1].Tier;
 
     /// <summary>Every tier assignment, oldest first; effective dates never decrease.</summary>
-    public IReadOnlyList<TierAssignment> TierHistory { get; }
+    public IReadOnlyList<TierAssignment> TierHistory => _tierView ??= new ReadOnlyCollection<TierAssignment>(_tiers);
 
     /// <summary>The credit grade.</summary>
     public CreditGrade CreditGrade { get; private set; }
@@ -69,7 +71,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     public CareFlags CareFlags { get; private set; }
 
     /// <summary>Spend recorded per year, by year; all amounts in one currency.</summary>
-    public IReadOnlyDictionary<int, Money> SpendByYear { get; }
+    public IReadOnlyDictionary<int, Money> SpendByYear => _spendView ??= new ReadOnlyDictionary<int, Money>(_spend ??= []);
 
     /// <summary>The trust score of a newly registered customer.</summary>
     public const int DefaultTrustScore = 60;
@@ -126,7 +128,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
     /// <summary>The spend recorded for <paramref name="year"/>, or null when none was.</summary>
     /// <param name="year">The year.</param>
     /// <returns>The total for the year.</returns>
-    public Money? SpendIn(int year) => _spend.TryGetValue(year, out var spend) ? spend : null;
+    public Money? SpendIn(int year) => _spend is not null && _spend.TryGetValue(year, out var spend) ? spend : null;
 
     /// <summary>Gives the customer a new tier from a date on, keeping the history.</summary>
     /// <param name="tier">The new tier.</param>
@@ -214,7 +216,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
         Guard.Against.Null(amount.Currency, nameof(amount));
         GuardCommand(CustomerCommand.RecordSpend, now);
         CustomerRules.SpendMustBePositive(amount);
-        CustomerRules.SpendCurrencyMustMatchEarlierSpend(amount, _spend.Count == 0 ? null : _spend.First().Value.Currency);
+        CustomerRules.SpendCurrencyMustMatchEarlierSpend(amount, _spend is null or { Count: 0 } ? null : _spend.First().Value.Currency);
         Raise(new SpendRecorded(Id, now, year, amount));
     }
 
@@ -287,7 +289,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
                 CheckYear(e.Year);
                 Guard.Against.Null(e.Amount.Currency, nameof(e.Amount));
                 CustomerRules.SpendMustBePositive(e.Amount);
-                CustomerRules.SpendCurrencyMustMatchEarlierSpend(e.Amount, _spend.Count == 0 ? null : _spend.First().Value.Currency);
+                CustomerRules.SpendCurrencyMustMatchEarlierSpend(e.Amount, _spend is null or { Count: 0 } ? null : _spend.First().Value.Currency);
                 break;
             case ContactDetailsChanged e:
                 Guard.Against.Null(e.Contact, nameof(e.Contact));
@@ -322,6 +324,7 @@ public sealed class Customer : AggregateRoot<CustomerEvent>
                 CareFlags = e.Flags;
                 break;
             case SpendRecorded e:
+                _spend ??= [];
                 _spend[e.Year] = _spend.TryGetValue(e.Year, out var total) ? total + e.Amount : e.Amount;
                 break;
             case ContactDetailsChanged e:

@@ -53,11 +53,12 @@ public readonly record struct ServiceTier : IComparable<ServiceTier>
     /// <returns>Whether <paramref name="code"/> names a stock tier.</returns>
     public static bool TryGetWellKnown(string? code, out ServiceTier tier)
     {
-        foreach (var candidate in WellKnown)
+        // By index: a foreach over the list's interface allocates an enumerator on every call (a replay asks once a line).
+        for (var i = 0; i < WellKnown.Count; i++)
         {
-            if (string.Equals(candidate.Code, code, StringComparison.Ordinal))
+            if (string.Equals(WellKnown[i].Code, code, StringComparison.Ordinal))
             {
-                tier = candidate;
+                tier = WellKnown[i];
                 return true;
             }
         }

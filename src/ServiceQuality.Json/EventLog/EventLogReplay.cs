@@ -284,7 +284,7 @@ public static class EventLogReplay
                     var registered = Customer.Register(
                         newCustomer, l.Text("name")!, new ContactDetails(l.Text("phone", required: false), l.Text("email", required: false), l.Text("address", required: false)),
                         l.Tier("tier")!.Value, l.Date("since")!.Value, at);
-                    Add(c.CustomerMap, newCustomer, l.Get("customer"), "customer", registered);
+                    Add(c.CustomerMap, _customers, newCustomer, l.Get("customer"), "customer", registered);
                     break;
                 case EventType.TierChanged:
                     var (tier, effectiveFrom, reason) = (l.Tier("tier")!.Value, l.Date("effectiveFrom")!.Value, l.Text("reason")!);
@@ -323,7 +323,7 @@ public static class EventLogReplay
                         : ListedAgreements(l, agreement);
                     var opened = Ticket.Open(
                         ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false), ticketOthers);
-                    Add(c.TicketMap, ticketId, l.Get("ticket"), "ticket", opened);
+                    Add(c.TicketMap, _tickets, ticketId, l.Get("ticket"), "ticket", opened);
                     break;
                 case EventType.TicketAssigned:
                     FindTicket(l).Assign(Staff(l, "staff"), Cached(_departments, l.Get("department"), Ids.Department, required: false), at);
@@ -389,7 +389,7 @@ public static class EventLogReplay
                     var received = Complaint.Receive(
                         complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true),
                         receivedTier, complaintAgreement?.Reference, complaintOthers);
-                    Add(c.ComplaintMap, complaintId, l.Get("complaint"), "complaint", received);
+                    Add(c.ComplaintMap, _complaints, complaintId, l.Get("complaint"), "complaint", received);
                     if (complaintAgreement is not null)
                     {
                         c.ComplaintAgreementMap[complaintId] = complaintAgreement.Reference;
@@ -453,7 +453,7 @@ public static class EventLogReplay
                         : VisitSubject.None;
                     var (visitKind, due, attempts) = (l.Enum<VisitKind>("kind")!.Value, l.Instant("due")!.Value, l.Int("maxAttempts", 1, 100)!.Value);
                     var retryInterval = l.Duration("retryInterval", required: false, positive: false) ?? Duration.Zero;
-                    Add(c.VisitMap, visitId, l.Get("visit"), "visit", VisitRecord.Plan(visitId, visited.Id, subject, visitKind, due, attempts, retryInterval, at));
+                    Add(c.VisitMap, _visits, visitId, l.Get("visit"), "visit", VisitRecord.Plan(visitId, visited.Id, subject, visitKind, due, attempts, retryInterval, at));
                     break;
                 case EventType.VisitAttempt:
                     FindVisit(l).RecordAttempt(l.Enum<AttemptOutcome>("outcome")!.Value, at);
@@ -566,15 +566,20 @@ public static class EventLogReplay
             var inForce = catalog.VersionInForce(id, at);
             if (inForce is null)
             {
-                node.Problem(
-                    ProblemCode.UnknownReference,
-                    catalog.Versions.Any(v => v.Id == id)
-                        ? $"no version of '{JsonTree.Escape(id.Value)}' is in force at {at}, when the case opens."
-                        : $"unknown agreement '{JsonTree.Escape(id.Value)}'.");
+                node.Problem(ProblemCode.UnknownReference, NoneInForce(catalog, id, at));
             }
 
             return inForce;
         }
+
+        /// <summary>
+        /// Why no version of an agreement is in force. A method of its own: a lambda capturing a local of
+        /// <see cref="Agreement"/> made the compiler allocate its closure on every call.
+        /// </summary>
+        private static string NoneInForce(AgreementCatalog catalog, AgreementId id, Instant at) =>
+            catalog.Versions.Any(v => v.Id == id)
+                ? $"no version of '{JsonTree.Escape(id.Value)}' is in force at {at}, when the case opens."
+                : $"unknown agreement '{JsonTree.Escape(id.Value)}'.";
 
         /// <summary>
         /// The agreements a case records beside its main one: those the line lists (see <see cref="ListedAgreements"/>); in
@@ -586,10 +591,36 @@ public static class EventLogReplay
             catalog is not null && main is not null && l.Get("otherAgreements").IsMissing && !l.Has("agreementVersion");
 
         /// <summary>The catalogue's choice for a case beside its main agreement (every OLA, and the other kinds than the main one's).</summary>
-        private AgreementReference[] ChosenBeside(AgreementVersion main, CaseProfile profile, Instant at) =>
-            [.. catalog!.Select(profile, at)
-                .Where(a => a.Id != main.Id && (a.Kind == AgreementKind.OperationalLevel || a.Kind != main.Kind))
-                .Select(a => a.Reference)];
+        private AgreementReference[] ChosenBeside(AgreementVersion main, CaseProfile profile, Instant at)
+        {
+            // A loop rather than a query: it runs for every case an older log opens.
+            var chosen = catalog!.Select(profile, at);
+            var count = 0;
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                count += Beside(main, chosen[i]) ? 1 : 0;
+            }
+
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var references = new AgreementReference[count];
+            count = 0;
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                if (Beside(main, chosen[i]))
+                {
+                    references[count++] = chosen[i].Reference;
+                }
+            }
+
+            return references;
+        }
+
+        private static bool Beside(AgreementVersion main, AgreementVersion other) =>
+            other.Id != main.Id && (other.Kind == AgreementKind.OperationalLevel || other.Kind != main.Kind);
 
         /// <summary>The other agreements the line lists, checked; empty when it lists none.</summary>
         private AgreementReference[] ListedAgreements(Node l, AgreementVersion? main)
@@ -721,12 +752,21 @@ public static class EventLogReplay
             return found!;
         }
 
-        private static void Add<TKey, T>(Dictionary<TKey, T> map, TKey id, Node node, string what, T value)
+        /// <summary>
+        /// Adds a new case under its id, and to the cache under the id's text, so that the case's next line finds it without
+        /// decoding the id again (the id was read from that very text).
+        /// </summary>
+        private static void Add<TKey, T>(Dictionary<TKey, T> map, Utf8Cache<T> cache, TKey id, Node node, string what, T value)
             where TKey : notnull
         {
             if (!map.TryAdd(id, value))
             {
                 node.Problem(ProblemCode.DuplicateId, $"the {what} '{JsonTree.Escape(id.ToString()!)}' already exists.");
+            }
+
+            if (node.IsPlainString)
+            {
+                cache.Set(node.Utf8, value);
             }
         }
     }

@@ -247,10 +247,17 @@ internal readonly struct Node
             return value;
         }
 
-        var names = EnumNames<TEnum>.Names.Where(n => excluded is null || !excluded.Any(x => n == x.ToString()));
-        Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(_tree.String(Index))}' is not one of {string.Join(", ", names)}.");
+        Problem(ProblemCode.UnknownName, $"'{JsonTree.Escape(_tree.String(Index))}' is not one of {AllowedNames(excluded)}.");
         return null;
     }
+
+    /// <summary>
+    /// The names an enumeration value may take, for a message. A method of its own: a lambda capturing a parameter of
+    /// <see cref="AsEnum{TEnum}"/> made the compiler allocate its closure on every call, the valid ones too.
+    /// </summary>
+    private static string AllowedNames<TEnum>(TEnum[]? excluded)
+        where TEnum : struct, Enum =>
+        string.Join(", ", EnumNames<TEnum>.Names.Where(n => excluded is null || !excluded.Any(x => n == x.ToString())));
 
     private static bool IsExcluded<TEnum>(TEnum value, TEnum[]? excluded)
         where TEnum : struct, Enum => excluded is not null && Array.IndexOf(excluded, value) >= 0;
