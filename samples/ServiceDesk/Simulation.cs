@@ -8,7 +8,6 @@ using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
-using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Tiering;
 using ServiceQuality.Policies.Trust;
 
@@ -140,6 +139,18 @@ internal sealed class Simulation(
     /// <summary>The agreement a case records first: the customer SLA the catalogue chose, or null when it chose nothing.</summary>
     private static AgreementReference? First(IReadOnlyList<AgreementVersion> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
 
+    /// <summary>The agreements a case records beside its first: the rest of the catalogue's choice, in its order.</summary>
+    private static AgreementReference[] Others(IReadOnlyList<AgreementVersion> chosen)
+    {
+        var others = new AgreementReference[Math.Max(0, chosen.Count - 1)];
+        for (var i = 0; i < others.Length; i++)
+        {
+            others[i] = chosen[i + 1].Reference;
+        }
+
+        return others;
+    }
+
     /// <summary>The seed of ticket <paramref name="index"/>'s own random stream: the run's seed and the index, mixed.</summary>
     private int StreamSeed(int index) => (int)(((uint)options.Seed * 2654435761u) ^ ((uint)index * 40503u) ^ 0x5bd1e995u) & int.MaxValue;
 
@@ -157,14 +168,12 @@ internal sealed class Simulation(
         var channel = (Channel)random.Next(7);
         var chosen = _catalog.Select(CaseProfile.ForTicket(customer.Tier, customer.Id, kind, channel, priority), now);
         var ticket = Ticket.Open(new TicketId($"T-{index:000000}"), customer.Id, kind, channel, priority, owner, customer.Tier, now, First(chosen),
-            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: Others(chosen));
         var agreement = Main(ticket.Agreement);
 
         // The walk reads each assessment's decision before it makes the next, so one buffer of statuses per thread serves
         // every step of every ticket that thread simulates.
         var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
-        Func<Instant, CaseAssessment> assess = t => Assess(ticket, agreement, t, buffer);
-        Func<EscalationDecision, Instant, bool> apply = (decision, t) => decision.ApplyTo(ticket, t);
 
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
@@ -177,7 +186,7 @@ internal sealed class Simulation(
         Instant At(int minMinutes, int maxMinutes, StaffId who)
         {
             var at = Later(minMinutes, maxMinutes, who);
-            EscalateAsThePolicySays(assess, apply, ticket.LastEventAt, at);
+            EscalateAsThePolicySays(ticket, agreement, ticket.LastEventAt, at, buffer);
             return at;
         }
 
@@ -293,7 +302,7 @@ internal sealed class Simulation(
         var chosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, channel, severity), now);
         var complaint = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, channel, category, severity, now,
             claimedLoss: loss, againstStaff: against, againstDepartment: against is { } staff ? new DepartmentId(ServiceCentre.TeamOf(staff)) : new DepartmentId(ServiceCentre.Teams[1]),
-            customerTier: customer.Tier, agreement: First(chosen), otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+            customerTier: customer.Tier, agreement: First(chosen), otherAgreements: Others(chosen));
         var agreement = Main(complaint.Agreement);
         Complaints.Add(complaint);
         Instant Later(int minMinutes, int maxMinutes) => now += Duration.FromMinutes(_random.Next(minMinutes, maxMinutes));
@@ -320,7 +329,7 @@ internal sealed class Simulation(
             var duplicateChosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, duplicateChannel, severity), duplicateAt);
             duplicate = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, duplicateChannel, category, severity,
                 duplicateAt, againstStaff: against, againstDepartment: complaint.AgainstDepartment, customerTier: customer.Tier,
-                agreement: First(duplicateChosen), otherAgreements: duplicateChosen.Skip(1).Select(a => a.Reference));
+                agreement: First(duplicateChosen), otherAgreements: Others(duplicateChosen));
             Complaints.Add(duplicate);
         }
 
@@ -334,9 +343,9 @@ internal sealed class Simulation(
         var pace = _staff[investigator].Speed;
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
         var (respondAt, resolveAt) = (Later(60, (int)(1500 * pace)), Later(30, (int)(1500 * pace)));
-        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, respondAt);
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, complaint.LastEventAt, respondAt);
         complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", respondAt);
-        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, resolveAt);
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, complaint.LastEventAt, resolveAt);
         complaint.Resolve(resolveAt);
 
         // Complaints against careless staff are more often upheld.
@@ -414,12 +423,12 @@ internal sealed class Simulation(
     }
 
     /// <summary>
-    /// Assesses a ticket as a host's scheduler does on its hot path: the clocks of the agreement it escalates by, evaluated
-    /// without allocating (no cycles or breakdowns, which only a report needs), then the policy's decision from them.
+    /// Assesses a ticket as the scheduler's sweep does: the clocks of the agreement it escalates by, evaluated without
+    /// allocating (no cycles or breakdowns, which only a report needs), then the policy's decision from them.
     /// </summary>
-    private CaseAssessment Assess(Ticket ticket, AgreementVersion agreement, Instant at, SlaStatus[]? buffer = null)
+    private CaseAssessment Assess(Ticket ticket, AgreementVersion agreement, Instant at)
     {
-        var statuses = buffer ?? new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
         var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, statuses);
         return assessor.AssessEvaluated(ticket, Evaluation(statuses, summary), at);
     }
@@ -435,19 +444,23 @@ internal sealed class Simulation(
         new(new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.NextChangeAt) { CalendarName = summary.CalendarName };
 
     /// <summary>
-    /// Walks a case from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
-    /// would: assess, record the escalation the policy decides (<c>EscalationDecision.ApplyTo</c>), and look again at the
-    /// next instant the decision can change (<see cref="CaseAssessment.NextEscalationChangeAt"/>: a warning stage that changes
-    /// no decision is no reason to look).
+    /// Walks a ticket from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
+    /// would on its hot path: evaluate the clocks of the agreement it escalates by without allocating (into the thread's
+    /// <paramref name="buffer"/>; no cycles or breakdowns, which only a report needs), ask the policy
+    /// (<see cref="CaseAssessor.DecideEscalation(Ticket, IReadOnlyList{SlaStatus}, string, Instant)"/>), record the escalation
+    /// it decides (<c>EscalationDecision.ApplyTo</c>), and look again at the next instant the decision can change (a warning
+    /// stage that changes no decision is no reason to look). A ticket that accepts no escalation (resolved, closed,
+    /// cancelled) is not evaluated: the assessor decides nothing for it and names no instant to look again.
     /// </summary>
-    private static void EscalateAsThePolicySays(Func<Instant, CaseAssessment> assess, Func<EscalationDecision, Instant, bool> apply, Instant from, Instant until)
+    private void EscalateAsThePolicySays(Ticket ticket, AgreementVersion agreement, Instant from, Instant until, SlaStatus[] buffer)
     {
         var at = from;
-        for (var look = 0; look < 32 && at < until; look++)
+        for (var look = 0; look < MaxLooks && at < until && ticket.CanEscalate(); look++)
         {
-            var assessment = assess(at);
-            apply(assessment.Escalation, at);
-            if (assessment.NextEscalationChangeAt is not { } next || next <= at)
+            var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, buffer);
+            var (decision, nextChange) = assessor.DecideEscalation(ticket, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at);
+            decision.ApplyTo(ticket, at);
+            if (nextChange is not { } next || next <= at)
             {
                 return;
             }
@@ -455,6 +468,28 @@ internal sealed class Simulation(
             at = next;
         }
     }
+
+    /// <summary>The complaint's walk, as <see cref="EscalateAsThePolicySays(Ticket, AgreementVersion, Instant, Instant, SlaStatus[])"/>.</summary>
+    private void EscalateAsThePolicySays(Complaint complaint, ServiceTier tier, AgreementVersion agreement, IReadOnlyList<Instant> earlier, Instant from, Instant until)
+    {
+        var at = from;
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        for (var look = 0; look < MaxLooks && at < until && complaint.CanEscalate(); look++)
+        {
+            var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, buffer);
+            var (decision, nextChange) = assessor.DecideEscalation(complaint, tier, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at, earlier);
+            decision.ApplyTo(complaint, at);
+            if (nextChange is not { } next || next <= at)
+            {
+                return;
+            }
+
+            at = next;
+        }
+    }
+
+    /// <summary>The most looks one walk takes (a guard: the ladder's levels run out long before).</summary>
+    private const int MaxLooks = 32;
 
     /// <summary>
     /// Plans the callbacks the policy requires, and the after-care visits key accounts get after a repair (15 days and a month

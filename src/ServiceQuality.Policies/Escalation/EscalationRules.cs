@@ -214,7 +214,10 @@ public static class EscalationRules
                 return null;
             }
 
-            Instant? next = null;
+            // Each clock would fire once its remaining time has passed, counted on its basis's calendar from now. Adding more
+            // time to the same instant on the same calendar never gives an earlier instant, so only the least remaining time
+            // of each basis needs the calendar: at most two calendar walks per look, however many clocks the case has.
+            Duration? aroundTheClock = null, inBusinessTime = null;
             foreach (ref readonly var status in Span(context.Statuses))
             {
                 // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again. A running
@@ -230,17 +233,33 @@ public static class EscalationRules
                     continue;
                 }
 
-                // A firing instant beyond the supported range is a normal answer (the rule cannot fire there), not an error.
-                var calendar = status.Basis == TimeBasis.CalendarTime ? BusinessCalendar.AlwaysOpen : context.Calendar;
-                Guard.Against.OutsideSupportedRange(context.Now, calendar.SupportedRange, nameof(context));
-                if (calendar.TryAddBusinessTime(context.Now, remaining, out var firing) && (next is null || firing < next))
+                if (status.Basis == TimeBasis.CalendarTime)
                 {
-                    next = firing;
+                    aroundTheClock = aroundTheClock is { } least && least <= remaining ? least : remaining;
+                }
+                else
+                {
+                    inBusinessTime = inBusinessTime is { } least && least <= remaining ? least : remaining;
                 }
             }
 
-            return next;
+            return Earliest(FiringAt(context.Now, BusinessCalendar.AlwaysOpen, aroundTheClock), FiringAt(context.Now, context.Calendar, inBusinessTime));
         }
+
+        /// <summary>When <paramref name="remaining"/> of <paramref name="calendar"/>'s time has passed after <paramref name="now"/>; null for none, or beyond the supported range.</summary>
+        private static Instant? FiringAt(Instant now, BusinessCalendar calendar, Duration? remaining)
+        {
+            if (remaining is not { } time)
+            {
+                return null;
+            }
+
+            // A firing instant beyond the supported range is a normal answer (the rule cannot fire there), not an error.
+            Guard.Against.OutsideSupportedRange(now, calendar.SupportedRange, "context");
+            return calendar.TryAddBusinessTime(now, time, out var firing) ? firing : null;
+        }
+
+        private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
         // The statuses in place: a status is a large struct, and reading each through the list's indexer copies it once per
         // rule and per look. What the library's evaluations hold is an array or a segment of one; another list is copied once.
