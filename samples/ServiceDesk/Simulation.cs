@@ -154,6 +154,11 @@ internal sealed class Simulation(
     /// <summary>The seed of ticket <paramref name="index"/>'s own random stream: the run's seed and the index, mixed.</summary>
     private int StreamSeed(int index) => (int)(((uint)options.Seed * 2654435761u) ^ ((uint)index * 40503u) ^ 0x5bd1e995u) & int.MaxValue;
 
+    /// <summary>
+    /// The statuses of the thread's current look: each look's decision is read before the next look is taken, so one buffer
+    /// per thread serves every look at every case that thread simulates (the day's tickets in parallel, then the complaints
+    /// and the sweep on the calling thread).
+    /// </summary>
     [ThreadStatic]
     private static SlaStatus[]? t_statuses;
 
@@ -171,10 +176,6 @@ internal sealed class Simulation(
             requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: Others(chosen));
         var agreement = Main(ticket.Agreement);
 
-        // The walk reads each assessment's decision before it makes the next, so one buffer of statuses per thread serves
-        // every step of every ticket that thread simulates.
-        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
-
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
         var key = customer.Tier == ServiceTier.Key;
@@ -186,7 +187,7 @@ internal sealed class Simulation(
         Instant At(int minMinutes, int maxMinutes, StaffId who)
         {
             var at = Later(minMinutes, maxMinutes, who);
-            EscalateAsThePolicySays(ticket, agreement, ticket.LastEventAt, at, buffer);
+            EscalateAsThePolicySays(ticket, agreement, ticket.LastEventAt, at);
             return at;
         }
 
@@ -378,9 +379,9 @@ internal sealed class Simulation(
         var tickets = Tickets.Where(t => !t.IsFinal).ToDictionary(t => t.Id.Value);
         var complaints = Complaints.Where(c => !c.IsFinal).ToDictionary(c => c.Id.Value);
         var tiers = Customers.ToDictionary(c => c.Id, c => c.Tier);
-        CaseAssessment AssessCase(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
-            ? Assess(ticket, Main(ticket.Agreement), at)
-            : Assess(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
+        EscalationOutlook LookAt(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
+            ? Look(ticket, Main(ticket.Agreement), at)
+            : Look(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList(), at);
         foreach (var id in tickets.Keys.Concat(complaints.Keys).Order(StringComparer.Ordinal))
         {
             var last = tickets.TryGetValue(id, out var t) ? t.LastEventAt : complaints[id].LastEventAt;
@@ -391,11 +392,11 @@ internal sealed class Simulation(
         {
             foreach (var id in scheduler.TakeDue(now))
             {
-                var assessment = AssessCase(id, now);
-                var applied = tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(complaints[id], now);
+                var look = LookAt(id, now);
+                var applied = tickets.TryGetValue(id, out var ticket) ? look.Decision.ApplyTo(ticket, now) : look.Decision.ApplyTo(complaints[id], now);
                 // After an escalation the next one may be due at once (looked at in the next sweep); a decision the case cannot
                 // take (its state does not allow an escalation) changes nothing until the case changes, so it is not rescheduled.
-                var next = applied ? AssessCase(id, now).NextEscalationChangeAt : assessment.NextEscalationChangeAt;
+                var next = applied ? LookAt(id, now).NextChangeAt : look.NextChangeAt;
                 scheduler.Schedule(id, next is { } at && at < End && (applied || at > now) ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
             }
         }
@@ -423,42 +424,38 @@ internal sealed class Simulation(
     }
 
     /// <summary>
-    /// Assesses a ticket as the scheduler's sweep does: the clocks of the agreement it escalates by, evaluated without
-    /// allocating (no cycles or breakdowns, which only a report needs), then the policy's decision from them.
+    /// One look at a ticket, as a host's scheduler takes it on its hot path: the clocks of the agreement it escalates by,
+    /// evaluated without allocating into the thread's buffer (no cycles or breakdowns, which only a report needs), then the
+    /// policy's decision from them and when it can next change (<see cref="CaseAssessor.DecideEscalation(Ticket, IReadOnlyList{SlaStatus}, string, Instant)"/>).
     /// </summary>
-    private CaseAssessment Assess(Ticket ticket, AgreementVersion agreement, Instant at)
+    private EscalationOutlook Look(Ticket ticket, AgreementVersion agreement, Instant at)
     {
-        var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
-        var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, statuses);
-        return assessor.AssessEvaluated(ticket, Evaluation(statuses, summary), at);
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, buffer);
+        return assessor.DecideEscalation(ticket, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at);
     }
 
-    private CaseAssessment Assess(Complaint complaint, ServiceTier tier, AgreementVersion agreement, Instant at, IReadOnlyList<Instant> earlier)
+    /// <summary>One look at a complaint, as <see cref="Look(Ticket, AgreementVersion, Instant)"/>.</summary>
+    private EscalationOutlook Look(Complaint complaint, ServiceTier tier, AgreementVersion agreement, IReadOnlyList<Instant> earlier, Instant at)
     {
-        var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
-        var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, statuses);
-        return assessor.AssessEvaluated(complaint, tier, Evaluation(statuses, summary), at, earlier);
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, buffer);
+        return assessor.DecideEscalation(complaint, tier, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at, earlier);
     }
-
-    private static SlaEvaluation Evaluation(SlaStatus[] statuses, SlaEvaluationSummary summary) =>
-        new(new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.NextChangeAt) { CalendarName = summary.CalendarName };
 
     /// <summary>
     /// Walks a ticket from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
-    /// would on its hot path: evaluate the clocks of the agreement it escalates by without allocating (into the thread's
-    /// <paramref name="buffer"/>; no cycles or breakdowns, which only a report needs), ask the policy
-    /// (<see cref="CaseAssessor.DecideEscalation(Ticket, IReadOnlyList{SlaStatus}, string, Instant)"/>), record the escalation
-    /// it decides (<c>EscalationDecision.ApplyTo</c>), and look again at the next instant the decision can change (a warning
-    /// stage that changes no decision is no reason to look). A ticket that accepts no escalation (resolved, closed,
-    /// cancelled) is not evaluated: the assessor decides nothing for it and names no instant to look again.
+    /// would: look (<see cref="Look(Ticket, AgreementVersion, Instant)"/>), record the escalation the policy decides
+    /// (<c>EscalationDecision.ApplyTo</c>), and look again at the next instant the decision can change (a warning stage that
+    /// changes no decision is no reason to look). A ticket that accepts no escalation (resolved, closed, cancelled) is not
+    /// evaluated: the assessor decides nothing for it and names no instant to look again.
     /// </summary>
-    private void EscalateAsThePolicySays(Ticket ticket, AgreementVersion agreement, Instant from, Instant until, SlaStatus[] buffer)
+    private void EscalateAsThePolicySays(Ticket ticket, AgreementVersion agreement, Instant from, Instant until)
     {
         var at = from;
         for (var look = 0; look < MaxLooks && at < until && ticket.CanEscalate(); look++)
         {
-            var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, buffer);
-            var (decision, nextChange) = assessor.DecideEscalation(ticket, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at);
+            var (decision, nextChange) = Look(ticket, agreement, at);
             decision.ApplyTo(ticket, at);
             if (nextChange is not { } next || next <= at)
             {
@@ -469,15 +466,13 @@ internal sealed class Simulation(
         }
     }
 
-    /// <summary>The complaint's walk, as <see cref="EscalateAsThePolicySays(Ticket, AgreementVersion, Instant, Instant, SlaStatus[])"/>.</summary>
+    /// <summary>The complaint's walk, as <see cref="EscalateAsThePolicySays(Ticket, AgreementVersion, Instant, Instant)"/>.</summary>
     private void EscalateAsThePolicySays(Complaint complaint, ServiceTier tier, AgreementVersion agreement, IReadOnlyList<Instant> earlier, Instant from, Instant until)
     {
         var at = from;
-        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
         for (var look = 0; look < MaxLooks && at < until && complaint.CanEscalate(); look++)
         {
-            var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, buffer);
-            var (decision, nextChange) = assessor.DecideEscalation(complaint, tier, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at, earlier);
+            var (decision, nextChange) = Look(complaint, tier, agreement, earlier, at);
             decision.ApplyTo(complaint, at);
             if (nextChange is not { } next || next <= at)
             {
