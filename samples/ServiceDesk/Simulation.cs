@@ -8,7 +8,6 @@ using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Domain.Visits;
 using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Callbacks;
-using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Tiering;
 using ServiceQuality.Policies.Trust;
 
@@ -140,9 +139,26 @@ internal sealed class Simulation(
     /// <summary>The agreement a case records first: the customer SLA the catalogue chose, or null when it chose nothing.</summary>
     private static AgreementReference? First(IReadOnlyList<AgreementVersion> chosen) => chosen.Count > 0 ? chosen[0].Reference : null;
 
+    /// <summary>The agreements a case records beside its first: the rest of the catalogue's choice, in its order.</summary>
+    private static AgreementReference[] Others(IReadOnlyList<AgreementVersion> chosen)
+    {
+        var others = new AgreementReference[Math.Max(0, chosen.Count - 1)];
+        for (var i = 0; i < others.Length; i++)
+        {
+            others[i] = chosen[i + 1].Reference;
+        }
+
+        return others;
+    }
+
     /// <summary>The seed of ticket <paramref name="index"/>'s own random stream: the run's seed and the index, mixed.</summary>
     private int StreamSeed(int index) => (int)(((uint)options.Seed * 2654435761u) ^ ((uint)index * 40503u) ^ 0x5bd1e995u) & int.MaxValue;
 
+    /// <summary>
+    /// The statuses of the thread's current look: each look's decision is read before the next look is taken, so one buffer
+    /// per thread serves every look at every case that thread simulates (the day's tickets in parallel, then the complaints
+    /// and the sweep on the calling thread).
+    /// </summary>
     [ThreadStatic]
     private static SlaStatus[]? t_statuses;
 
@@ -157,14 +173,8 @@ internal sealed class Simulation(
         var channel = (Channel)random.Next(7);
         var chosen = _catalog.Select(CaseProfile.ForTicket(customer.Tier, customer.Id, kind, channel, priority), now);
         var ticket = Ticket.Open(new TicketId($"T-{index:000000}"), customer.Id, kind, channel, priority, owner, customer.Tier, now, First(chosen),
-            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+            requiresOnSiteVisit: kind is TicketKind.RepairRequest or TicketKind.FaultReport, otherAgreements: Others(chosen));
         var agreement = Main(ticket.Agreement);
-
-        // The walk reads each assessment's decision before it makes the next, so one buffer of statuses per thread serves
-        // every step of every ticket that thread simulates.
-        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
-        Func<Instant, CaseAssessment> assess = t => Assess(ticket, agreement, t, buffer);
-        Func<EscalationDecision, Instant, bool> apply = (decision, t) => decision.ApplyTo(ticket, t);
 
         // How fast a step goes: the person's own speed; urgent tickets first; key accounts through their green channel; the
         // evening desk slower than the day shift.
@@ -177,7 +187,7 @@ internal sealed class Simulation(
         Instant At(int minMinutes, int maxMinutes, StaffId who)
         {
             var at = Later(minMinutes, maxMinutes, who);
-            EscalateAsThePolicySays(assess, apply, ticket.LastEventAt, at);
+            EscalateAsThePolicySays(ticket, agreement, ticket.LastEventAt, at);
             return at;
         }
 
@@ -293,7 +303,7 @@ internal sealed class Simulation(
         var chosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, channel, severity), now);
         var complaint = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, channel, category, severity, now,
             claimedLoss: loss, againstStaff: against, againstDepartment: against is { } staff ? new DepartmentId(ServiceCentre.TeamOf(staff)) : new DepartmentId(ServiceCentre.Teams[1]),
-            customerTier: customer.Tier, agreement: First(chosen), otherAgreements: chosen.Skip(1).Select(a => a.Reference));
+            customerTier: customer.Tier, agreement: First(chosen), otherAgreements: Others(chosen));
         var agreement = Main(complaint.Agreement);
         Complaints.Add(complaint);
         Instant Later(int minMinutes, int maxMinutes) => now += Duration.FromMinutes(_random.Next(minMinutes, maxMinutes));
@@ -320,7 +330,7 @@ internal sealed class Simulation(
             var duplicateChosen = _catalog.Select(CaseProfile.ForComplaint(customer.Tier, customer.Id, category, duplicateChannel, severity), duplicateAt);
             duplicate = Complaint.Receive(new ComplaintId($"K-{Complaints.Count:00000}"), customer.Id, duplicateChannel, category, severity,
                 duplicateAt, againstStaff: against, againstDepartment: complaint.AgainstDepartment, customerTier: customer.Tier,
-                agreement: First(duplicateChosen), otherAgreements: duplicateChosen.Skip(1).Select(a => a.Reference));
+                agreement: First(duplicateChosen), otherAgreements: Others(duplicateChosen));
             Complaints.Add(duplicate);
         }
 
@@ -334,9 +344,9 @@ internal sealed class Simulation(
         var pace = _staff[investigator].Speed;
         complaint.AssignInvestigation(new DepartmentId(ServiceCentre.TeamOf(investigator)), investigator, now + Duration.FromDays(3), Later(10, 120));
         var (respondAt, resolveAt) = (Later(60, (int)(1500 * pace)), Later(30, (int)(1500 * pace)));
-        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, respondAt);
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, complaint.LastEventAt, respondAt);
         complaint.Respond("We apologise and have investigated.", "Repair, apology and follow-up.", respondAt);
-        EscalateAsThePolicySays(t => Assess(complaint, customer.Tier, agreement, t, earlier), (decision, t) => decision.ApplyTo(complaint, t), complaint.LastEventAt, resolveAt);
+        EscalateAsThePolicySays(complaint, customer.Tier, agreement, earlier, complaint.LastEventAt, resolveAt);
         complaint.Resolve(resolveAt);
 
         // Complaints against careless staff are more often upheld.
@@ -369,9 +379,9 @@ internal sealed class Simulation(
         var tickets = Tickets.Where(t => !t.IsFinal).ToDictionary(t => t.Id.Value);
         var complaints = Complaints.Where(c => !c.IsFinal).ToDictionary(c => c.Id.Value);
         var tiers = Customers.ToDictionary(c => c.Id, c => c.Tier);
-        CaseAssessment AssessCase(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
-            ? Assess(ticket, Main(ticket.Agreement), at)
-            : Assess(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), at, _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList());
+        EscalationOutlook LookAt(string id, Instant at) => tickets.TryGetValue(id, out var ticket)
+            ? Look(ticket, Main(ticket.Agreement), at)
+            : Look(complaints[id], tiers[complaints[id].Customer], Main(complaints[id].Agreement), _receipts.GetValueOrDefault(complaints[id].Customer, []).Where(r => r != complaints[id].ReceivedAt).ToList(), at);
         foreach (var id in tickets.Keys.Concat(complaints.Keys).Order(StringComparer.Ordinal))
         {
             var last = tickets.TryGetValue(id, out var t) ? t.LastEventAt : complaints[id].LastEventAt;
@@ -382,11 +392,11 @@ internal sealed class Simulation(
         {
             foreach (var id in scheduler.TakeDue(now))
             {
-                var assessment = AssessCase(id, now);
-                var applied = tickets.TryGetValue(id, out var ticket) ? assessment.Escalation.ApplyTo(ticket, now) : assessment.Escalation.ApplyTo(complaints[id], now);
+                var look = LookAt(id, now);
+                var applied = tickets.TryGetValue(id, out var ticket) ? look.Decision.ApplyTo(ticket, now) : look.Decision.ApplyTo(complaints[id], now);
                 // After an escalation the next one may be due at once (looked at in the next sweep); a decision the case cannot
                 // take (its state does not allow an escalation) changes nothing until the case changes, so it is not rescheduled.
-                var next = applied ? AssessCase(id, now).NextEscalationChangeAt : assessment.NextEscalationChangeAt;
+                var next = applied ? LookAt(id, now).NextChangeAt : look.NextChangeAt;
                 scheduler.Schedule(id, next is { } at && at < End && (applied || at > now) ? Instant.Max(at, now + Duration.FromMinutes(1)) : null);
             }
         }
@@ -414,40 +424,40 @@ internal sealed class Simulation(
     }
 
     /// <summary>
-    /// Assesses a ticket as a host's scheduler does on its hot path: the clocks of the agreement it escalates by, evaluated
-    /// without allocating (no cycles or breakdowns, which only a report needs), then the policy's decision from them.
+    /// One look at a ticket, as a host's scheduler takes it on its hot path: the clocks of the agreement it escalates by,
+    /// evaluated without allocating into the thread's buffer (no cycles or breakdowns, which only a report needs), then the
+    /// policy's decision from them and when it can next change (<see cref="CaseAssessor.DecideEscalation(Ticket, IReadOnlyList{SlaStatus}, string, Instant)"/>).
     /// </summary>
-    private CaseAssessment Assess(Ticket ticket, AgreementVersion agreement, Instant at, SlaStatus[]? buffer = null)
+    private EscalationOutlook Look(Ticket ticket, AgreementVersion agreement, Instant at)
     {
-        var statuses = buffer ?? new SlaStatus[SlaClock.MaxStatusesPerCase];
-        var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, statuses);
-        return assessor.AssessEvaluated(ticket, Evaluation(statuses, summary), at);
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateTicket(ticket.History, agreement, _calendars, at, buffer);
+        return assessor.DecideEscalation(ticket, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at);
     }
 
-    private CaseAssessment Assess(Complaint complaint, ServiceTier tier, AgreementVersion agreement, Instant at, IReadOnlyList<Instant> earlier)
+    /// <summary>One look at a complaint, as <see cref="Look(Ticket, AgreementVersion, Instant)"/>.</summary>
+    private EscalationOutlook Look(Complaint complaint, ServiceTier tier, AgreementVersion agreement, IReadOnlyList<Instant> earlier, Instant at)
     {
-        var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
-        var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, statuses);
-        return assessor.AssessEvaluated(complaint, tier, Evaluation(statuses, summary), at, earlier);
+        var buffer = t_statuses ??= new SlaStatus[SlaClock.MaxStatusesPerCase];
+        var summary = SlaClock.EvaluateComplaint(complaint.History, tier, agreement, _calendars, at, buffer);
+        return assessor.DecideEscalation(complaint, tier, new ArraySegment<SlaStatus>(buffer, 0, summary.Count), summary.CalendarName, at, earlier);
     }
-
-    private static SlaEvaluation Evaluation(SlaStatus[] statuses, SlaEvaluationSummary summary) =>
-        new(new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.NextChangeAt) { CalendarName = summary.CalendarName };
 
     /// <summary>
-    /// Walks a case from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
-    /// would: assess, record the escalation the policy decides (<c>EscalationDecision.ApplyTo</c>), and look again at the
-    /// next instant the decision can change (<see cref="CaseAssessment.NextEscalationChangeAt"/>: a warning stage that changes
-    /// no decision is no reason to look).
+    /// Walks a ticket from <paramref name="from"/> up to (not including) <paramref name="until"/> the way a host's scheduler
+    /// would: look (<see cref="Look(Ticket, AgreementVersion, Instant)"/>), record the escalation the policy decides
+    /// (<c>EscalationDecision.ApplyTo</c>), and look again at the next instant the decision can change (a warning stage that
+    /// changes no decision is no reason to look). A ticket that accepts no escalation (resolved, closed, cancelled) is not
+    /// evaluated: the assessor decides nothing for it and names no instant to look again.
     /// </summary>
-    private static void EscalateAsThePolicySays(Func<Instant, CaseAssessment> assess, Func<EscalationDecision, Instant, bool> apply, Instant from, Instant until)
+    private void EscalateAsThePolicySays(Ticket ticket, AgreementVersion agreement, Instant from, Instant until)
     {
         var at = from;
-        for (var look = 0; look < 32 && at < until; look++)
+        for (var look = 0; look < MaxLooks && at < until && ticket.CanEscalate(); look++)
         {
-            var assessment = assess(at);
-            apply(assessment.Escalation, at);
-            if (assessment.NextEscalationChangeAt is not { } next || next <= at)
+            var (decision, nextChange) = Look(ticket, agreement, at);
+            decision.ApplyTo(ticket, at);
+            if (nextChange is not { } next || next <= at)
             {
                 return;
             }
@@ -455,6 +465,26 @@ internal sealed class Simulation(
             at = next;
         }
     }
+
+    /// <summary>The complaint's walk, as <see cref="EscalateAsThePolicySays(Ticket, AgreementVersion, Instant, Instant)"/>.</summary>
+    private void EscalateAsThePolicySays(Complaint complaint, ServiceTier tier, AgreementVersion agreement, IReadOnlyList<Instant> earlier, Instant from, Instant until)
+    {
+        var at = from;
+        for (var look = 0; look < MaxLooks && at < until && complaint.CanEscalate(); look++)
+        {
+            var (decision, nextChange) = Look(complaint, tier, agreement, earlier, at);
+            decision.ApplyTo(complaint, at);
+            if (nextChange is not { } next || next <= at)
+            {
+                return;
+            }
+
+            at = next;
+        }
+    }
+
+    /// <summary>The most looks one walk takes (a guard: the ladder's levels run out long before).</summary>
+    private const int MaxLooks = 32;
 
     /// <summary>
     /// Plans the callbacks the policy requires, and the after-care visits key accounts get after a repair (15 days and a month

@@ -150,9 +150,61 @@ public sealed class CaseAssessor
         return Assess(sla, context, complaint.CanEscalate());
     }
 
+    /// <summary>
+    /// Decides a ticket's escalation from clocks the caller already evaluated at <paramref name="now"/>, without building an
+    /// assessment: the same decision and the same <see cref="CaseAssessment.NextEscalationChangeAt"/> as
+    /// <see cref="AssessEvaluated(Ticket, SlaEvaluation, Instant)"/> gives for those statuses, for a host's hot loop that
+    /// records escalations and reads nothing else (an allocation-free <c>SlaClock.Evaluate…</c> into a reused buffer, then this).
+    /// </summary>
+    /// <param name="ticket">The ticket as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="statuses">Its statuses at <paramref name="now"/> under the agreements that escalate (the customer SLA's); read only during the call.</param>
+    /// <param name="calendarName">The calendar the statuses were measured on (the evaluation's <see cref="SlaEvaluation.CalendarName"/>), or null for around the clock.</param>
+    /// <param name="now">The instant they were evaluated at.</param>
+    /// <returns>The decision (<see cref="EscalationDecision.None"/> for a ticket that accepts no escalation) and when it can next change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ticket"/> or <paramref name="statuses"/> is null.</exception>
+    /// <exception cref="ArgumentException">The calendar is not known to the assessor's lookup.</exception>
+    public EscalationOutlook DecideEscalation(Ticket ticket, IReadOnlyList<SlaStatus> statuses, string? calendarName, Instant now)
+    {
+        Guard.Against.Null(ticket);
+        Guard.Against.Null(statuses);
+        if (!ticket.CanEscalate())
+        {
+            return new EscalationOutlook(EscalationDecision.None, null);
+        }
+
+        return Decide(new EscalationContext(now, ticket.Escalation.Level, statuses, ticket.CustomerTier) { Calendar = CalendarOf(calendarName), Ticket = ticket });
+    }
+
+    /// <summary>
+    /// Decides a complaint's escalation from clocks the caller already evaluated at <paramref name="now"/>, without building
+    /// an assessment; see <see cref="DecideEscalation(Ticket, IReadOnlyList{SlaStatus}, string, Instant)"/>.
+    /// </summary>
+    /// <param name="complaint">The complaint as it stands at <paramref name="now"/>; its escalation track gives the level already reached.</param>
+    /// <param name="customerTier">The customer's tier.</param>
+    /// <param name="statuses">Its statuses at <paramref name="now"/> under the agreements that escalate; read only during the call.</param>
+    /// <param name="calendarName">The calendar the statuses were measured on, or null for around the clock.</param>
+    /// <param name="now">The instant they were evaluated at.</param>
+    /// <param name="recentComplaintsFromCustomer">When the customer's other complaints were received (for the repeat-complaint rule), or null for none.</param>
+    /// <returns>The decision (<see cref="EscalationDecision.None"/> for a complaint that accepts no escalation) and when it can next change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> or <paramref name="statuses"/> is null.</exception>
+    /// <exception cref="ArgumentException">The calendar is not known to the assessor's lookup.</exception>
+    public EscalationOutlook DecideEscalation(
+        Complaint complaint, ServiceTier customerTier, IReadOnlyList<SlaStatus> statuses, string? calendarName, Instant now, IReadOnlyList<Instant>? recentComplaintsFromCustomer)
+    {
+        Guard.Against.Null(complaint);
+        Guard.Against.Null(statuses);
+        if (!complaint.CanEscalate())
+        {
+            return new EscalationOutlook(EscalationDecision.None, null);
+        }
+
+        return Decide(new EscalationContext(now, complaint.Escalation.Level, statuses, customerTier, complaint, recentComplaintsFromCustomer) { Calendar = CalendarOf(calendarName) });
+    }
+
     /// <summary>The calendar the case was measured on (the one chosen for it, when the agreement takes it from the case).</summary>
-    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion? agreement) =>
-        (sla.CalendarName ?? agreement?.CalendarName) is { } name ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
+    private BusinessCalendar CalendarOf(SlaEvaluation sla, AgreementVersion? agreement) => CalendarOf(sla.CalendarName ?? agreement?.CalendarName);
+
+    private BusinessCalendar CalendarOf(string? name) => name is not null ? _calendars.Find(name) : BusinessCalendar.AlwaysOpen;
 
     private CaseAssessment Assess(SlaEvaluation sla, EscalationContext context, bool canEscalate)
     {
@@ -162,6 +214,13 @@ public sealed class CaseAssessor
             return new CaseAssessment(sla, EscalationDecision.None, next);
         }
 
+        var (decision, escalation) = Decide(context);
+        return new CaseAssessment(sla, decision, Earliest(next, escalation)) { NextEscalationChangeAt = escalation };
+    }
+
+    /// <summary>The policy's decision for a case that accepts escalation, and when the decision can next change.</summary>
+    private EscalationOutlook Decide(EscalationContext context)
+    {
         var decision = _escalation.Decide(context);
         var escalation = _escalation.NextChangeAt(context);
 
@@ -171,7 +230,7 @@ public sealed class CaseAssessor
             escalation = Earliest(escalation, notifyAt);
         }
 
-        return new CaseAssessment(sla, decision, Earliest(next, escalation)) { NextEscalationChangeAt = escalation };
+        return new EscalationOutlook(decision, escalation);
     }
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);

@@ -86,9 +86,39 @@ public static class CallbackPolicies
     {
         Guard.Against.Null(policies);
         return new Policy(string.Join("; ", policies.Select(p => p.Description)),
-            complaint => [.. policies.SelectMany(p => p.ForComplaint(complaint))],
-            ticket => [.. policies.SelectMany(p => p.ForTicket(ticket))],
+            complaint => Concatenate(policies, policy => policy.ForComplaint(complaint)),
+            ticket => Concatenate(policies, policy => policy.ForTicket(ticket)),
             keepDescriptions: true);
+    }
+
+    /// <summary>Every policy's plans in the policies' order; no copy when at most one policy plans anything (the usual case for one case).</summary>
+    private static IReadOnlyList<CallbackPlan> Concatenate(ICallbackPolicy[] policies, Func<ICallbackPolicy, IReadOnlyList<CallbackPlan>> plansOf)
+    {
+        IReadOnlyList<CallbackPlan> only = [];
+        List<CallbackPlan>? all = null;
+        foreach (var policy in policies)
+        {
+            var plans = plansOf(policy);
+            if (plans.Count == 0)
+            {
+                continue;
+            }
+
+            if (all is not null)
+            {
+                all.AddRange(plans);
+            }
+            else if (only.Count == 0)
+            {
+                only = plans;
+            }
+            else
+            {
+                all = [.. only, .. plans];
+            }
+        }
+
+        return all ?? only;
     }
 
     /// <summary>
@@ -149,6 +179,6 @@ public static class CallbackPolicies
         }
 
         private IReadOnlyList<CallbackPlan> Describe(IReadOnlyList<CallbackPlan> plans) =>
-            keepDescriptions ? plans : [.. plans.Select(p => p with { Description = description })];
+            keepDescriptions || plans.Count == 0 ? plans : [.. plans.Select(p => p with { Description = description })];
     }
 }

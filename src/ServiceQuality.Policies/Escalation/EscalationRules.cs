@@ -91,9 +91,11 @@ public static class EscalationRules
         Guard.Against.LessThan(level, 1);
         Guard.Against.UndefinedEnumValue(immediateFrom);
         var description = $"{severity} or worse case → level {level} at once";
-        return new DelegateRule(description, c => SeverityOf(c) is { } s && s >= severity
-            ? new EscalationProposal(level, "severity." + s.ToString().ToLowerInvariant(), description, Immediate: s >= immediateFrom)
-            : null);
+
+        // One proposal per severity, made once: a rule is asked at every look at every case.
+        EscalationProposal For(Severity s) => new(level, "severity." + s.ToString().ToLowerInvariant(), description, Immediate: s >= immediateFrom);
+        var proposals = Enum.GetValues<Severity>().ToDictionary(s => s, For);
+        return new DelegateRule(description, c => SeverityOf(c) is { } s && s >= severity ? proposals.GetValueOrDefault(s) ?? For(s) : null);
     }
 
     /// <summary>A case (complaint or ticket) from a customer of at least <paramref name="tier"/> (key or VIP) goes to <paramref name="level"/>.</summary>
@@ -105,9 +107,24 @@ public static class EscalationRules
     {
         Guard.Against.LessThan(level, 1);
         var description = $"case from a {tier} or higher customer → level {level}";
-        return new DelegateRule(description, c => IsOpen(c) && c.CustomerTier is { } t && t >= tier
-            ? new EscalationProposal(level, "customer." + t.Code, description)
-            : null);
+
+        // The proposal for the tier last seen, kept: tiers are few, and a rule is asked at every look at every case.
+        Tuple<ServiceTier, EscalationProposal>? last = null;
+        return new DelegateRule(description, c =>
+        {
+            if (!IsOpen(c) || c.CustomerTier is not { } t || t < tier)
+            {
+                return null;
+            }
+
+            var known = Volatile.Read(ref last);
+            if (known is null || known.Item1 != t)
+            {
+                Volatile.Write(ref last, known = Tuple.Create(t, new EscalationProposal(level, "customer." + t.Code, description)));
+            }
+
+            return known.Item2;
+        });
     }
 
     /// <summary>
@@ -124,16 +141,20 @@ public static class EscalationRules
         Guard.Against.NonPositive(window);
         Guard.Against.LessThan(level, 1);
         var description = $"{count} complaints from one customer within {window} → level {level}";
-        return new DelegateRule(description, c =>
-        {
-            if (c.Complaint is not { IsFinal: false } complaint)
-            {
-                return null;
-            }
+        var proposal = new EscalationProposal(level, "repeat-complaints", description);
+        return new DelegateRule(description, c => c.Complaint is { IsFinal: false } && Within(c.RecentComplaintsFromCustomer, c.Now - window, c.Now) + 1 >= count ? proposal : null);
+    }
 
-            var others = c.RecentComplaintsFromCustomer?.Count(at => at > c.Now - window && at <= c.Now) ?? 0;
-            return others + 1 >= count ? new EscalationProposal(level, "repeat-complaints", description) : null;
-        });
+    /// <summary>How many of <paramref name="instants"/> fall after <paramref name="after"/> and at or before <paramref name="until"/>.</summary>
+    private static int Within(IReadOnlyList<Instant>? instants, Instant after, Instant until)
+    {
+        var within = 0;
+        for (var i = 0; i < (instants?.Count ?? 0); i++)
+        {
+            within += instants![i] > after && instants[i] <= until ? 1 : 0;
+        }
+
+        return within;
     }
 
     /// <summary>
@@ -149,9 +170,8 @@ public static class EscalationRules
         Guard.Against.Null(threshold.Currency, nameof(threshold));
         Guard.Against.LessThan(level, 1);
         var description = $"claimed loss above {threshold} → level {level}, reported the same day";
-        return new DelegateRule(description, c => ClaimedLossOf(c) is { } loss && loss.Currency == threshold.Currency && loss > threshold
-            ? new EscalationProposal(level, "claimed-loss", description, Immediate: true)
-            : null);
+        var proposal = new EscalationProposal(level, "claimed-loss", description, Immediate: true);
+        return new DelegateRule(description, c => ClaimedLossOf(c) is { } loss && loss.Currency == threshold.Currency && loss > threshold ? proposal : null);
     }
 
     /// <summary>A rule from a function, for one-off rules.</summary>
@@ -187,6 +207,9 @@ public static class EscalationRules
 
         private readonly string _code = string.Create(CultureInfo.InvariantCulture, $"time.{percent}");
 
+        /// <summary>The rule's one proposal, made on first use (a proposal is immutable; a rule is asked at every look).</summary>
+        private EscalationProposal? _proposal;
+
         public string Description { get; } = string.Create(
             CultureInfo.InvariantCulture, $"{metric?.ToString() ?? "any metric"} at {percent} % of target{(offset > Duration.Zero ? $" + {offset}" : string.Empty)} → level {level}");
 
@@ -199,7 +222,7 @@ public static class EscalationRules
                 if (Applies(status) && status.StoppedAt is null && status.State is SlaState.Running or SlaState.Paused or SlaState.Missed
                     && status.Elapsed >= Threshold(status))
                 {
-                    return new EscalationProposal(level, _code, Description);
+                    return _proposal ??= new EscalationProposal(level, _code, Description);
                 }
             }
 
@@ -214,7 +237,10 @@ public static class EscalationRules
                 return null;
             }
 
-            Instant? next = null;
+            // Each clock would fire once its remaining time has passed, counted on its basis's calendar from now. Adding more
+            // time to the same instant on the same calendar never gives an earlier instant, so only the least remaining time
+            // of each basis needs the calendar: at most two calendar walks per look, however many clocks the case has.
+            Duration? aroundTheClock = null, inBusinessTime = null;
             foreach (ref readonly var status in Span(context.Statuses))
             {
                 // A paused or stopped clock has no deadline: only an event (a resume, a reopen) makes it count again. A running
@@ -230,17 +256,33 @@ public static class EscalationRules
                     continue;
                 }
 
-                // A firing instant beyond the supported range is a normal answer (the rule cannot fire there), not an error.
-                var calendar = status.Basis == TimeBasis.CalendarTime ? BusinessCalendar.AlwaysOpen : context.Calendar;
-                Guard.Against.OutsideSupportedRange(context.Now, calendar.SupportedRange, nameof(context));
-                if (calendar.TryAddBusinessTime(context.Now, remaining, out var firing) && (next is null || firing < next))
+                if (status.Basis == TimeBasis.CalendarTime)
                 {
-                    next = firing;
+                    aroundTheClock = aroundTheClock is { } least && least <= remaining ? least : remaining;
+                }
+                else
+                {
+                    inBusinessTime = inBusinessTime is { } least && least <= remaining ? least : remaining;
                 }
             }
 
-            return next;
+            return Earliest(FiringAt(context.Now, BusinessCalendar.AlwaysOpen, aroundTheClock), FiringAt(context.Now, context.Calendar, inBusinessTime));
         }
+
+        /// <summary>When <paramref name="remaining"/> of <paramref name="calendar"/>'s time has passed after <paramref name="now"/>; null for none, or beyond the supported range.</summary>
+        private static Instant? FiringAt(Instant now, BusinessCalendar calendar, Duration? remaining)
+        {
+            if (remaining is not { } time)
+            {
+                return null;
+            }
+
+            // A firing instant beyond the supported range is a normal answer (the rule cannot fire there), not an error.
+            Guard.Against.OutsideSupportedRange(now, calendar.SupportedRange, "context");
+            return calendar.TryAddBusinessTime(now, time, out var firing) ? firing : null;
+        }
+
+        private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
         // The statuses in place: a status is a large struct, and reading each through the list's indexer copies it once per
         // rule and per look. What the library's evaluations hold is an array or a segment of one; another list is copied once.

@@ -143,6 +143,69 @@ public sealed class SchedulerEquivalenceTests
         });
     }
 
+    [Property(MaxTest = 40, Replay = PropertyRuns.Replay)]
+    public Property DecideEscalation_GivesTheDecisionAndNextEscalationChangeOfTheAssessment_AtEveryLookOfAHost()
+    {
+        var cases = (from priority in Gen.Elements(Priority.P1, Priority.P2, Priority.P3) from severity in Gen.Elements(Severity.Minor, Severity.Major, Severity.Critical)
+                     from opened in Gen.Choose(0, 6 * 24 * 60) from script in Scripts select (priority, severity, opened, script)).ToArbitrary();
+        return Prop.ForAll(cases, input =>
+        {
+            var (priority, severity, opened, script) = input;
+            var assessor = new CaseAssessor(Calendars, Policy());
+            var statuses = new SlaStatus[SlaClock.MaxStatusesPerCase];
+            var looks = 0;
+            var ticket = Ticket.Open(
+                new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, priority, new StaffId("s"), ServiceTier.Gold,
+                T0 + Duration.FromMinutes(opened), Agreement.Reference);
+            CaseAssessment LookAtTicket(Instant now)
+            {
+                var summary = SlaClock.EvaluateTicket(ticket.History, Agreement, Calendars, now, statuses);
+                var assessment = assessor.AssessEvaluated(ticket, new SlaEvaluation(statuses[..summary.Count], summary.NextChangeAt) { CalendarName = summary.CalendarName }, now);
+                var outlook = assessor.DecideEscalation(ticket, new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.CalendarName, now);
+                Assert.Equal(assessment.Escalation, outlook.Decision);
+                Assert.Equal(assessment.NextEscalationChangeAt, outlook.NextChangeAt);
+                looks++;
+                return assessment;
+            }
+
+            var complaint = Complaint.Receive(new ComplaintId("K-1"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, severity, T0 + Duration.FromMinutes(opened));
+            IReadOnlyList<Instant> earlier = [T0 - Duration.FromDays(3), T0 - Duration.FromDays(1)];
+            CaseAssessment LookAtComplaint(Instant now)
+            {
+                var summary = SlaClock.EvaluateComplaint(complaint.History, ServiceTier.Gold, Agreement, Calendars, now, statuses);
+                var assessment = assessor.AssessEvaluated(
+                    complaint, ServiceTier.Gold, new SlaEvaluation(statuses[..summary.Count], summary.NextChangeAt) { CalendarName = summary.CalendarName }, now, earlier);
+                var outlook = assessor.DecideEscalation(complaint, ServiceTier.Gold, new ArraySegment<SlaStatus>(statuses, 0, summary.Count), summary.CalendarName, now, earlier);
+                Assert.Equal(assessment.Escalation, outlook.Decision);
+                Assert.Equal(assessment.NextEscalationChangeAt, outlook.NextChangeAt);
+                looks++;
+                return assessment;
+            }
+
+            Run(ticket, script, TicketCommand, LookAtTicket, (d, t) => d.ApplyTo(ticket, t), everyMinute: false, a => a.NextEscalationChangeAt);
+            Run(complaint, script, ComplaintCommand, LookAtComplaint, (d, t) => d.ApplyTo(complaint, t), everyMinute: false, a => a.NextEscalationChangeAt);
+            Assert.True(looks >= 2);
+        });
+    }
+
+    [Fact]
+    public void DecideEscalation_DecidesNothingForACaseThatAcceptsNoEscalation_AndRefusesNulls()
+    {
+        var assessor = new CaseAssessor(Calendars, Policy());
+        var ticket = Ticket.Open(new TicketId("T-1"), new CustomerId("C-1"), TicketKind.FaultReport, Channel.Hotline, Priority.P1, new StaffId("s"), ServiceTier.Gold, T0, Agreement.Reference);
+        var now = T0 + Duration.FromHours(7);
+        var open = SlaClock.EvaluateTicket(ticket.History, Agreement, Calendars, now);
+        Assert.True(assessor.DecideEscalation(ticket, open.Statuses, open.CalendarName, now).Decision.Fires);
+
+        ticket.Cancel("duplicate", now);
+        var cancelled = SlaClock.EvaluateTicket(ticket.History, Agreement, Calendars, now);
+        Assert.Equal(new EscalationOutlook(EscalationDecision.None, null), assessor.DecideEscalation(ticket, cancelled.Statuses, cancelled.CalendarName, now));
+        Assert.Equal(assessor.AssessEvaluated(ticket, cancelled, now).NextEscalationChangeAt, assessor.DecideEscalation(ticket, cancelled.Statuses, cancelled.CalendarName, now).NextChangeAt);
+        Assert.Throws<ArgumentNullException>(() => assessor.DecideEscalation(null!, open.Statuses, null, now));
+        Assert.Throws<ArgumentNullException>(() => assessor.DecideEscalation(ticket, null!, null, now));
+        Assert.Throws<ArgumentNullException>(() => assessor.DecideEscalation(null!, ServiceTier.Gold, open.Statuses, null, now, null));
+    }
+
     [Fact]
     public void AssessEvaluated_GivesTheAssessmentOfTheAssessorsOwnEvaluation()
     {
