@@ -165,7 +165,7 @@ internal ref struct MetricClock
     /// </summary>
     public void PriorityChanging(long at, Priority from)
     {
-        if (_started && !IsStopped && _lockedBreach is null && Measure(at, from, stages: false, out var m) && m.Missed)
+        if (_started && !IsStopped && _lockedBreach is null && !IsShortOf(at, from) && Measure(at, from, stages: false, out var m) && m.Missed)
         {
             _lockedBreach = m.Breach;
         }
@@ -198,7 +198,9 @@ internal ref struct MetricClock
             Stop(at, priority);
         }
 
-        if (_everInside && Measure(at, _priorityAtStop, stages: false, out var measure))
+        // Without cycles to keep, only whether the cycle missed matters, and a cycle short of its target did not.
+        if (_everInside && (_completed is not null || _lockedBreach is not null || !IsShortOf(at, _priorityAtStop))
+            && Measure(at, _priorityAtStop, stages: false, out var measure))
         {
             var missed = !_cancelled && measure.Missed;
             _missedBefore += missed ? 1 : 0;
@@ -385,6 +387,39 @@ internal ref struct MetricClock
         // A deadline missed under the earlier cell stands, unless the cell in force applies retroactively and ran out first.
         m.Breach = target.Start == TargetStart.Retroactive && m.Breach < _lockedBreach ? m.Breach : _lockedBreach ?? m.Breach;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the current cycle is known, without measuring on a calendar, to have counted less than its target by
+    /// <paramref name="now"/> (or to have no target): the counting spans last less wall-clock time than a target that is a
+    /// plain duration, and open time never exceeds the wall-clock time it lies in. False when it cannot tell.
+    /// </summary>
+    private readonly bool IsShortOf(long now, Priority currentPriority)
+    {
+        var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
+        if (target is null)
+        {
+            return true;
+        }
+
+        if (target.Deadline is not null)
+        {
+            return false;
+        }
+
+        // 128 bits: positions span more than 2^63 ns.
+        Int128 wall = 0;
+        for (var i = 0; i < _spans; i++)
+        {
+            wall += _spanEnds[i] - (Int128)_spanStarts[i];
+        }
+
+        if (IsCounting && now > _spanStarts[_spans])
+        {
+            wall += now - (Int128)_spanStarts[_spans];
+        }
+
+        return wall < target.Target.ToInt128Nanoseconds();
     }
 
     /// <summary>The first position of the cycle at which <paramref name="target"/> was the cell in force: the earliest of the priorities it serves.</summary>

@@ -101,13 +101,14 @@ public static partial class SlaClock
             $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
+        Span<Priority> priorities = total <= StackLimit ? stackalloc Priority[total] : new Priority[total];
         Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
-        var events = ScanTicket(history, now, signals, positions);
+        var events = ScanTicket(history, now, signals, priorities, positions);
 
         // Spans of counting time: at most one more than the events.
         Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
-        var scan = new TicketScan(signals[..events], positions[..events], spans);
-        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, scan, destination, extras);
+        var scan = new TicketScan(signals[..events], priorities[..events], positions[..events], spans);
+        return EvaluateOpenedTicket(history, opened, agreement, calendars, now, ref scan, destination, extras);
     }
 
     /// <summary>
@@ -170,19 +171,20 @@ public static partial class SlaClock
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
         var opened = (TicketOpened)history[0];
         CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, destination.Length, "ticket");
+        Guard.Against.Null(calendars);
 
-        // The events are read through the list once for all the agreements.
+        // The arguments are checked once, and the events read through the list once, for all the agreements.
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
+        Span<Priority> priorities = total <= StackLimit ? stackalloc Priority[total] : new Priority[total];
         Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
-        var events = ScanTicket(history, now, signals, positions);
+        var events = ScanTicket(history, now, signals, priorities, positions);
         Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
-        var scan = new TicketScan(signals[..events], positions[..events], spans);
+        var scan = new TicketScan(signals[..events], priorities[..events], positions[..events], spans);
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
         for (var i = 0; i < agreements.Count; i++)
         {
-            CheckArguments(history, agreements[i], calendars, destination[count..]);
-            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, scan, destination[count..], extras);
+            var summary = EvaluateOpenedTicket(history, opened, agreements[i], calendars, now, ref scan, destination[count..], extras);
             (count, next) = (count + summary.Count, Earliest(next, summary.NextChangeAt));
             calendarName = i == 0 ? summary.CalendarName : calendarName;
         }
@@ -191,7 +193,7 @@ public static partial class SlaClock
     }
 
     private static SlaEvaluationSummary EvaluateOpenedTicket(
-        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, in TicketScan scan,
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, ref TicketScan scan,
         Span<SlaStatus> destination, Extras? extras)
     {
         if (!agreement.CoversEveryTicket && !agreement.Applicability.CoversTicket(opened.CustomerTier, opened.Kind, opened.Channel, opened.Priority))
@@ -199,19 +201,36 @@ public static partial class SlaClock
             return default;
         }
 
-        var calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out var calendarName);
+        // The agreements of a case mostly share a calendar: it is looked up, and the events checked against its range, once.
+        BusinessCalendar calendar;
+        string? calendarName;
+        if (!agreement.CalendarSource.IsFromCase && scan.Calendar is { } known && string.Equals(agreement.CalendarName, scan.CalendarName, StringComparison.Ordinal))
+        {
+            (calendar, calendarName) = (known, scan.CalendarName);
+        }
+        else
+        {
+            calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out calendarName);
+            (scan.Calendar, scan.CalendarName) = agreement.CalendarSource.IsFromCase ? (null, null) : (calendar, calendarName);
+        }
+
         var range = MeasurableRange(agreement, calendar);
-        Guard.Against.OutsideSupportedRange(now, range, nameof(now));
         var signals = scan.Signals;
         var instants = scan.Positions;
         var events = signals.Length;
-        var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
-        for (var i = 0; i < events; i++)
+        if (scan.CheckedRange != range)
         {
-            if (instants[i] < min || instants[i] >= max)
+            Guard.Against.OutsideSupportedRange(now, range, nameof(now));
+            var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
+            for (var i = 0; i < events; i++)
             {
-                Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
+                if (instants[i] < min || instants[i] >= max)
+                {
+                    Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
+                }
             }
+
+            scan.CheckedRange = range;
         }
 
         var at = CompiledTimeline.ToNanoseconds(now);
@@ -234,7 +253,7 @@ public static partial class SlaClock
             }
 
             clock.KeepCycles(extras?.Cycles);
-            var priority = DriveTicket(ref clock, metric, history, signals, instants, agreement, window);
+            var priority = DriveTicket(ref clock, metric, history, in scan, agreement, window);
             destination[count++] = clock.Status(at, priority, out var change);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
@@ -593,9 +612,11 @@ public static partial class SlaClock
     };
 
     private static Priority DriveTicket(
-        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, ReadOnlySpan<Signal> signals, ReadOnlySpan<long> instants,
-        AgreementVersion agreement, Window window)
+        ref MetricClock clock, Metric metric, IReadOnlyList<TicketEvent> history, in TicketScan scan, AgreementVersion agreement, Window window)
     {
+        var signals = scan.Signals;
+        var instants = scan.Positions;
+        var priorities = scan.Priorities;
         var priority = Priority.P3;
         for (var i = 0; i < signals.Length; i++)
         {
@@ -603,7 +624,7 @@ public static partial class SlaClock
             switch (signals[i])
             {
                 case Signal.Opened:
-                    priority = ((TicketOpened)history[i]).Priority;
+                    priority = priorities[i];
                     if (metric != Metric.NextResponse)
                     {
                         clock.Start(at, priority);
@@ -647,7 +668,7 @@ public static partial class SlaClock
                     break;
                 case Signal.PriorityChange:
                     clock.PriorityChanging(at, priority);
-                    priority = ((PriorityChanged)history[i]).To;
+                    priority = priorities[i];
                     clock.PriorityChanged(at, priority);
                     break;
                 case Signal.Resolution:
@@ -810,9 +831,10 @@ public static partial class SlaClock
     /// <summary>
     /// Reads a ticket's events up to <paramref name="now"/> (the history is in order) through the list once: each one's
     /// meaning to the clocks and its timeline position (<see cref="long.MinValue"/> for an instant no calendar supports,
-    /// which every agreement's range check then rejects). Returns how many events there are.
+    /// which every agreement's range check then rejects), and the priority an opening or a priority change sets. Returns
+    /// how many events there are.
     /// </summary>
-    private static int ScanTicket(IReadOnlyList<TicketEvent> history, Instant now, Span<Signal> signals, Span<long> positions)
+    private static int ScanTicket(IReadOnlyList<TicketEvent> history, Instant now, Span<Signal> signals, Span<Priority> priorities, Span<long> positions)
     {
         var events = 0;
         for (; events < history.Count; events++)
@@ -825,21 +847,42 @@ public static partial class SlaClock
             }
 
             signals[events] = Classify(e);
+            priorities[events] = e switch
+            {
+                TicketOpened opened => opened.Priority,
+                PriorityChanged changed => changed.To,
+                _ => default,
+            };
             positions[events] = Positionable.Contains(at) ? CompiledTimeline.ToNanoseconds(at) : long.MinValue;
         }
 
         return events;
     }
 
-    /// <summary>A ticket's events up to the evaluation instant as the clocks of every agreement read them, and room for their counting spans.</summary>
-    private readonly ref struct TicketScan(Span<Signal> signals, Span<long> positions, Span<long> spans)
+    /// <summary>
+    /// A ticket's events up to the evaluation instant as the clocks of every agreement read them, room for their counting
+    /// spans, and what the agreements evaluated so far found: the calendar last looked up by name, and the range the events
+    /// were last checked against.
+    /// </summary>
+    private ref struct TicketScan(Span<Signal> signals, Span<Priority> priorities, Span<long> positions, Span<long> spans)
     {
-        public ReadOnlySpan<Signal> Signals { get; } = signals;
+        public readonly ReadOnlySpan<Signal> Signals { get; } = signals;
 
-        public ReadOnlySpan<long> Positions { get; } = positions;
+        /// <summary>The priority an opening or a priority change sets, per event.</summary>
+        public readonly ReadOnlySpan<Priority> Priorities { get; } = priorities;
+
+        public readonly ReadOnlySpan<long> Positions { get; } = positions;
 
         /// <summary>Two halves of one more element than there are events: the starts and the ends of counting spans.</summary>
-        public Span<long> Spans { get; } = spans;
+        public readonly Span<long> Spans { get; } = spans;
+
+        /// <summary>The calendar an agreement named (not one chosen for the case), and its name.</summary>
+        public BusinessCalendar? Calendar { get; set; }
+
+        public string? CalendarName { get; set; }
+
+        /// <summary>The range that now and every event up to it were found to lie in; an empty interval until one is checked.</summary>
+        public Interval CheckedRange { get; set; }
     }
 
     private static Signal Classify(TicketEvent e) => e switch
