@@ -224,8 +224,8 @@ internal ref struct MetricClock
         {
             var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
             return new SlaStatus(
-                _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, false, null,
-                Math.Max(_cycle, 1), _missedBefore, agreement, _started ? ToInstant(_startedAt) : null, null, null, default, 0);
+                _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
+                NoPosition, Math.Max(_cycle, 1), _missedBefore, agreement, _started ? _startedAt : NoPosition, NoPosition, null, default, 0);
         }
 
         var state = _cancelled ? SlaState.Cancelled
@@ -259,9 +259,9 @@ internal ref struct MetricClock
         }
 
         return new SlaStatus(
-            _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, ToDuration(m.Elapsed), ToInstant(due), dueBeyondRange,
-            m.Missed ? ToInstant(m.Breach) : null, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, ToInstant(m.Origin),
-            IsStopped ? ToInstant(_stoppedAt) : null, _agreement.WarningStages, m.Crossings, m.StagesReached);
+            _metric, state, m.TargetNanoseconds, m.Target.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
+            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin,
+            IsStopped ? _stoppedAt : NoPosition, _agreement.WarningStages, m.Crossings, m.StagesReached);
     }
 
     /// <summary>
@@ -437,6 +437,9 @@ internal ref struct MetricClock
 
         return first ?? _startedAt;
     }
+
+    /// <summary>What a status holds for a missing instant.</summary>
+    private const long NoPosition = long.MinValue;
 
     /// <summary>The target of a deadline in business days that is not reachable in the supported range: longer than any business time in it.</summary>
     private static readonly Int128 Unreachable = Duration.MaxValue.ToInt128Nanoseconds();

@@ -541,8 +541,8 @@ public static partial class SlaClock
         }
 
         return new SlaStatus(
-            Metric.LossReport, state, deadline - received, TimeBasis.CalendarTime, until - received, state is SlaState.Running ? deadline : null, false,
-            missed ? deadline : null, 1, missed ? 1 : 0, agreement, received, stopped, null, default, 0);
+            Metric.LossReport, state, deadline - received, TimeBasis.CalendarTime, until - received, state is SlaState.Running ? deadline : null,
+            missed ? deadline : null, 1, missed ? 1 : 0, agreement, received, stopped);
     }
 
     /// <summary>
@@ -597,8 +597,8 @@ public static partial class SlaClock
         }
 
         return new SlaStatus(
-            Metric.InvestigationDeadline, state, deadline - from, TimeBasis.CalendarTime, until - from, state is SlaState.Running ? deadline : null, false,
-            missed ? deadline : null, cycle, missedBefore + (missed ? 1 : 0), agreement, from, stopped, null, default, 0);
+            Metric.InvestigationDeadline, state, deadline - from, TimeBasis.CalendarTime, until - from, state is SlaState.Running ? deadline : null,
+            missed ? deadline : null, cycle, missedBefore + (missed ? 1 : 0), agreement, from, stopped);
     }
 
     /// <summary>The priority a complaint's severity stands for in the target matrix.</summary>
