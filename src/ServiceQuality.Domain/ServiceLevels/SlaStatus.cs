@@ -23,11 +23,13 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
     private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
 
-    /// <summary>Stands for a missing instant among the positions.</summary>
+    /// <summary>Stands for a missing instant among the positions the constructors take.</summary>
     private const long None = long.MinValue;
 
     // Kept as the clock computes them — nanoseconds and timeline positions (nanoseconds since the Unix epoch) — and
     // converted to NodaTime values only when read: a status is written far more often than all its fields are read.
+    // A position is stored with its sign bit flipped, so that a missing instant is stored as 0 and a default status
+    // reads as it always did (no instants, zero durations).
     private readonly Int128 _target;
     private readonly Int128 _elapsed;
     private readonly long _dueAt;
@@ -51,14 +53,14 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         _target = target;
         Basis = basis;
         _elapsed = elapsed;
-        _dueAt = dueAt;
+        _dueAt = dueAt ^ None;
         IsDueBeyondSupportedRange = isDueBeyondSupportedRange;
-        _breachedAt = breachedAt;
+        _breachedAt = breachedAt ^ None;
         Cycle = cycle;
         MissedCycles = missedCycles;
         Agreement = agreement;
-        _startedAt = startedAt;
-        _stoppedAt = stoppedAt;
+        _startedAt = startedAt ^ None;
+        _stoppedAt = stoppedAt ^ None;
         _stagePercents = stagePercents;
         _stageInstants = stageInstants;
         StageCount = stageCount;
@@ -268,7 +270,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 
     private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;
 
-    private static Instant? ToInstant(long position) => position == None ? null : CompiledTimeline.ToInstant(position);
+    private static Instant? ToInstant(long stored) => stored == 0 ? null : CompiledTimeline.ToInstant(stored ^ None);
 
     /// <summary>The four instants of a status, for the rare one that a position cannot hold.</summary>
     private sealed record Instants(Instant? DueAt, Instant? BreachedAt, Instant? StartedAt, Instant? StoppedAt);
