@@ -215,17 +215,18 @@ internal ref struct MetricClock
         _cycle = cycle;
     }
 
-    /// <summary>The status at <paramref name="now"/>, and the next instant (after now) at which it will change.</summary>
-    public readonly SlaStatus Status(long now, Priority currentPriority, out Instant? nextChange)
+    /// <summary>
+    /// The status at <paramref name="now"/>, and the next instant (after now) at which it will change; written straight
+    /// to where it is kept (<paramref name="status"/>), since a status is large and a returned copy would be copied again.
+    /// </summary>
+    public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, out SlaStatus status)
     {
         nextChange = null;
         var agreement = _agreement.Reference;
         if (!_started || !_everInside || !Measure(now, currentPriority, stages: true, out var m))
         {
-            var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
-            return new SlaStatus(
-                _metric, SlaState.NotApplicable, target?.Target ?? Duration.Zero, target?.Basis ?? TimeBasis.BusinessTime, Duration.Zero, null, false, null,
-                Math.Max(_cycle, 1), _missedBefore, agreement, _started ? ToInstant(_startedAt) : null, null, null, default, 0);
+            NotApplicable(currentPriority, out status);
+            return;
         }
 
         var state = _cancelled ? SlaState.Cancelled
@@ -242,7 +243,7 @@ internal ref struct MetricClock
             if (due is null)
             {
                 // Never earlier than a deadline in business days computed from the origin (the breach already is).
-                due = m.Timeline.Add(now, m.TargetNanoseconds - m.Elapsed);
+                due = TimelineOf(m.Basis).Add(now, m.TargetNanoseconds - m.Elapsed);
                 dueBeyondRange = due is null;
                 due = m.NotBefore > due ? m.NotBefore : due;
             }
@@ -250,7 +251,7 @@ internal ref struct MetricClock
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = ToInstant(m.Timeline.Add(now, m.ThresholdAmount(m.NextThreshold) - m.Elapsed));
+                nextChange = ToInstant(TimelineOf(m.Basis).Add(now, m.ThresholdAmount(_agreement.StageFractions, m.NextThreshold) - m.Elapsed));
             }
             else if (_lockedBreach is null && due > now)
             {
@@ -258,10 +259,20 @@ internal ref struct MetricClock
             }
         }
 
-        return new SlaStatus(
-            _metric, state, ToDuration(m.TargetNanoseconds), m.Target.Basis, ToDuration(m.Elapsed), ToInstant(due), dueBeyondRange,
-            m.Missed ? ToInstant(m.Breach) : null, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, ToInstant(m.Origin),
-            IsStopped ? ToInstant(_stoppedAt) : null, _agreement.WarningStages, m.Crossings, m.StagesReached);
+        status = new SlaStatus(
+            _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
+            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin,
+            IsStopped ? _stoppedAt : NoPosition, _agreement.WarningStages, m.Crossings, m.StagesReached);
+    }
+
+    /// <summary>The status of a clock that did not start (or whose window never opened), or has no target: apart, so that a status is built in one place per call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private readonly void NotApplicable(Priority currentPriority, out SlaStatus status)
+    {
+        var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
+        status = new SlaStatus(
+            _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
+            NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.Reference, _started ? _startedAt : NoPosition, NoPosition, null, default, 0);
     }
 
     /// <summary>
@@ -362,15 +373,17 @@ internal ref struct MetricClock
         }
 
         // Built in place: the measurement is large (the stage instants), and a copy of it would cost more than the loop below.
+        var timeline = calendar.Timeline;
+        var fractions = _agreement.StageFractions;
         m = default;
-        m.Init(target, calendar.Timeline, amount, notBefore, origin, _agreement.StageFractions, stages);
+        m.Init(target.Basis, amount, notBefore, origin, fractions, stages);
 
         for (var i = 0; i < _spans; i++)
         {
             var from = _spanStarts[i] < origin ? origin : _spanStarts[i];
             if (from < _spanEnds[i])
             {
-                m.Add(from, _spanEnds[i]);
+                m.Add(timeline, fractions, from, _spanEnds[i]);
             }
         }
 
@@ -378,7 +391,7 @@ internal ref struct MetricClock
         var open = counting && _spanStarts[_spans] < origin ? origin : _spanStarts[_spans];
         if (counting && now > open)
         {
-            m.Add(open, now);
+            m.Add(timeline, fractions, open, now);
         }
 
         var end = IsStopped ? _stoppedAt : now;
@@ -438,6 +451,9 @@ internal ref struct MetricClock
         return first ?? _startedAt;
     }
 
+    /// <summary>What a status holds for a missing instant.</summary>
+    private const long NoPosition = long.MinValue;
+
     /// <summary>The target of a deadline in business days that is not reachable in the supported range: longer than any business time in it.</summary>
     private static readonly Int128 Unreachable = Duration.MaxValue.ToInt128Nanoseconds();
 
@@ -447,6 +463,9 @@ internal ref struct MetricClock
             : Duration.FromNanoseconds((System.Numerics.BigInteger)nanoseconds);
 
     private static Instant ToInstant(long position) => CompiledTimeline.ToInstant(position);
+
+    /// <summary>The timeline a target of <paramref name="basis"/> is measured on.</summary>
+    private readonly CompiledTimeline TimelineOf(TimeBasis basis) => (basis == TimeBasis.BusinessTime ? _businessCalendar : BusinessCalendar.AlwaysOpen).Timeline;
 
     private static Instant? ToInstant(long? position) => position is { } p ? CompiledTimeline.ToInstant(p) : null;
 
@@ -466,11 +485,14 @@ internal ref struct MetricClock
         }
     }
 
-    /// <summary>Elapsed time over counting spans, with the instants at which each stage and the target were reached.</summary>
+    /// <summary>
+    /// Elapsed time over counting spans, with the instants at which each stage and the target were reached. It holds no
+    /// references (the timeline and the stages are passed to each call), so that setting one up is a plain block of
+    /// zeros rather than stores the garbage collector must be told of.
+    /// </summary>
     private struct Measurement
     {
-        public ServiceTarget Target;
-        public CompiledTimeline Timeline;
+        public TimeBasis Basis;
         public Int128 TargetNanoseconds;
         public int Thresholds;
 
@@ -487,21 +509,18 @@ internal ref struct MetricClock
         public StageInstants Crossings;
         public long? Breach;
         public bool Missed;
-        private StageFraction[] _stages;
 
         /// <summary>The amount of <see cref="NextThreshold"/>, while it is below <see cref="Thresholds"/>: computed when it becomes next, not for every stage up front.</summary>
         private Int128 _nextAmount;
 
         /// <summary>Sets up a measurement from nothing measured; called on a default value.</summary>
-        public void Init(ServiceTarget target, CompiledTimeline timeline, Int128 amount, long? notBefore, long origin, StageFraction[] stages, bool withStages)
+        public void Init(TimeBasis basis, Int128 amount, long? notBefore, long origin, StageFraction[] stages, bool withStages)
         {
-            Target = target;
-            Timeline = timeline;
+            Basis = basis;
             TargetNanoseconds = amount;
             NotBefore = notBefore;
             Origin = origin;
             Thresholds = stages.Length + 1;
-            _stages = stages;
             if (amount == 0)
             {
                 // A deadline with no business time before it (08:00 when the day opens at 09:00): due at that instant, without stages.
@@ -511,22 +530,26 @@ internal ref struct MetricClock
             else
             {
                 NextThreshold = withStages ? 0 : stages.Length;
-                _nextAmount = ThresholdAmount(NextThreshold);
+                _nextAmount = ThresholdAmount(stages, NextThreshold);
             }
         }
 
-        /// <summary>The elapsed time at which threshold <paramref name="index"/> is reached: a stage's share of the target, or the target itself.</summary>
-        public readonly Int128 ThresholdAmount(int index) => index < _stages.Length ? _stages[index].Of(TargetNanoseconds) : TargetNanoseconds;
+        /// <summary>
+        /// The elapsed time at which threshold <paramref name="index"/> is reached: a stage's share of the target, or the
+        /// target itself; <paramref name="stages"/> are the ones the measurement was set up with.
+        /// </summary>
+        public readonly Int128 ThresholdAmount(StageFraction[] stages, int index) => index < stages.Length ? stages[index].Of(TargetNanoseconds) : TargetNanoseconds;
 
-        public void Add(long from, long to)
+        /// <summary>Counts [<paramref name="from"/>, <paramref name="to"/>) on <paramref name="timeline"/>, with the <paramref name="stages"/> the measurement was set up with.</summary>
+        public void Add(CompiledTimeline timeline, StageFraction[] stages, long from, long to)
         {
-            var length = Timeline.Between(from, to);
+            var length = timeline.Between(from, to);
             while (NextThreshold < Thresholds && Elapsed + length >= _nextAmount)
             {
                 var amount = _nextAmount - Elapsed;
 
                 // The amount lies within [from, to), so it is reached inside the supported range.
-                var at = amount == 0 ? from : Timeline.Add(from, amount) ?? throw new UnreachableException();
+                var at = amount == 0 ? from : timeline.Add(from, amount) ?? throw new UnreachableException();
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = NotBefore > at ? NotBefore : at;
@@ -538,7 +561,7 @@ internal ref struct MetricClock
 
                 if (++NextThreshold < Thresholds)
                 {
-                    _nextAmount = ThresholdAmount(NextThreshold);
+                    _nextAmount = ThresholdAmount(stages, NextThreshold);
                 }
             }
 

@@ -138,7 +138,7 @@ public static partial class SlaClock
         var stack = default(StatusBuffer);
         Span<SlaStatus> buffer = room <= StatusBuffer.Capacity ? stack[..room] : new SlaStatus[room];
         var extras = new Extras();
-        var summary = EvaluateTicket(history, agreements, calendars, now, buffer, extras);
+        var summary = EvaluateTicket(history, new VersionList(agreements), calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
@@ -161,7 +161,7 @@ public static partial class SlaClock
     /// </exception>
     public static SlaEvaluationSummary EvaluateTicket(
         IReadOnlyList<TicketEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
-        EvaluateTicket(history, agreements, calendars, now, destination, null);
+        EvaluateTicket(history, new VersionList(Guard.Against.Null(agreements)), calendars, now, destination, null);
 
     private static SlaEvaluationSummary EvaluateTicket<TList>(
         IReadOnlyList<TicketEvent> history, TList agreements, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination, Extras? extras)
@@ -254,7 +254,7 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, in scan, agreement, window);
-            destination[count++] = clock.Status(at, priority, out var change);
+            clock.Status(at, priority, out var change, out destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
@@ -403,7 +403,7 @@ public static partial class SlaClock
         var stack = default(StatusBuffer);
         Span<SlaStatus> buffer = room <= StatusBuffer.Capacity ? stack[..room] : new SlaStatus[room];
         var extras = new Extras();
-        var summary = EvaluateComplaint(history, agreements, calendars, now, buffer, extras);
+        var summary = EvaluateComplaint(history, new VersionList(agreements), calendars, now, buffer, extras);
         return extras.Evaluation(buffer[..summary.Count], summary);
     }
 
@@ -427,7 +427,7 @@ public static partial class SlaClock
     public static SlaEvaluationSummary EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, IReadOnlyList<AgreementVersion> agreements, ICalendarLookup calendars, Instant now,
         Span<SlaStatus> destination) =>
-        EvaluateComplaint(history, agreements, calendars, now, destination, null);
+        EvaluateComplaint(history, new VersionList(Guard.Against.Null(agreements)), calendars, now, destination, null);
 
     private static SlaEvaluationSummary EvaluateComplaint<TList>(
         IReadOnlyList<ComplaintEvent> history, TList agreements, ICalendarLookup calendars, Instant now,
@@ -485,7 +485,7 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveComplaint(ref clock, metric, history, events, agreement, CompiledTimeline.ToNanoseconds(start), window);
-            destination[count++] = clock.Status(at, priority, out var change);
+            clock.Status(at, priority, out var change, out destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
@@ -541,8 +541,8 @@ public static partial class SlaClock
         }
 
         return new SlaStatus(
-            Metric.LossReport, state, deadline - received, TimeBasis.CalendarTime, until - received, state is SlaState.Running ? deadline : null, false,
-            missed ? deadline : null, 1, missed ? 1 : 0, agreement, received, stopped, null, default, 0);
+            Metric.LossReport, state, deadline - received, TimeBasis.CalendarTime, until - received, state is SlaState.Running ? deadline : null,
+            missed ? deadline : null, 1, missed ? 1 : 0, agreement, received, stopped);
     }
 
     /// <summary>
@@ -597,8 +597,8 @@ public static partial class SlaClock
         }
 
         return new SlaStatus(
-            Metric.InvestigationDeadline, state, deadline - from, TimeBasis.CalendarTime, until - from, state is SlaState.Running ? deadline : null, false,
-            missed ? deadline : null, cycle, missedBefore + (missed ? 1 : 0), agreement, from, stopped, null, default, 0);
+            Metric.InvestigationDeadline, state, deadline - from, TimeBasis.CalendarTime, until - from, state is SlaState.Running ? deadline : null,
+            missed ? deadline : null, cycle, missedBefore + (missed ? 1 : 0), agreement, from, stopped);
     }
 
     /// <summary>The priority a complaint's severity stands for in the target matrix.</summary>
@@ -826,7 +826,9 @@ public static partial class SlaClock
     }
 
     /// <summary>The instants a timeline position can stand for: every supported range of every calendar lies within them.</summary>
-    private static readonly Interval Positionable = new(Instant.FromUtc(1800, 1, 1, 0, 0), Instant.FromUtc(2250, 1, 1, 0, 0));
+    private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
+
+    private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
 
     /// <summary>
     /// Reads a ticket's events up to <paramref name="now"/> (the history is in order) through the list once: each one's
@@ -853,7 +855,7 @@ public static partial class SlaClock
                 PriorityChanged changed => changed.To,
                 _ => default,
             };
-            positions[events] = Positionable.Contains(at) ? CompiledTimeline.ToNanoseconds(at) : long.MinValue;
+            positions[events] = at >= PositionableStart && at < PositionableEnd ? CompiledTimeline.ToNanoseconds(at) : long.MinValue;
         }
 
         return events;
@@ -1107,25 +1109,53 @@ public static partial class SlaClock
         Guard.Against.Null(agreements);
         Guard.Against.InvalidArgument(agreements.Count == 0, nameof(agreements), "Give at least one agreement version.");
         var recorded = (agreement is null ? 0 : 1) + others.Count;
-        for (var i = 0; i < agreements.Count; i++)
+        // Plain checks rather than guards with formatted messages: this runs on every evaluation, and a guard's message
+        // handler costs something even when the check passes.
+        var count = agreements.Count;
+        for (var i = 0; i < count; i++)
         {
-            Guard.Against.Null(agreements[i], nameof(agreements));
+            var version = Guard.Against.Null(agreements[i], nameof(agreements));
             for (var j = 0; j < i; j++)
             {
-                Guard.Against.InvalidArgument(agreements[j].Id == agreements[i].Id, nameof(agreements), $"Agreement {agreements[i].Id} is given twice.");
+                if (agreements[j].Id == version.Id)
+                {
+                    throw new ArgumentException($"Agreement {version.Id} is given twice.", nameof(agreements));
+                }
             }
 
-            Guard.Against.InvalidArgument(
-                !IsRecorded(agreement, others, agreements[i].Reference), nameof(agreements),
-                $"The {kind} was opened under {Recorded(agreement, others)}, not {agreements[i].Reference}.");
+            if (!IsRecorded(agreement, others, version.Reference))
+            {
+                throw new ArgumentException($"The {kind} was opened under {Recorded(agreement, others)}, not {version.Reference}.", nameof(agreements));
+            }
         }
 
-        Guard.Against.InvalidArgument(
-            recorded != 0 && recorded != agreements.Count, nameof(agreements),
-            $"The {kind} was opened under {Recorded(agreement, others)}; evaluate it with all of them, not {agreements.Count}.");
-        Guard.Against.InvalidArgument(
-            room < MaxStatusesPerCase * agreements.Count, "destination",
-            $"The destination must hold {MaxStatusesPerCase} statuses per agreement ({MaxStatusesPerCase * agreements.Count}); it holds {room}.");
+        if (recorded != 0 && recorded != count)
+        {
+            throw new ArgumentException($"The {kind} was opened under {Recorded(agreement, others)}; evaluate it with all of them, not {count}.", nameof(agreements));
+        }
+
+        if (room < MaxStatusesPerCase * count)
+        {
+            Refuse($"The destination must hold {MaxStatusesPerCase} statuses per agreement ({MaxStatusesPerCase * count}); it holds {room}.", "destination");
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Refuse(string message, string parameterName) => throw new ArgumentException(message, parameterName);
+
+    /// <summary>
+    /// The agreement versions a caller passed, as a value type, so that the evaluations over a list are compiled for it
+    /// rather than shared with every reference type (shared code looks its calls up at run time).
+    /// </summary>
+    private readonly struct VersionList(IReadOnlyList<AgreementVersion> versions) : IReadOnlyList<AgreementVersion>
+    {
+        public int Count => versions.Count;
+
+        public AgreementVersion this[int index] => versions[index];
+
+        public IEnumerator<AgreementVersion> GetEnumerator() => versions.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static bool HasTargets(AgreementVersion agreement, Metric metric) => (agreement.MetricsWithTargets & (1 << (int)metric)) != 0;

@@ -2,6 +2,7 @@ using System.Text;
 using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
+using ServiceQuality.Domain.Calendars;
 using ServiceQuality.Domain.Common;
 
 namespace ServiceQuality.Domain.ServiceLevels;
@@ -18,30 +19,65 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 {
     private static readonly Duration LongNanoseconds = Duration.FromNanoseconds(long.MaxValue);
 
+    /// <summary>The instants a position can hold here: every calendar's supported range lies within them.</summary>
+    private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
+    private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
+
+    /// <summary>Stands for a missing instant among the positions the constructors take.</summary>
+    private const long None = long.MinValue;
+
+    // Kept as the clock computes them — nanoseconds and timeline positions (nanoseconds since the Unix epoch) — and
+    // converted to NodaTime values only when read: a status is written far more often than all its fields are read.
+    // A position is stored with its sign bit flipped, so that a missing instant is stored as 0 and a default status
+    // reads as it always did (no instants, zero durations).
+    private readonly Int128 _target;
+    private readonly Int128 _elapsed;
+    private readonly long _dueAt;
+    private readonly long _breachedAt;
+    private readonly long _startedAt;
+    private readonly long _stoppedAt;
+
+    /// <summary>The instants, when one of them cannot be a position (a deadline set on a case far in the future); null otherwise.</summary>
+    private readonly Instants? _instants;
     private readonly StageInstants _stageInstants;
     private readonly IReadOnlyList<decimal>? _stagePercents;
 
+    /// <summary>A status from the clock's own values: nanoseconds, and positions (<see cref="long.MinValue"/> for none).</summary>
     internal SlaStatus(
-        Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, bool isDueBeyondSupportedRange, Instant? breachedAt,
-        int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt,
+        Metric metric, SlaState state, Int128 target, TimeBasis basis, Int128 elapsed, long dueAt, bool isDueBeyondSupportedRange, long breachedAt,
+        int cycle, int missedCycles, AgreementReference agreement, long startedAt, long stoppedAt,
         IReadOnlyList<decimal>? stagePercents, in StageInstants stageInstants, int stageCount)
     {
         Metric = metric;
         State = state;
-        Target = target;
+        _target = target;
         Basis = basis;
-        Elapsed = elapsed;
-        DueAt = dueAt;
+        _elapsed = elapsed;
+        _dueAt = dueAt ^ None;
         IsDueBeyondSupportedRange = isDueBeyondSupportedRange;
-        BreachedAt = breachedAt;
+        _breachedAt = breachedAt ^ None;
         Cycle = cycle;
         MissedCycles = missedCycles;
         Agreement = agreement;
-        StartedAt = startedAt;
-        StoppedAt = stoppedAt;
+        _startedAt = startedAt ^ None;
+        _stoppedAt = stoppedAt ^ None;
         _stagePercents = stagePercents;
         _stageInstants = stageInstants;
         StageCount = stageCount;
+    }
+
+    /// <summary>A status without warning stages, from NodaTime values.</summary>
+    internal SlaStatus(
+        Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, Instant? breachedAt,
+        int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt)
+        : this(
+            metric, state, target.ToInt128Nanoseconds(), basis, elapsed.ToInt128Nanoseconds(), ToPosition(dueAt), false, ToPosition(breachedAt),
+            cycle, missedCycles, agreement, ToPosition(startedAt), ToPosition(stoppedAt), null, default, 0)
+    {
+        if (!IsPositionable(dueAt) || !IsPositionable(breachedAt) || !IsPositionable(startedAt) || !IsPositionable(stoppedAt))
+        {
+            _instants = new Instants(dueAt, breachedAt, startedAt, stoppedAt);
+        }
     }
 
     /// <summary>The metric.</summary>
@@ -56,13 +92,13 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// the cell's, by its <see cref="ServiceTarget.Start"/>) to the deadline; <see cref="Duration.MaxValue"/> when the
     /// deadline is beyond the supported range.
     /// </summary>
-    public Duration Target { get; }
+    public Duration Target => Duration.FromNanoseconds(_target);
 
     /// <summary>Whether times are business time or calendar time.</summary>
     public TimeBasis Basis { get; }
 
     /// <summary>Time counted so far in the current cycle (paused spans excluded).</summary>
-    public Duration Elapsed { get; }
+    public Duration Elapsed => Duration.FromNanoseconds(_elapsed);
 
     /// <summary>Target minus elapsed: negative once the target is exceeded.</summary>
     public Duration Remaining => Target - Elapsed;
@@ -102,7 +138,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or
     /// not applicable, and when the deadline is not reachable in the calendar's supported range (<see cref="IsDueBeyondSupportedRange"/>).
     /// </summary>
-    public Instant? DueAt { get; }
+    public Instant? DueAt => _instants is { } instants ? instants.DueAt : ToInstant(_dueAt);
 
     /// <summary>
     /// Whether the clock is running but its deadline is not reachable in the supported range: the target runs out only
@@ -113,7 +149,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     public bool IsDueBeyondSupportedRange { get; }
 
     /// <summary>The exact instant the target ran out, when it has (even long ago); null when it has not.</summary>
-    public Instant? BreachedAt { get; }
+    public Instant? BreachedAt => _instants is { } instants ? instants.BreachedAt : ToInstant(_breachedAt);
 
     /// <summary>The cycle reported, from 1 (new cycles start on reopen under <see cref="ReopenBehaviour.NewCycle"/>, and at every public response for next response).</summary>
     public int Cycle { get; }
@@ -128,10 +164,10 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// When the current cycle's clock started, or, for a cell that starts when it applies
     /// (<see cref="TargetStart.WhenApplies"/>), the first instant of the cycle it was in force; null when it never started.
     /// </summary>
-    public Instant? StartedAt { get; }
+    public Instant? StartedAt => _instants is { } instants ? instants.StartedAt : ToInstant(_startedAt);
 
     /// <summary>When the current cycle's clock stopped (met, missed or cancelled); null while it runs or is paused.</summary>
-    public Instant? StoppedAt { get; }
+    public Instant? StoppedAt => _instants is { } instants ? instants.StoppedAt : ToInstant(_stoppedAt);
 
     /// <summary>How many warning stages the current cycle has reached.</summary>
     public int StageCount { get; }
@@ -230,4 +266,12 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 
         return text.Append(", cycle ").Append(Cycle).ToString();
     }
+    private static bool IsPositionable(Instant? instant) => instant is not { } at || (at >= PositionableStart && at < PositionableEnd);
+
+    private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;
+
+    private static Instant? ToInstant(long stored) => stored == 0 ? null : CompiledTimeline.ToInstant(stored ^ None);
+
+    /// <summary>The four instants of a status, for the rare one that a position cannot hold.</summary>
+    private sealed record Instants(Instant? DueAt, Instant? BreachedAt, Instant? StartedAt, Instant? StoppedAt);
 }

@@ -54,6 +54,31 @@ public sealed class InvestigationDeadlineTests
     }
 
     [Fact]
+    public void AnInvestigationDueCenturiesAhead_ReportsItsDeadlineExactly()
+    {
+        // Far beyond any calendar's range (and the nanosecond positions a status otherwise keeps): the status keeps the instant itself.
+        var deadline = Instant.FromUtc(3000, 1, 1, 0, 0);
+        var complaint = Complaint.Receive(new ComplaintId("K-1"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, Severity.Major, T0);
+        complaint.Register(Hours(0.5));
+        complaint.AssignInvestigation(Repairs, Investigator, deadline, Hours(1));
+
+        var running = Status(complaint, Hours(10))!.Value;
+
+        Assert.Equal((SlaState.Running, deadline, Hours(1), deadline - Hours(1)), (running.State, running.DueAt!.Value, running.StartedAt!.Value, running.Target));
+        Assert.Null(running.BreachedAt);
+        Assert.Null(running.StoppedAt);
+    }
+
+    [Fact]
+    public void ADefaultStatus_HasNoInstantsAndNoTime()
+    {
+        var status = default(SlaStatus);
+
+        Assert.Equal((null, null, null, null), (status.DueAt, status.BreachedAt, status.StartedAt, status.StoppedAt));
+        Assert.Equal((Duration.Zero, Duration.Zero), (status.Target, status.Elapsed));
+    }
+
+    [Fact]
     public void ARespondedInvestigation_IsMetOrMissed_ByTheResponseAgainstTheDeadline()
     {
         var onTime = Investigated(assignedAt: 1, deadline: 25);
