@@ -285,7 +285,8 @@ public static class ServiceDeskApp
         ReplayedCases replayed;
         try
         {
-            replayed = EventLogReplay.Replay(reader, log, catalog, calendars, defaultAgreement);
+            // The log is split and parsed on a second thread while this one applies its events, in order: the same cases.
+            replayed = EventLogReplay.Replay(reader, log, catalog, calendars, defaultAgreement, readAhead: true);
         }
         catch (EventLogException e)
         {
