@@ -285,8 +285,7 @@ public static class ServiceDeskApp
         ReplayedCases replayed;
         try
         {
-            // The log is split and parsed on a second thread while this one applies its events, in order: the same cases.
-            replayed = EventLogReplay.Replay(reader, log, catalog, calendars, defaultAgreement, readAhead: true);
+            replayed = EventLogReplay.Replay(reader, log, catalog, calendars, defaultAgreement);
         }
         catch (EventLogException e)
         {

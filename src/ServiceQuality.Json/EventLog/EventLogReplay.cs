@@ -21,7 +21,7 @@ namespace ServiceQuality.Json;
 /// every referenced case known. The first bad line stops the replay with an <see cref="EventLogException"/> reading
 /// <c>file:line: $.property: message</c>.
 /// </summary>
-public static partial class EventLogReplay
+public static class EventLogReplay
 {
     /// <summary>The longest line accepted, in bytes.</summary>
     public const int MaxLineBytes = 1 << 20;
@@ -216,18 +216,6 @@ public static partial class EventLogReplay
 
         public void Line(int number, byte[] buffer, int start, int length)
         {
-            if (ParseLine(_tree, _sink, file, number, buffer, start, length))
-            {
-                ApplyLine(number, _tree);
-            }
-        }
-
-        /// <summary>
-        /// Parses one line into <paramref name="tree"/>; false for a blank line, which is skipped. A malformed line is an
-        /// <see cref="EventLogException"/>. Touches nothing of the replay's state, so a second thread may parse ahead.
-        /// </summary>
-        public static bool ParseLine(JsonTree tree, ProblemSink sink, string file, int number, byte[] buffer, int start, int length)
-        {
             if (length > 0 && buffer[start + length - 1] == (byte)'\r')
             {
                 length--;
@@ -235,26 +223,17 @@ public static partial class EventLogReplay
 
             if (buffer.AsSpan(start, length).Trim(" \t"u8).IsEmpty)
             {
-                return false;
+                return;
             }
 
             try
             {
-                // The sink throws at the first problem, so a false return is not seen; it would leave the line unapplied.
-                return tree.Parse(buffer, start, length, sink, allowComments: false);
-            }
-            catch (FirstProblemException e)
-            {
-                throw new EventLogException(file, number, e.Problem);
-            }
-        }
+                if (!_tree.Parse(buffer, start, length, _sink, allowComments: false))
+                {
+                    return; // the sink has thrown
+                }
 
-        /// <summary>Applies the line parsed into <paramref name="tree"/> (by <see cref="ParseLine"/>) to the cases.</summary>
-        public void ApplyLine(int number, JsonTree tree)
-        {
-            try
-            {
-                Apply(new Node(tree, 0, _sink));
+                Apply(new Node(_tree, 0, _sink));
                 Cases.Events++;
             }
             catch (FirstProblemException e)
@@ -282,7 +261,7 @@ public static partial class EventLogReplay
                     return;
                 }
 
-                var typeName = typeNode.SharedString;
+                var typeName = _tree.SharedString(typeNode.Index);
                 if (!EventTypes.Fields.TryGetValue(typeName, out shape))
                 {
                     typeNode.Problem(ProblemCode.UnknownName, $"unknown event type '{JsonTree.Escape(typeName)}'; the types are listed in docs/formats.md.");

@@ -52,8 +52,8 @@ internal sealed class JsonTree
     /// <summary>Above this many properties an object checks for duplicates with a set instead of pairwise.</summary>
     private const int PairwiseLimit = 16;
 
-    private readonly PropertyNames _names;
-    private readonly PropertyNames _values;
+    private readonly PropertyNames _names = new(512);
+    private readonly PropertyNames _values = new(4096);
     private readonly HashSet<string>?[] _sets = new HashSet<string>?[MaxDepth + 1];
     private readonly int[] _setOwner = new int[MaxDepth + 1];
     private Entry[] _entries = new Entry[32];
@@ -61,25 +61,6 @@ internal sealed class JsonTree
     private byte[] _buffer = [];
     private byte[] _scratch = new byte[64];
     private int _offset;
-
-    /// <summary>A tree with caches of its own.</summary>
-    public JsonTree()
-        : this(new PropertyNames(512), new PropertyNames(4096))
-    {
-    }
-
-    /// <summary>
-    /// A tree that shares the caches of property names and short values with <paramref name="cachesOf"/>, so that trees
-    /// parsed ahead of their reader keep one string per name and id as a single tree does. The name cache is used only by
-    /// <see cref="Parse"/> and the value cache only by <see cref="SharedString"/>: trees that share them must all be parsed
-    /// on one thread and all read on one thread (which may be another).
-    /// </summary>
-    public JsonTree(JsonTree cachesOf)
-        : this(cachesOf._names, cachesOf._values)
-    {
-    }
-
-    private JsonTree(PropertyNames names, PropertyNames values) => (_names, _values) = (names, values);
 
     /// <summary>The number of entries; the root is entry 0.</summary>
     public int Count { get; private set; }

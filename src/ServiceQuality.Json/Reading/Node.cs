@@ -48,9 +48,6 @@ internal readonly struct Node
 
     public JsonKind Kind => _tree.Kind(Index);
 
-    /// <summary>A string's text, from the tree's cache of short values (see <see cref="JsonTree.SharedString"/>).</summary>
-    public string SharedString => _tree.SharedString(Index);
-
     /// <summary>The path of this value (also when it is missing: the path it would have).</summary>
     public string Path => Index >= 0 ? _tree.Path(Index) : _tree.Path(_parent) + JsonTree.PathStep(_name!);
 
