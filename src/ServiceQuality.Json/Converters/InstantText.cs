@@ -11,46 +11,33 @@ internal static class InstantText
 {
     public const int MaxLength = 30;
 
-    /// <summary>The first instant of year 1, the first one formatted here.</summary>
-    private static readonly Instant FirstFormatted = Instant.FromUtc(1, 1, 1, 0, 0);
-
     /// <summary>Writes <paramref name="instant"/> into <paramref name="utf8"/> and returns the length, or 0 when its year is outside 1-9999.</summary>
     public static int Format(Instant instant, Span<byte> utf8)
     {
-        if (instant < FirstFormatted || instant > Instant.MaxValue)
+        if (instant < Instant.MinValue || instant > Instant.MaxValue)
         {
             return 0;
         }
 
-        // The date by whole-era arithmetic on the day number (as FileValues.DaysSinceEpoch, backwards), which is several
-        // times cheaper than NodaTime's calendar lookup and local values; the property tests compare it with NodaTime.
-        var sinceEpoch = instant - NodaConstants.UnixEpoch;
-        var (days, nanosecondOfDay) = (sinceEpoch.Days, sinceEpoch.NanosecondOfDay);
-        if (nanosecondOfDay < 0)
+        var local = instant.InUtc().LocalDateTime;
+        if (local.Year < 1)
         {
-            // A negative duration's days and nanoseconds are both truncated towards zero: borrow a day.
-            (days, nanosecondOfDay) = (days - 1, nanosecondOfDay + NodaConstants.NanosecondsPerDay);
+            return 0;
         }
 
-        var (year, month, day) = Civil(days);
-        var secondOfDay = (int)(nanosecondOfDay / NodaConstants.NanosecondsPerSecond);
-        var nanoseconds = (int)(nanosecondOfDay - (secondOfDay * NodaConstants.NanosecondsPerSecond));
-        var hour = secondOfDay / 3600;
-        var minute = (secondOfDay / 60) - (hour * 60);
-        var second = secondOfDay - (hour * 3600) - (minute * 60);
-        Two(utf8, 0, year / 100);
-        Two(utf8, 2, year % 100);
+        Digits(utf8, 0, local.Year, 4);
         utf8[4] = (byte)'-';
-        Two(utf8, 5, month);
+        Digits(utf8, 5, local.Month, 2);
         utf8[7] = (byte)'-';
-        Two(utf8, 8, day);
+        Digits(utf8, 8, local.Day, 2);
         utf8[10] = (byte)'T';
-        Two(utf8, 11, hour);
+        Digits(utf8, 11, local.Hour, 2);
         utf8[13] = (byte)':';
-        Two(utf8, 14, minute);
+        Digits(utf8, 14, local.Minute, 2);
         utf8[16] = (byte)':';
-        Two(utf8, 17, second);
+        Digits(utf8, 17, local.Second, 2);
         var length = 19;
+        var nanoseconds = local.NanosecondOfSecond;
         if (nanoseconds != 0)
         {
             utf8[19] = (byte)'.';
@@ -110,29 +97,9 @@ internal static class InstantText
         return true;
     }
 
+    /// <summary>The ISO calendar's days in a month, without NodaTime's calendar lookup (the property tests compare every result with NodaTime's parse).</summary>
     private static int DaysInMonth(int year, int month) =>
         month == 2 ? ((year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
-
-    /// <summary>The ISO year, month and day of a day number counted from 1970-01-01 (years start on 1 March within an era of 400 years).</summary>
-    private static (int Year, int Month, int Day) Civil(int daysSinceEpoch)
-    {
-        var z = daysSinceEpoch + 719_468;
-        var era = (z >= 0 ? z : z - 146_096) / 146_097;
-        var dayOfEra = z - (era * 146_097);
-        var yearOfEra = (dayOfEra - (dayOfEra / 1_460) + (dayOfEra / 36_524) - (dayOfEra / 146_096)) / 365;
-        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
-        var shiftedMonth = ((5 * dayOfYear) + 2) / 153;
-        var day = dayOfYear - (((153 * shiftedMonth) + 2) / 5) + 1;
-        var month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-        return (yearOfEra + (era * 400) + (month <= 2 ? 1 : 0), month, day);
-    }
-
-    private static void Two(Span<byte> utf8, int start, int value)
-    {
-        var tens = value / 10;
-        utf8[start] = (byte)('0' + tens);
-        utf8[start + 1] = (byte)('0' + value - (tens * 10));
-    }
 
     private static void Digits(Span<byte> utf8, int start, int value, int count)
     {

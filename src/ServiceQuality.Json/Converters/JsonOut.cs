@@ -17,12 +17,6 @@ internal sealed class JsonOut
     /// <summary>The buffer kept between writes at most; a larger one (an agreement with many targets) is dropped after use.</summary>
     private const int KeptBufferBytes = 16 * 1024;
 
-    /// <summary>The plain characters among 0-63 (see <see cref="IsPlain(int)"/>), one bit each.</summary>
-    private const ulong PlainBelow64 = 0xaffff73b00000000;
-
-    /// <summary>The plain characters among 64-127, bit 0 for character 64.</summary>
-    private const ulong PlainFrom64 = 0x7ffffffeefffffff;
-
     [ThreadStatic]
     private static JsonOut? t_spare;
 
@@ -357,13 +351,8 @@ internal sealed class JsonOut
     /// Whether the writer's default escaping leaves the character as it is: printable ASCII but for the quote, the
     /// backslash and the characters it escapes for HTML (<c>&amp; ' + &lt; &gt; `</c>).
     /// </summary>
-    /// <remarks>
-    /// One bit per character in two masks (characters 0-63 and 64-127), so that the test is inlined where texts are
-    /// copied: the masks are the printable range 0x20-0x7E without <c>" \\ &amp; ' + &lt; &gt; `</c>.
-    /// </remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsPlain(int c) =>
-        c < 64 ? ((PlainBelow64 >> c) & 1) != 0 : c < 128 && ((PlainFrom64 >> (c - 64)) & 1) != 0;
+        c is >= 0x20 and < 0x7F and not ('"' or '\\' or '&' or '\'' or '+' or '<' or '>' or '`');
 
     private static bool IsPlain(ReadOnlySpan<byte> utf8)
     {
