@@ -18,6 +18,7 @@ internal static class IdCache<TId>
     private static Entry? t_last;
 
     /// <summary>Whether the reader's current string is the text of the last id kept on this thread; the id, if so.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool TryGet(ref Utf8JsonReader reader, out TId id)
     {
         var last = t_last;

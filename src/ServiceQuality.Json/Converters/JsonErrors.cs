@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -11,13 +13,19 @@ namespace ServiceQuality.Json.Converters;
 internal static class JsonErrors
 {
     /// <summary>Moves to the next token, or throws when the text ends first.</summary>
+    /// <remarks>Inlined (it runs for every token a converter reads), with the throw kept out of line.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(ref Utf8JsonReader reader, Where what)
     {
         if (!reader.Read())
         {
-            throw new JsonException($"{what}: the JSON text ends inside the value.");
+            ThrowEnded(what);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowEnded(Where what) => throw new JsonException($"{what}: the JSON text ends inside the value.");
 
     public static JsonException Expected(Where what, string expected, ref Utf8JsonReader reader) =>
         new($"{what}: expected {expected}, found {Describe(ref reader)}.");

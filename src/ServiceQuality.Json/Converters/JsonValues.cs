@@ -170,6 +170,12 @@ internal static class JsonValues
             return instant;
         }
 
+        return ReadOtherInstant(ref reader, what);
+    }
+
+    /// <summary>An instant the fast path does not take (kept out of line: rare).</summary>
+    private static Instant ReadOtherInstant(ref Utf8JsonReader reader, Where what)
+    {
         // Years outside 1-9999 (and NodaTime's StartOfTime and EndOfTime): only the text NodaTime itself writes for the
         // instant, so that no other spelling (24:00:00, a comma before the fraction) is taken.
         var text = reader.GetString()!;

@@ -61,6 +61,7 @@ internal sealed class Utf8NameTable
     /// first. The name at <paramref name="likely"/>, if any, is tried before the table: objects are mostly read in the
     /// order they were written.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ref Utf8JsonReader reader, int likely = -1)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -69,6 +70,12 @@ internal sealed class Utf8NameTable
             return (uint)likely < (uint)_utf8.Length && text.SequenceEqual(_utf8[likely]) ? likely : IndexOf(text);
         }
 
+        return IndexOfDecoded(ref reader);
+    }
+
+    /// <summary>The index of escaped text, or of text split over segments, once copied and unescaped (kept out of line: rare).</summary>
+    private int IndexOfDecoded(ref Utf8JsonReader reader)
+    {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > MaxLength)
         {

@@ -56,14 +56,18 @@ internal static class EventFormat
                 new Where(family + ".type"), $"'{JsonErrors.Quote(reader.GetString()!)}' is not a {family} type; the types are {types.List()}.");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void ReadVersion(ref Utf8JsonReader reader, EventShape shape)
     {
-        // The version as written, "1", is taken without parsing; any other spelling is parsed and refused below.
-        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual("1"u8))
+        // The version as written, "1", is taken without parsing; any other spelling is parsed and refused out of line.
+        if (reader.TokenType != JsonTokenType.Number || reader.HasValueSequence || !reader.ValueSpan.SequenceEqual("1"u8))
         {
-            return;
+            ReadOtherVersion(ref reader, shape);
         }
+    }
 
+    private static void ReadOtherVersion(ref Utf8JsonReader reader, EventShape shape)
+    {
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version) || version != Version)
         {
             var found = reader.TokenType == JsonTokenType.Number ? "version " + JsonErrors.TokenText(ref reader) : "a version that is not a number";

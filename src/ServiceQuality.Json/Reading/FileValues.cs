@@ -66,7 +66,7 @@ internal static class FileValues
     }
 
     /// <summary>Days from 1970-01-01 to a valid date of the ISO calendar (the proleptic Gregorian count, by whole-era arithmetic).</summary>
-    private static long DaysSinceEpoch(int year, int month, int day)
+    internal static long DaysSinceEpoch(int year, int month, int day)
     {
         // Years start on 1 March, so the leap day ends a year; an era is 400 years of 146,097 days.
         var y = (long)year - (month <= 2 ? 1 : 0);

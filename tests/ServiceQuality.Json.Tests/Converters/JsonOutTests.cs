@@ -51,6 +51,22 @@ public sealed class JsonOutTests
         Assert.Equal(JsonSerializer.Serialize(new[] { money, money }, ThroughTheWriter), JsonSerializer.Serialize(new[] { money, money }, JsonText.Options));
     }
 
+    /// <summary>Every character of the first 256 and a few beyond, alone and inside a text: written raw only when the writer would not escape it.</summary>
+    [Fact]
+    public void Texts_OfEachCharacter_WrittenRaw_AreTheWritersBytes()
+    {
+        var at = NodaTime.Instant.FromUtc(2025, 1, 13, 1, 0);
+        foreach (var c in Enumerable.Range(0, 256).Concat([0x2028, 0x4E2D, 0xFEFF, 0xFFFD]).Select(c => (char)c))
+        {
+            foreach (var text in new[] { c.ToString(), "a" + c + "b" })
+            {
+                var e = new Domain.Tickets.Events.TicketReopened(new TicketId("T-1"), at, text);
+
+                Assert.Equal(JsonSerializer.Serialize<Domain.Tickets.Events.TicketEvent>(e, ThroughTheWriter), JsonSerializer.Serialize<Domain.Tickets.Events.TicketEvent>(e, JsonText.Options));
+            }
+        }
+    }
+
     [Fact]
     public void Values_InAnObject_WrittenRaw_AreTheWritersBytes()
     {
