@@ -266,6 +266,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 
         return text.Append(", cycle ").Append(Cycle).ToString();
     }
+
     private static bool IsPositionable(Instant? instant) => instant is not { } at || (at >= PositionableStart && at < PositionableEnd);
 
     private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;

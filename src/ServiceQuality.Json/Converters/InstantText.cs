@@ -80,7 +80,7 @@ internal static class InstantText
             }
         }
 
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > Reading.FileValues.DaysIn(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
@@ -96,10 +96,6 @@ internal static class InstantText
 
         return true;
     }
-
-    /// <summary>The ISO calendar's days in a month, without NodaTime's calendar lookup (the property tests compare every result with NodaTime's parse).</summary>
-    private static int DaysInMonth(int year, int month) =>
-        month == 2 ? ((year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
 
     private static void Digits(Span<byte> utf8, int start, int value, int count)
     {

@@ -71,6 +71,39 @@ public sealed class InstantTextTests
         }
     }
 
+    /// <summary>The days in a month that dates and instants are read with, against NodaTime's ISO calendar for every month of every year read.</summary>
+    [Fact]
+    public void DaysIn_AgreesWithTheIsoCalendar_ForEveryMonthOfYears0To9999()
+    {
+        for (var year = 0; year <= 9999; year++)
+        {
+            for (var month = 1; month <= 12; month++)
+            {
+                if (Reading.FileValues.DaysIn(year, month) != CalendarSystem.Iso.GetDaysInMonth(year, month))
+                {
+                    Assert.Fail($"{year:0000}-{month:00}: {Reading.FileValues.DaysIn(year, month)} days, the ISO calendar {CalendarSystem.Iso.GetDaysInMonth(year, month)}.");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("2000-02-29T12:00:00Z")]
+    [InlineData("2024-02-29T12:00:00Z")]
+    [InlineData("2025-12-31T23:59:59Z")]
+    public void TryParse_TakesTheLastDayOfAMonth(string text)
+    {
+        Assert.True(InstantText.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out var instant));
+        Assert.Equal(InstantPattern.ExtendedIso.Parse(text).Value, instant);
+    }
+
+    [Theory]
+    [InlineData("1900-02-29T00:00:00Z")]
+    [InlineData("2100-02-29T00:00:00Z")]
+    [InlineData("2025-04-31T00:00:00Z")]
+    [InlineData("2025-12-32T00:00:00Z")]
+    public void TryParse_RefusesADayPastTheEndOfItsMonth(string text) => Assert.False(InstantText.TryParse(System.Text.Encoding.ASCII.GetBytes(text), out _));
+
     [Theory]
     [InlineData("2025-01-13T01:00:00.500Z", 500_000_000)]
     [InlineData("2025-01-13T01:00:00.000000001Z", 1)]
