@@ -58,6 +58,16 @@ internal sealed class CompiledTimeline
     /// <summary>The end of the supported range, exclusive (local 2200-01-01 00:00).</summary>
     public long Max { get; }
 
+    /// <summary>Stands for "no position": an instant that is missing, or that no calendar supports.</summary>
+    public const long NoPosition = long.MinValue;
+
+    /// <summary>The instants positions are taken for: every calendar's supported range lies within them.</summary>
+    private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
+    private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
+
+    /// <summary>Whether <paramref name="instant"/> is one positions are taken for (see <see cref="ToNanoseconds"/>).</summary>
+    public static bool IsPositionable(Instant instant) => instant >= PositionableStart && instant < PositionableEnd;
+
     public static long ToNanoseconds(Instant instant) => Instant64.FromInstant(instant).ToUnixTimeNanoseconds();
 
     public static Instant ToInstant(long nanoseconds) => Instant64.FromUnixTimeNanoseconds(nanoseconds).ToInstant();

@@ -452,7 +452,7 @@ internal ref struct MetricClock
     }
 
     /// <summary>What a status holds for a missing instant.</summary>
-    private const long NoPosition = long.MinValue;
+    private const long NoPosition = CompiledTimeline.NoPosition;
 
     /// <summary>The target of a deadline in business days that is not reachable in the supported range: longer than any business time in it.</summary>
     private static readonly Int128 Unreachable = Duration.MaxValue.ToInt128Nanoseconds();

@@ -825,14 +825,9 @@ public static partial class SlaClock
         Cancellation,
     }
 
-    /// <summary>The instants a timeline position can stand for: every supported range of every calendar lies within them.</summary>
-    private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
-
-    private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
-
     /// <summary>
     /// Reads a ticket's events up to <paramref name="now"/> (the history is in order) through the list once: each one's
-    /// meaning to the clocks and its timeline position (<see cref="long.MinValue"/> for an instant no calendar supports,
+    /// meaning to the clocks and its timeline position (<see cref="CompiledTimeline.NoPosition"/> for an instant no calendar supports,
     /// which every agreement's range check then rejects), and the priority an opening or a priority change sets. Returns
     /// how many events there are.
     /// </summary>
@@ -855,7 +850,7 @@ public static partial class SlaClock
                 PriorityChanged changed => changed.To,
                 _ => default,
             };
-            positions[events] = at >= PositionableStart && at < PositionableEnd ? CompiledTimeline.ToNanoseconds(at) : long.MinValue;
+            positions[events] = CompiledTimeline.IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : CompiledTimeline.NoPosition;
         }
 
         return events;
@@ -1140,6 +1135,7 @@ public static partial class SlaClock
         }
     }
 
+    /// <summary>Refuses an argument of the public caller's (here, its destination), which this method does not itself take.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Refuse(string message, string parameterName) => throw new ArgumentException(message, parameterName);
 

@@ -19,12 +19,8 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
 {
     private static readonly Duration LongNanoseconds = Duration.FromNanoseconds(long.MaxValue);
 
-    /// <summary>The instants a position can hold here: every calendar's supported range lies within them.</summary>
-    private static readonly Instant PositionableStart = Instant.FromUtc(1800, 1, 1, 0, 0);
-    private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
-
     /// <summary>Stands for a missing instant among the positions the constructors take.</summary>
-    private const long None = long.MinValue;
+    private const long None = CompiledTimeline.NoPosition;
 
     // Kept as the clock computes them — nanoseconds and timeline positions (nanoseconds since the Unix epoch) — and
     // converted to NodaTime values only when read: a status is written far more often than all its fields are read.
@@ -267,7 +263,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         return text.Append(", cycle ").Append(Cycle).ToString();
     }
 
-    private static bool IsPositionable(Instant? instant) => instant is not { } at || (at >= PositionableStart && at < PositionableEnd);
+    private static bool IsPositionable(Instant? instant) => instant is not { } at || CompiledTimeline.IsPositionable(at);
 
     private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;
 
