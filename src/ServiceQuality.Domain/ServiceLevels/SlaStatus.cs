@@ -88,13 +88,13 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// the cell's, by its <see cref="ServiceTarget.Start"/>) to the deadline; <see cref="Duration.MaxValue"/> when the
     /// deadline is beyond the supported range.
     /// </summary>
-    public Duration Target => Duration.FromNanoseconds(_target);
+    public Duration Target => ToDuration(_target);
 
     /// <summary>Whether times are business time or calendar time.</summary>
     public TimeBasis Basis { get; }
 
     /// <summary>Time counted so far in the current cycle (paused spans excluded).</summary>
-    public Duration Elapsed => Duration.FromNanoseconds(_elapsed);
+    public Duration Elapsed => ToDuration(_elapsed);
 
     /// <summary>Target minus elapsed: negative once the target is exceeded.</summary>
     public Duration Remaining => Target - Elapsed;
@@ -261,6 +261,17 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         }
 
         return text.Append(", cycle ").Append(Cycle).ToString();
+    }
+
+    /// <summary>
+    /// The duration of <paramref name="nanoseconds"/>: through the 64-bit conversion whenever it holds them (every target and
+    /// elapsed time under 292 years), since the 128-bit one multiplies and divides in software and escalation rules read
+    /// these on every look.
+    /// </summary>
+    private static Duration ToDuration(Int128 nanoseconds)
+    {
+        var low = (long)nanoseconds;
+        return low == nanoseconds ? Duration.FromNanoseconds(low) : Duration.FromNanoseconds(nanoseconds);
     }
 
     private static bool IsPositionable(Instant? instant) => instant is not { } at || CompiledTimeline.IsPositionable(at);
