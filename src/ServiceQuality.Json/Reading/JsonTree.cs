@@ -814,13 +814,7 @@ internal sealed class JsonTree
 
         public string Get(ReadOnlySpan<byte> utf8, bool intern = true)
         {
-            var hash = 17;
-            foreach (var b in utf8)
-            {
-                hash = (hash * 31) + b;
-            }
-
-            ref var slot = ref _slots[hash & (_slots.Length - 1)]; // a power of two
+            ref var slot = ref _slots[(int)Utf8Hash.Of(utf8) & (_slots.Length - 1)]; // a power of two
             if (slot is { } known && utf8.SequenceEqual(known.Utf8))
             {
                 return known.Text;

@@ -55,14 +55,5 @@ internal sealed class Utf8Cache<T>
         (_keys[slot], _values[slot]) = (key, value);
     }
 
-    private int Slot(ReadOnlySpan<byte> utf8)
-    {
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return (int)(hash ^ (hash >> 15)) & _mask;
-    }
+    private int Slot(ReadOnlySpan<byte> utf8) => (int)Utf8Hash.Of(utf8) & _mask;
 }
