@@ -222,7 +222,6 @@ internal ref struct MetricClock
     public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, out SlaStatus status)
     {
         nextChange = null;
-        var agreement = _agreement.Reference;
         if (!_started || !_everInside || !Measure(now, currentPriority, stages: true, out var m))
         {
             NotApplicable(currentPriority, out status);
@@ -261,8 +260,8 @@ internal ref struct MetricClock
 
         status = new SlaStatus(
             _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
-            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin,
-            IsStopped ? _stoppedAt : NoPosition, _agreement.WarningStages, m.Crossings, m.StagesReached);
+            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), _agreement.StatusSource, m.Origin,
+            IsStopped ? _stoppedAt : NoPosition, m.Crossings, m.StagesReached);
     }
 
     /// <summary>The status of a clock that did not start (or whose window never opened), or has no target: apart, so that a status is built in one place per call.</summary>
@@ -272,7 +271,7 @@ internal ref struct MetricClock
         var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
         status = new SlaStatus(
             _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
-            NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.Reference, _started ? _startedAt : NoPosition, NoPosition, null, default, 0);
+            NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.StatusSource, _started ? _startedAt : NoPosition, NoPosition, default, 0);
     }
 
     /// <summary>

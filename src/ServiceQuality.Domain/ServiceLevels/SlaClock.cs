@@ -275,7 +275,7 @@ public static partial class SlaClock
                 }
             }
 
-            destination[count++] = LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            destination[count++] = LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out var change);
             next = Earliest(next, change);
         }
 
@@ -490,7 +490,7 @@ public static partial class SlaClock
             next = Earliest(next, change);
         }
 
-        if (Investigation(history, events, agreement.Reference, now, out var nextDeadline) is { } investigation)
+        if (Investigation(history, events, agreement.StatusSource, now, out var nextDeadline) is { } investigation)
         {
             destination[count++] = investigation;
             next = Earliest(next, nextDeadline);
@@ -512,7 +512,7 @@ public static partial class SlaClock
                 }
             }
 
-            destination[count++] = LossReport(received.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            destination[count++] = LossReport(received.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out var change);
             next = Earliest(next, change);
         }
 
@@ -526,7 +526,7 @@ public static partial class SlaClock
     /// before the deadline.
     /// </summary>
     private static SlaStatus LossReport(
-        Instant received, Instant? reported, Instant? ended, DateTimeZone zone, AgreementReference agreement, Instant now, out Instant? nextChange)
+        Instant received, Instant? reported, Instant? ended, DateTimeZone zone, StatusSource agreement, Instant now, out Instant? nextChange)
     {
         nextChange = null;
         var deadline = received.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
@@ -551,7 +551,7 @@ public static partial class SlaClock
     /// response came after the deadline (or none came by it), cancelled when the complaint was withdrawn or merged first.
     /// Null when no investigation was assigned by <paramref name="now"/>.
     /// </summary>
-    private static SlaStatus? Investigation(IReadOnlyList<ComplaintEvent> history, int events, AgreementReference agreement, Instant now, out Instant? nextChange)
+    private static SlaStatus? Investigation(IReadOnlyList<ComplaintEvent> history, int events, StatusSource agreement, Instant now, out Instant? nextChange)
     {
         nextChange = null;
         Instant? started = null;

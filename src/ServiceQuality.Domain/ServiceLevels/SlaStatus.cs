@@ -33,16 +33,18 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     private readonly long _startedAt;
     private readonly long _stoppedAt;
 
-    /// <summary>The instants, when one of them cannot be a position (a deadline set on a case far in the future); null otherwise.</summary>
-    private readonly Instants? _instants;
+    /// <summary>
+    /// The agreement version and its warning stages (one reference for both, so that writing a status costs one
+    /// garbage-collector barrier, not three), and, in the rare <see cref="StatusSource.WithInstants"/>, the instants when
+    /// one of them cannot be a position; null in a default status.
+    /// </summary>
+    private readonly StatusSource? _source;
     private readonly StageInstants _stageInstants;
-    private readonly IReadOnlyList<decimal>? _stagePercents;
 
     /// <summary>A status from the clock's own values: nanoseconds, and positions (<see cref="long.MinValue"/> for none).</summary>
     internal SlaStatus(
         Metric metric, SlaState state, Int128 target, TimeBasis basis, Int128 elapsed, long dueAt, bool isDueBeyondSupportedRange, long breachedAt,
-        int cycle, int missedCycles, AgreementReference agreement, long startedAt, long stoppedAt,
-        IReadOnlyList<decimal>? stagePercents, in StageInstants stageInstants, int stageCount)
+        int cycle, int missedCycles, StatusSource source, long startedAt, long stoppedAt, in StageInstants stageInstants, int stageCount)
     {
         Metric = metric;
         State = state;
@@ -54,10 +56,9 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         _breachedAt = breachedAt ^ None;
         Cycle = cycle;
         MissedCycles = missedCycles;
-        Agreement = agreement;
+        _source = source;
         _startedAt = startedAt ^ None;
         _stoppedAt = stoppedAt ^ None;
-        _stagePercents = stagePercents;
         _stageInstants = stageInstants;
         StageCount = stageCount;
     }
@@ -65,14 +66,14 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <summary>A status without warning stages, from NodaTime values.</summary>
     internal SlaStatus(
         Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, Instant? breachedAt,
-        int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt)
+        int cycle, int missedCycles, StatusSource source, Instant? startedAt, Instant? stoppedAt)
         : this(
             metric, state, target.ToInt128Nanoseconds(), basis, elapsed.ToInt128Nanoseconds(), ToPosition(dueAt), false, ToPosition(breachedAt),
-            cycle, missedCycles, agreement, ToPosition(startedAt), ToPosition(stoppedAt), null, default, 0)
+            cycle, missedCycles, source, ToPosition(startedAt), ToPosition(stoppedAt), default, 0)
     {
         if (!IsPositionable(dueAt) || !IsPositionable(breachedAt) || !IsPositionable(startedAt) || !IsPositionable(stoppedAt))
         {
-            _instants = new Instants(dueAt, breachedAt, startedAt, stoppedAt);
+            _source = new StatusSource.WithInstants(source, dueAt, breachedAt, startedAt, stoppedAt);
         }
     }
 
@@ -134,7 +135,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or
     /// not applicable, and when the deadline is not reachable in the calendar's supported range (<see cref="IsDueBeyondSupportedRange"/>).
     /// </summary>
-    public Instant? DueAt => _instants is { } instants ? instants.DueAt : ToInstant(_dueAt);
+    public Instant? DueAt => _source is StatusSource.WithInstants instants ? instants.DueAt : ToInstant(_dueAt);
 
     /// <summary>
     /// Whether the clock is running but its deadline is not reachable in the supported range: the target runs out only
@@ -145,7 +146,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     public bool IsDueBeyondSupportedRange { get; }
 
     /// <summary>The exact instant the target ran out, when it has (even long ago); null when it has not.</summary>
-    public Instant? BreachedAt => _instants is { } instants ? instants.BreachedAt : ToInstant(_breachedAt);
+    public Instant? BreachedAt => _source is StatusSource.WithInstants instants ? instants.BreachedAt : ToInstant(_breachedAt);
 
     /// <summary>The cycle reported, from 1 (new cycles start on reopen under <see cref="ReopenBehaviour.NewCycle"/>, and at every public response for next response).</summary>
     public int Cycle { get; }
@@ -154,16 +155,16 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     public int MissedCycles { get; }
 
     /// <summary>The agreement version measured against.</summary>
-    public AgreementReference Agreement { get; }
+    public AgreementReference Agreement => _source?.Agreement ?? default;
 
     /// <summary>
     /// When the current cycle's clock started, or, for a cell that starts when it applies
     /// (<see cref="TargetStart.WhenApplies"/>), the first instant of the cycle it was in force; null when it never started.
     /// </summary>
-    public Instant? StartedAt => _instants is { } instants ? instants.StartedAt : ToInstant(_startedAt);
+    public Instant? StartedAt => _source is StatusSource.WithInstants instants ? instants.StartedAt : ToInstant(_startedAt);
 
     /// <summary>When the current cycle's clock stopped (met, missed or cancelled); null while it runs or is paused.</summary>
-    public Instant? StoppedAt => _instants is { } instants ? instants.StoppedAt : ToInstant(_stoppedAt);
+    public Instant? StoppedAt => _source is StatusSource.WithInstants instants ? instants.StoppedAt : ToInstant(_stoppedAt);
 
     /// <summary>How many warning stages the current cycle has reached.</summary>
     public int StageCount { get; }
@@ -194,7 +195,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     {
         Guard.Against.LessThan(index, 0);
         Guard.Against.GreaterThan(index, StageCount - 1);
-        return new StageReached(_stagePercents![index], _stageInstants.At(index));
+        return new StageReached(_source!.StagePercents[index], _stageInstants.At(index));
     }
 
     /// <summary>Whether two statuses are equal in every field.</summary>
@@ -268,7 +269,4 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;
 
     private static Instant? ToInstant(long stored) => stored == 0 ? null : CompiledTimeline.ToInstant(stored ^ None);
-
-    /// <summary>The four instants of a status, for the rare one that a position cannot hold.</summary>
-    private sealed record Instants(Instant? DueAt, Instant? BreachedAt, Instant? StartedAt, Instant? StoppedAt);
 }
