@@ -219,12 +219,12 @@ internal ref struct MetricClock
     /// The status at <paramref name="now"/>, and the next instant (after now) at which it will change; written straight
     /// to where it is kept (<paramref name="status"/>), since a status is large and a returned copy would be copied again.
     /// </summary>
-    public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, out SlaStatus status)
+    public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, ref SlaStatus status)
     {
         nextChange = null;
         if (!_started || !_everInside || !Measure(now, currentPriority, stages: true, out var m))
         {
-            NotApplicable(currentPriority, out status);
+            NotApplicable(currentPriority, ref status);
             return;
         }
 
@@ -258,19 +258,19 @@ internal ref struct MetricClock
             }
         }
 
-        status = new SlaStatus(
-            _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
+        SlaStatus.Write(
+            ref status, _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
             m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), _agreement.StatusSource, m.Origin,
             IsStopped ? _stoppedAt : NoPosition, m.Crossings, m.StagesReached);
     }
 
     /// <summary>The status of a clock that did not start (or whose window never opened), or has no target: apart, so that a status is built in one place per call.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private readonly void NotApplicable(Priority currentPriority, out SlaStatus status)
+    private readonly void NotApplicable(Priority currentPriority, ref SlaStatus status)
     {
         var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
-        status = new SlaStatus(
-            _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
+        SlaStatus.Write(
+            ref status, _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
             NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.StatusSource, _started ? _startedAt : NoPosition, NoPosition, default, 0);
     }
 

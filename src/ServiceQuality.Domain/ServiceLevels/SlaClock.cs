@@ -254,7 +254,7 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, in scan, agreement, window);
-            clock.Status(at, priority, out var change, out destination[count++]);
+            clock.Status(at, priority, out var change, ref destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
@@ -485,7 +485,7 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveComplaint(ref clock, metric, history, events, agreement, CompiledTimeline.ToNanoseconds(start), window);
-            clock.Status(at, priority, out var change, out destination[count++]);
+            clock.Status(at, priority, out var change, ref destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
