@@ -210,28 +210,11 @@ public static partial class SlaClock
         }
         else
         {
-            calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out calendarName);
-            (scan.Calendar, scan.CalendarName) = agreement.CalendarSource.IsFromCase ? (null, null) : (calendar, calendarName);
+            calendar = LookUpCalendar(history, opened, agreement, calendars, now, ref scan, out calendarName);
         }
 
-        var range = MeasurableRange(agreement, calendar);
-        var signals = scan.Signals;
-        var instants = scan.Positions;
-        var events = signals.Length;
-        if (scan.CheckedRange != range)
-        {
-            Guard.Against.OutsideSupportedRange(now, range, nameof(now));
-            var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
-            for (var i = 0; i < events; i++)
-            {
-                if (instants[i] < min || instants[i] >= max)
-                {
-                    Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
-                }
-            }
-
-            scan.CheckedRange = range;
-        }
+        CheckRange(history, agreement, calendar, now, ref scan);
+        var events = scan.Signals.Length;
 
         var at = CompiledTimeline.ToNanoseconds(now);
         var starts = scan.Spans[..(events + 1)];
@@ -261,25 +244,77 @@ public static partial class SlaClock
 
         if (agreement.LossReporting is { } reporting && reporting.Covers(opened.ClaimedLoss) && events > 0)
         {
-            var (reported, ended) = ((Instant?)null, (Instant?)null);
-            for (var i = 0; i < events && reported is null; i++)
-            {
-                switch (history[i])
-                {
-                    case TicketEscalated e when e.Level >= reporting.Level:
-                        reported = e.OccurredAt;
-                        break;
-                    case TicketCancelled e:
-                        ended ??= e.OccurredAt;
-                        break;
-                }
-            }
-
-            destination[count++] = LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out var change);
+            destination[count++] = TicketLossReport(history, opened, events, reporting, agreement, calendar, now, out var change);
             next = Earliest(next, change);
         }
 
         return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
+    }
+
+    // The per-agreement evaluation's rarer paths, out of line: inlined, their locals (a status, interpolated messages)
+    // made the evaluation's frame, which is zeroed on every call, several times larger.
+
+    /// <summary>Looks up the calendar <paramref name="agreement"/> measures a ticket on, and notes it on the scan for the next agreement.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static BusinessCalendar LookUpCalendar(
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, ref TicketScan scan,
+        out string? calendarName)
+    {
+        var calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out calendarName);
+        (scan.Calendar, scan.CalendarName) = agreement.CalendarSource.IsFromCase ? (null, null) : (calendar, calendarName);
+        return calendar;
+    }
+
+    /// <summary>
+    /// Checks that now and every event up to it lie in the range the agreement's clocks can measure, unless the scan
+    /// already found them in a range that lies within it (an OLA on the SLA's calendar without calendar-time targets
+    /// measures a range a little wider than the SLA's).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckRange(IReadOnlyList<TicketEvent> history, AgreementVersion agreement, BusinessCalendar calendar, Instant now, ref TicketScan scan)
+    {
+        var range = MeasurableRange(agreement, calendar);
+        var known = scan.CheckedRange;
+        if (known.Start < known.End && range.Start <= known.Start && known.End <= range.End)
+        {
+            return;
+        }
+
+        var instants = scan.Positions;
+        Guard.Against.OutsideSupportedRange(now, range, nameof(now));
+        var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
+        for (var i = 0; i < instants.Length; i++)
+        {
+            if (instants[i] < min || instants[i] >= max)
+            {
+                Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
+            }
+        }
+
+        scan.CheckedRange = range;
+    }
+
+    /// <summary>A ticket's same-day loss report, for an agreement that requires one of a loss this large.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SlaStatus TicketLossReport(
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, int events, LossReporting reporting, AgreementVersion agreement, BusinessCalendar calendar,
+        Instant now, out Instant? change)
+    {
+        var (reported, ended) = ((Instant?)null, (Instant?)null);
+        for (var i = 0; i < events && reported is null; i++)
+        {
+            switch (history[i])
+            {
+                case TicketEscalated e when e.Level >= reporting.Level:
+                    reported = e.OccurredAt;
+                    break;
+                case TicketCancelled e:
+                    ended ??= e.OccurredAt;
+                    break;
+            }
+        }
+
+        return LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out change);
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
