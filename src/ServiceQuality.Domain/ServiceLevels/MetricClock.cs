@@ -165,7 +165,21 @@ internal ref struct MetricClock
     /// </summary>
     public void PriorityChanging(long at, Priority from)
     {
-        if (_started && !IsStopped && _lockedBreach is null && !IsShortOf(at, from) && Measure(at, from, stages: false, out var m) && m.Missed)
+        if (_started && !IsStopped && _lockedBreach is null && !IsShortOf(at, from))
+        {
+            LockIfMissed(at, from);
+        }
+    }
+
+    /// <summary>
+    /// Locks the breach when the deadline under <paramref name="from"/> was missed by <paramref name="at"/>. Out of line,
+    /// as is the measuring in <see cref="NewCycle"/>: inlined into the event driver, the measurement on its frame was
+    /// zeroed on every call of the driver.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void LockIfMissed(long at, Priority from)
+    {
+        if (Measure(at, from, stages: false, out var m) && m.Missed)
         {
             _lockedBreach = m.Breach;
         }
@@ -199,8 +213,22 @@ internal ref struct MetricClock
         }
 
         // Without cycles to keep, only whether the cycle missed matters, and a cycle short of its target did not.
-        if (_everInside && (_completed is not null || _lockedBreach is not null || !IsShortOf(at, _priorityAtStop))
-            && Measure(at, _priorityAtStop, stages: false, out var measure))
+        if (_everInside && (_completed is not null || _lockedBreach is not null || !IsShortOf(at, _priorityAtStop)))
+        {
+            Settle(at);
+        }
+
+        var cycle = _cycle + 1;
+        (_spans, _stopped, _cancelled, _lockedBreach) = (0, false, false, null);
+        Start(at, priority);
+        _cycle = cycle;
+    }
+
+    /// <summary>Settles the cycle that ends at <paramref name="at"/>: counts it if it missed, and keeps it when cycles are kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Settle(long at)
+    {
+        if (Measure(at, _priorityAtStop, stages: false, out var measure))
         {
             var missed = !_cancelled && measure.Missed;
             _missedBefore += missed ? 1 : 0;
@@ -208,11 +236,6 @@ internal ref struct MetricClock
                 _agreement.Reference, _metric, _cycle, ToInstant(measure.Origin), ToInstant(_stoppedAt), ToDuration(measure.Elapsed),
                 ToDuration(measure.TargetNanoseconds), _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
         }
-
-        var cycle = _cycle + 1;
-        (_spans, _stopped, _cancelled, _lockedBreach) = (0, false, false, null);
-        Start(at, priority);
-        _cycle = cycle;
     }
 
     /// <summary>
