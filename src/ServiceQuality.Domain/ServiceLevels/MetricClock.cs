@@ -256,24 +256,31 @@ internal ref struct MetricClock
             : _stopped ? SlaState.Met
             : _heldPaused || _outside ? SlaState.Paused
             : SlaState.Running;
-        long? due = null;
+        var due = NoPosition;
         var dueBeyondRange = false;
         if (IsCounting)
         {
             // A target that runs out only after the end of the calendar's supported range has no deadline to report.
-            due = m.Breach;
-            if (due is null)
+            if (m.Breach is { } breach)
+            {
+                due = breach;
+            }
+            else
             {
                 // Never earlier than a deadline in business days computed from the origin (the breach already is).
-                due = TimelineOf(m.Basis).Add(now, m.TargetNanoseconds - m.Elapsed);
-                dueBeyondRange = due is null;
-                due = m.NotBefore > due ? m.NotBefore : due;
+                due = TimelineOf(m.Basis).AddOrNone(now, m.TargetNanoseconds - m.Elapsed);
+                dueBeyondRange = due == NoPosition;
+                if (!dueBeyondRange && m.NotBefore is { } notBefore && notBefore > due)
+                {
+                    due = notBefore;
+                }
             }
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = ToInstant(TimelineOf(m.Basis).Add(now, m.ThresholdAmount(_agreement.StageFractions, m.NextThreshold) - m.Elapsed));
+                var stage = TimelineOf(m.Basis).AddOrNone(now, m.NextAmount - m.Elapsed);
+                nextChange = stage == NoPosition ? null : ToInstant(stage);
             }
             else if (_lockedBreach is null && due > now)
             {
@@ -282,7 +289,7 @@ internal ref struct MetricClock
         }
 
         SlaStatus.Write(
-            ref status, _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
+            ref status, _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due, dueBeyondRange,
             m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), _agreement.StatusSource, m.Origin,
             IsStopped ? _stoppedAt : NoPosition, m.Crossings, m.StagesReached);
     }
@@ -535,6 +542,9 @@ internal ref struct MetricClock
         /// <summary>The amount of <see cref="NextThreshold"/>, while it is below <see cref="Thresholds"/>: computed when it becomes next, not for every stage up front.</summary>
         private Int128 _nextAmount;
 
+        /// <summary>The elapsed time at which <see cref="NextThreshold"/> is reached, while it is below <see cref="Thresholds"/>.</summary>
+        public readonly Int128 NextAmount => _nextAmount;
+
         /// <summary>Sets up a measurement from nothing measured; called on a default value.</summary>
         public void Init(TimeBasis basis, Int128 amount, long? notBefore, long origin, StageFraction[] stages, bool withStages)
         {
@@ -571,7 +581,12 @@ internal ref struct MetricClock
                 var amount = _nextAmount - Elapsed;
 
                 // The amount lies within [from, to), so it is reached inside the supported range.
-                var at = amount == 0 ? from : timeline.Add(from, amount) ?? throw new UnreachableException();
+                var at = amount == 0 ? from : timeline.AddOrNone(from, amount);
+                if (at == NoPosition)
+                {
+                    throw new UnreachableException();
+                }
+
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = NotBefore > at ? NotBefore : at;
