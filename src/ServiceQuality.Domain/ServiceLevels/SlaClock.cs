@@ -693,14 +693,15 @@ public static partial class SlaClock
                     clock.SetWindow(team == agreement.Team, at);
                     break;
                 case Signal.PublicResponse when metric == Metric.FirstResponse:
+                    // A first response is measured once: nothing later changes its status (which reads the priority at the stop).
                     clock.Stop(at, priority);
-                    break;
+                    return priority;
                 case Signal.PublicResponse when metric == Metric.NextResponse:
                     clock.NewCycle(at, priority);
                     break;
                 case Signal.Arrival when metric == Metric.OnSiteArrival:
                     clock.Stop(at, priority);
-                    break;
+                    return priority;
                 case Signal.PriorityChange:
                     clock.PriorityChanging(at, priority);
                     priority = priorities[i];
