@@ -52,7 +52,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
         (_matrix, _pauseRules, WarningStages, Reopen, LossReporting) = (matrix, pauseRules, warningStages, reopen, lossReporting);
         (Applicability, Objectives, Team, EffectiveFrom, EffectiveUntil) = (applicability, objectives, team, effectiveFrom, effectiveUntil);
         StageFractions = [.. warningStages.Select(StageFraction.Of)];
-        StatusSource = new ServiceLevels.StatusSource(new AgreementReference(id, version), WarningStages);
+        StatusSource = new StatusSource(new AgreementReference(id, version), WarningStages);
 
         // Boxed once here, not on every read (the clock reads these on every evaluation).
         (Targets, PauseRules) = (matrix.Cells, pauseRules);
@@ -137,7 +137,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
     internal StageFraction[] StageFractions { get; }
 
     /// <summary>What every status measured under this version shares: its reference and warning stages.</summary>
-    internal ServiceLevels.StatusSource StatusSource { get; }
+    internal StatusSource StatusSource { get; }
 
     /// <summary>Whether this version is in force at <paramref name="at"/>: effective by then and not yet ended.</summary>
     /// <param name="at">The instant, usually a case's start.</param>

@@ -1,7 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Common;
 
-namespace ServiceQuality.Domain.ServiceLevels;
+namespace ServiceQuality.Domain.Agreements;
 
 /// <summary>
 /// What every status measured under one agreement version shares — the version's reference and its warning stages — made
