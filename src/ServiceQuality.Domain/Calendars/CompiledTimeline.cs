@@ -66,6 +66,7 @@ internal sealed class CompiledTimeline
     private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
 
     /// <summary>Whether <paramref name="instant"/> is one positions are taken for (see <see cref="ToNanoseconds"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsPositionable(Instant instant) => instant >= PositionableStart && instant < PositionableEnd;
 
     public static long ToNanoseconds(Instant instant) => Instant64.FromInstant(instant).ToUnixTimeNanoseconds();

@@ -918,6 +918,7 @@ public static partial class SlaClock
         public Interval CheckedRange { get; set; }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Signal Classify(TicketEvent e) => e switch
     {
         TicketOpened => Signal.Opened,
