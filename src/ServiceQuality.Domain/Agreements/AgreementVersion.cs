@@ -52,6 +52,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
         (_matrix, _pauseRules, WarningStages, Reopen, LossReporting) = (matrix, pauseRules, warningStages, reopen, lossReporting);
         (Applicability, Objectives, Team, EffectiveFrom, EffectiveUntil) = (applicability, objectives, team, effectiveFrom, effectiveUntil);
         StageFractions = [.. warningStages.Select(StageFraction.Of)];
+        StatusSource = new StatusSource(new AgreementReference(id, version), WarningStages);
 
         // Boxed once here, not on every read (the clock reads these on every evaluation).
         (Targets, PauseRules) = (matrix.Cells, pauseRules);
@@ -134,6 +135,9 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
 
     /// <summary>The warning stages as exact integer fractions, for allocation-free threshold arithmetic.</summary>
     internal StageFraction[] StageFractions { get; }
+
+    /// <summary>What every status measured under this version shares: its reference and warning stages.</summary>
+    internal StatusSource StatusSource { get; }
 
     /// <summary>Whether this version is in force at <paramref name="at"/>: effective by then and not yet ended.</summary>
     /// <param name="at">The instant, usually a case's start.</param>

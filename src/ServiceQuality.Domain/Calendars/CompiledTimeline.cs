@@ -66,6 +66,7 @@ internal sealed class CompiledTimeline
     private static readonly Instant PositionableEnd = Instant.FromUtc(2250, 1, 1, 0, 0);
 
     /// <summary>Whether <paramref name="instant"/> is one positions are taken for (see <see cref="ToNanoseconds"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsPositionable(Instant instant) => instant >= PositionableStart && instant < PositionableEnd;
 
     public static long ToNanoseconds(Instant instant) => Instant64.FromInstant(instant).ToUnixTimeNanoseconds();
@@ -98,13 +99,19 @@ internal sealed class CompiledTimeline
     }
 
     /// <summary>The earliest t with Between(start, t) == amount, for amount &gt; 0; null past the supported range.</summary>
-    public long? Add(long start, Int128 amount)
+    public long? Add(long start, Int128 amount) => AddOrNone(start, amount) is var result && result != NoPosition ? result : null;
+
+    /// <summary>
+    /// <see cref="Add"/> with <see cref="NoPosition"/> for past the supported range: the clock's hot paths use it, since a
+    /// nullable long returned through memory is written as two parts and read back whole, which stalls the read.
+    /// </summary>
+    public long AddOrNone(long start, Int128 amount)
     {
         // Open time never exceeds elapsed time, so the result is at least start + amount: past the end, it is known
         // without compiling (and keeping) every chunk up to the end.
         if (amount >= (Int128)Max - start)
         {
-            return null;
+            return NoPosition;
         }
 
         var index = ChunkIndex(start);
@@ -113,7 +120,7 @@ internal sealed class CompiledTimeline
         if (target <= chunk.Total)
         {
             var within = chunk.EarliestWithOpenBefore((long)target, from);
-            return within < Max ? within : null;
+            return within < Max ? within : NoPosition;
         }
 
         while (target > chunk.Total)
@@ -121,14 +128,14 @@ internal sealed class CompiledTimeline
             target -= chunk.Total;
             if (++index == _chunks.Length)
             {
-                return null;
+                return NoPosition;
             }
 
             chunk = Chunk(index);
         }
 
         var result = chunk.EarliestWithOpenBefore((long)target);
-        return result < Max ? result : null;
+        return result < Max ? result : NoPosition;
     }
 
     /// <summary>The latest t with Between(t, end) == amount, for amount &gt; 0; null before the supported range.</summary>

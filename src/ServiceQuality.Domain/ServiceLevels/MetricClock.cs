@@ -165,7 +165,21 @@ internal ref struct MetricClock
     /// </summary>
     public void PriorityChanging(long at, Priority from)
     {
-        if (_started && !IsStopped && _lockedBreach is null && !IsShortOf(at, from) && Measure(at, from, stages: false, out var m) && m.Missed)
+        if (_started && !IsStopped && _lockedBreach is null && !IsShortOf(at, from))
+        {
+            LockIfMissed(at, from);
+        }
+    }
+
+    /// <summary>
+    /// Locks the breach when the deadline under <paramref name="from"/> was missed by <paramref name="at"/>. Out of line,
+    /// as is the measuring in <see cref="NewCycle"/>: inlined into the event driver, the measurement on its frame was
+    /// zeroed on every call of the driver.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void LockIfMissed(long at, Priority from)
+    {
+        if (Measure(at, from, stages: false, out var m) && m.Missed)
         {
             _lockedBreach = m.Breach;
         }
@@ -199,14 +213,9 @@ internal ref struct MetricClock
         }
 
         // Without cycles to keep, only whether the cycle missed matters, and a cycle short of its target did not.
-        if (_everInside && (_completed is not null || _lockedBreach is not null || !IsShortOf(at, _priorityAtStop))
-            && Measure(at, _priorityAtStop, stages: false, out var measure))
+        if (_everInside && (_completed is not null || _lockedBreach is not null || !IsShortOf(at, _priorityAtStop)))
         {
-            var missed = !_cancelled && measure.Missed;
-            _missedBefore += missed ? 1 : 0;
-            _completed?.Add(new SlaCycle(
-                _agreement.Reference, _metric, _cycle, ToInstant(measure.Origin), ToInstant(_stoppedAt), ToDuration(measure.Elapsed),
-                ToDuration(measure.TargetNanoseconds), _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
+            Settle(at);
         }
 
         var cycle = _cycle + 1;
@@ -215,17 +224,30 @@ internal ref struct MetricClock
         _cycle = cycle;
     }
 
+    /// <summary>Settles the cycle that ends at <paramref name="at"/>: counts it if it missed, and keeps it when cycles are kept.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void Settle(long at)
+    {
+        if (Measure(at, _priorityAtStop, stages: false, out var measure))
+        {
+            var missed = !_cancelled && measure.Missed;
+            _missedBefore += missed ? 1 : 0;
+            _completed?.Add(new SlaCycle(
+                _agreement.Reference, _metric, _cycle, ToInstant(measure.Origin), ToInstant(_stoppedAt), ToDuration(measure.Elapsed),
+                ToDuration(measure.TargetNanoseconds), _cancelled ? SlaState.Cancelled : missed ? SlaState.Missed : SlaState.Met));
+        }
+    }
+
     /// <summary>
     /// The status at <paramref name="now"/>, and the next instant (after now) at which it will change; written straight
     /// to where it is kept (<paramref name="status"/>), since a status is large and a returned copy would be copied again.
     /// </summary>
-    public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, out SlaStatus status)
+    public readonly void Status(long now, Priority currentPriority, out Instant? nextChange, ref SlaStatus status)
     {
         nextChange = null;
-        var agreement = _agreement.Reference;
         if (!_started || !_everInside || !Measure(now, currentPriority, stages: true, out var m))
         {
-            NotApplicable(currentPriority, out status);
+            NotApplicable(currentPriority, ref status);
             return;
         }
 
@@ -234,24 +256,31 @@ internal ref struct MetricClock
             : _stopped ? SlaState.Met
             : _heldPaused || _outside ? SlaState.Paused
             : SlaState.Running;
-        long? due = null;
+        var due = NoPosition;
         var dueBeyondRange = false;
         if (IsCounting)
         {
             // A target that runs out only after the end of the calendar's supported range has no deadline to report.
-            due = m.Breach;
-            if (due is null)
+            if (m.Breach is { } breach)
+            {
+                due = breach;
+            }
+            else
             {
                 // Never earlier than a deadline in business days computed from the origin (the breach already is).
-                due = TimelineOf(m.Basis).Add(now, m.TargetNanoseconds - m.Elapsed);
-                dueBeyondRange = due is null;
-                due = m.NotBefore > due ? m.NotBefore : due;
+                due = TimelineOf(m.Basis).AddOrNone(now, m.TargetNanoseconds - m.Elapsed);
+                dueBeyondRange = due == NoPosition;
+                if (!dueBeyondRange && m.NotBefore is { } notBefore && notBefore > due)
+                {
+                    due = notBefore;
+                }
             }
 
             // The next change is the next stage, or the deadline; a deadline already missed under an earlier priority changes nothing more.
             if (m.NextThreshold < m.Thresholds - 1)
             {
-                nextChange = ToInstant(TimelineOf(m.Basis).Add(now, m.ThresholdAmount(_agreement.StageFractions, m.NextThreshold) - m.Elapsed));
+                var stage = TimelineOf(m.Basis).AddOrNone(now, m.NextAmount - m.Elapsed);
+                nextChange = stage == NoPosition ? null : ToInstant(stage);
             }
             else if (_lockedBreach is null && due > now)
             {
@@ -259,20 +288,20 @@ internal ref struct MetricClock
             }
         }
 
-        status = new SlaStatus(
-            _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due ?? NoPosition, dueBeyondRange,
-            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), agreement, m.Origin,
-            IsStopped ? _stoppedAt : NoPosition, _agreement.WarningStages, m.Crossings, m.StagesReached);
+        SlaStatus.Write(
+            ref status, _metric, state, m.TargetNanoseconds, m.Basis, m.Elapsed, due, dueBeyondRange,
+            m.Missed ? m.Breach ?? NoPosition : NoPosition, _cycle, _missedBefore + (m.Missed ? 1 : 0), _agreement.StatusSource, m.Origin,
+            IsStopped ? _stoppedAt : NoPosition, m.Crossings, m.StagesReached);
     }
 
     /// <summary>The status of a clock that did not start (or whose window never opened), or has no target: apart, so that a status is built in one place per call.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private readonly void NotApplicable(Priority currentPriority, out SlaStatus status)
+    private readonly void NotApplicable(Priority currentPriority, ref SlaStatus status)
     {
         var target = _agreement.TargetFor(_metric, IsStopped ? _priorityAtStop : currentPriority, _tier);
-        status = new SlaStatus(
-            _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
-            NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.Reference, _started ? _startedAt : NoPosition, NoPosition, null, default, 0);
+        SlaStatus.Write(
+            ref status, _metric, SlaState.NotApplicable, target is null ? 0 : target.Target.ToInt128Nanoseconds(), target?.Basis ?? TimeBasis.BusinessTime, 0, NoPosition, false,
+            NoPosition, Math.Max(_cycle, 1), _missedBefore, _agreement.StatusSource, _started ? _startedAt : NoPosition, NoPosition, default, 0);
     }
 
     /// <summary>
@@ -513,6 +542,9 @@ internal ref struct MetricClock
         /// <summary>The amount of <see cref="NextThreshold"/>, while it is below <see cref="Thresholds"/>: computed when it becomes next, not for every stage up front.</summary>
         private Int128 _nextAmount;
 
+        /// <summary>The elapsed time at which <see cref="NextThreshold"/> is reached, while it is below <see cref="Thresholds"/>.</summary>
+        public readonly Int128 NextAmount => _nextAmount;
+
         /// <summary>Sets up a measurement from nothing measured; called on a default value.</summary>
         public void Init(TimeBasis basis, Int128 amount, long? notBefore, long origin, StageFraction[] stages, bool withStages)
         {
@@ -549,7 +581,12 @@ internal ref struct MetricClock
                 var amount = _nextAmount - Elapsed;
 
                 // The amount lies within [from, to), so it is reached inside the supported range.
-                var at = amount == 0 ? from : timeline.Add(from, amount) ?? throw new UnreachableException();
+                var at = amount == 0 ? from : timeline.AddOrNone(from, amount);
+                if (at == NoPosition)
+                {
+                    throw new UnreachableException();
+                }
+
                 if (NextThreshold == Thresholds - 1)
                 {
                     Breach = NotBefore > at ? NotBefore : at;

@@ -210,28 +210,11 @@ public static partial class SlaClock
         }
         else
         {
-            calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out calendarName);
-            (scan.Calendar, scan.CalendarName) = agreement.CalendarSource.IsFromCase ? (null, null) : (calendar, calendarName);
+            calendar = LookUpCalendar(history, opened, agreement, calendars, now, ref scan, out calendarName);
         }
 
-        var range = MeasurableRange(agreement, calendar);
-        var signals = scan.Signals;
-        var instants = scan.Positions;
-        var events = signals.Length;
-        if (scan.CheckedRange != range)
-        {
-            Guard.Against.OutsideSupportedRange(now, range, nameof(now));
-            var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
-            for (var i = 0; i < events; i++)
-            {
-                if (instants[i] < min || instants[i] >= max)
-                {
-                    Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
-                }
-            }
-
-            scan.CheckedRange = range;
-        }
+        CheckRange(history, agreement, calendar, now, ref scan);
+        var events = scan.Signals.Length;
 
         var at = CompiledTimeline.ToNanoseconds(now);
         var starts = scan.Spans[..(events + 1)];
@@ -254,32 +237,84 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveTicket(ref clock, metric, history, in scan, agreement, window);
-            clock.Status(at, priority, out var change, out destination[count++]);
+            clock.Status(at, priority, out var change, ref destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
         if (agreement.LossReporting is { } reporting && reporting.Covers(opened.ClaimedLoss) && events > 0)
         {
-            var (reported, ended) = ((Instant?)null, (Instant?)null);
-            for (var i = 0; i < events && reported is null; i++)
-            {
-                switch (history[i])
-                {
-                    case TicketEscalated e when e.Level >= reporting.Level:
-                        reported = e.OccurredAt;
-                        break;
-                    case TicketCancelled e:
-                        ended ??= e.OccurredAt;
-                        break;
-                }
-            }
-
-            destination[count++] = LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            destination[count++] = TicketLossReport(history, opened, events, reporting, agreement, calendar, now, out var change);
             next = Earliest(next, change);
         }
 
         return new SlaEvaluationSummary(count, next) { CalendarName = calendarName };
+    }
+
+    // The per-agreement evaluation's rarer paths, out of line: inlined, their locals (a status, interpolated messages)
+    // made the evaluation's frame, which is zeroed on every call, several times larger.
+
+    /// <summary>Looks up the calendar <paramref name="agreement"/> measures a ticket on, and notes it on the scan for the next agreement.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static BusinessCalendar LookUpCalendar(
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, AgreementVersion agreement, ICalendarLookup calendars, Instant now, ref TicketScan scan,
+        out string? calendarName)
+    {
+        var calendar = CalendarFor(agreement, calendars, opened.TicketId.Value, opened.Customer, history, now, out calendarName);
+        (scan.Calendar, scan.CalendarName) = agreement.CalendarSource.IsFromCase ? (null, null) : (calendar, calendarName);
+        return calendar;
+    }
+
+    /// <summary>
+    /// Checks that now and every event up to it lie in the range the agreement's clocks can measure, unless the scan
+    /// already found them in a range that lies within it (an OLA on the SLA's calendar without calendar-time targets
+    /// measures a range a little wider than the SLA's).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckRange(IReadOnlyList<TicketEvent> history, AgreementVersion agreement, BusinessCalendar calendar, Instant now, ref TicketScan scan)
+    {
+        var range = MeasurableRange(agreement, calendar);
+        var known = scan.CheckedRange;
+        if (known.Start < known.End && range.Start <= known.Start && known.End <= range.End)
+        {
+            return;
+        }
+
+        var instants = scan.Positions;
+        Guard.Against.OutsideSupportedRange(now, range, nameof(now));
+        var (min, max) = (CompiledTimeline.ToNanoseconds(range.Start), CompiledTimeline.ToNanoseconds(range.End));
+        for (var i = 0; i < instants.Length; i++)
+        {
+            if (instants[i] < min || instants[i] >= max)
+            {
+                Guard.Against.OutsideSupportedRange(history[i].OccurredAt, range, nameof(history));
+            }
+        }
+
+        scan.CheckedRange = range;
+    }
+
+    /// <summary>A ticket's same-day loss report, for an agreement that requires one of a loss this large.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SlaStatus TicketLossReport(
+        IReadOnlyList<TicketEvent> history, TicketOpened opened, int events, LossReporting reporting, AgreementVersion agreement, BusinessCalendar calendar,
+        Instant now, out Instant? change)
+    {
+        var (reported, ended) = ((Instant?)null, (Instant?)null);
+        for (var i = 0; i < events && reported is null; i++)
+        {
+            switch (history[i])
+            {
+                case TicketEscalated e when e.Level >= reporting.Level:
+                    reported = e.OccurredAt;
+                    break;
+                case TicketCancelled e:
+                    ended ??= e.OccurredAt;
+                    break;
+            }
+        }
+
+        return LossReport(opened.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out change);
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/>.</summary>
@@ -485,12 +520,12 @@ public static partial class SlaClock
 
             clock.KeepCycles(extras?.Cycles);
             var priority = DriveComplaint(ref clock, metric, history, events, agreement, CompiledTimeline.ToNanoseconds(start), window);
-            clock.Status(at, priority, out var change, out destination[count++]);
+            clock.Status(at, priority, out var change, ref destination[count++]);
             extras?.Break(ref clock, history, events, at, priority, destination[count - 1]);
             next = Earliest(next, change);
         }
 
-        if (Investigation(history, events, agreement.Reference, now, out var nextDeadline) is { } investigation)
+        if (Investigation(history, events, agreement.StatusSource, now, out var nextDeadline) is { } investigation)
         {
             destination[count++] = investigation;
             next = Earliest(next, nextDeadline);
@@ -512,7 +547,7 @@ public static partial class SlaClock
                 }
             }
 
-            destination[count++] = LossReport(received.OccurredAt, reported, ended, calendar.Zone, agreement.Reference, now, out var change);
+            destination[count++] = LossReport(received.OccurredAt, reported, ended, calendar.Zone, agreement.StatusSource, now, out var change);
             next = Earliest(next, change);
         }
 
@@ -526,7 +561,7 @@ public static partial class SlaClock
     /// before the deadline.
     /// </summary>
     private static SlaStatus LossReport(
-        Instant received, Instant? reported, Instant? ended, DateTimeZone zone, AgreementReference agreement, Instant now, out Instant? nextChange)
+        Instant received, Instant? reported, Instant? ended, DateTimeZone zone, StatusSource agreement, Instant now, out Instant? nextChange)
     {
         nextChange = null;
         var deadline = received.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
@@ -551,7 +586,7 @@ public static partial class SlaClock
     /// response came after the deadline (or none came by it), cancelled when the complaint was withdrawn or merged first.
     /// Null when no investigation was assigned by <paramref name="now"/>.
     /// </summary>
-    private static SlaStatus? Investigation(IReadOnlyList<ComplaintEvent> history, int events, AgreementReference agreement, Instant now, out Instant? nextChange)
+    private static SlaStatus? Investigation(IReadOnlyList<ComplaintEvent> history, int events, StatusSource agreement, Instant now, out Instant? nextChange)
     {
         nextChange = null;
         Instant? started = null;
@@ -658,14 +693,15 @@ public static partial class SlaClock
                     clock.SetWindow(team == agreement.Team, at);
                     break;
                 case Signal.PublicResponse when metric == Metric.FirstResponse:
+                    // A first response is measured once: nothing later changes its status (which reads the priority at the stop).
                     clock.Stop(at, priority);
-                    break;
+                    return priority;
                 case Signal.PublicResponse when metric == Metric.NextResponse:
                     clock.NewCycle(at, priority);
                     break;
                 case Signal.Arrival when metric == Metric.OnSiteArrival:
                     clock.Stop(at, priority);
-                    break;
+                    return priority;
                 case Signal.PriorityChange:
                     clock.PriorityChanging(at, priority);
                     priority = priorities[i];
@@ -882,6 +918,7 @@ public static partial class SlaClock
         public Interval CheckedRange { get; set; }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static Signal Classify(TicketEvent e) => e switch
     {
         TicketOpened => Signal.Opened,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -26,6 +27,8 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     // converted to NodaTime values only when read: a status is written far more often than all its fields are read.
     // A position is stored with its sign bit flipped, so that a missing instant is stored as 0 and a default status
     // reads as it always did (no instants, zero durations).
+    // Every field is set by Write (through Unsafe.AsRef, which the compiler does not count as an assignment).
+#pragma warning disable CS0649
     private readonly Int128 _target;
     private readonly Int128 _elapsed;
     private readonly long _dueAt;
@@ -33,54 +36,52 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     private readonly long _startedAt;
     private readonly long _stoppedAt;
 
-    /// <summary>The instants, when one of them cannot be a position (a deadline set on a case far in the future); null otherwise.</summary>
-    private readonly Instants? _instants;
+    /// <summary>
+    /// The agreement version and its warning stages (one reference for both, so that writing a status costs one
+    /// garbage-collector barrier, not three), and, in the rare <see cref="StatusSource.WithInstants"/>, the instants when
+    /// one of them cannot be a position; null in a default status.
+    /// </summary>
+    private readonly StatusSource? _source;
     private readonly StageInstants _stageInstants;
-    private readonly IReadOnlyList<decimal>? _stagePercents;
+
+    private readonly Metric _metric;
+    private readonly SlaState _state;
+    private readonly TimeBasis _basis;
+    private readonly bool _isDueBeyondSupportedRange;
+    private readonly int _cycle;
+    private readonly int _missedCycles;
+    private readonly int _stageCount;
+#pragma warning restore CS0649
 
     /// <summary>A status from the clock's own values: nanoseconds, and positions (<see cref="long.MinValue"/> for none).</summary>
     internal SlaStatus(
         Metric metric, SlaState state, Int128 target, TimeBasis basis, Int128 elapsed, long dueAt, bool isDueBeyondSupportedRange, long breachedAt,
-        int cycle, int missedCycles, AgreementReference agreement, long startedAt, long stoppedAt,
-        IReadOnlyList<decimal>? stagePercents, in StageInstants stageInstants, int stageCount)
+        int cycle, int missedCycles, StatusSource source, long startedAt, long stoppedAt, in StageInstants stageInstants, int stageCount)
     {
-        Metric = metric;
-        State = state;
-        _target = target;
-        Basis = basis;
-        _elapsed = elapsed;
-        _dueAt = dueAt ^ None;
-        IsDueBeyondSupportedRange = isDueBeyondSupportedRange;
-        _breachedAt = breachedAt ^ None;
-        Cycle = cycle;
-        MissedCycles = missedCycles;
-        Agreement = agreement;
-        _startedAt = startedAt ^ None;
-        _stoppedAt = stoppedAt ^ None;
-        _stagePercents = stagePercents;
-        _stageInstants = stageInstants;
-        StageCount = stageCount;
+        Write(
+            ref this, metric, state, target, basis, elapsed, dueAt, isDueBeyondSupportedRange, breachedAt, cycle, missedCycles, source, startedAt, stoppedAt,
+            stageInstants, stageCount);
     }
 
     /// <summary>A status without warning stages, from NodaTime values.</summary>
     internal SlaStatus(
         Metric metric, SlaState state, Duration target, TimeBasis basis, Duration elapsed, Instant? dueAt, Instant? breachedAt,
-        int cycle, int missedCycles, AgreementReference agreement, Instant? startedAt, Instant? stoppedAt)
+        int cycle, int missedCycles, StatusSource source, Instant? startedAt, Instant? stoppedAt)
         : this(
             metric, state, target.ToInt128Nanoseconds(), basis, elapsed.ToInt128Nanoseconds(), ToPosition(dueAt), false, ToPosition(breachedAt),
-            cycle, missedCycles, agreement, ToPosition(startedAt), ToPosition(stoppedAt), null, default, 0)
+            cycle, missedCycles, source, ToPosition(startedAt), ToPosition(stoppedAt), default, 0)
     {
         if (!IsPositionable(dueAt) || !IsPositionable(breachedAt) || !IsPositionable(startedAt) || !IsPositionable(stoppedAt))
         {
-            _instants = new Instants(dueAt, breachedAt, startedAt, stoppedAt);
+            _source = new StatusSource.WithInstants(source, dueAt, breachedAt, startedAt, stoppedAt);
         }
     }
 
     /// <summary>The metric.</summary>
-    public Metric Metric { get; }
+    public Metric Metric => _metric;
 
     /// <summary>Where the clock stands.</summary>
-    public SlaState State { get; }
+    public SlaState State => _state;
 
     /// <summary>
     /// The target in force: resolved from the agreement version by the case's priority (at the stop, or now) and tier. For
@@ -91,7 +92,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     public Duration Target => ToDuration(_target);
 
     /// <summary>Whether times are business time or calendar time.</summary>
-    public TimeBasis Basis { get; }
+    public TimeBasis Basis => _basis;
 
     /// <summary>Time counted so far in the current cycle (paused spans excluded).</summary>
     public Duration Elapsed => ToDuration(_elapsed);
@@ -134,7 +135,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// The deadline: when the target runs (or ran) out, while the clock is running. Null when paused, stopped, cancelled or
     /// not applicable, and when the deadline is not reachable in the calendar's supported range (<see cref="IsDueBeyondSupportedRange"/>).
     /// </summary>
-    public Instant? DueAt => _instants is { } instants ? instants.DueAt : ToInstant(_dueAt);
+    public Instant? DueAt => _source is StatusSource.WithInstants instants ? instants.DueAt : ToInstant(_dueAt);
 
     /// <summary>
     /// Whether the clock is running but its deadline is not reachable in the supported range: the target runs out only
@@ -142,31 +143,31 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     /// <see cref="DueAt"/> is null. Such a clock is running and cannot be missed within the range; this is never true of a
     /// clock that is not running.
     /// </summary>
-    public bool IsDueBeyondSupportedRange { get; }
+    public bool IsDueBeyondSupportedRange => _isDueBeyondSupportedRange;
 
     /// <summary>The exact instant the target ran out, when it has (even long ago); null when it has not.</summary>
-    public Instant? BreachedAt => _instants is { } instants ? instants.BreachedAt : ToInstant(_breachedAt);
+    public Instant? BreachedAt => _source is StatusSource.WithInstants instants ? instants.BreachedAt : ToInstant(_breachedAt);
 
     /// <summary>The cycle reported, from 1 (new cycles start on reopen under <see cref="ReopenBehaviour.NewCycle"/>, and at every public response for next response).</summary>
-    public int Cycle { get; }
+    public int Cycle => _cycle;
 
     /// <summary>How many cycles, including the current one, missed their target.</summary>
-    public int MissedCycles { get; }
+    public int MissedCycles => _missedCycles;
 
     /// <summary>The agreement version measured against.</summary>
-    public AgreementReference Agreement { get; }
+    public AgreementReference Agreement => _source?.Agreement ?? default;
 
     /// <summary>
     /// When the current cycle's clock started, or, for a cell that starts when it applies
     /// (<see cref="TargetStart.WhenApplies"/>), the first instant of the cycle it was in force; null when it never started.
     /// </summary>
-    public Instant? StartedAt => _instants is { } instants ? instants.StartedAt : ToInstant(_startedAt);
+    public Instant? StartedAt => _source is StatusSource.WithInstants instants ? instants.StartedAt : ToInstant(_startedAt);
 
     /// <summary>When the current cycle's clock stopped (met, missed or cancelled); null while it runs or is paused.</summary>
-    public Instant? StoppedAt => _instants is { } instants ? instants.StoppedAt : ToInstant(_stoppedAt);
+    public Instant? StoppedAt => _source is StatusSource.WithInstants instants ? instants.StoppedAt : ToInstant(_stoppedAt);
 
     /// <summary>How many warning stages the current cycle has reached.</summary>
-    public int StageCount { get; }
+    public int StageCount => _stageCount;
 
     /// <summary>The warning stages reached, in order (allocates a list; see <see cref="GetStage"/> for allocation-free access).</summary>
     public IReadOnlyList<StageReached> Stages
@@ -194,7 +195,7 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     {
         Guard.Against.LessThan(index, 0);
         Guard.Against.GreaterThan(index, StageCount - 1);
-        return new StageReached(_stagePercents![index], _stageInstants.At(index));
+        return new StageReached(_source!.StagePercents[index], _stageInstants.At(index));
     }
 
     /// <summary>Whether two statuses are equal in every field.</summary>
@@ -274,12 +275,36 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
         return low == nanoseconds ? Duration.FromNanoseconds(low) : Duration.FromNanoseconds(nanoseconds);
     }
 
+    /// <summary>
+    /// Writes a status from the clock's own values straight into <paramref name="status"/> (the constructor's arguments):
+    /// field by field where it is kept, rather than built in a temporary and copied whole, which for a status of this size
+    /// is a block copy costing more than the fields' stores.
+    /// </summary>
+    internal static void Write(
+        ref SlaStatus status, Metric metric, SlaState state, Int128 target, TimeBasis basis, Int128 elapsed, long dueAt, bool isDueBeyondSupportedRange,
+        long breachedAt, int cycle, int missedCycles, StatusSource source, long startedAt, long stoppedAt, in StageInstants stageInstants, int stageCount)
+    {
+        // The fields are readonly to everyone else; this is the one place a status is written after its constructor.
+        Unsafe.AsRef(in status._metric) = metric;
+        Unsafe.AsRef(in status._state) = state;
+        Unsafe.AsRef(in status._target) = target;
+        Unsafe.AsRef(in status._basis) = basis;
+        Unsafe.AsRef(in status._elapsed) = elapsed;
+        Unsafe.AsRef(in status._dueAt) = dueAt ^ None;
+        Unsafe.AsRef(in status._isDueBeyondSupportedRange) = isDueBeyondSupportedRange;
+        Unsafe.AsRef(in status._breachedAt) = breachedAt ^ None;
+        Unsafe.AsRef(in status._cycle) = cycle;
+        Unsafe.AsRef(in status._missedCycles) = missedCycles;
+        Unsafe.AsRef(in status._source) = source;
+        Unsafe.AsRef(in status._startedAt) = startedAt ^ None;
+        Unsafe.AsRef(in status._stoppedAt) = stoppedAt ^ None;
+        Unsafe.AsRef(in status._stageInstants) = stageInstants;
+        Unsafe.AsRef(in status._stageCount) = stageCount;
+    }
+
     private static bool IsPositionable(Instant? instant) => instant is not { } at || CompiledTimeline.IsPositionable(at);
 
     private static long ToPosition(Instant? instant) => instant is { } at && IsPositionable(at) ? CompiledTimeline.ToNanoseconds(at) : None;
 
     private static Instant? ToInstant(long stored) => stored == 0 ? null : CompiledTimeline.ToInstant(stored ^ None);
-
-    /// <summary>The four instants of a status, for the rare one that a position cannot hold.</summary>
-    private sealed record Instants(Instant? DueAt, Instant? BreachedAt, Instant? StartedAt, Instant? StoppedAt);
 }
