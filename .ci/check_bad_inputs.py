@@ -38,7 +38,30 @@ with tempfile.TemporaryDirectory() as work:
         if result.returncode != 2 or expected not in result.stderr or os.path.exists(out) or "   at " in result.stderr:
             failures.append(f"{name}: status {result.returncode}, expected 2 and '{expected}' on stderr, no report, no stack trace; stderr was:\n{result.stderr}")
 
+# A real full file system, not only /dev/full: the report goes to a temporary file there, which must fail with status 2 and
+# be deleted. It needs a tmpfs mount, which only root (as on CI) may make; elsewhere the check says it did not run.
+full_disk = "not run (mounting a small tmpfs needs root)"
+with tempfile.TemporaryDirectory() as mount:
+    if os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount], capture_output=True).returncode == 0:
+        try:
+            filler = os.open(os.path.join(mount, "filler"), os.O_WRONLY | os.O_CREAT)
+            try:
+                while os.write(filler, b"\0" * 4096) > 0:
+                    pass
+            except OSError:
+                pass
+            finally:
+                os.close(filler)
+            runs.append(("a full file system", [], None, None))
+            result = subprocess.run(SAMPLE + ["--smoke", "--out", os.path.join(mount, "report.txt")], capture_output=True, text=True)
+            left = sorted(set(os.listdir(mount)) - {"filler"})
+            if result.returncode != 2 or "no space left" not in result.stderr or left or "   at " in result.stderr:
+                failures.append(f"a full file system: status {result.returncode}, expected 2, 'no space left' and nothing left behind (found {left}); stderr was:\n{result.stderr}")
+            full_disk = "run"
+        finally:
+            subprocess.run(["umount", mount], capture_output=True)
+
 for failure in failures:
     print(f"bad input check: {failure}", file=sys.stderr)
-print(f"bad input check: {len(runs) - len(failures)} of {len(runs)} bad inputs refused with status 2 and their location")
+print(f"bad input check: {len(runs) - len(failures)} of {len(runs)} bad inputs refused with status 2 and their location; the full file system {full_disk}")
 sys.exit(1 if failures else 0)

@@ -38,16 +38,17 @@ internal static class Messages
         return escaped.ToString();
     }
 
-    /// <summary>Writes one message line, escaped; a standard error that cannot be written is given up on.</summary>
+    /// <summary>Writes one message line, escaped; a standard error that cannot be written (full, closed, a broken pipe) is given up on.</summary>
     public static void Say(TextWriter stderr, string line)
     {
         try
         {
             stderr.WriteLine(Escape(line));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Nowhere is left to report to; the exit status still tells.
+            // Nowhere is left to report to (a closed standard error fails with EBADF, which .NET reports as an
+            // UnauthorizedAccessException); the exit status still tells.
         }
     }
 
@@ -58,7 +59,7 @@ internal static class Messages
         {
             stderr.Write($"\r{Escape(text)}    ");
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // As for Say.
         }

@@ -105,7 +105,16 @@ internal sealed class OutputFiles : IDisposable
     {
         foreach (var target in _targets)
         {
-            target.Stream?.Dispose();
+            try
+            {
+                target.Stream?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A write that failed on a full disk left bytes in the stream's buffer, and closing it tries to write them
+                // again; the handle is closed all the same, and the temporary file is deleted just below.
+            }
+
             if (target.Temporary is { } temporary)
             {
                 try

@@ -48,16 +48,39 @@ public static class ServiceQualityGenerators
         from reopen in Gen.Elements(ReopenBehaviour.ContinueClock, ReopenBehaviour.NewCycle)
         select BuildAgreement(response, resolution, urgent, pauses, reopen);
 
-    /// <summary>Tickets under <paramref name="agreement"/> whose histories are random sequences of commands the ticket accepts (holds, referrals, priority changes, reopens, cancellations, escalations).</summary>
-    /// <param name="agreement">The agreement version the tickets are opened under.</param>
+    /// <summary>
+    /// Tickets under <paramref name="agreement"/> whose histories are random sequences of commands the ticket accepts (holds,
+    /// referrals, priority changes, reopens, cancellations, escalations), each opened while the agreement is in force: in
+    /// the year from 2020-01-01 or from the agreement's <see cref="ServiceLevelAgreement.EffectiveFrom"/> if later, and
+    /// before its <see cref="ServiceLevelAgreement.EffectiveUntil"/>.
+    /// </summary>
+    /// <param name="agreement">The agreement version the tickets are opened under; published.</param>
     /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentException">The agreement is not published, or not in force in the year the tickets would open.</exception>
     public static Gen<Ticket> Tickets(ServiceLevelAgreement agreement)
     {
         ArgumentNullException.ThrowIfNull(agreement);
-        return from opened in Gen.Choose(0, 60 * 24 * 365)
+        if (agreement.EffectiveFrom is not { } effective)
+        {
+            throw new ArgumentException($"Agreement {agreement.Reference} is not published; tickets open under published versions only.", nameof(agreement));
+        }
+
+        var first = effective > From ? effective : From;
+        var minutes = (long)Duration.FromDays(365).TotalMinutes;
+        if (agreement.EffectiveUntil is { } until)
+        {
+            minutes = Math.Min(minutes, (long)Math.Ceiling((until - first).TotalMinutes) - 1);
+        }
+
+        if (minutes < 0 || first > Instant.FromUtc(2199, 1, 1, 0, 0))
+        {
+            throw new ArgumentException($"Agreement {agreement.Reference} is not in force in a year tickets can be generated in.", nameof(agreement));
+        }
+
+        return from opened in Gen.Choose(0, (int)minutes)
                from priority in Gen.Elements(Priority.P1, Priority.P2, Priority.P3, Priority.P4)
                from steps in Gen.ListOf(Gen.Zip(Gen.Choose(0, 1000), Gen.Frequency((3, Gen.Choose(1, 60)), (1, Gen.Choose(61, 600)))))
-               select BuildTicket(agreement, From + Duration.FromMinutes(opened), priority, steps);
+               select BuildTicket(agreement, first + Duration.FromMinutes(opened), priority, steps);
     }
 
     /// <summary>Complaints whose histories are random sequences of commands the complaint accepts (verdicts, callbacks, escalations, compensation, waivers, withdrawals).</summary>

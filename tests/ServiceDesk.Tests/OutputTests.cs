@@ -86,6 +86,26 @@ public sealed class OutputTests : IDisposable
         Assert.Empty(_scratch.Entries);
     }
 
+    public static TheoryData<Exception> StderrFailures() => new()
+    {
+        new UnauthorizedAccessException("Access to the path is denied."), // a closed standard error (EBADF)
+        new IOException("No space left on device"),
+        new IOException("Broken pipe"),
+    };
+
+    [Theory]
+    [MemberData(nameof(StderrFailures))]
+    public void Run_WhenStandardErrorCannotBeWritten_StillWritesItsReportAndTellsByItsStatus(Exception failure)
+    {
+        var done = SampleRun.WithFailingStderr(failure, "--smoke", "--timings", "--out", _scratch["report.txt"]);
+        var refused = SampleRun.WithFailingStderr(failure, "--smoke", "--at", "2025-01-02T00:00:00Z", "--out", _scratch["refused.txt"]);
+
+        Assert.Equal(0, done.Status);
+        Assert.StartsWith("ServiceDesk monthly service report", File.ReadAllText(_scratch["report.txt"]), StringComparison.Ordinal);
+        Assert.Equal(2, refused.Status);
+        Assert.Equal(["report.txt"], _scratch.Entries);
+    }
+
     [Fact]
     public void Run_WhenStandardOutputIsClosed_ExitsWith2()
     {

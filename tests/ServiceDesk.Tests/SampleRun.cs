@@ -21,6 +21,14 @@ internal sealed record SampleRun(int Status, string Stdout, string Stderr)
         return new SampleRun(status, stdout is MemoryStream { CanRead: true } memory ? Encoding.UTF8.GetString(memory.ToArray()) : string.Empty, stderr.ToString());
     }
 
+    /// <summary>A run whose standard error refuses every write with <paramref name="failure"/>, as a closed or full one does.</summary>
+    public static SampleRun WithFailingStderr(Exception failure, params string[] args)
+    {
+        var stdout = new MemoryStream();
+        var status = ServiceDeskApp.Run(args, stdout, new FailingWriter(failure));
+        return new SampleRun(status, Encoding.UTF8.GetString(stdout.ToArray()), string.Empty);
+    }
+
     /// <summary>A file of the repository, found from the test's output directory upwards.</summary>
     public static string Repository(string relative)
     {
@@ -84,4 +92,18 @@ internal sealed class BrokenStream : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new IOException("Broken pipe");
 
     public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("Broken pipe");
+}
+
+/// <summary>A writer that refuses every write, as .NET's writer over a closed (EBADF, reported as UnauthorizedAccessException) or full standard error does.</summary>
+internal sealed class FailingWriter(Exception failure) : TextWriter
+{
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public override void Write(char value) => throw failure;
+
+    public override void Write(string? value) => throw failure;
+
+    public override void WriteLine(string? value) => throw failure;
+
+    public override void Flush() => throw failure;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
@@ -63,7 +64,7 @@ public static partial class SlaClock
     /// <param name="calendars">Finds the calendar the agreement names.</param>
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The statuses and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the opening, or the ticket names another agreement version.</exception>
+    /// <exception cref="ArgumentException">The history does not start with the opening, or the ticket names another agreement version or one that was not in force when it opened.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -83,7 +84,7 @@ public static partial class SlaClock
     /// <param name="now">The instant to evaluate at.</param>
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the opening, the ticket names another agreement version, or the destination is too short.</exception>
+    /// <exception cref="ArgumentException">The history does not start with the opening, the ticket names another agreement version or one that was not in force when it opened, or the destination is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -99,6 +100,7 @@ public static partial class SlaClock
         Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
         Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
             $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
+        CheckInForce(agreement, opened.OccurredAt, "ticket", nameof(agreement));
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
         Span<Priority> priorities = total <= StackLimit ? stackalloc Priority[total] : new Priority[total];
@@ -126,7 +128,7 @@ public static partial class SlaClock
     /// <returns>The statuses of every agreement, in the order of <paramref name="agreements"/>, and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">
     /// The history does not start with the opening, <paramref name="agreements"/> is empty, holds null or an agreement twice,
-    /// or is not the set the ticket recorded.
+    /// is not the set the ticket recorded, or holds a version that was not in force when the ticket opened.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
@@ -154,7 +156,7 @@ public static partial class SlaClock
     /// <returns>How many statuses were written, the next instant one changes and the calendar of the first agreement.</returns>
     /// <exception cref="ArgumentException">
     /// The history does not start with the opening, <paramref name="agreements"/> is empty, holds null or an agreement twice,
-    /// or is not the set the ticket recorded, or the destination is too short.
+    /// is not the set the ticket recorded or holds a version that was not in force when the ticket opened, or the destination is too short.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
@@ -170,7 +172,7 @@ public static partial class SlaClock
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
         var opened = (TicketOpened)history[0];
-        CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, destination.Length, "ticket");
+        CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, opened.OccurredAt, destination.Length, "ticket");
         Guard.Against.Null(calendars);
 
         // The arguments are checked once, and the events read through the list once, for all the agreements.
@@ -324,7 +326,7 @@ public static partial class SlaClock
     /// <param name="calendars">Finds the calendar the agreement names.</param>
     /// <param name="now">The instant to evaluate at.</param>
     /// <returns>The statuses and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the receipt, or the receipt records another tier or agreement version.</exception>
+    /// <exception cref="ArgumentException">The history does not start with the receipt, the receipt records another tier or agreement version, or the version was not in force at the receipt.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -346,7 +348,7 @@ public static partial class SlaClock
     /// <returns>The statuses and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">
     /// The history does not start with the receipt, the receipt records no tier (pass one to the other overload), or it
-    /// records another agreement version.
+    /// records another agreement version, or the version was not in force at the receipt.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
@@ -362,7 +364,7 @@ public static partial class SlaClock
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">
-    /// The history does not start with the receipt, the receipt records no tier, it records another agreement version, or the destination is too short.
+    /// The history does not start with the receipt, the receipt records no tier, it records another agreement version, the version was not in force at the receipt, or the destination is too short.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
@@ -387,7 +389,7 @@ public static partial class SlaClock
     /// <param name="now">The instant to evaluate at.</param>
     /// <param name="destination">Where to write the statuses; at least <see cref="MaxStatusesPerCase"/> long.</param>
     /// <returns>How many statuses were written and the next instant one changes.</returns>
-    /// <exception cref="ArgumentException">The history does not start with the receipt, the receipt records another tier or agreement version, or the destination is too short.</exception>
+    /// <exception cref="ArgumentException">The history does not start with the receipt, the receipt records another tier or agreement version, the version was not in force at the receipt, or the destination is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
@@ -405,6 +407,7 @@ public static partial class SlaClock
         Guard.Against.InvalidArgument(received is null, nameof(history), "A complaint's history must start with ComplaintReceived.");
         Guard.Against.InvalidArgument(!IsRecorded(received.Agreement, received.OtherAgreements, agreement.Reference), nameof(agreement),
             $"The complaint was received under {Recorded(received.Agreement, received.OtherAgreements)}, not {agreement.Reference}.");
+        CheckInForce(agreement, received.OccurredAt, "complaint", nameof(agreement));
         Guard.Against.InvalidArgument(received.CustomerTier is { } tier && tier != customerTier, nameof(customerTier),
             $"The complaint was received from a {received.CustomerTier} customer, not {customerTier}.");
         return EvaluateReceivedComplaint(history, received, customerTier, agreement, calendars, now, destination, extras);
@@ -425,7 +428,7 @@ public static partial class SlaClock
     /// <returns>The statuses of every agreement, in the order of <paramref name="agreements"/>, and the next instant one changes.</returns>
     /// <exception cref="ArgumentException">
     /// The history does not start with the receipt, the receipt records no tier, or <paramref name="agreements"/> is empty,
-    /// holds null or an agreement twice, or is not the set the complaint recorded.
+    /// holds null or an agreement twice, is not the set the complaint recorded, or holds a version that was not in force at the receipt.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
@@ -454,7 +457,7 @@ public static partial class SlaClock
     /// <returns>How many statuses were written, the next instant one changes and the calendar of the first agreement.</returns>
     /// <exception cref="ArgumentException">
     /// The history does not start with the receipt, the receipt records no tier, <paramref name="agreements"/> is empty,
-    /// holds null or an agreement twice, or is not the set the complaint recorded, or the destination is too short.
+    /// holds null or an agreement twice, is not the set the complaint recorded or holds a version that was not in force at the receipt, or the destination is too short.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars an agreement uses.
@@ -471,7 +474,7 @@ public static partial class SlaClock
     {
         var tier = RecordedTier(history);
         var received = (ComplaintReceived)history[0];
-        CheckAgreementSet(agreements, received.Agreement, received.OtherAgreements, destination.Length, "complaint");
+        CheckAgreementSet(agreements, received.Agreement, received.OtherAgreements, received.OccurredAt, destination.Length, "complaint");
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
         for (var i = 0; i < agreements.Count; i++)
         {
@@ -1133,9 +1136,12 @@ public static partial class SlaClock
     private static string Recorded(AgreementReference? agreement, IReadOnlyList<AgreementReference> others) =>
         string.Join(", ", (agreement is { } a ? new[] { a } : []).Concat(others));
 
-    /// <summary>Checks that <paramref name="agreements"/> is the set a case recorded (any set when it recorded none), each once, with room for their statuses.</summary>
+    /// <summary>
+    /// Checks that <paramref name="agreements"/> is the set a case recorded (any set when it recorded none), each once and
+    /// each in force when the case began at <paramref name="start"/>, with room for their statuses.
+    /// </summary>
     private static void CheckAgreementSet<TList>(
-        TList agreements, AgreementReference? agreement, IReadOnlyList<AgreementReference> others, int room, string kind)
+        TList agreements, AgreementReference? agreement, IReadOnlyList<AgreementReference> others, Instant start, int room, string kind)
         where TList : IReadOnlyList<AgreementVersion>
     {
         Guard.Against.Null(agreements);
@@ -1159,6 +1165,8 @@ public static partial class SlaClock
             {
                 throw new ArgumentException($"The {kind} was opened under {Recorded(agreement, others)}, not {version.Reference}.", nameof(agreements));
             }
+
+            CheckInForce(version, start, kind, nameof(agreements));
         }
 
         if (recorded != 0 && recorded != count)
@@ -1171,6 +1179,25 @@ public static partial class SlaClock
             Refuse($"The destination must hold {MaxStatusesPerCase} statuses per agreement ({MaxStatusesPerCase * count}); it holds {room}.", "destination");
         }
     }
+
+    /// <summary>
+    /// Checks that <paramref name="version"/> was in force when the case began at <paramref name="start"/>: a version applies
+    /// only to the cases that begin while it is in force, whoever recorded it on the case.
+    /// </summary>
+    private static void CheckInForce(AgreementVersion version, Instant start, string kind, string parameterName)
+    {
+        if (!version.IsInForceAt(start))
+        {
+            RefuseNotInForce(version, start, kind, parameterName);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void RefuseNotInForce(AgreementVersion version, Instant start, string kind, string parameterName) =>
+        throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"{version.Reference} is in force from {version.EffectiveFrom}{(version.EffectiveUntil is { } until ? $" until {until}" : string.Empty)}; the {kind} began at {start}, when it was not, so it does not apply to the {kind}."),
+            parameterName);
 
     /// <summary>Refuses an argument of the public caller's (here, its destination), which this method does not itself take.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -523,7 +523,13 @@ internal sealed class JsonTree
     /// Text from the input made safe to echo in a one-line message: control characters, lone surrogates, quotes and
     /// backslashes escaped as <c>\uXXXX</c>, and anything beyond <paramref name="maxLength"/> characters cut (never inside a surrogate pair).
     /// </summary>
-    public static string Escape(string text, int maxLength = 64)
+    public static string Escape(string text, int maxLength = 64) => EscapeText(text, maxLength, escapeQuotes: true);
+
+    /// <summary>
+    /// As <see cref="Escape(string, int)"/>; <paramref name="escapeQuotes"/> false leaves apostrophes as they are, for
+    /// text that is not shown between quotes (System.Text.Json's own message, which quotes the input's characters itself).
+    /// </summary>
+    private static string EscapeText(string text, int maxLength, bool escapeQuotes)
     {
         var builder = new StringBuilder(Math.Min(text.Length, maxLength) + 8);
         var shown = 0;
@@ -540,7 +546,7 @@ internal sealed class JsonTree
             {
                 builder.Append(c).Append(text[++i]);
             }
-            else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\'' or '\\' || c == '\u2028' || c == '\u2029')
+            else if (char.IsControl(c) || char.IsSurrogate(c) || (c == '\'' && escapeQuotes) || c == '\\' || c == '\u2028' || c == '\u2029')
             {
                 builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             }
@@ -578,7 +584,7 @@ internal sealed class JsonTree
         // System.Text.Json appends its own position note; the position is reported above.
         var message = e.Message;
         var note = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return Escape(note > 0 ? message[..note] : message);
+        return EscapeText(note > 0 ? message[..note] : message, 200, escapeQuotes: false);
     }
 
     private string Position(int start)

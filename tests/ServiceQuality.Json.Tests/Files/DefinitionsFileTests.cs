@@ -181,6 +181,19 @@ public sealed class DefinitionsFileTests
     }
 
     [Fact]
+    public void Load_MalformedJson_ShowsTheParsersQuotesAsQuotesAndNoControlCharacter()
+    {
+        var after = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [] } 1")).Problems);
+        var control = Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [] } \u0001")).Problems);
+
+        Assert.Equal(ProblemCode.MalformedJson, after.Code);
+        Assert.Contains("'1'", after.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0027", after.Message, StringComparison.Ordinal);
+        Assert.Contains("'0x01'", control.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(control.Message, char.IsControl);
+    }
+
+    [Fact]
     public void Load_MalformedJson_IsOneProblem() =>
         Assert.Equal(("$", ProblemCode.MalformedJson), Assert.Single(Assert.Throws<InvalidDefinitionException>(() => DefinitionsFile.Load("{ \"calendars\": [ ")).Problems) is var p ? (p.Path, p.Code) : default);
 
