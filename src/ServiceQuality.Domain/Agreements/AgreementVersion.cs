@@ -52,7 +52,7 @@ public sealed class AgreementVersion : IEquatable<AgreementVersion>
         (_matrix, _pauseRules, WarningStages, Reopen, LossReporting) = (matrix, pauseRules, warningStages, reopen, lossReporting);
         (Applicability, Objectives, Team, EffectiveFrom, EffectiveUntil) = (applicability, objectives, team, effectiveFrom, effectiveUntil);
         StageFractions = [.. warningStages.Select(StageFraction.Of)];
-        StatusSource = new StatusSource(new AgreementReference(id, version), WarningStages);
+        StatusSource = new StatusSource(new AgreementReference(id, version), kind, WarningStages);
 
         // Boxed once here, not on every read (the clock reads these on every evaluation).
         (Targets, PauseRules) = (matrix.Cells, pauseRules);

@@ -24,4 +24,10 @@ public enum ComplianceDimensions
 
     /// <summary>By reporting period.</summary>
     Period = 32,
+
+    /// <summary>By agreement version (<see cref="ComplianceSample.Agreement"/>): the customer SLA's versions, each team's OLA, each supplier's contract.</summary>
+    Agreement = 64,
+
+    /// <summary>By agreement kind (<see cref="ComplianceSample.AgreementKind"/>): customer SLAs, OLAs, underpinning contracts.</summary>
+    AgreementKind = 128,
 }

@@ -12,4 +12,11 @@ namespace ServiceQuality.Domain.ServiceLevels;
 /// <param name="Staff">The staff member, when grouped by staff (null also for samples without one).</param>
 /// <param name="Department">The department, when grouped by department (null also for samples without one).</param>
 /// <param name="Period">The period, when grouped by period (null also for samples without one).</param>
-public readonly record struct ComplianceKey(Metric? Metric, Priority? Priority, ServiceTier? Tier, StaffId? Staff, DepartmentId? Department, LocalDate? Period);
+public readonly record struct ComplianceKey(Metric? Metric, Priority? Priority, ServiceTier? Tier, StaffId? Staff, DepartmentId? Department, LocalDate? Period)
+{
+    /// <summary>The agreement version, when grouped by agreement (null also for samples without one).</summary>
+    public AgreementReference? Agreement { get; init; }
+
+    /// <summary>The agreement's kind, when grouped by agreement kind (null also for samples without one).</summary>
+    public AgreementKind? AgreementKind { get; init; }
+}

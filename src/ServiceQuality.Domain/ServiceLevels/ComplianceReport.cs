@@ -13,7 +13,10 @@ public static class ComplianceReport
     /// <summary>Builds the report.</summary>
     /// <param name="samples">The clocks to report on.</param>
     /// <param name="groupBy">The dimensions to group by.</param>
-    /// <returns>One group per distinct key, ordered by key; empty when there are no samples.</returns>
+    /// <returns>
+    /// One group per distinct key, ordered by key (agreement kind, agreement, metric, priority, tier, staff, department,
+    /// period); empty when there are no samples.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
     public static IReadOnlyList<ComplianceGroup> Build(IEnumerable<ComplianceSample> samples, ComplianceDimensions groupBy)
     {
@@ -31,7 +34,8 @@ public static class ComplianceReport
         }
 
         return groups
-            .OrderBy(g => g.Key.Metric).ThenBy(g => g.Key.Priority).ThenBy(g => g.Key.Tier).ThenBy(g => g.Key.Staff?.Value, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.AgreementKind).ThenBy(g => g.Key.Agreement?.Id.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Agreement?.Version)
+            .ThenBy(g => g.Key.Metric).ThenBy(g => g.Key.Priority).ThenBy(g => g.Key.Tier).ThenBy(g => g.Key.Staff?.Value, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Department?.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Period)
             .Select(g => g.Value.ToGroup(g.Key))
             .ToArray();
@@ -43,7 +47,11 @@ public static class ComplianceReport
         (by & ComplianceDimensions.Tier) != 0 ? s.Tier : null,
         (by & ComplianceDimensions.Staff) != 0 ? s.Staff : null,
         (by & ComplianceDimensions.Department) != 0 ? s.Department : null,
-        (by & ComplianceDimensions.Period) != 0 ? s.Period : null);
+        (by & ComplianceDimensions.Period) != 0 ? s.Period : null)
+    {
+        Agreement = (by & ComplianceDimensions.Agreement) != 0 ? s.Agreement : null,
+        AgreementKind = (by & ComplianceDimensions.AgreementKind) != 0 ? s.AgreementKind : null,
+    };
 
     private sealed class Accumulator
     {

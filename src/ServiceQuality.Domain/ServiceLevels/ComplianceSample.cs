@@ -17,7 +17,13 @@ namespace ServiceQuality.Domain.ServiceLevels;
 public readonly record struct ComplianceSample(
     Metric Metric, SlaState State, Duration Elapsed, Priority Priority, ServiceTier Tier, StaffId? Staff = null, DepartmentId? Department = null, LocalDate? Period = null)
 {
-    /// <summary>A sample from a status and the case's attributes.</summary>
+    /// <summary>The agreement version the clock was measured against, if known (<see cref="From"/> takes it from the status).</summary>
+    public AgreementReference? Agreement { get; init; }
+
+    /// <summary>The kind of that agreement (customer SLA, team OLA, underpinning contract), if known.</summary>
+    public AgreementKind? AgreementKind { get; init; }
+
+    /// <summary>A sample from a status and the case's attributes; the agreement version and its kind come from the status.</summary>
     /// <param name="status">The status.</param>
     /// <param name="priority">The case's priority.</param>
     /// <param name="tier">The customer's tier.</param>
@@ -26,5 +32,5 @@ public readonly record struct ComplianceSample(
     /// <param name="period">The reporting period, if any.</param>
     /// <returns>The sample.</returns>
     public static ComplianceSample From(in SlaStatus status, Priority priority, ServiceTier tier, StaffId? staff = null, DepartmentId? department = null, LocalDate? period = null) =>
-        new(status.Metric, status.State, status.Elapsed, priority, tier, staff, department, period);
+        new(status.Metric, status.State, status.Elapsed, priority, tier, staff, department, period) { Agreement = status.Agreement, AgreementKind = status.AgreementKind };
 }

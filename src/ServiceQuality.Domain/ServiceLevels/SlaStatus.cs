@@ -158,6 +158,12 @@ public readonly struct SlaStatus : IEquatable<SlaStatus>
     public AgreementReference Agreement => _source?.Agreement ?? default;
 
     /// <summary>
+    /// The kind of the agreement measured against: the customer's SLA, a team's OLA or a supplier's underpinning contract
+    /// (<see cref="AgreementKind.ServiceLevel"/> for a default status).
+    /// </summary>
+    public AgreementKind AgreementKind => _source?.Kind ?? AgreementKind.ServiceLevel;
+
+    /// <summary>
     /// When the current cycle's clock started, or, for a cell that starts when it applies
     /// (<see cref="TargetStart.WhenApplies"/>), the first instant of the cycle it was in force; null when it never started.
     /// </summary>

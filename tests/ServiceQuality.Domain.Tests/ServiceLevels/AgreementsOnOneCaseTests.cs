@@ -115,6 +115,50 @@ public sealed class AgreementsOnOneCaseTests
     }
 
     [Fact]
+    public void ComplianceReport_OfEveryAgreementOnTheCases_GroupsByAgreementKindAndByVersion()
+    {
+        var sla = Agreement("PM-SLA", AgreementKind.ServiceLevel, Duration.FromHours(8), pausedByReferral: true);
+        var deskOla = Agreement("OLA-desk", AgreementKind.OperationalLevel, Duration.FromHours(1), Desk);
+        var fieldOla = Agreement("OLA-field", AgreementKind.OperationalLevel, Duration.FromHours(4), Field, pausedByReferral: true);
+        var lift = Agreement("UC-lift", AgreementKind.UnderpinningContract, Duration.FromHours(2));
+        var catalog = new AgreementCatalog([sla, deskOla, fieldOla, lift]);
+        var calendars = CalendarLookup.Of("office", Calendar());
+        var samples = new List<ComplianceSample>();
+        foreach (var (number, deskMinutes) in new[] { (1, 30), (2, 90) })
+        {
+            // The desk holds each ticket for its minutes, then the field team for an hour; the second one breaks the desk's OLA.
+            var versions = catalog.Select(CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1), Local(3, 9));
+            var ticket = Ticket.Open(
+                new TicketId($"T-{number}"), new CustomerId("C-1"), TicketKind.RepairRequest, Channel.Hotline, Priority.P1, new StaffId("agent"), ServiceTier.Gold,
+                Local(3, 9), versions[0].Reference, otherAgreements: versions.Skip(1).Select(v => v.Reference));
+            ticket.Assign(new StaffId("agent"), Desk, Local(3, 9));
+            ticket.RecordResponse(new StaffId("agent"), true, Local(3, 9, 5));
+            ticket.Transfer(new StaffId("tech"), Field, Local(3, 9) + Duration.FromMinutes(deskMinutes));
+            ticket.StartWork(Local(3, 9) + Duration.FromMinutes(deskMinutes + 1));
+            ticket.Resolve(new StaffId("tech"), Local(3, 10) + Duration.FromMinutes(deskMinutes));
+            foreach (var status in SlaClock.EvaluateTicket(ticket.History, versions, calendars, Local(5, 9)).Statuses)
+            {
+                samples.Add(ComplianceSample.From(status, Priority.P1, ServiceTier.Gold));
+            }
+        }
+
+        var byKind = ComplianceReport.Build(samples, ComplianceDimensions.AgreementKind);
+        var byVersion = ComplianceReport.Build(samples, ComplianceDimensions.Agreement | ComplianceDimensions.Metric); // by agreement id, then metric
+
+        // Per ticket: the SLA's first response and resolution, met; each OLA's resolution; the contract never applied.
+        Assert.Equal(
+            [(AgreementKind.ServiceLevel, 4L, 0L, 0L), (AgreementKind.OperationalLevel, 3L, 1L, 0L), (AgreementKind.UnderpinningContract, 0L, 0L, 2L)],
+            byKind.Select(g => (g.Key.AgreementKind!.Value, g.Met, g.Missed, g.NotApplicable)));
+        Assert.All(byKind, g => Assert.Null(g.Key.Agreement));
+        Assert.Equal(
+            [(deskOla.Reference, Metric.Resolution, 1L, 1L), (fieldOla.Reference, Metric.Resolution, 2L, 0L), (sla.Reference, Metric.FirstResponse, 2L, 0L),
+             (sla.Reference, Metric.Resolution, 2L, 0L), (lift.Reference, Metric.Resolution, 0L, 0L)],
+            byVersion.Select(g => (g.Key.Agreement!.Value, g.Key.Metric!.Value, g.Met, g.Missed)));
+        Assert.Equal(new Ratio(1, 2), Assert.Single(byVersion, g => g.Key.Agreement == deskOla.Reference).Compliance);
+        Assert.All(samples, s => Assert.Equal(s.Agreement == sla.Reference ? AgreementKind.ServiceLevel : s.Agreement == lift.Reference ? AgreementKind.UnderpinningContract : AgreementKind.OperationalLevel, s.AgreementKind));
+    }
+
+    [Fact]
     public void Ola_BeforeItsTeamHoldsTheCase_DoesNotApply_AndWaitsWhileAnotherTeamHoldsIt()
     {
         var fieldOla = Agreement("OLA-field", AgreementKind.OperationalLevel, Duration.FromHours(4), Field);
