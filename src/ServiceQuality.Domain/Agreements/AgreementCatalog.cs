@@ -150,6 +150,19 @@ public sealed class AgreementCatalog
         return Recorded(opened.Agreement, opened.OtherAgreements, nameof(opened));
     }
 
+    /// <summary>
+    /// The versions a ticket falls under now, to evaluate it with: those it opened under, or those of the host's last
+    /// recompute (<see cref="Tickets.Ticket.ReselectAgreements"/>).
+    /// </summary>
+    /// <param name="ticket">The ticket.</param>
+    /// <returns>The versions, in the order recorded; empty when the ticket recorded none.</returns>
+    /// <exception cref="ArgumentException">The catalogue does not hold a version the ticket recorded.</exception>
+    public IReadOnlyList<AgreementVersion> Recorded(Tickets.Ticket ticket)
+    {
+        Guard.Against.Null(ticket);
+        return Recorded(ticket.Agreement, ticket.OtherAgreements, nameof(ticket));
+    }
+
     /// <summary>The versions a complaint recorded at receipt, to evaluate it with; see <see cref="Recorded(TicketOpened)"/>.</summary>
     /// <param name="received">The complaint's receipt.</param>
     /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>

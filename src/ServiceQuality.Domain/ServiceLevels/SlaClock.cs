@@ -98,14 +98,15 @@ public static partial class SlaClock
         CheckArguments(history, agreement, calendars, destination);
         var opened = history[0] as TicketOpened;
         Guard.Against.InvalidArgument(opened is null, nameof(history), "A ticket's history must start with TicketOpened.");
-        Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
-            $"The ticket was opened under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
-        CheckInForce(agreement, opened.OccurredAt, "ticket", nameof(agreement));
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
         Span<Priority> priorities = total <= StackLimit ? stackalloc Priority[total] : new Priority[total];
         Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
-        var events = ScanTicket(history, now, signals, priorities, positions);
+        var events = ScanTicket(history, now, signals, priorities, positions, out var reselected);
+        opened = Chosen(history, opened, reselected);
+        Guard.Against.InvalidArgument(!IsRecorded(opened.Agreement, opened.OtherAgreements, agreement.Reference), nameof(agreement),
+            $"The ticket falls under {Recorded(opened.Agreement, opened.OtherAgreements)}, not {agreement.Reference}.");
+        CheckInForce(agreement, opened.OccurredAt, "ticket", nameof(agreement));
 
         // Spans of counting time: at most one more than the events.
         Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
@@ -172,15 +173,16 @@ public static partial class SlaClock
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not TicketOpened, nameof(history), "A ticket's history must start with TicketOpened.");
         var opened = (TicketOpened)history[0];
-        CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, opened.OccurredAt, destination.Length, "ticket");
-        Guard.Against.Null(calendars);
 
         // The arguments are checked once, and the events read through the list once, for all the agreements.
         var total = history.Count;
         Span<Signal> signals = total <= StackLimit ? stackalloc Signal[total] : new Signal[total];
         Span<Priority> priorities = total <= StackLimit ? stackalloc Priority[total] : new Priority[total];
         Span<long> positions = total <= StackLimit ? stackalloc long[total] : new long[total];
-        var events = ScanTicket(history, now, signals, priorities, positions);
+        var events = ScanTicket(history, now, signals, priorities, positions, out var reselected);
+        opened = Chosen(history, opened, reselected);
+        CheckAgreementSet(agreements, opened.Agreement, opened.OtherAgreements, opened.OccurredAt, destination.Length, "ticket");
+        Guard.Against.Null(calendars);
         Span<long> spans = events < StackLimit ? stackalloc long[2 * (events + 1)] : new long[2 * (events + 1)];
         var scan = new TicketScan(signals[..events], priorities[..events], positions[..events], spans);
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
@@ -870,9 +872,11 @@ public static partial class SlaClock
     /// which every agreement's range check then rejects), and the priority an opening or a priority change sets. Returns
     /// how many events there are.
     /// </summary>
-    private static int ScanTicket(IReadOnlyList<TicketEvent> history, Instant now, Span<Signal> signals, Span<Priority> priorities, Span<long> positions)
+    private static int ScanTicket(
+        IReadOnlyList<TicketEvent> history, Instant now, Span<Signal> signals, Span<Priority> priorities, Span<long> positions, out int reselected)
     {
         var events = 0;
+        reselected = -1;
         for (; events < history.Count; events++)
         {
             var e = history[events];
@@ -880,6 +884,11 @@ public static partial class SlaClock
             if (at > now)
             {
                 break;
+            }
+
+            if (e is TicketAgreementsReselected)
+            {
+                reselected = events;
             }
 
             signals[events] = Classify(e);
@@ -894,6 +903,16 @@ public static partial class SlaClock
 
         return events;
     }
+
+    /// <summary>
+    /// The opening as the clocks read it: the tier and agreements it recorded, or those of the host's last recompute by
+    /// the evaluation instant (<see cref="TicketAgreementsReselected"/>, at index <paramref name="reselected"/>), which
+    /// replace them for the whole case.
+    /// </summary>
+    private static TicketOpened Chosen(IReadOnlyList<TicketEvent> history, TicketOpened opened, int reselected) =>
+        reselected < 0 || history[reselected] is not TicketAgreementsReselected again
+            ? opened
+            : opened with { CustomerTier = again.CustomerTier, Agreement = again.Agreement, OtherAgreements = again.OtherAgreements };
 
     /// <summary>
     /// A ticket's events up to the evaluation instant as the clocks of every agreement read them, room for their counting
@@ -1163,7 +1182,7 @@ public static partial class SlaClock
 
             if (!IsRecorded(agreement, others, version.Reference))
             {
-                throw new ArgumentException($"The {kind} was opened under {Recorded(agreement, others)}, not {version.Reference}.", nameof(agreements));
+                throw new ArgumentException($"The {kind} falls under {Recorded(agreement, others)}, not {version.Reference}.", nameof(agreements));
             }
 
             CheckInForce(version, start, kind, nameof(agreements));
@@ -1171,7 +1190,7 @@ public static partial class SlaClock
 
         if (recorded != 0 && recorded != count)
         {
-            throw new ArgumentException($"The {kind} was opened under {Recorded(agreement, others)}; evaluate it with all of them, not {count}.", nameof(agreements));
+            throw new ArgumentException($"The {kind} falls under {Recorded(agreement, others)}; evaluate it with all of them, not {count}.", nameof(agreements));
         }
 
         if (room < MaxStatusesPerCase * count)

@@ -37,13 +37,13 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
     /// <summary>The current priority.</summary>
     public Priority Priority { get; private set; }
 
-    /// <summary>The customer's tier when the ticket was opened.</summary>
+    /// <summary>The customer's tier when the ticket was opened, or as the host last recomputed it (<see cref="ReselectAgreements"/>).</summary>
     public ServiceTier CustomerTier { get; private set; }
 
-    /// <summary>The agreement version the ticket falls under, kept for its whole life; null if none.</summary>
+    /// <summary>The agreement version the ticket falls under, kept for its whole life unless the host recomputes it (<see cref="ReselectAgreements"/>); null if none.</summary>
     public AgreementReference? Agreement { get; private set; }
 
-    /// <summary>The operational-level agreements and underpinning contract chosen with <see cref="Agreement"/> when the ticket opened; empty if none.</summary>
+    /// <summary>The operational-level agreements and underpinning contract chosen with <see cref="Agreement"/> when the ticket opened or was last recomputed; empty if none.</summary>
     public IReadOnlyList<AgreementReference> OtherAgreements { get; private set; } = [];
 
     /// <summary>Whether the ticket needs someone on site.</summary>
@@ -404,6 +404,37 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
         Raise(new TicketCancelled(Id, now, reason));
     }
 
+    /// <summary>
+    /// Records the agreements chosen again for the ticket (a recompute): the customer's tier and the versions — usually
+    /// <see cref="Agreements.AgreementCatalog.Select"/> asked again with the case's start — replace those it opened under,
+    /// for the whole case. A tier change, a new version or a catalogue change never moves a case by itself; this is the
+    /// host's explicit choice. The clock then measures the case from its start under the new choice, and refuses a version
+    /// that was not in force at the case's start.
+    /// </summary>
+    /// <param name="customerTier">The customer's tier to measure the case for.</param>
+    /// <param name="agreement">The customer SLA version, if any.</param>
+    /// <param name="otherAgreements">The OLAs and underpinning contract, if any.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException">
+    /// The tier is the default value, <paramref name="agreement"/> has no id or a version below 1, <paramref name="otherAgreements"/>
+    /// holds an invalid reference or names an agreement twice, or <paramref name="reason"/> is blank.
+    /// </exception>
+    /// <exception cref="DomainRuleViolationException"><see cref="RuleCode.CommandTimeMustNotPrecedeLastEvent"/> or <see cref="RuleCode.TransitionMustBeAllowed"/> (closed or cancelled).</exception>
+    public void ReselectAgreements(ServiceTier customerTier, AgreementReference? agreement, IEnumerable<AgreementReference>? otherAgreements, string reason, Instant now)
+    {
+        Guard.Against.Default(customerTier);
+        AgreementReferences.Check(agreement, nameof(agreement));
+        var others = AgreementReferences.CheckOthers(agreement, otherAgreements, nameof(otherAgreements));
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(TicketCommand.ReselectAgreements, now);
+        Raise(new TicketAgreementsReselected(Id, now, customerTier, agreement, reason) { OtherAgreements = others });
+    }
+
+    /// <summary>Whether <see cref="ReselectAgreements"/> is allowed now.</summary>
+    /// <returns>True until the ticket is closed or cancelled.</returns>
+    public bool CanReselectAgreements() => TicketTransitions.Allows(Status, TicketCommand.ReselectAgreements);
+
     /// <summary>Escalates the open ticket to a higher level (上报主管), as an escalation policy's decision says (<c>EscalationDecision.ApplyTo</c>) or by hand.</summary>
     /// <param name="level">The new level; above <see cref="EscalationTrack.Level"/> of <see cref="Escalation"/>.</param>
     /// <param name="target">Who is told; not blank.</param>
@@ -515,6 +546,13 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
                 Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
                 TicketRules.TransitionMustBeAllowed(Status, TicketCommand.Cancel);
                 break;
+            case TicketAgreementsReselected e:
+                Guard.Against.Default(e.CustomerTier, nameof(e.CustomerTier));
+                AgreementReferences.Check(e.Agreement, nameof(e.Agreement));
+                AgreementReferences.CheckOthers(e.Agreement, Guard.Against.Null(e.OtherAgreements, nameof(e.OtherAgreements)), nameof(e.OtherAgreements));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                TicketRules.TransitionMustBeAllowed(Status, TicketCommand.ReselectAgreements);
+                break;
             case TicketEscalated e:
                 Guard.Against.NullOrWhiteSpace(e.Target, nameof(e.Target));
                 Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
@@ -603,6 +641,9 @@ public sealed class Ticket : AggregateRoot<TicketEvent>
             case TicketCancelled e:
                 MoveBy(TicketCommand.Cancel);
                 (HoldReason, CancelledAt) = (null, e.OccurredAt);
+                break;
+            case TicketAgreementsReselected e:
+                (CustomerTier, Agreement, OtherAgreements) = (e.CustomerTier, e.Agreement, e.OtherAgreements);
                 break;
             case TicketEscalated e:
                 Escalation = Escalation.With(new Escalation(e.Level, e.Target, e.Reason, e.OccurredAt));

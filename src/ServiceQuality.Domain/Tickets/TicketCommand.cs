@@ -50,4 +50,7 @@ public enum TicketCommand
 
     /// <summary><see cref="Ticket.Escalate"/>: escalates the open ticket.</summary>
     Escalate,
+
+    /// <summary><see cref="Ticket.ReselectAgreements"/>: records the agreements chosen again for the ticket, not yet closed or cancelled.</summary>
+    ReselectAgreements,
 }

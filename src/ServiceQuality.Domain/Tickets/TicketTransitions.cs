@@ -32,6 +32,7 @@ internal static class TicketTransitions
         (Resolved, Close, Closed),
         .. Open.Select(s => (s, Cancel, Cancelled)),
         .. Open.Select(s => (s, Escalate, s)),
+        .. Open.Append(Resolved).Select(s => (s, ReselectAgreements, s)),
     ];
 
     /// <summary>The frozen table.</summary>

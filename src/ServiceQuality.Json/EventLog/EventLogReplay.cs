@@ -371,6 +371,16 @@ public static class EventLogReplay
                     var (ticketLevel, ticketTarget, ticketReason) = (l.Int("level", 1, 1000)!.Value, l.Text("target")!, l.Text("reason")!);
                     FindTicket(l).Escalate(ticketLevel, ticketTarget, ticketReason, at);
                     break;
+                case EventType.TicketAgreementsReselected:
+                    // Chosen again as of the case's start: the versions in force then, the tier the host gives.
+                    var recomputed = FindTicket(l);
+                    var first = (ServiceQuality.Domain.Tickets.Events.TicketOpened)recomputed.History[0];
+                    var (recomputedTier, recomputedAgreement) = (l.Tier("tier")!.Value, Agreement(l, first.OccurredAt));
+                    var recomputedOthers = ChoosesOthers(l, recomputedAgreement)
+                        ? ChosenBeside(recomputedAgreement!, CaseProfile.ForTicket(recomputedTier, first.Customer, first.Kind, first.Channel, first.Priority), first.OccurredAt)
+                        : ListedAgreements(l, recomputedAgreement);
+                    recomputed.ReselectAgreements(recomputedTier, recomputedAgreement?.Reference, recomputedOthers, l.Text("reason")!, at);
+                    break;
                 case EventType.ComplaintReceived:
                     var complaintId = l.Id("complaint", Ids.Complaint)!.Value;
                     var complainant = FindCustomer(l);

@@ -330,6 +330,12 @@ public sealed class EventLogWriter : IDisposable
                 Text("target", e.Target);
                 Text(Reason, e.Reason);
                 break;
+            case TicketAgreementsReselected e:
+                Start(e, "TicketAgreementsReselected", TicketField, id);
+                _json.WriteString(Tier, e.CustomerTier.Code);
+                Agreements(e.Agreement, e.OtherAgreements);
+                Text(Reason, e.Reason);
+                break;
             default:
                 throw Unknown(@event);
         }

@@ -30,9 +30,10 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
     private static readonly EventShape Closed = new(nameof(TicketClosed), Id);
     private static readonly EventShape Cancelled = new(nameof(TicketCancelled), Id, "reason");
     private static readonly EventShape Escalated = new(nameof(TicketEscalated), Id, "level", "target", "reason");
+    private static readonly EventShape Reselected = new(nameof(TicketAgreementsReselected), Id, ["customerTier", "agreement", "reason"], ["otherAgreements"]);
 
     public TicketEvents()
-        : base("ticket event", [Opened, Assigned, Transferred, Responded, WorkStarted, OnHold, Resumed, Referred, Returned, Arrived, Reprioritised, Resolved, Reopened, Closed, Cancelled, Escalated])
+        : base("ticket event", [Opened, Assigned, Transferred, Responded, WorkStarted, OnHold, Resumed, Referred, Returned, Arrived, Reprioritised, Resolved, Reopened, Closed, Cancelled, Escalated, Reselected])
     {
     }
 
@@ -170,11 +171,14 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 return new TicketCancelled(e.Id, e.At, reason);
             }
 
-            default:
+            case 15:
             {
                 var (level, target, reason) = e.Escalation(ref reader);
                 return new TicketEscalated(e.Id, e.At, level, target, reason);
             }
+
+            default:
+                return ReadReselected(ref reader, ref e);
         }
     }
 
@@ -272,11 +276,50 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 JsonValues.WriteString(writer, Escalated.Field(1), e.Target, Escalated.Where(1));
                 JsonValues.WriteString(writer, Escalated.Field(2), e.Reason, Escalated.Where(2));
                 break;
+            case TicketAgreementsReselected e:
+                Begin(writer, Reselected, e);
+                writer.WritePropertyName(Reselected.Field(0));
+                ValueCodecs.WriteTier(writer, e.CustomerTier, Reselected.Where(0));
+                writer.WritePropertyName(Reselected.Field(1));
+                ValueCodecs.WriteNullableReference(writer, e.Agreement, Reselected.Where(1));
+                JsonValues.WriteString(writer, Reselected.Field(2), e.Reason, Reselected.Where(2));
+                if (e.OtherAgreements is { Count: > 0 } chosen)
+                {
+                    writer.WritePropertyName(Reselected.Field(3));
+                    ValueCodecs.WriteArray(writer, chosen, Reselected.Where(3), ValueCodecs.WriteReference);
+                }
+
+                break;
             default:
                 throw UnknownType(value);
         }
 
         writer.WriteEndObject();
+    }
+
+    private static TicketAgreementsReselected ReadReselected(ref Utf8JsonReader reader, ref EventReader<TicketId> e)
+    {
+        var (tier, agreement, reason, others) = (default(ServiceTier), (AgreementReference?)null, string.Empty, Array.Empty<AgreementReference>());
+        while (e.Next(ref reader))
+        {
+            switch (e.Field)
+            {
+                case 0:
+                    tier = ValueCodecs.ReadTier(ref reader, e.Where);
+                    break;
+                case 1:
+                    agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
+                    break;
+                case 2:
+                    reason = JsonValues.ReadString(ref reader, e.Where);
+                    break;
+                default:
+                    others = ValueCodecs.ReadArray(ref reader, e.Where, ValueCodecs.ReadReference);
+                    break;
+            }
+        }
+
+        return new TicketAgreementsReselected(e.Id, e.At, tier, agreement, reason) { OtherAgreements = others };
     }
 
     private static TicketOpened ReadOpened(ref Utf8JsonReader reader, ref EventReader<TicketId> e)

@@ -20,12 +20,13 @@ public sealed class TicketModelTests
     public sealed record View(
         TicketStatus Status, Priority Priority, StaffId? Assignee, HoldReason? HoldReason, bool ReferralOpen, Instant? OnSiteArrivedAt,
         Instant? FirstResponseAt, Instant? LastResponseAt, Instant? ResolvedAt, Instant? ClosedAt, Instant? CancelledAt,
-        int ReopenCount, int TransferCount, StaffId FirstContactOwner, Instant LastEventAt, int Events, int EscalationLevel, int Escalations);
+        int ReopenCount, int TransferCount, StaffId FirstContactOwner, Instant LastEventAt, int Events, int EscalationLevel, int Escalations,
+        ServiceTier CustomerTier);
 
     private static View ViewOf(Ticket t) => new(
         t.Status, t.Priority, t.Assignee, t.HoldReason, t.Referral is { IsOpen: true }, t.OnSiteArrivedAt, t.FirstResponseAt, t.LastResponseAt,
         t.ResolvedAt, t.ClosedAt, t.CancelledAt, t.ReopenCount, t.TransferCount, t.FirstContactOwner, t.LastEventAt, t.History.Count,
-        t.Escalation.Level, t.Escalation.Escalations.Count);
+        t.Escalation.Level, t.Escalation.Escalations.Count, t.CustomerTier);
 
     /// <summary>One command with its arguments and the minutes since the previous one.</summary>
     public sealed record Command(string Name, int Minutes, StaffId Staff, Priority Priority, HoldReason Reason, bool Flag, int Level)
@@ -36,7 +37,7 @@ public sealed class TicketModelTests
     private static readonly string[] Names =
     [
         "Assign", "Transfer", "RecordResponse", "StartWork", "Hold", "Resume", "Refer", "Return", "Arrive", "ChangePriority",
-        "Resolve", "Reopen", "Close", "Cancel", "Escalate",
+        "Resolve", "Reopen", "Close", "Cancel", "Escalate", "ReselectAgreements",
     ];
 
     private static Gen<Command> Commands =>
@@ -63,6 +64,7 @@ public sealed class TicketModelTests
             "Assign" => m.Status == New,
             "Transfer" => m.Status is Assigned or InProgress or OnHold,
             "RecordResponse" or "ChangePriority" or "Cancel" or "Escalate" => open,
+            "ReselectAgreements" => open || m.Status == Resolved,
             "StartWork" => m.Status == Assigned,
             "Hold" or "Refer" => m.Status == InProgress,
             "Resume" or "Return" => m.Status == OnHold,
@@ -102,9 +104,13 @@ public sealed class TicketModelTests
             "Cancel" => (null, next with { Status = Cancelled, HoldReason = null, CancelledAt = now }),
             "Escalate" when c.Level <= m.EscalationLevel => (RuleCode.EscalationLevelMustIncrease, m),
             "Escalate" => (null, next with { EscalationLevel = c.Level, Escalations = m.Escalations + 1 }),
+            "ReselectAgreements" => (null, next with { CustomerTier = TierOf(c) }),
             _ => throw new InvalidOperationException(c.Name),
         };
     }
+
+    /// <summary>The tier a recompute names: the command's flag picks key or ordinary.</summary>
+    private static ServiceTier TierOf(Command c) => c.Flag ? ServiceTier.Key : ServiceTier.Ordinary;
 
     private static void Run(Ticket t, Command c, Instant now)
     {
@@ -125,6 +131,7 @@ public sealed class TicketModelTests
             case "Close": t.Close(now); break;
             case "Cancel": t.Cancel("duplicate", now); break;
             case "Escalate": t.Escalate(c.Level, "team-lead", "time.75", now); break;
+            case "ReselectAgreements": t.ReselectAgreements(TierOf(c), null, null, "tier corrected", now); break;
             default: throw new InvalidOperationException(c.Name);
         }
     }
@@ -154,6 +161,7 @@ public sealed class TicketModelTests
         "Close" => t.CanClose(),
         "Cancel" => t.CanCancel(),
         "Escalate" => t.CanEscalate(),
+        "ReselectAgreements" => t.CanReselectAgreements(),
         _ => throw new InvalidOperationException(c.Name),
     };
 

@@ -161,6 +161,39 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_ARecomputeOfATicketsAgreements_ReplacesItsTierAndAgreements_AndIsWrittenBackAsItWasRead()
+    {
+        var line = """{"at":"2025-01-16T05:00:00Z","type":"TicketAgreementsReselected","ticket":"T-1","tier":"key","agreement":"PM-2025","reason":"tier corrected"}""";
+
+        var cases = Replay(Good + "\n" + line);
+        var ticket = cases.Tickets[new TicketId("T-1")];
+        var recompute = Assert.IsType<Domain.Tickets.Events.TicketAgreementsReselected>(ticket.History[^1]);
+
+        Assert.Equal(Domain.Customers.ServiceTier.Key, ticket.CustomerTier);
+        Assert.Equal((new AgreementReference(new AgreementId("PM-2025"), 1), "tier corrected"), (recompute.Agreement!.Value, recompute.Reason));
+        var stream = new MemoryStream();
+        using (var writer = new EventLogWriter(stream, leaveOpen: true))
+        {
+            writer.Write(recompute);
+        }
+
+        var written = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("\"type\":\"TicketAgreementsReselected\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"tier\":\"key\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"agreementVersion\":1", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_ARecomputeWithoutATier_IsRefusedAtItsLine()
+    {
+        var line = """{"at":"2025-01-16T05:00:00Z","type":"TicketAgreementsReselected","ticket":"T-1","agreement":"PM-2025","reason":"no tier"}""";
+
+        var failure = Assert.Throws<EventLogException>(() => Replay(Good + "\n" + line));
+
+        Assert.Equal("$.tier", failure.Path);
+    }
+
+    [Fact]
     public void Replay_AComplaintNamingAnAgreement_IsRecordedUnderIt()
     {
         var line = """{"at":"2025-01-15T05:00:00Z","type":"ComplaintReceived","complaint":"K-2","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","agreement":"PM-2025"}""";

@@ -134,6 +134,11 @@ public static class HistoryGenerators
             if (ticket.CanClose() && pick % 5 == 0) { commands.Add(() => ticket.Close(now)); }
             if (ticket.CanCancel() && pick % 17 == 0) { commands.Add(() => ticket.Cancel(Text(pick), now)); }
             if (ticket.CanEscalate() && pick % 4 == 0) { commands.Add(() => ticket.Escalate(ticket.Escalation.Level + 1 + (pick % 2), Text(pick), Text(pick + 2), now)); }
+            if (ticket.CanReselectAgreements() && pick % 13 == 0)
+            {
+                AgreementReference[] again = pick % 2 == 0 ? [new(new AgreementId("OLA-desk"), 3)] : [];
+                commands.Add(() => ticket.ReselectAgreements(pick % 3 == 0 ? ServiceTier.Key : ServiceTier.Vip, agreement, again, Text(pick + 3), now));
+            }
             if (commands.Count > 0)
             {
                 commands[pick % commands.Count]();

@@ -214,3 +214,42 @@ public sealed record TicketEscalated(TicketId TicketId, Instant OccurredAt, int 
         return true;
     }
 }
+
+/// <summary>
+/// The host recomputed the ticket's agreements (重新匹配服务承诺): the customer's tier and the agreement versions the case
+/// falls under, chosen again — a corrected tier, a corrected catalogue — replace those recorded when it opened, for the
+/// whole case, from the case's start. Nothing else moves an open case to other terms.
+/// </summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="OccurredAt">When the host recomputed them.</param>
+/// <param name="CustomerTier">The customer's tier the case is measured for from now on.</param>
+/// <param name="Agreement">The customer SLA version, if any.</param>
+/// <param name="Reason">Why the host recomputed them.</param>
+public sealed record TicketAgreementsReselected(TicketId TicketId, Instant OccurredAt, ServiceTier CustomerTier, AgreementReference? Agreement, string Reason)
+    : TicketEvent(TicketId, OccurredAt)
+{
+    /// <summary>The OLAs and underpinning contract the ticket falls under from now on (empty, the default, when none).</summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds equal members, <see cref="OtherAgreements"/> compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(TicketAgreementsReselected? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && base.Equals(other) && CustomerTier == other.CustomerTier && Agreement == other.Agreement
+            && string.Equals(Reason, other.Reason, StringComparison.Ordinal) && ContentEquality.Equal(OtherAgreements, other.OtherAgreements));
+
+    /// <summary>A hash code consistent with <see cref="Equals(TicketAgreementsReselected)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), CustomerTier, Agreement, Reason, ContentEquality.Hash(OtherAgreements));
+
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", CustomerTier = {CustomerTier}, Agreement = {Agreement}, OtherAgreements = [{string.Join(", ", OtherAgreements)}], Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
