@@ -45,7 +45,7 @@ public sealed class AgreementsReferenceTests
     private static readonly (Command Command, int Weight)[] Weights =
     [
         (Command.Assign, 20), (Command.Transfer, 20), (Command.Start, 15), (Command.Public, 8), (Command.Internal, 3), (Command.Hold, 8), (Command.Resume, 15),
-        (Command.Refer, 15), (Command.Return, 15), (Command.Arrive, 4), (Command.Priority, 4), (Command.Resolve, 6), (Command.Reopen, 15), (Command.Close, 1), (Command.Cancel, 1),
+        (Command.Refer, 30), (Command.Return, 25), (Command.Arrive, 4), (Command.Priority, 4), (Command.Resolve, 6), (Command.Reopen, 15), (Command.Close, 1), (Command.Cancel, 1),
     ];
 
     /// <summary>One step: the command (weighted among those accepted), minutes since the last step, who gets the case (or <see cref="Colleague"/>), and a hold reason or priority.</summary>
@@ -66,7 +66,7 @@ public sealed class AgreementsReferenceTests
 
     internal static Gen<AgreementCase> Cases =>
         from terms in SlaClockReferenceTests.Cases
-        from moves in Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(
+        from moves in Gen.Frequency((1, Gen.Choose(0, 8)), (4, Gen.Choose(9, 40))).SelectMany(n => Gen.ArrayOf(
             from command in Gen.Choose(0, 9999)
             from gap in Gen.Frequency((4, Gen.Choose(1, 120)), (1, Gen.Choose(121, 1500)))
             from person in Gen.Choose(0, Colleague)
@@ -289,16 +289,16 @@ public sealed class AgreementsReferenceTests
             Assert.True(count >= share * coverage.Count, $"{what}: {count} of {coverage.Count} histories, expected at least {share:P0}");
         }
 
-        AtLeast(0.30, k => k.Transfers >= 2, "two transfers or more");
-        AtLeast(0.15, k => k.Transfers >= 4, "four transfers or more");
-        AtLeast(0.20, k => k.BackToEarlierTeam, "a return to an earlier team");
-        AtLeast(0.10, k => k.TeammateTransfer, "a transfer to a teammate");
+        AtLeast(0.45, k => k.Transfers >= 2, "two transfers or more");
+        AtLeast(0.30, k => k.Transfers >= 4, "four transfers or more");
+        AtLeast(0.30, k => k.BackToEarlierTeam, "a return to an earlier team");
+        AtLeast(0.30, k => k.TeammateTransfer, "a transfer to a teammate");
         AtLeast(0.30, k => k.Referrals >= 2, "two referrals or more");
         AtLeast(0.20, k => k.Returns >= 2, "two returns or more");
-        AtLeast(0.10, k => k.ReferralOpenAtNow, "a referral open at the instant evaluated");
-        AtLeast(0.20, k => k.HoldBetweenMoves, "a hold or resume between transfers and referrals");
-        AtLeast(0.20, k => k.Reopens >= 1, "a reopening");
-        AtLeast(0.20, k => k.NowInside, "an instant inside the history");
-        AtLeast(0.50, k => !k.NowInside, "an instant at or after the last event");
+        AtLeast(0.12, k => k.ReferralOpenAtNow, "a referral open at the instant evaluated");
+        AtLeast(0.18, k => k.HoldBetweenMoves, "a hold or resume between transfers and referrals");
+        AtLeast(0.25, k => k.Reopens >= 1, "a reopening");
+        AtLeast(0.25, k => k.NowInside, "an instant inside the history");
+        AtLeast(0.55, k => !k.NowInside, "an instant at or after the last event");
     }
 }
