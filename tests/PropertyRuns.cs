@@ -27,7 +27,7 @@ internal static class PropertyRuns
     public static T[] Sample<T>(FsCheck.Gen<T> generator, int count) =>
         FsCheck.Fluent.Gen.Sample(
             FsCheck.Fluent.Gen.SelectMany(FsCheck.Fluent.Gen.Choose(0, 100), size => FsCheck.Fluent.Gen.Resize(generator, size)),
-            100,
+            count,
             new FsCheck.Rnd(Seed, Gamma),
-            count);
+            100);
 }

@@ -109,7 +109,18 @@ public sealed class ReferenceClock
             : new ReferenceClock(history, agreement, businessOpen, metric, now, deadlines).Evaluate(horizonMinutes);
     }
 
-    private Condition At(Instant t) => _conditions.Last(x => x.From <= t).Condition;
+    /// <summary>The condition in force at <paramref name="t"/>: that of the last event at or before it (a binary search; the list is in time order).</summary>
+    private Condition At(Instant t)
+    {
+        var (low, high) = (0, _conditions.Count - 1);
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            (low, high) = _conditions[middle].From <= t ? (middle, high) : (low, middle - 1);
+        }
+
+        return _conditions[low].Condition;
+    }
 
     private int CycleOf(Condition k) => _metric switch
     {
