@@ -159,6 +159,12 @@ public sealed class DefinitionCopyTests
         entitlements[0] = TierEntitlements.Standard(ServiceTier.Key);
 
         Assert.Equal(1, catalog.For(ServiceTier.Key).GreenChannelLevels);
+        var gold = TierEntitlements.Standard(ServiceTier.Gold) with { OnSiteService = true };
+        var both = new EntitlementCatalog([TierEntitlements.Standard(ServiceTier.Key) with { GreenChannelLevels = 1 }, gold]);
+        var reversed = new EntitlementCatalog([gold, TierEntitlements.Standard(ServiceTier.Key) with { GreenChannelLevels = 1 }]);
+        Assert.Equal(both, reversed);
+        Assert.Equal(both.GetHashCode(), reversed.GetHashCode());
+        Assert.NotEqual(catalog, both);
     }
 
     [Fact]
@@ -171,6 +177,9 @@ public sealed class DefinitionCopyTests
 
         Assert.Single(catalog.Versions);
         Assert.NotNull(catalog.VersionInForce(new AgreementId("SLA"), Jan));
+        Assert.Equal(new AgreementCatalog([Version()]), catalog);
+        Assert.Equal(new AgreementCatalog([Version()]).GetHashCode(), catalog.GetHashCode());
+        Assert.NotEqual(new AgreementCatalog(Array.Empty<AgreementVersion>()), catalog);
     }
 
     [Fact]
@@ -184,6 +193,10 @@ public sealed class DefinitionCopyTests
 
         Assert.False(policy.Authorize(60, "refund").Allowed);
         Assert.False(policy.Authorize(100, "delete").Allowed);
+        Assert.Equal(new TrustPolicy(1m, 1m, 0m, 50, new Dictionary<string, int> { ["refund"] = 70 }), policy);
+        Assert.Equal(new TrustPolicy(1m, 1m, 0m, 50, new Dictionary<string, int> { ["refund"] = 70 }).GetHashCode(), policy.GetHashCode());
+        Assert.NotEqual(new TrustPolicy(1m, 1m, 0m, 50, new Dictionary<string, int> { ["refund"] = 71 }), policy);
+        Assert.NotEqual(new TrustPolicy(1m, 1m, 0m, 50, new Dictionary<string, int> { ["refund"] = 70 }, TrustModel.Standard), policy);
     }
 
     [Fact]

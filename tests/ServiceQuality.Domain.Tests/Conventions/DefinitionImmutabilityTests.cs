@@ -83,6 +83,16 @@ public sealed class DefinitionImmutabilityTests
     }
 
     [Fact]
+    public void DefinitionTypes_HaveValueEquality()
+    {
+        var byReference = DefinitionTypes()
+            .Where(t => !t.GetInterfaces().Contains(typeof(IEquatable<>).MakeGenericType(t)))
+            .Select(t => t.Name);
+
+        Assert.Empty(byReference);
+    }
+
+    [Fact]
     public void DefinitionTypes_ExposeNoMutableCollection()
     {
         var mutable = DefinitionTypes()
