@@ -8,7 +8,9 @@ using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Tickets;
 using ServiceQuality.Policies.Callbacks;
 using ServiceQuality.Policies.Credits;
+using ServiceQuality.Policies.Assessment;
 using ServiceQuality.Policies.Definitions;
+using ServiceQuality.Policies.DependencyInjection;
 using ServiceQuality.Policies.Escalation;
 using ServiceQuality.Policies.Kpis;
 using ServiceQuality.Policies.Scoring;
@@ -20,28 +22,31 @@ namespace ServiceQuality.Domain.Tests.Conventions;
 /// <summary>Definitions cannot change after they are built: no mutable collection members, and the lists they are given are copied.</summary>
 public sealed class DefinitionImmutabilityTests
 {
-    /// <summary>The namespaces whose types are definitions or the values definitions are made of and give.</summary>
-    private static readonly Type[] DefinitionNamespaces =
-    [
-        typeof(Applicability), typeof(BusinessCalendar), typeof(EscalationLadder), typeof(ScorecardDefinition), typeof(TierEntitlements),
-        typeof(RecurringSchedule), typeof(CreditBand), typeof(TrustModel), typeof(PolicyDefinitions),
-    ];
+    /// <summary>The Domain namespaces whose types are definitions or the values definitions are made of.</summary>
+    private static readonly Type[] DomainDefinitionNamespaces = [typeof(Applicability), typeof(BusinessCalendar)];
+
+    /// <summary>
+    /// The Policies namespaces that hold no definitions: the host's services and the options it fills in (mutable by design).
+    /// Every other namespace of Policies, including one added later, is searched for definitions.
+    /// </summary>
+    private static readonly Type[] PolicyNamespacesWithoutDefinitions = [typeof(ServiceQualityOptions), typeof(CaseAssessor)];
 
     /// <summary>Definition types outside those namespaces.</summary>
     private static readonly Type[] AlsoDefinitions = [typeof(EscalationTrack), typeof(Money), typeof(Ratio)];
 
     /// <summary>
     /// Every definition type of the library, by a rule a new one cannot escape: each exported class or struct of the
-    /// definition namespaces of the Domain and Policies assemblies, plus <see cref="AlsoDefinitions"/>, except what is
-    /// mutable by design or not a value — builders, aggregates, domain events, exceptions, static classes, and the engines
-    /// that accumulate (<see cref="ScoringEngine"/>, <see cref="KpiMeasurement"/>).
+    /// Domain's definition namespaces and of every Policies namespace but the host's, plus <see cref="AlsoDefinitions"/>,
+    /// except what is mutable by design or not a value — builders, aggregates, domain events, exceptions, static classes,
+    /// and the engines that accumulate (<see cref="ScoringEngine"/>, <see cref="KpiMeasurement"/>).
     /// </summary>
     internal static IEnumerable<Type> DefinitionTypes()
     {
-        var namespaces = DefinitionNamespaces.Select(t => t.Namespace).ToHashSet();
-        return new[] { typeof(Applicability).Assembly, typeof(EscalationLadder).Assembly }
-            .SelectMany(a => a.GetExportedTypes())
-            .Where(t => namespaces.Contains(t.Namespace) && (t.IsClass || t.IsValueType) && !t.IsEnum && !(t.IsAbstract && t.IsSealed))
+        var domain = DomainDefinitionNamespaces.Select(t => t.Namespace).ToHashSet();
+        var notPolicies = PolicyNamespacesWithoutDefinitions.Select(t => t.Namespace).ToHashSet();
+        return typeof(Applicability).Assembly.GetExportedTypes().Where(t => domain.Contains(t.Namespace))
+            .Concat(typeof(EscalationLadder).Assembly.GetExportedTypes().Where(t => !notPolicies.Contains(t.Namespace)))
+            .Where(t => (t.IsClass || t.IsValueType) && !t.IsEnum && !(t.IsAbstract && t.IsSealed))
             .Where(t => !t.Name.EndsWith("Builder", StringComparison.Ordinal)
                 && !typeof(IDomainEvent).IsAssignableFrom(t) && !typeof(Exception).IsAssignableFrom(t) && !IsAggregate(t)
                 && t != typeof(ScoringEngine) && t != typeof(KpiMeasurement))
