@@ -27,6 +27,21 @@ public sealed class ICalendarImportExampleTests
     private static bool[] OpenAtNoon(BusinessCalendar calendar, params LocalDate[] dates) => [.. dates.Select(d => calendar.IsOpen(At(d.Year, d.Month, d.Day, 12)))];
 
     [Fact]
+    public void AddICalendar_TheSameFileImportedTwice_GivesEqualCalendars_AndADifferentFileAnUnequalOne()
+    {
+        var text = Ics("DTSTART;VALUE=DATE:20260101", "DTSTART;VALUE=DATE:20261001\nRRULE:FREQ=YEARLY", "DTSTART;VALUE=DATE:20260216\nDTEND;VALUE=DATE:20260219");
+
+        var first = AllDays().AddICalendar(text).Build();
+        var second = AllDays().AddICalendar(text).AddICalendar(text).Build();
+        var other = AllDays().AddICalendar(Ics("DTSTART;VALUE=DATE:20260102")).Build();
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, other);
+        Assert.NotEqual(first, AllDays().Build());
+    }
+
+    [Fact]
     public void AddICalendar_AllDayEvents_CloseTheirDates()
     {
         var calendar = AllDays().AddICalendar(Ics(

@@ -22,10 +22,10 @@ namespace ServiceQuality.Domain.Agreements;
 /// <see cref="AgreementKind.ServiceLevel"/> agreement in catalogue order (as Zendesk and Jira Service Management pick the
 /// first matching policy), <b>every</b> covering <see cref="AgreementKind.OperationalLevel"/> agreement (one per team, as
 /// ServiceNow attaches every matching definition), and the first covering <see cref="AgreementKind.UnderpinningContract"/>;
-/// in that order. Immutable and thread-safe; a host records the choice on the case when it opens (the agreement
+/// in that order. Immutable and thread-safe; two catalogues with equal versions in the same order are equal; a host records the choice on the case when it opens (the agreement
 /// reference of <c>Ticket.Open</c> and <c>Complaint.Receive</c>), so a later catalogue change does not move an open case.
 /// </summary>
-public sealed class AgreementCatalog
+public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
 {
     private readonly ImmutableArray<AgreementVersion> _versions;
 
@@ -251,4 +251,16 @@ public sealed class AgreementCatalog
 
         return chosen;
     }
+
+    /// <summary>Whether <paramref name="other"/> holds equal versions in the same order (the order is precedence, so it counts).</summary>
+    /// <param name="other">The other catalogue, or null.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(AgreementCatalog? other) => ReferenceEquals(this, other) || (other is not null && _versions.SequenceEqual(other._versions));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as AgreementCatalog);
+
+    /// <summary>A hash code consistent with <see cref="Equals(AgreementCatalog)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _versions.Aggregate(_versions.Length, (hash, version) => HashCode.Combine(hash, version));
 }

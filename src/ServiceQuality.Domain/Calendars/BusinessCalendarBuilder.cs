@@ -157,7 +157,7 @@ public sealed class BusinessCalendarBuilder
             _weekly.Select(day => day.OrderBy(s => s.Start).ToArray()).ToArray(),
             _holidays.ToFrozenSet(),
             _workingDays.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(s => s.Start).ToArray()),
-            _yearly.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()));
+            _yearly.ToFrozenDictionary(p => p.Key, p => CalendarRules.Merge(p.Value)));
         return new BusinessCalendar(Zone, rules, Describe());
     }
 

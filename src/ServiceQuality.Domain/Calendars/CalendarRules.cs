@@ -7,12 +7,18 @@ namespace ServiceQuality.Domain.Calendars;
 /// The validated, immutable rules of a calendar in local time: weekly spans, dated holidays, yearly holidays and dates
 /// with their own hours. <see cref="SpansOf"/> is the single place that decides which spans a date has.
 /// </summary>
-internal sealed class CalendarRules
+/// <remarks>
+/// The rules are normalised when built (spans sorted by start, each yearly holiday's year ranges merged into disjoint
+/// ascending ranges), so two rule sets that describe the same definition in any order of additions are equal
+/// (<see cref="Equals(CalendarRules)"/>), and their hash code, worked out once here, agrees.
+/// </remarks>
+internal sealed class CalendarRules : IEquatable<CalendarRules>
 {
     private readonly LocalSpan[][] _weekly;
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly FrozenDictionary<LocalDate, LocalSpan[]> _workingDays;
     private readonly FrozenDictionary<AnnualDate, YearRange[]> _yearly;
+    private readonly int _hash;
 
     public CalendarRules(
         LocalSpan[][] weekly,
@@ -24,6 +30,7 @@ internal sealed class CalendarRules
         _holidays = holidays;
         _workingDays = workingDays;
         _yearly = yearly;
+        _hash = ComputeHash();
     }
 
     /// <summary>
@@ -43,6 +50,122 @@ internal sealed class CalendarRules
         }
 
         return IsYearlyHoliday(date) ? [] : _weekly[(int)date.DayOfWeek - 1];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> holds the same weekly spans per weekday, dated holidays, dated working days with the
+    /// same spans, and yearly holidays over the same years. Costs time in the size of the rules, never of the timeline.
+    /// </summary>
+    public bool Equals(CalendarRules? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || _hash != other._hash || !_holidays.SetEquals(other._holidays))
+        {
+            return false;
+        }
+
+        for (var day = 0; day < _weekly.Length; day++)
+        {
+            if (!_weekly[day].AsSpan().SequenceEqual(other._weekly[day]))
+            {
+                return false;
+            }
+        }
+
+        return SameEntries(_workingDays, other._workingDays) && SameEntries(_yearly, other._yearly);
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as CalendarRules);
+
+    /// <summary>A hash code consistent with <see cref="Equals(CalendarRules)"/>, worked out when the rules were built.</summary>
+    public override int GetHashCode() => _hash;
+
+    /// <summary>Merges year ranges into disjoint, non-adjacent ranges in ascending order: the normal form of a yearly holiday's years.</summary>
+    public static YearRange[] Merge(IEnumerable<YearRange> ranges)
+    {
+        var merged = new List<YearRange>();
+        foreach (var range in ranges.OrderBy(r => r.First))
+        {
+            if (merged.Count > 0 && range.First <= merged[^1].Last + 1)
+            {
+                merged[^1] = merged[^1] with { Last = Math.Max(merged[^1].Last, range.Last) };
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return [.. merged];
+    }
+
+    private static bool SameEntries<TKey, TValue>(FrozenDictionary<TKey, TValue[]> left, FrozenDictionary<TKey, TValue[]> right)
+        where TKey : notnull
+        where TValue : IEquatable<TValue>
+    {
+        if (left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, values) in left)
+        {
+            if (!right.TryGetValue(key, out var others) || !values.AsSpan().SequenceEqual(others))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Sums of entry hashes for the sets and dictionaries, whose order of enumeration is not part of the rules.</summary>
+    private int ComputeHash()
+    {
+        var hash = new HashCode();
+        foreach (var day in _weekly)
+        {
+            hash.Add(day.Length);
+            foreach (var span in day)
+            {
+                hash.Add(span);
+            }
+        }
+
+        var holidays = _holidays.Count;
+        foreach (var date in _holidays)
+        {
+            holidays = unchecked(holidays + date.GetHashCode());
+        }
+
+        hash.Add(holidays);
+        hash.Add(EntriesHash(_workingDays));
+        hash.Add(EntriesHash(_yearly));
+        return hash.ToHashCode();
+
+        static int EntriesHash<TKey, TValue>(FrozenDictionary<TKey, TValue[]> entries)
+            where TKey : notnull
+        {
+            var sum = entries.Count;
+            foreach (var (key, values) in entries)
+            {
+                var entry = new HashCode();
+                entry.Add(key);
+                foreach (var value in values)
+                {
+                    entry.Add(value);
+                }
+
+                sum = unchecked(sum + entry.ToHashCode());
+            }
+
+            return sum;
+        }
     }
 
     private bool IsYearlyHoliday(LocalDate date)

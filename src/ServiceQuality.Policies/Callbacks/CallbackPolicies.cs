@@ -85,9 +85,10 @@ public static class CallbackPolicies
     public static ICallbackPolicy Combine(params ICallbackPolicy[] policies)
     {
         Guard.Against.Null(policies);
-        return new Policy(string.Join("; ", policies.Select(p => p.Description)),
-            complaint => Concatenate(policies, policy => policy.ForComplaint(complaint)),
-            ticket => Concatenate(policies, policy => policy.ForTicket(ticket)),
+        ICallbackPolicy[] combined = [.. policies]; // a copy: the caller's array may change afterwards
+        return new Policy(string.Join("; ", combined.Select(p => p.Description)),
+            complaint => Concatenate(combined, policy => policy.ForComplaint(complaint)),
+            ticket => Concatenate(combined, policy => policy.ForTicket(ticket)),
             keepDescriptions: true);
     }
 

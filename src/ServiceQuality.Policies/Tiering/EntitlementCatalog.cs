@@ -6,8 +6,11 @@ using ServiceQuality.Domain.Customers;
 
 namespace ServiceQuality.Policies.Tiering;
 
-/// <summary>The entitlements of each tier; a tier not listed gets <see cref="TierEntitlements.Standard"/>. Immutable and thread-safe.</summary>
-public sealed class EntitlementCatalog
+/// <summary>
+/// The entitlements of each tier; a tier not listed gets <see cref="TierEntitlements.Standard"/>. Immutable and thread-safe;
+/// two catalogues with equal entitlements for the same tiers are equal.
+/// </summary>
+public sealed class EntitlementCatalog : IEquatable<EntitlementCatalog>
 {
     private readonly FrozenDictionary<ServiceTier, TierEntitlements> _byTier;
 
@@ -42,4 +45,19 @@ public sealed class EntitlementCatalog
     /// <param name="tier">The tier.</param>
     /// <returns>Its entitlements, or the standard ones when it is not listed.</returns>
     public TierEntitlements For(ServiceTier tier) => _byTier.TryGetValue(tier, out var entitlements) ? entitlements : TierEntitlements.Standard(tier);
+
+    /// <summary>Whether <paramref name="other"/> lists equal entitlements for the same tiers, in any order.</summary>
+    /// <param name="other">The other catalogue, or null.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(EntitlementCatalog? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && _byTier.Count == other._byTier.Count
+            && _byTier.All(p => other._byTier.TryGetValue(p.Key, out var theirs) && p.Value.Equals(theirs)));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as EntitlementCatalog);
+
+    /// <summary>A hash code consistent with <see cref="Equals(EntitlementCatalog)"/>, independent of the order the entitlements were listed in.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => _byTier.Values.Aggregate(_byTier.Count, (sum, entitlements) => unchecked(sum + entitlements.GetHashCode()));
 }

@@ -10,9 +10,10 @@ namespace ServiceQuality.Policies.Trust;
 /// The stock trust policy: good behaviour raises the score by <see cref="Reward"/> per weight, bad lowers it by
 /// <see cref="Penalty"/> per weight, and between observations the score decays toward <see cref="DefaultScore"/> by
 /// <see cref="DecayPerDay"/> points a day. <see cref="Authorize"/> denies an operation below its threshold and any
-/// operation without one; <see cref="Decide"/> asks the policy's <see cref="Model"/>. Immutable and thread-safe.
+/// operation without one; <see cref="Decide"/> asks the policy's <see cref="Model"/>. Immutable and thread-safe; two
+/// policies with equal terms, thresholds and model are equal.
 /// </summary>
-public sealed class TrustPolicy : ITrustPolicy
+public sealed class TrustPolicy : ITrustPolicy, IEquatable<TrustPolicy>
 {
     private readonly FrozenDictionary<string, int> _thresholds;
 
@@ -135,4 +136,21 @@ public sealed class TrustPolicy : ITrustPolicy
         var step = DecayPerDay * (decimal)elapsed.TotalDays;
         return value > DefaultScore ? Math.Max(DefaultScore, value - step) : Math.Min(DefaultScore, value + step);
     }
+
+    /// <summary>Whether <paramref name="other"/> has the same reward, penalty, decay, default score, thresholds and model.</summary>
+    /// <param name="other">The other policy, or null.</param>
+    /// <returns>True when equal.</returns>
+    public bool Equals(TrustPolicy? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Reward == other.Reward && Penalty == other.Penalty && DecayPerDay == other.DecayPerDay
+            && DefaultScore == other.DefaultScore && Model.Equals(other.Model) && _thresholds.Count == other._thresholds.Count
+            && _thresholds.All(p => other._thresholds.TryGetValue(p.Key, out var theirs) && p.Value == theirs));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as TrustPolicy);
+
+    /// <summary>A hash code consistent with <see cref="Equals(TrustPolicy)"/>, independent of the order of the thresholds.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() =>
+        HashCode.Combine(Reward, Penalty, DecayPerDay, DefaultScore, Model, _thresholds.Aggregate(_thresholds.Count, (sum, p) => unchecked(sum + HashCode.Combine(p.Key, p.Value))));
 }
