@@ -39,6 +39,15 @@ internal static class Labels
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// The agreements chosen for a case in short, by kind (customer SLA, OLAs, underpinning contracts): a kind's one version by
+    /// its reference, several OLAs or contracts by their number: "PM-2025 v2 + 4 OLAs + UC-LIFTS v1".
+    /// </summary>
+    public static string Agreements(IReadOnlyList<AgreementVersion> agreements) => agreements.Count == 0 ? "–" : string.Join(" + ",
+        agreements.GroupBy(a => a.Kind).OrderBy(g => g.Key).SelectMany(g => g.Key == ServiceQuality.Domain.Agreements.AgreementKind.ServiceLevel || g.Count() == 1
+            ? g.Select(a => a.Reference.ToString())
+            : [Count(g.Count(), g.Key == ServiceQuality.Domain.Agreements.AgreementKind.OperationalLevel ? "OLA" : "contract")]));
+
     /// <summary>When a version is in force, by local dates: "from 2025-01-15", or "2025-01-01 to 2025-03-01" (the end excluded).</summary>
     public static string InForce(Instant from, Instant? until, DateTimeZone zone) =>
         until is { } end ? $"{IsoDate(from.InZone(zone).Date)} to {IsoDate(end.InZone(zone).Date)}" : $"from {IsoDate(from.InZone(zone).Date)}";

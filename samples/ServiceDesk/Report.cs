@@ -113,16 +113,18 @@ internal sealed record Report(
                 if (i < tickets.Count)
                 {
                     var ticket = tickets[i];
-                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
-                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at));
+                    var all = withCases ? new List<SlaStatus>() : null;
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfTicket(ticket, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase], all);
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(ticket, own, at), all);
                 }
                 else
                 {
                     var complaint = complaints[i - tickets.Count];
                     var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
-                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase]);
+                    var all = withCases ? new List<SlaStatus>() : null;
+                    var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase], all);
                     var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
-                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others));
+                    evaluated = new CaseEvaluation(main, chosen, clocks, own, assessor.AssessEvaluated(complaint, tier, own, at, others), all);
                 }
 
                 results[slot] = evaluated;
@@ -208,13 +210,13 @@ internal sealed record Report(
                     var ticket = tickets[i];
                     Record(slot, ticket.Priority, ticket.CustomerTier, ticket.Customer, ticket: true);
                     kpiMeasurement.AddTicket(ticket);
-                    rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", evaluated.Assessment, zone));
+                    rows?.Add(CaseRow.Of(ticket.Id.Value, "ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, evaluated, catalog, zone));
                     NoteTeams(ticket, teams);
 
                     if (!ticket.IsFinal)
                     {
                         open.Add(new OpenCase(ticket.Id.Value, "Ticket", ticket.History[0].OccurredAt, ticket.CustomerTier, ticket.Priority, ticket.Assignee?.Value ?? Unassigned,
-                            [.. evaluated.Own.Statuses], ticket.Status == TicketStatus.Resolved));
+                            [.. evaluated.Own.Statuses], ticket.Status == TicketStatus.Resolved, evaluated.Agreements));
                     }
                 }
                 else
@@ -225,13 +227,13 @@ internal sealed record Report(
                     Record(slot, priority, tier, complaint.Customer, ticket: false);
                     kpiMeasurement.AddComplaint(complaint);
                     AddFacts(facts, ComplaintScoreFacts.From(complaint, at));
-                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", evaluated.Assessment, zone));
+                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", complaint.ReceivedAt, ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tier, evaluated, catalog, zone));
                     NoteTeams(complaint, teams);
 
                     if (!complaint.IsFinal)
                     {
                         open.Add(new OpenCase(complaint.Id.Value, "Complaint", complaint.ReceivedAt, tier, priority, complaint.Investigation?.Person.Value ?? Unassigned, [.. evaluated.Own.Statuses],
-                            complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted));
+                            complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.CallbackCompleted, evaluated.Agreements));
                     }
                 }
 
@@ -402,35 +404,44 @@ internal sealed record Report(
 
 /// <summary>
 /// One case evaluated at the cut: the agreement it is escalated by, the agreements it recorded, its clocks under all of them,
-/// the clocks of that one agreement, and the assessment made from those.
+/// the clocks of that one agreement, the assessment made from those, and (for the per-case rows only) every status the
+/// evaluation gave, in its order.
 /// </summary>
 internal sealed record CaseEvaluation(
-    AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, IReadOnlyList<ClockOutcome> Clocks, SlaEvaluation Own, CaseAssessment Assessment)
+    AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, IReadOnlyList<ClockOutcome> Clocks, SlaEvaluation Own, CaseAssessment Assessment,
+    IReadOnlyList<SlaStatus>? All = null)
 {
+    /// <summary>The agreements the catalogue chose for the case, as it recorded them; the main agreement alone when it recorded none.</summary>
+    public IReadOnlyList<AgreementVersion> Agreements => Chosen.Count > 0 ? Chosen : [Main];
+
     /// <summary>
     /// A ticket evaluated at <paramref name="at"/> (its history must end by then) as the report evaluates it: under every
     /// agreement it recorded, into <paramref name="buffer"/>; the clocks whose window opened and the statuses of its main
-    /// agreement (the one it is escalated by). Thread-safe for distinct buffers.
+    /// agreement (the one it is escalated by); when <paramref name="all"/> is given, every status of the evaluation is added
+    /// to it, in its order. Thread-safe for distinct buffers.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfTicket(
-        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer, SlaStatus[]? ownBuffer = null)
+        Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer, SlaStatus[]? ownBuffer = null,
+        List<SlaStatus>? all = null)
     {
         var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
         var main = Under(ticket.Agreement, catalog, fallback);
         var summary = chosen.Count > 1
             ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
+        all?.AddRange(buffer.AsSpan(0, summary.Count));
         var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
 
     /// <summary>
     /// A complaint evaluated at <paramref name="at"/> (its history must end by then) as the report evaluates it: under every
-    /// agreement it recorded when it recorded the customer's tier, otherwise under its main agreement for <paramref name="tier"/>.
+    /// agreement it recorded when it recorded the customer's tier, otherwise under its main agreement for <paramref name="tier"/>;
+    /// when <paramref name="all"/> is given, every status of the evaluation is added to it, in its order.
     /// </summary>
     public static (AgreementVersion Main, IReadOnlyList<AgreementVersion> Chosen, ClockOutcome[] Clocks, SlaEvaluation Own) OfComplaint(
         Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer,
-        SlaStatus[]? ownBuffer = null)
+        SlaStatus[]? ownBuffer = null, List<SlaStatus>? all = null)
     {
         var received = (ComplaintReceived)complaint.History[0];
         var chosen = catalog.Recorded(received);
@@ -438,6 +449,7 @@ internal sealed record CaseEvaluation(
         var summary = chosen.Count > 1 && received.CustomerTier is not null
             ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
+        all?.AddRange(buffer.AsSpan(0, summary.Count));
         var (clocks, own) = Split(buffer.AsSpan(0, summary.Count), main, summary, ownBuffer);
         return (main, chosen, clocks, own);
     }
@@ -719,8 +731,9 @@ internal sealed class AgreementChoice(AgreementCatalog catalog)
     ];
 }
 
-/// <summary>An open case and its clocks at the evaluation instant.</summary>
-internal sealed record OpenCase(string Id, string Kind, Instant Opened, ServiceTier Tier, Priority Priority, string Holder, IReadOnlyList<SlaStatus> Clocks, bool Resolved);
+/// <summary>An open case, its clocks at the evaluation instant, and the agreements the catalogue chose for it.</summary>
+internal sealed record OpenCase(
+    string Id, string Kind, Instant Opened, ServiceTier Tier, Priority Priority, string Holder, IReadOnlyList<SlaStatus> Clocks, bool Resolved, IReadOnlyList<AgreementVersion> Agreements);
 
 /// <summary>The open cases: how many are overdue, at risk (by the warning stage reached), on track or only waiting to be closed; the oldest listed.</summary>
 internal sealed record Backlog(int Open, IReadOnlyList<BacklogRow> ByState, IReadOnlyList<OpenCaseRow> Oldest)
@@ -745,7 +758,8 @@ internal sealed record Backlog(int Open, IReadOnlyList<BacklogRow> ByState, IRea
             .Select(d => new OpenCaseRow(
                 d.Case.Id, d.Case.Kind, Labels.IsoTime(d.Case.Opened, zone), Math.Max(0, (int)(at - d.Case.Opened).TotalDays),
                 Labels.Tier(d.Case.Tier), Labels.Priority(d.Case.Priority), d.State, d.Clock is { } c ? Labels.Metric(c.Metric) : "–",
-                d.Clock?.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, d.Case.Holder))
+                d.Clock?.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, d.Case.Holder,
+                [.. d.Case.Agreements.Select(a => a.Reference.ToString())], Labels.Agreements(d.Case.Agreements)))
             .ToList();
         return new Backlog(open.Count, byState, oldest);
     }
@@ -774,7 +788,10 @@ internal sealed record Backlog(int Open, IReadOnlyList<BacklogRow> ByState, IRea
 
 internal sealed record BacklogRow(string State, int Cases, string? OldestOpenedAt);
 
-internal sealed record OpenCaseRow(string Case, string Kind, string OpenedAt, int AgeDays, string Tier, string Priority, string State, string Clock, string? DueAt, string HeldBy);
+/// <summary>One of the oldest open cases; <paramref name="Agreements"/> are the versions the catalogue chose for it, <paramref name="AgreementsWords"/> the same in short.</summary>
+internal sealed record OpenCaseRow(
+    string Case, string Kind, string OpenedAt, int AgeDays, string Tier, string Priority, string State, string Clock, string? DueAt, string HeldBy, IReadOnlyList<string> Agreements,
+    [property: JsonIgnore] string AgreementsWords);
 
 /// <summary>The promises broken, by who held the case when each broke.</summary>
 internal sealed record Breaches(long Total, IReadOnlyList<HolderRow> ByHolder, int OtherHolders, long OtherBreaches)
@@ -886,20 +903,35 @@ internal sealed record CreditReasonRow(string Reason, decimal SharePercent, int 
 
 internal sealed record CreditRow(string Customer, long Met, long Missed, decimal? CompliancePercent, decimal Fee, decimal SharePercent, decimal Amount, string Reason);
 
-/// <summary>One case's clocks and escalation decision at the evaluation instant (JSON with <c>--cases</c> only).</summary>
-internal sealed record CaseRow(string Id, string Kind, IReadOnlyList<StatusRow> Statuses, int? EscalationLevel, string? EscalationReason, string? NextChangeAt)
+/// <summary>
+/// One case at the evaluation instant (JSON with <c>--cases</c> only): when it opened, the customer tier it was evaluated for (the
+/// tier it recorded; a complaint that recorded none, its customer's tier at the evaluation instant), the agreements the
+/// catalogue chose for it (the customer SLA version first, then the others as the case recorded them), the clocks of every
+/// agreement the report evaluated it under, each naming its agreement, and the escalation decision. The main agreement's
+/// clocks are all there; another agreement's only when their window opened (an OLA of a team that never held the case, or
+/// a contract for a case never referred, is no promise, as in the compliance by agreement kind).
+/// </summary>
+internal sealed record CaseRow(
+    string Id, string Kind, string OpenedAt, string Tier, IReadOnlyList<string> Agreements, IReadOnlyList<StatusRow> Statuses, int? EscalationLevel, string? EscalationReason, string? NextChangeAt)
 {
-    public static CaseRow Of(string id, string kind, CaseAssessment assessment, DateTimeZone zone) => new(
-        id, kind, [.. assessment.Sla.Statuses.Select(s => StatusRow.Of(s, zone))], assessment.Escalation.Step?.Level, assessment.Escalation.ReasonCode,
-        assessment.NextChangeAt is { } next ? Labels.IsoTime(next, zone) : null);
+    public static CaseRow Of(string id, string kind, Instant opened, ServiceTier tier, CaseEvaluation evaluated, AgreementCatalog catalog, DateTimeZone zone)
+    {
+        var assessment = evaluated.Assessment;
+        return new(
+            id, kind, Labels.IsoTime(opened, zone), Labels.Tier(tier), [.. evaluated.Agreements.Select(a => a.Reference.ToString())],
+            [.. (evaluated.All ?? evaluated.Own.Statuses).Where(s => s.Agreement == evaluated.Main.Reference || s.State != SlaState.NotApplicable).Select(s => StatusRow.Of(s, catalog.Find(s.Agreement)?.Kind ?? AgreementKind.ServiceLevel, zone))],
+            assessment.Escalation.Step?.Level, assessment.Escalation.ReasonCode, assessment.NextChangeAt is { } next ? Labels.IsoTime(next, zone) : null);
+    }
 }
 
+/// <summary>One clock of a case: its agreement version and that agreement's kind in words, then the clock itself.</summary>
 internal sealed record StatusRow(
-    string Metric, string State, double TargetHours, string Basis, double ElapsedHours, string? DueAt, string? BreachedAt, IReadOnlyList<StageRow> Stages, int Cycle)
+    string Agreement, string AgreementKind, string Metric, string State, double TargetHours, string Basis, double ElapsedHours, string? DueAt, string? BreachedAt,
+    IReadOnlyList<StageRow> Stages, int Cycle)
 {
-    public static StatusRow Of(SlaStatus s, DateTimeZone zone) => new(
-        s.Metric.ToString(), s.State.ToString(), Math.Round(s.Target.TotalHours, 2), s.Basis.ToString(), Math.Round(s.Elapsed.TotalHours, 2),
-        s.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, s.BreachedAt is { } breached ? Labels.IsoTime(breached, zone) : null,
+    public static StatusRow Of(SlaStatus s, AgreementKind kind, DateTimeZone zone) => new(
+        s.Agreement.ToString(), Labels.AgreementKind(kind), s.Metric.ToString(), s.State.ToString(), Math.Round(s.Target.TotalHours, 2), s.Basis.ToString(),
+        Math.Round(s.Elapsed.TotalHours, 2), s.DueAt is { } dueAt ? Labels.IsoTime(dueAt, zone) : null, s.BreachedAt is { } breached ? Labels.IsoTime(breached, zone) : null,
         [.. s.Stages.Select(stage => new StageRow(stage.Percent, Labels.IsoTime(stage.At, zone)))], s.Cycle);
 }
 

@@ -71,6 +71,55 @@ public sealed class ReportContentTests : IDisposable
         Assert.Contains(report["kpis"]!.AsArray(), k => k!["kpi"]!.GetValue<string>() == "SLA compliance" && k["numerator"]!.GetValue<long>() == slaMet);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CasesJson_WhenCasesAreAsked_NamesEachCasesAgreements_V2OnlyForCasesOpenedFromItsDate(bool withDefinitions)
+    {
+        string[] definitions = withDefinitions ? ["--definitions", SampleRun.Repository("samples/ServiceDesk/data/definitions.json")] : [];
+        var run = SampleRun.Of(["--smoke", "--format", "json", "--cases", .. definitions]);
+        Assert.True(run.Status == 0, run.Stderr);
+        var report = JsonNode.Parse(run.Stdout)!;
+        var kinds = report["agreements"]!.AsArray().ToDictionary(a => a!["agreement"]!.GetValue<string>(), a => a!["kind"]!.GetValue<string>());
+        var tiers = report["tiers"]!.AsArray().Select(t => t!["tier"]!.GetValue<string>()).ToHashSet();
+        var v2From = ServiceCentre.Version2From.InZone(ServiceCentre.Zone).ToDateTimeOffset();
+        var (before, after) = (0, 0);
+
+        foreach (var row in report["cases"]!.AsArray())
+        {
+            var id = row!["id"]!.GetValue<string>();
+            var agreements = row["agreements"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+            Assert.Contains(row["tier"]!.GetValue<string>(), tiers);
+
+            // One customer SLA, named first, then every OLA and the contract: the catalogue's choice as the case recorded it.
+            Assert.True(agreements.Count > 1 && kinds[agreements[0]] == "Customer SLA" && agreements.Skip(1).All(a => kinds[a] != "Customer SLA"), $"{id}: {string.Join(", ", agreements)}");
+            Assert.All(new[] { "OLA-reception v1", "OLA-repairs v1", "OLA-facilities v1", "OLA-billing v1", "UC-LIFTS v1" }, a => Assert.Contains(a, agreements));
+
+            // Every clock names an agreement of the case and that agreement's kind; the customer SLA's clocks are all there.
+            var statuses = row["statuses"]!.AsArray();
+            Assert.All(statuses, s =>
+            {
+                Assert.Contains(s!["agreement"]!.GetValue<string>(), agreements);
+                Assert.Equal(kinds[s["agreement"]!.GetValue<string>()], s["agreementKind"]!.GetValue<string>());
+            });
+            Assert.Contains(statuses, s => s!["agreement"]!.GetValue<string>() == agreements[0]);
+
+            // The two versions of PM-2025 split at the second's date.
+            if (agreements[0].StartsWith("PM-2025 ", StringComparison.Ordinal))
+            {
+                var opened = DateTimeOffset.Parse(row["openedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(agreements[0] == (opened >= v2From ? "PM-2025 v2" : "PM-2025 v1"), $"{id} opened {opened:O} under {agreements[0]}");
+                (before, after) = opened >= v2From ? (before, after + 1) : (before + 1, after);
+            }
+        }
+
+        Assert.True(before > 0 && after > 0, $"{before} cases under v1, {after} under v2");
+        Assert.Contains(report["cases"]!.AsArray(), r => r!["statuses"]!.AsArray().Any(s => s!["agreementKind"]!.GetValue<string>() == "OLA"));
+        Assert.Contains(report["cases"]!.AsArray(), r => r!["statuses"]!.AsArray().Any(s => s!["agreementKind"]!.GetValue<string>() == "Underpinning contract"));
+        Assert.All(report["backlog"]!["oldest"]!.AsArray(), o => Assert.Equal(
+            report["cases"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == o!["case"]!.GetValue<string>())!["agreements"]!.ToJsonString(), o!["agreements"]!.ToJsonString()));
+    }
+
     [Fact]
     public void Html_IsSelfContainedAndAccessible()
     {
