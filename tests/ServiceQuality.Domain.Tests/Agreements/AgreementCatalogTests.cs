@@ -6,6 +6,7 @@ using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
+using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
 
 namespace ServiceQuality.Domain.Tests.Agreements;
@@ -115,6 +116,39 @@ public sealed class AgreementCatalogTests
             var expected = versions.Where(v => v.EffectiveFrom <= c.Start).OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Version).LastOrDefault();
             var chosen = new AgreementCatalog(versions).ForTicket(ServiceTier.Gold, TicketKind.Inquiry, Channel.Online, Priority.P3, c.Start);
             return Equals(chosen.SingleOrDefault(), expected?.Published);
+        });
+    }
+
+    /// <summary>
+    /// The law as the clock applies it: whatever the evaluation instant — before or after later versions take effect — a
+    /// case is measured by the version in force at its start.
+    /// </summary>
+    [Property(MaxTest = 300, Replay = PropertyRuns.Replay)]
+    public Property TheVersionMeasured_IsTheOneInForceAtTheStart_WhateverTheEvaluationInstant()
+    {
+        var cases = from offsets in Gen.ArrayOf(Gen.Choose(1, 365), 3)
+                    from start in Gen.Choose(0, 400 * 24)
+                    from later in Gen.Choose(0, 500 * 24)
+                    select (Offsets: offsets, Start: Jan + Duration.FromHours(start), Now: Jan + Duration.FromHours(start) + Duration.FromHours(later));
+        var calendars = CalendarLookup.Of("unused", ServiceQuality.Domain.Calendars.BusinessCalendar.AlwaysOpen);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var versions = new List<ServiceLevelAgreement> { Published("PM", AgreementKind.ServiceLevel, Jan) };
+            foreach (var offset in c.Offsets)
+            {
+                versions.Add(Revised(versions[^1], Jan + Duration.FromDays(offset), versions.Count + 1));
+            }
+
+            var catalog = new AgreementCatalog(versions);
+            var chosen = Assert.Single(catalog.ForTicket(ServiceTier.Gold, TicketKind.Inquiry, Channel.Online, Priority.P3, c.Start));
+            var ticket = Ticket.Open(
+                new TicketId("T-1"), new CustomerId("C-1"), TicketKind.Inquiry, Channel.Online, Priority.P3, new StaffId("agent"), ServiceTier.Gold, c.Start, chosen.Reference);
+            var statuses = SlaClock.EvaluateTicket(ticket.History, catalog.Recorded(ticket), calendars, c.Now).Statuses;
+            var inForceNow = catalog.VersionInForce(chosen.Id, c.Now)!;
+
+            return (statuses.Count > 0 && statuses.All(s => s.Agreement == chosen.Reference) && chosen.IsInForceAt(c.Start))
+                .Label($"chosen {chosen.Reference} at the start, {inForceNow.Reference} in force at the evaluation; measured under {string.Join(", ", statuses.Select(s => s.Agreement))}")
+                .Classify(inForceNow.Reference != chosen.Reference, "a later version in force at the evaluation");
         });
     }
 
