@@ -163,6 +163,19 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
         return Recorded(ticket.Agreement, ticket.OtherAgreements, nameof(ticket));
     }
 
+    /// <summary>
+    /// The versions a complaint falls under now, to evaluate it with: those recorded at receipt, or those of the host's
+    /// last recompute (<see cref="Complaints.Complaint.ReselectAgreements"/>).
+    /// </summary>
+    /// <param name="complaint">The complaint.</param>
+    /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>
+    /// <exception cref="ArgumentException">The catalogue does not hold a version the complaint recorded.</exception>
+    public IReadOnlyList<AgreementVersion> Recorded(Complaints.Complaint complaint)
+    {
+        Guard.Against.Null(complaint);
+        return Recorded(complaint.Agreement, complaint.OtherAgreements, nameof(complaint));
+    }
+
     /// <summary>The versions a complaint recorded at receipt, to evaluate it with; see <see cref="Recorded(TicketOpened)"/>.</summary>
     /// <param name="received">The complaint's receipt.</param>
     /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>

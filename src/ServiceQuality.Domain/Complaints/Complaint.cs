@@ -104,13 +104,13 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
     /// <summary>When it was withdrawn.</summary>
     public Instant? WithdrawnAt { get; private set; }
 
-    /// <summary>The customer's tier recorded at receipt, if one was.</summary>
+    /// <summary>The customer's tier recorded at receipt, or by the host's last recompute (<see cref="ReselectAgreements"/>), if one was.</summary>
     public ServiceTier? CustomerTier { get; private set; }
 
-    /// <summary>The agreement version recorded at receipt, if one was.</summary>
+    /// <summary>The agreement version recorded at receipt, or by the host's last recompute (<see cref="ReselectAgreements"/>), if one was.</summary>
     public AgreementReference? Agreement { get; private set; }
 
-    /// <summary>The operational-level agreements and underpinning contract recorded with <see cref="Agreement"/> at receipt; empty if none.</summary>
+    /// <summary>The operational-level agreements and underpinning contract recorded with <see cref="Agreement"/>; empty if none.</summary>
     public IReadOnlyList<AgreementReference> OtherAgreements { get; private set; } = [];
 
     /// <summary>Whether the complaint is closed, withdrawn or merged.</summary>
@@ -406,6 +406,34 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
         Raise(new SeverityChanged(Id, now, severity));
     }
 
+    /// <summary>
+    /// Records the agreements chosen again for the complaint (a recompute): the customer's tier and the versions replace
+    /// those recorded at receipt, for the whole case; see <see cref="Tickets.Ticket.ReselectAgreements"/>.
+    /// </summary>
+    /// <param name="customerTier">The customer's tier to measure the complaint for.</param>
+    /// <param name="agreement">The customer SLA version, if any.</param>
+    /// <param name="otherAgreements">The OLAs and underpinning contract, if any.</param>
+    /// <param name="reason">Why; not blank.</param>
+    /// <param name="now">When.</param>
+    /// <exception cref="ArgumentException">
+    /// The tier is the default value, <paramref name="agreement"/> has no id or a version below 1, <paramref name="otherAgreements"/>
+    /// holds an invalid reference or names an agreement twice, or <paramref name="reason"/> is blank.
+    /// </exception>
+    /// <exception cref="DomainRuleViolationException">The time, merge or transition rule (closed, withdrawn or merged).</exception>
+    public void ReselectAgreements(ServiceTier customerTier, AgreementReference? agreement, IEnumerable<AgreementReference>? otherAgreements, string reason, Instant now)
+    {
+        Guard.Against.Default(customerTier);
+        CheckRecorded(customerTier, agreement);
+        var others = AgreementReferences.CheckOthers(agreement, otherAgreements, nameof(otherAgreements));
+        Guard.Against.NullOrWhiteSpace(reason);
+        GuardCommand(ComplaintCommand.ReselectAgreements, now);
+        Raise(new ComplaintAgreementsReselected(Id, now, customerTier, agreement, reason) { OtherAgreements = others });
+    }
+
+    /// <summary>Whether <see cref="ReselectAgreements"/> is allowed now.</summary>
+    /// <returns>True while the complaint is open (not closed, withdrawn or merged).</returns>
+    public bool CanReselectAgreements() => Can(ComplaintCommand.ReselectAgreements);
+
     /// <summary>Returns the id, status, severity and escalation level.</summary>
     /// <returns>A short summary.</returns>
     public override string ToString() => $"Complaint {Id} ({Status}, {Severity}, level {Escalation.Level})";
@@ -522,6 +550,13 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 Guard.Against.UndefinedEnumValue(e.Severity, nameof(e.Severity));
                 ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.ChangeSeverity);
                 break;
+            case ComplaintAgreementsReselected e:
+                Guard.Against.Default(e.CustomerTier, nameof(e.CustomerTier));
+                CheckRecorded(e.CustomerTier, e.Agreement);
+                AgreementReferences.CheckOthers(e.Agreement, Guard.Against.Null(e.OtherAgreements, nameof(e.OtherAgreements)), nameof(e.OtherAgreements));
+                Guard.Against.NullOrWhiteSpace(e.Reason, nameof(e.Reason));
+                ComplaintRules.TransitionMustBeAllowed(Status, ComplaintCommand.ReselectAgreements);
+                break;
             default:
                 Guard.Against.UnknownEvent(@event, "complaint", nameof(@event));
                 break;
@@ -595,6 +630,9 @@ public sealed class Complaint : AggregateRoot<ComplaintEvent>
                 break;
             case SeverityChanged e:
                 Severity = e.Severity;
+                break;
+            case ComplaintAgreementsReselected e:
+                (CustomerTier, Agreement, OtherAgreements) = (e.CustomerTier, e.Agreement, e.OtherAgreements);
                 break;
             default:
                 Guard.Against.UnknownEvent(@event, "complaint", nameof(@event));

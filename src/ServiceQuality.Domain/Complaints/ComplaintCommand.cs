@@ -51,4 +51,7 @@ public enum ComplaintCommand
 
     /// <summary><see cref="Complaint.ChangeSeverity"/>: changes the severity.</summary>
     ChangeSeverity,
+
+    /// <summary><see cref="Complaint.ReselectAgreements"/>: records the agreements chosen again for the open complaint.</summary>
+    ReselectAgreements,
 }

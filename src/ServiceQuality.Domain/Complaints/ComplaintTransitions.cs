@@ -29,6 +29,7 @@ internal static class ComplaintTransitions
         .. Open.Select(s => (s, MergeAsDuplicate, Merged)),
         .. Open.Select(s => (s, RecordCompensation, s)),
         .. Open.Select(s => (s, ChangeSeverity, s)),
+        .. Open.Select(s => (s, ReselectAgreements, s)),
     ];
 
     /// <summary>The frozen table.</summary>

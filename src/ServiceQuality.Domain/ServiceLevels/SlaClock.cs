@@ -356,7 +356,7 @@ public static partial class SlaClock
     /// <paramref name="now"/>, or an event of <paramref name="history"/> up to it, is outside the supported range of the calendars the agreement uses.
     /// </exception>
     public static SlaEvaluation EvaluateComplaint(IReadOnlyList<ComplaintEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now) =>
-        EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now);
+        EvaluateComplaint(history, RecordedTier(history, now), agreement, calendars, now);
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>, for the customer's tier recorded when it was received.</summary>
     /// <param name="history">The complaint's events in order; its receipt records the customer's tier.</param>
@@ -373,14 +373,29 @@ public static partial class SlaClock
     /// </exception>
     public static SlaEvaluationSummary EvaluateComplaint(
         IReadOnlyList<ComplaintEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
-        EvaluateComplaint(history, RecordedTier(history), agreement, calendars, now, destination);
+        EvaluateComplaint(history, RecordedTier(history, now), agreement, calendars, now, destination);
 
-    private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history)
+    private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history, Instant now)
     {
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not ComplaintReceived, nameof(history), "A complaint's history must start with ComplaintReceived.");
-        return ((ComplaintReceived)history[0]).CustomerTier
+        return Chosen(history, (ComplaintReceived)history[0], now).CustomerTier
             ?? throw new ArgumentException("The complaint's receipt records no customer tier; pass the tier it was received with.", nameof(history));
+    }
+
+    /// <summary>
+    /// The receipt as the clocks read it: the tier and agreements it recorded, or those of the host's last recompute by
+    /// <paramref name="now"/> (<see cref="ComplaintAgreementsReselected"/>), which replace them for the whole case.
+    /// </summary>
+    private static ComplaintReceived Chosen(IReadOnlyList<ComplaintEvent> history, ComplaintReceived received, Instant now)
+    {
+        ComplaintAgreementsReselected? last = null;
+        for (var i = 1; i < history.Count && history[i] is { } e && e.OccurredAt <= now; i++)
+        {
+            last = e as ComplaintAgreementsReselected ?? last;
+        }
+
+        return last is null ? received : received with { CustomerTier = last.CustomerTier, Agreement = last.Agreement, OtherAgreements = last.OtherAgreements };
     }
 
     /// <summary>Evaluates a complaint's clocks at <paramref name="now"/> into <paramref name="destination"/>.</summary>
@@ -407,11 +422,12 @@ public static partial class SlaClock
         CheckArguments(history, agreement, calendars, destination);
         var received = history[0] as ComplaintReceived;
         Guard.Against.InvalidArgument(received is null, nameof(history), "A complaint's history must start with ComplaintReceived.");
+        received = Chosen(history, received, now);
         Guard.Against.InvalidArgument(!IsRecorded(received.Agreement, received.OtherAgreements, agreement.Reference), nameof(agreement),
-            $"The complaint was received under {Recorded(received.Agreement, received.OtherAgreements)}, not {agreement.Reference}.");
+            $"The complaint falls under {Recorded(received.Agreement, received.OtherAgreements)}, not {agreement.Reference}.");
         CheckInForce(agreement, received.OccurredAt, "complaint", nameof(agreement));
         Guard.Against.InvalidArgument(received.CustomerTier is { } tier && tier != customerTier, nameof(customerTier),
-            $"The complaint was received from a {received.CustomerTier} customer, not {customerTier}.");
+            $"The complaint records a {received.CustomerTier} customer, not {customerTier}.");
         return EvaluateReceivedComplaint(history, received, customerTier, agreement, calendars, now, destination, extras);
     }
 
@@ -474,8 +490,8 @@ public static partial class SlaClock
         Span<SlaStatus> destination, Extras? extras)
         where TList : IReadOnlyList<AgreementVersion>
     {
-        var tier = RecordedTier(history);
-        var received = (ComplaintReceived)history[0];
+        var tier = RecordedTier(history, now);
+        var received = Chosen(history, (ComplaintReceived)history[0], now);
         CheckAgreementSet(agreements, received.Agreement, received.OtherAgreements, received.OccurredAt, destination.Length, "complaint");
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
         for (var i = 0; i < agreements.Count; i++)

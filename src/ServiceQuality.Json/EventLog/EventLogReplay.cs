@@ -450,6 +450,25 @@ public static class EventLogReplay
                 case EventType.SeverityChanged:
                     FindComplaint(l).ChangeSeverity(l.Enum<Severity>("severity")!.Value, at);
                     break;
+                case EventType.ComplaintAgreementsReselected:
+                    // Chosen again as of the complaint's receipt, as for tickets.
+                    var reconsidered = FindComplaint(l);
+                    var receipt = (ServiceQuality.Domain.Complaints.Events.ComplaintReceived)reconsidered.History[0];
+                    var (reconsideredTier, reconsideredAgreement) = (l.Tier("tier")!.Value, Agreement(l, receipt.OccurredAt));
+                    var reconsideredOthers = ChoosesOthers(l, reconsideredAgreement)
+                        ? ChosenBeside(reconsideredAgreement!, CaseProfile.ForComplaint(reconsideredTier, receipt.Customer, receipt.Category, receipt.Channel, receipt.Severity), receipt.OccurredAt)
+                        : ListedAgreements(l, reconsideredAgreement);
+                    reconsidered.ReselectAgreements(reconsideredTier, reconsideredAgreement?.Reference, reconsideredOthers, l.Text("reason")!, at);
+                    if (reconsideredAgreement is not null)
+                    {
+                        c.ComplaintAgreementMap[reconsidered.Id] = reconsideredAgreement.Reference;
+                    }
+                    else
+                    {
+                        c.ComplaintAgreementMap.Remove(reconsidered.Id);
+                    }
+
+                    break;
                 case EventType.VisitPlanned:
                     var visitId = l.Id("visit", Ids.Visit)!.Value;
                     var visited = FindCustomer(l);

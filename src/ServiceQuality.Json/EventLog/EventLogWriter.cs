@@ -435,6 +435,12 @@ public sealed class EventLogWriter : IDisposable
                 Start(e, "SeverityChanged", ComplaintField, id);
                 _json.WriteString(Severity, EnumCodec<Severity>.Name(e.Severity, Event));
                 break;
+            case ComplaintAgreementsReselected e:
+                Start(e, "ComplaintAgreementsReselected", ComplaintField, id);
+                _json.WriteString(Tier, e.CustomerTier.Code);
+                Agreements(e.Agreement, e.OtherAgreements);
+                Text(Reason, e.Reason);
+                break;
             default:
                 throw Unknown(@event);
         }

@@ -32,8 +32,8 @@ public sealed class ReplayedCases
     public IReadOnlyDictionary<VisitId, VisitRecord> Visits => VisitMap;
 
     /// <summary>
-    /// The agreement each complaint named in its <c>ComplaintReceived</c> line (complaints that named none are absent): a
-    /// complaint is evaluated under it.
+    /// The agreement each complaint named in its <c>ComplaintReceived</c> line, or in its last
+    /// <c>ComplaintAgreementsReselected</c> line (complaints that named none are absent): a complaint is evaluated under it.
     /// </summary>
     public IReadOnlyDictionary<ComplaintId, AgreementReference> ComplaintAgreements => ComplaintAgreementMap;
 

@@ -31,9 +31,10 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
     private static readonly EventShape DuplicateIn = new(nameof(DuplicateMerged), Id, "duplicate", "duplicateReceivedAt");
     private static readonly EventShape Compensation = new(nameof(CompensationRecorded), Id, "amount");
     private static readonly EventShape SeverityChange = new(nameof(SeverityChanged), Id, "severity");
+    private static readonly EventShape Reselected = new(nameof(ComplaintAgreementsReselected), Id, ["customerTier", "agreement", "reason"], ["otherAgreements"]);
 
     public ComplaintEvents()
-        : base("complaint event", [Received, Registered, Investigated, Responded, Resolved, Decided, Callback, Waived, Closed, Withdrawn, Escalated, Merged, DuplicateIn, Compensation, SeverityChange])
+        : base("complaint event", [Received, Registered, Investigated, Responded, Resolved, Decided, Callback, Waived, Closed, Withdrawn, Escalated, Merged, DuplicateIn, Compensation, SeverityChange, Reselected])
     {
     }
 
@@ -169,12 +170,40 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
                 return new CompensationRecorded(e.Id, e.At, amount);
             }
 
-            default:
+            case 14:
             {
                 var severity = e.Single(ref reader, EnumCodec<Severity>.Read);
                 return new SeverityChanged(e.Id, e.At, severity);
             }
+
+            default:
+                return ReadReselected(ref reader, ref e);
         }
+    }
+
+    private static ComplaintAgreementsReselected ReadReselected(ref Utf8JsonReader reader, ref EventReader<ComplaintId> e)
+    {
+        var (tier, agreement, reason, others) = (default(ServiceTier), (AgreementReference?)null, string.Empty, Array.Empty<AgreementReference>());
+        while (e.Next(ref reader))
+        {
+            switch (e.Field)
+            {
+                case 0:
+                    tier = ValueCodecs.ReadTier(ref reader, e.Where);
+                    break;
+                case 1:
+                    agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
+                    break;
+                case 2:
+                    reason = JsonValues.ReadString(ref reader, e.Where);
+                    break;
+                default:
+                    others = ValueCodecs.ReadArray(ref reader, e.Where, ValueCodecs.ReadReference);
+                    break;
+            }
+        }
+
+        return new ComplaintAgreementsReselected(e.Id, e.At, tier, agreement, reason) { OtherAgreements = others };
     }
 
     protected override void WriteEvent(JsonOut writer, ComplaintEvent value)
@@ -275,6 +304,20 @@ internal sealed class ComplaintEvents : EventFamily<ComplaintEvent>
             case SeverityChanged e:
                 Begin(writer, SeverityChange, e);
                 EnumCodec<Severity>.Write(writer, SeverityChange.Field(0), e.Severity, SeverityChange.Where(0));
+                break;
+            case ComplaintAgreementsReselected e:
+                Begin(writer, Reselected, e);
+                writer.WritePropertyName(Reselected.Field(0));
+                ValueCodecs.WriteTier(writer, e.CustomerTier, Reselected.Where(0));
+                writer.WritePropertyName(Reselected.Field(1));
+                ValueCodecs.WriteNullableReference(writer, e.Agreement, Reselected.Where(1));
+                JsonValues.WriteString(writer, Reselected.Field(2), e.Reason, Reselected.Where(2));
+                if (e.OtherAgreements is { Count: > 0 } chosen)
+                {
+                    writer.WritePropertyName(Reselected.Field(3));
+                    ValueCodecs.WriteArray(writer, chosen, Reselected.Where(3), ValueCodecs.WriteReference);
+                }
+
                 break;
             default:
                 throw UnknownType(value);

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Tests.TestSupport;
 using static ServiceQuality.Domain.Complaints.ComplaintStatus;
@@ -17,12 +18,12 @@ public sealed class ComplaintModelTests
     public sealed record View(
         ComplaintStatus Status, Severity Severity, int EscalationLevel, int Escalations, VerdictOutcome? Verdict, Instant? RegisteredAt,
         Instant? ResolvedAt, Instant? CallbackCompletedAt, bool Waived, int Dissatisfied, decimal? Compensation, string? CompensationCurrency, Instant ReceivedAt,
-        int Duplicates, ComplaintId? MergedInto, Instant? ClosedAt, Instant? WithdrawnAt, Instant LastEventAt, int Events);
+        int Duplicates, ComplaintId? MergedInto, Instant? ClosedAt, Instant? WithdrawnAt, Instant LastEventAt, int Events, ServiceTier? CustomerTier);
 
     private static View ViewOf(Complaint c) => new(
         c.Status, c.Severity, c.Escalation.Level, c.Escalation.Escalations.Count, c.Verdict?.Outcome, c.RegisteredAt, c.ResolvedAt, c.CallbackCompletedAt,
         c.CallbackWaiverReason is not null, c.DissatisfiedCallbacks, c.Compensation?.Amount, c.Compensation?.Currency, c.ReceivedAt, c.Duplicates.Count, c.MergedInto,
-        c.ClosedAt, c.WithdrawnAt, c.LastEventAt, c.History.Count);
+        c.ClosedAt, c.WithdrawnAt, c.LastEventAt, c.History.Count, c.CustomerTier);
 
     public sealed record Command(string Name, int Minutes, int Number, bool Flag)
     {
@@ -32,7 +33,7 @@ public sealed class ComplaintModelTests
     private static readonly string[] Names =
     [
         "Register", "Assign", "Respond", "Resolve", "Verdict", "Callback", "Waive", "Close", "Withdraw", "Escalate",
-        "Compensate", "Severity", "MergeDuplicate", "MergeInto",
+        "Compensate", "Severity", "MergeDuplicate", "MergeInto", "Reselect",
     ];
 
     /// <summary>The table's commands a model command stands for (a callback is either; a merge is this complaint's side of it).</summary>
@@ -46,13 +47,14 @@ public sealed class ComplaintModelTests
         "Severity" => [ComplaintCommand.ChangeSeverity],
         "MergeDuplicate" => [ComplaintCommand.Merge],
         "MergeInto" => [ComplaintCommand.MergeAsDuplicate],
+        "Reselect" => [ComplaintCommand.ReselectAgreements],
         _ => [Enum.Parse<ComplaintCommand>(name)],
     };
 
     private static Gen<Command> Commands =>
         from name in Gen.Elements(
             "Register", "Assign", "Respond", "Resolve", "Verdict", "Callback", "Waive", "Close", "Withdraw", "Escalate",
-            "Compensate", "Severity", "MergeDuplicate", "MergeInto")
+            "Compensate", "Severity", "MergeDuplicate", "MergeInto", "Reselect")
         from minutes in ModelBased.MinutesDelta
         from number in Gen.Choose(-60, 600)
         from flag in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
@@ -112,11 +114,14 @@ public sealed class ComplaintModelTests
             "Severity" => (null, next with { Severity = (Severity)(Math.Abs(c.Number) % 3) }),
             "MergeDuplicate" => (null, next with { Duplicates = m.Duplicates + 1, ReceivedAt = Earlier(m.ReceivedAt, DuplicateReceipt(c, now)) }),
             "MergeInto" => (null, next with { Status = Merged, MergedInto = new ComplaintId("K-primary") }),
+            "Reselect" => (null, next with { CustomerTier = TierOf(c) }),
             _ => throw new InvalidOperationException(c.Name),
         };
     }
 
     private static string Currency(Command c) => c.Flag ? "CNY" : "USD";
+
+    private static ServiceTier TierOf(Command c) => c.Flag ? ServiceTier.Key : ServiceTier.Gold;
 
     private static Instant Earlier(Instant a, Instant b) => a < b ? a : b;
 
@@ -139,6 +144,7 @@ public sealed class ComplaintModelTests
             case "Escalate": complaint.Escalate(c.Number % 6, "supervisor", "policy", now); break;
             case "Compensate": complaint.RecordCompensation(new Money(c.Number, Currency(c)), now); break;
             case "Severity": complaint.ChangeSeverity((Severity)(Math.Abs(c.Number) % 3), now); break;
+            case "Reselect": complaint.ReselectAgreements(TierOf(c), null, null, "tier corrected", now); break;
             case "MergeDuplicate":
                 var duplicate = Complaint.Receive(new ComplaintId($"K-dup-{c.Number}"), new CustomerId("C-1"), Channel.Online, ComplaintCategory.Delay, Severity.Minor, DuplicateReceipt(c, now));
                 complaint.Merge(duplicate, now);

@@ -1,6 +1,7 @@
 using NodaTime;
 using ServiceQuality.Domain.Agreements;
 using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Complaints;
 using ServiceQuality.Domain.Customers;
 using ServiceQuality.Domain.ServiceLevels;
 using ServiceQuality.Domain.Tickets;
@@ -95,6 +96,30 @@ public sealed class AgreementRecomputeTests
         Assert.Throws<ArgumentException>(() => open.ReselectAgreements(ServiceTier.Key, sla.Reference, null, " ", Opened + Duration.FromMinutes(1)));
         Assert.Throws<ArgumentException>(() => open.ReselectAgreements(ServiceTier.Key, sla.Reference, [sla.Reference], "twice", Opened + Duration.FromMinutes(1)));
         Assert.Single(open.History);
+    }
+
+    [Fact]
+    public void ComplaintReselectAgreements_WithTheCustomersNewTier_MeasuresTheWholeComplaintForIt_FromTheRecomputeOn()
+    {
+        var draft = ServiceLevelAgreement.Draft(new AgreementId("CMP"), "complaints by tier", AgreementKind.ServiceLevel, Drafted);
+        draft.SetCalendar("reference", Drafted);
+        draft.AddTarget(Metric.ComplaintResolution, null, ServiceTier.Gold, Duration.FromHours(16), TimeBasis.BusinessTime, Drafted);
+        draft.AddTarget(Metric.ComplaintResolution, null, ServiceTier.Key, Duration.FromHours(8), TimeBasis.BusinessTime, Drafted);
+        draft.Publish(Drafted, Drafted);
+        var sla = draft.Published;
+        var complaint = Complaint.Receive(
+            new ComplaintId("K-1"), new CustomerId("C-1"), Channel.Hotline, ComplaintCategory.Delay, Severity.Major, Opened,
+            customerTier: ServiceTier.Gold, agreement: sla.Reference);
+        var recomputedAt = Opened + Duration.FromHours(1);
+        complaint.ReselectAgreements(ServiceTier.Key, sla.Reference, null, "a key account after all", recomputedAt);
+
+        SlaStatus Resolution(Instant now) => Assert.Single(SlaClock.EvaluateComplaint(complaint.History, sla, Calendars, now).Statuses, s => s.Metric == Metric.ComplaintResolution);
+
+        Assert.Equal(Duration.FromHours(16), Resolution(recomputedAt - Duration.FromMinutes(1)).Target);
+        Assert.Equal(Duration.FromHours(8), Resolution(recomputedAt).Target);
+        Assert.Equal("customerTier", Assert.Throws<ArgumentException>(() => SlaClock.EvaluateComplaint(complaint.History, ServiceTier.Gold, sla, Calendars, recomputedAt)).ParamName);
+        Assert.Equal([sla], new AgreementCatalog([sla]).Recorded(complaint));
+        Assert.Equal(ServiceTier.Key, Complaint.FromHistory(complaint.History).CustomerTier);
     }
 
     [Fact]

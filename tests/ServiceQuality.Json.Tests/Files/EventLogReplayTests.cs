@@ -184,6 +184,19 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_ARecomputeOfAComplaintsAgreements_ReplacesItsTierAndTheAgreementItIsEvaluatedUnder()
+    {
+        var received = """{"at":"2025-01-15T05:00:00Z","type":"ComplaintReceived","complaint":"K-2","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","agreement":"PM-2025","tier":"gold"}""";
+        var recompute = """{"at":"2025-01-16T05:00:00Z","type":"ComplaintAgreementsReselected","complaint":"K-2","tier":"key","agreement":"PM-2025","agreementVersion":1,"reason":"a key account after all"}""";
+
+        var cases = Replay(Good + "\n" + received + "\n" + recompute);
+
+        Assert.Equal(Domain.Customers.ServiceTier.Key, cases.Complaints[new ComplaintId("K-2")].CustomerTier);
+        Assert.Equal(new AgreementReference(new AgreementId("PM-2025"), 1), cases.ComplaintAgreements[new ComplaintId("K-2")]);
+        Assert.IsType<Domain.Complaints.Events.ComplaintAgreementsReselected>(cases.Complaints[new ComplaintId("K-2")].History[^1]);
+    }
+
+    [Fact]
     public void Replay_ARecomputeWithoutATier_IsRefusedAtItsLine()
     {
         var line = """{"at":"2025-01-16T05:00:00Z","type":"TicketAgreementsReselected","ticket":"T-1","agreement":"PM-2025","reason":"no tier"}""";

@@ -218,6 +218,11 @@ public static class HistoryGenerators
             if (complaint.CanWaiveCallback() && pick % 7 == 0) { commands.Add(() => complaint.WaiveCallback(Text(pick), now)); }
             if (complaint.CanClose()) { commands.Add(() => complaint.Close(now)); }
             if (complaint.CanEscalate()) { commands.Add(() => complaint.Escalate(complaint.Escalation.Level + 1 + (pick % 2), Text(pick), Text(pick + 2), now)); }
+            if (complaint.CanReselectAgreements() && pick % 11 == 0)
+            {
+                AgreementReference[] again = pick % 2 == 0 ? [new(new AgreementId("OLA-care"), 2)] : [];
+                commands.Add(() => complaint.ReselectAgreements(pick % 3 == 0 ? ServiceTier.Key : ServiceTier.Gold, pick % 4 == 0 ? null : new AgreementReference(new AgreementId("PM-2026"), 2), again, Text(pick + 5), now));
+            }
             if (complaint.CanRecordCompensation()) { commands.Add(() => complaint.RecordCompensation(Money.Yuan(Increments[pick % Increments.Length] + 1), now)); }
             if (complaint.CanMerge()) { commands.Add(() => complaint.Merge(lastDuplicate = Duplicate(id, ++duplicates, now - gap), now)); }
             if (complaint.CanMerge()) { commands.Add(() => complaint.ChangeSeverity((Severity)(pick % 3), now)); }

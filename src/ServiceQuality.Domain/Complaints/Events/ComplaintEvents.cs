@@ -216,3 +216,42 @@ public sealed record CompensationRecorded(ComplaintId ComplaintId, Instant Occur
 /// <param name="OccurredAt">When.</param>
 /// <param name="Severity">The new severity.</param>
 public sealed record SeverityChanged(ComplaintId ComplaintId, Instant OccurredAt, Severity Severity) : ComplaintEvent(ComplaintId, OccurredAt);
+
+/// <summary>
+/// The host recomputed the complaint's agreements (重新匹配服务承诺): the customer's tier and the agreement versions chosen
+/// again replace those recorded at receipt, for the whole case, from its start; see
+/// <see cref="Tickets.Events.TicketAgreementsReselected"/>.
+/// </summary>
+/// <param name="ComplaintId">The complaint.</param>
+/// <param name="OccurredAt">When the host recomputed them.</param>
+/// <param name="CustomerTier">The customer's tier the complaint is measured for from now on.</param>
+/// <param name="Agreement">The customer SLA version, if any.</param>
+/// <param name="Reason">Why the host recomputed them.</param>
+public sealed record ComplaintAgreementsReselected(ComplaintId ComplaintId, Instant OccurredAt, ServiceTier CustomerTier, AgreementReference? Agreement, string Reason)
+    : ComplaintEvent(ComplaintId, OccurredAt)
+{
+    /// <summary>The OLAs and underpinning contract the complaint falls under from now on (empty, the default, when none).</summary>
+    public IReadOnlyList<AgreementReference> OtherAgreements { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> holds equal members, <see cref="OtherAgreements"/> compared item by item.</summary>
+    /// <param name="other">The other value, or null.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(ComplaintAgreementsReselected? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && base.Equals(other) && CustomerTier == other.CustomerTier && Agreement == other.Agreement
+            && string.Equals(Reason, other.Reason, StringComparison.Ordinal) && ContentEquality.Equal(OtherAgreements, other.OtherAgreements));
+
+    /// <summary>A hash code consistent with <see cref="Equals(ComplaintAgreementsReselected)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), CustomerTier, Agreement, Reason, ContentEquality.Hash(OtherAgreements));
+
+    /// <summary>Prints the members for <c>ToString</c>, with the reason masked as personal data.</summary>
+    /// <param name="builder">Where the members are printed.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        base.PrintMembers(builder);
+        builder.Append(CultureInfo.InvariantCulture, $", CustomerTier = {CustomerTier}, Agreement = {Agreement}, OtherAgreements = [{string.Join(", ", OtherAgreements)}], Reason = {PersonalData.Text(Reason)}");
+        return true;
+    }
+}
