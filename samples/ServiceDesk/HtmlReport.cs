@@ -21,7 +21,7 @@ internal static class HtmlReport
             .Append("body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1260px;padding:0 .8em;color:#1d1d1d;line-height:1.4}\n")
             .Append("h2{margin-top:2.2em;border-bottom:2px solid #ddd;padding-bottom:.2em}\n")
             .Append("table{border-collapse:collapse;margin:.8em 0;font-size:.88em}caption{text-align:left;font-weight:600;padding:.3em 0}\n")
-            .Append("th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:right;vertical-align:top;white-space:nowrap}.wide{overflow-x:auto}th{background:#f3f3f3}\n")
+            .Append("th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:right;vertical-align:top;white-space:nowrap}.wide{overflow-x:auto}th{background:#f3f3f3}.nw{white-space:nowrap}\n")
             .Append("td.t,th.t{text-align:left}th,td.t{white-space:normal}tbody th{font-weight:normal;text-align:left;background:none}\n")
             .Append(".met{color:").Append(Green).Append(";font-weight:600}.notmet{color:").Append(Red).Append(";font-weight:700}.nodata{color:#555}")
             .Append(".yellow{background:#fff3c4}.red{background:#ffd9d6}tr.notmet-row td,tr.notmet-row th{background:#fdeceb}\n")
@@ -98,7 +98,7 @@ internal static class HtmlReport
                 var tag = i == 0 ? "th" : "td";
                 var scope = i == 0 ? " scope=\"row\"" : string.Empty;
                 html.Append('<').Append(tag).Append(scope).Append(classes.Count > 0 ? $" class=\"{string.Join(' ', classes)}\"" : string.Empty).Append('>')
-                    .Append(Encode(shown.Text)).Append("</").Append(tag).Append('>');
+                    .Append(Unbroken(shown.Text)).Append("</").Append(tag).Append('>');
             }
 
             html.Append("</tr>\n");
@@ -106,6 +106,15 @@ internal static class HtmlReport
 
         html.Append("</tbody>\n</table></div>\n");
     }
+
+    /// <summary>
+    /// A cell's text, encoded, with each word that holds a hyphen kept on one line (a case id, a staff id, an agreement, a
+    /// date): a narrow column wraps between words, never at "K-" or "UC-". The text itself is unchanged.
+    /// </summary>
+    private static string Unbroken(string text) =>
+        !text.Contains('-', StringComparison.Ordinal)
+            ? Encode(text)
+            : string.Join(' ', text.Split(' ').Select(word => word.Contains('-', StringComparison.Ordinal) ? $"<span class=\"nw\">{Encode(word)}</span>" : Encode(word)));
 
     private static string Chart(string section, Report r)
     {
