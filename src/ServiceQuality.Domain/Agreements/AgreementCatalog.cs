@@ -89,7 +89,12 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
         return null;
     }
 
-    /// <summary>The agreement versions that apply to a ticket starting at <paramref name="start"/>, by the conditions on these attributes (see <see cref="Select"/> for all).</summary>
+    /// <summary>
+    /// The agreement versions that apply to a ticket starting at <paramref name="start"/>, by the conditions on these
+    /// attributes. A version with a condition on anything else (its customers, sites, teams or severities) is not chosen:
+    /// these arguments cannot show it covers the case, as a case without a value is covered only by an empty list — use
+    /// <see cref="Select"/> with the whole profile.
+    /// </summary>
     /// <param name="tier">The customer's tier in force at the start.</param>
     /// <param name="kind">The ticket's kind.</param>
     /// <param name="channel">The channel.</param>
@@ -99,10 +104,14 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
     public IReadOnlyList<AgreementVersion> ForTicket(ServiceTier tier, TicketKind kind, Channel channel, Priority priority, Instant start)
     {
         Guard.Against.Default(tier);
-        return SelectWhere(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority));
+        return SelectWhere(start, a => a.Applicability.CoversTicket(tier, kind, channel, priority) && AsksNoMore(a.Applicability));
     }
 
-    /// <summary>The agreement versions that apply to a complaint received at <paramref name="start"/>, by the conditions on these attributes (see <see cref="Select"/> for all).</summary>
+    /// <summary>
+    /// The agreement versions that apply to a complaint received at <paramref name="start"/>, by the conditions on these
+    /// attributes; as for <see cref="ForTicket"/>, a version with a condition on its customers, sites, teams or severities
+    /// is not chosen (use <see cref="Select"/>).
+    /// </summary>
     /// <param name="tier">The customer's tier in force at receipt.</param>
     /// <param name="category">The complaint's category.</param>
     /// <param name="channel">The channel.</param>
@@ -111,8 +120,12 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
     public IReadOnlyList<AgreementVersion> ForComplaint(ServiceTier tier, ComplaintCategory category, Channel channel, Instant start)
     {
         Guard.Against.Default(tier);
-        return SelectWhere(start, a => a.Applicability.CoversComplaint(tier, category, channel));
+        return SelectWhere(start, a => a.Applicability.CoversComplaint(tier, category, channel) && AsksNoMore(a.Applicability));
     }
+
+    /// <summary>Whether the conditions are only on what <see cref="ForTicket"/> and <see cref="ForComplaint"/> are told.</summary>
+    private static bool AsksNoMore(Applicability conditions) =>
+        conditions.Customers.Count == 0 && conditions.Sites.Count == 0 && conditions.Teams.Count == 0 && conditions.Severities.Count == 0;
 
     /// <summary>The version a case recorded, by its reference.</summary>
     /// <param name="reference">The agreement and version.</param>

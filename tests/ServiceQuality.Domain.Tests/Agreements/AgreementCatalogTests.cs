@@ -153,6 +153,20 @@ public sealed class AgreementCatalogTests
     }
 
     [Fact]
+    public void ForTicketAndForComplaint_NeverChooseAVersionWithConditionsTheyAreNotTold_SelectDoes()
+    {
+        var acme = Published("ACME", AgreementKind.ServiceLevel, Jan, Applicability.Any with { Customers = [new CustomerId("acme")] });
+        var estate = Published("ESTATE", AgreementKind.ServiceLevel, Jan, Applicability.Any with { Sites = ["estate-a"] });
+        var general = Published("PM", AgreementKind.ServiceLevel, Jan);
+        var catalog = new AgreementCatalog([acme, estate, general]);
+
+        Assert.Equal([general.Published], catalog.ForTicket(ServiceTier.Gold, TicketKind.FaultReport, Channel.Hotline, Priority.P1, Jul));
+        Assert.Equal([general.Published], catalog.ForComplaint(ServiceTier.Gold, ComplaintCategory.Delay, Channel.Hotline, Jul));
+        Assert.Equal([acme.Published], catalog.Select(CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("acme"), TicketKind.FaultReport, Channel.Hotline, Priority.P1), Jul));
+        Assert.Equal([general.Published], catalog.Select(CaseProfile.ForTicket(ServiceTier.Gold, new CustomerId("other"), TicketKind.FaultReport, Channel.Hotline, Priority.P1), Jul));
+    }
+
+    [Fact]
     public void AVersionWithAnEnd_NoLongerAppliesFromItsEnd_AndNoEarlierVersionComesBack()
     {
         var v1 = Published("SEASON", AgreementKind.OperationalLevel, Jan);
