@@ -120,7 +120,7 @@ internal sealed record Report(
                 else
                 {
                     var complaint = complaints[i - tickets.Count];
-                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    var tier = complaint.CustomerTier ?? tiers[complaint.Customer];
                     var all = withCases ? new List<SlaStatus>() : null;
                     var (main, chosen, clocks, own) = CaseEvaluation.OfComplaint(complaint, tier, catalog, agreement, lookup, at, buffer, ownBuffers[slot] ??= new SlaStatus[SlaClock.MaxStatusesPerCase], all);
                     var others = receipts[complaint.Customer].Where(r => r != complaint.ReceivedAt).ToList();
@@ -149,7 +149,7 @@ internal sealed record Report(
                 else
                 {
                     var complaint = complaints[i - tickets.Count];
-                    var tier = ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tiers[complaint.Customer];
+                    var tier = complaint.CustomerTier ?? tiers[complaint.Customer];
                     (slaFacts[slot], breachHolders[slot]) = HoldersOf(SlaClock.EvaluateComplaint(complaint.History, tier, evaluated.Main, lookup, at), complaint.Id.Value);
                 }
             });
@@ -227,7 +227,7 @@ internal sealed record Report(
                     Record(slot, priority, tier, complaint.Customer, ticket: false);
                     kpiMeasurement.AddComplaint(complaint);
                     AddFacts(facts, ComplaintScoreFacts.From(complaint, at));
-                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", complaint.ReceivedAt, ((ComplaintReceived)complaint.History[0]).CustomerTier ?? tier, evaluated, catalog, zone));
+                    rows?.Add(CaseRow.Of(complaint.Id.Value, "complaint", complaint.ReceivedAt, complaint.CustomerTier ?? tier, evaluated, catalog, zone));
                     NoteTeams(complaint, teams);
 
                     if (!complaint.IsFinal)
@@ -424,8 +424,8 @@ internal sealed record CaseEvaluation(
         Ticket ticket, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer, SlaStatus[]? ownBuffer = null,
         List<SlaStatus>? all = null)
     {
-        var chosen = catalog.Recorded((TicketOpened)ticket.History[0]);
-        var main = Under(ticket.Agreement, catalog, fallback);
+        var chosen = catalog.Recorded(ticket);
+        var main = Under(ticket.Agreement, catalog, fallback, ticket.History[0].OccurredAt);
         var summary = chosen.Count > 1
             ? SlaClock.EvaluateTicket(ticket.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateTicket(ticket.History, main, lookup, at, buffer);
@@ -443,10 +443,9 @@ internal sealed record CaseEvaluation(
         Complaint complaint, ServiceTier tier, AgreementCatalog catalog, AgreementVersion fallback, ICalendarLookup lookup, Instant at, SlaStatus[] buffer,
         SlaStatus[]? ownBuffer = null, List<SlaStatus>? all = null)
     {
-        var received = (ComplaintReceived)complaint.History[0];
-        var chosen = catalog.Recorded(received);
-        var main = Under(complaint.Agreement, catalog, fallback);
-        var summary = chosen.Count > 1 && received.CustomerTier is not null
+        var chosen = catalog.Recorded(complaint);
+        var main = Under(complaint.Agreement, catalog, fallback, complaint.History[0].OccurredAt);
+        var summary = chosen.Count > 1 && complaint.CustomerTier is not null
             ? SlaClock.EvaluateComplaint(complaint.History, chosen, lookup, at, buffer)
             : SlaClock.EvaluateComplaint(complaint.History, tier, main, lookup, at, buffer);
         all?.AddRange(buffer.AsSpan(0, summary.Count));
@@ -454,9 +453,12 @@ internal sealed record CaseEvaluation(
         return (main, chosen, clocks, own);
     }
 
-    /// <summary>The agreement a case is escalated by: the version it recorded first, or <paramref name="fallback"/>.</summary>
-    private static AgreementVersion Under(AgreementReference? recorded, AgreementCatalog catalog, AgreementVersion fallback) =>
-        recorded is { } reference && catalog.Find(reference) is { } found ? found : fallback;
+    /// <summary>
+    /// The agreement a case is escalated by: the version it recorded (at its opening, or at the host's last recompute), or
+    /// the version of <paramref name="fallback"/>'s agreement in force when it began (the run checks there is one).
+    /// </summary>
+    private static AgreementVersion Under(AgreementReference? recorded, AgreementCatalog catalog, AgreementVersion fallback, Instant start) =>
+        recorded is { } reference && catalog.Find(reference) is { } found ? found : catalog.VersionInForce(fallback.Id, start) ?? fallback;
 
     /// <summary>
     /// From an allocation-free evaluation: the outcome of each clock whose window opened (an OLA of a team that never held

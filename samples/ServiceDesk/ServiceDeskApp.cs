@@ -166,6 +166,17 @@ public static class ServiceDeskApp
             {
                 throw new SampleException($"{log}: the cases run from {cases.Start} to {cases.End}, outside the calendars' supported range, {supported.Start} to {supported.End} (local years 1900-2199).");
             }
+
+            // A case that names no agreement is measured by the default agreement's version in force when it began; a
+            // version applies only to the cases that begin while it is in force, so a case from before has none.
+            var unmeasurable = cases.Tickets.Where(t => t.Agreement is null).Select(t => (Kind: "ticket", t.Id.Value, Start: t.History[0].OccurredAt))
+                .Concat(cases.Complaints.Where(c => c.Agreement is null).Select(c => (Kind: "complaint", c.Id.Value, Start: c.History[0].OccurredAt)))
+                .FirstOrDefault(c => catalog.VersionInForce(agreement.Id, c.Start) is null);
+            if (unmeasurable.Kind is not null)
+            {
+                throw new SampleException(
+                    $"{log}: {unmeasurable.Kind} '{unmeasurable.Value}' names no agreement and began at {unmeasurable.Start}, when no version of the default agreement {agreement.Id} was in force; name the agreement it falls under.");
+            }
         }
         else
         {
@@ -221,8 +232,8 @@ public static class ServiceDeskApp
             // Each case is evaluated under every agreement it recorded (its SLA, the teams' OLAs, the contract): the number
             // to compare with the library's one-agreement benchmark.
             var agreementEvaluations =
-                cases.Tickets.Where(t => t.History[0].OccurredAt <= at).Sum(t => Math.Max(1, catalog.Recorded((ServiceQuality.Domain.Tickets.Events.TicketOpened)t.History[0]).Count))
-                + cases.Complaints.Where(c => c.History[0].OccurredAt <= at).Sum(c => Math.Max(1, catalog.Recorded((ServiceQuality.Domain.Complaints.Events.ComplaintReceived)c.History[0]).Count));
+                cases.Tickets.Where(t => t.History[0].OccurredAt <= at).Sum(t => Math.Max(1, catalog.Recorded(t).Count))
+                + cases.Complaints.Where(c => c.History[0].OccurredAt <= at).Sum(c => Math.Max(1, catalog.Recorded(c).Count));
             Messages.Say(stderr, string.Create(
                 CultureInfo.InvariantCulture,
                 $"Timings: {(options.Events is null ? "simulation" : "replay")} {simulated.TotalSeconds:0.000} s{(simulationLaps.Count > 0 ? $" ({string.Join(", ", simulationLaps.Select(s => $"{s.Section} {s.Elapsed.TotalSeconds:0.000} s"))})" : string.Empty)}; report {reported.TotalSeconds:0.000} s ({string.Join(", ", laps.Select(s => $"{s.Section} {s.Elapsed.TotalSeconds:0.000} s"))}); {evaluated:N0} cases evaluated at {evaluated / Math.Max(evaluation.TotalSeconds, 1e-9):N0} cases/s ({agreementEvaluations:N0} evaluations under one agreement each, {agreementEvaluations / Math.Max(evaluation.TotalSeconds, 1e-9):N0}/s); process CPU time so far {Environment.CpuUsage.TotalTime.TotalSeconds:0.000} s, of which garbage-collection pauses {GC.GetTotalPauseDuration().TotalSeconds:0.000} s ({GC.GetTotalAllocatedBytes() / 1e9:0.00} GB allocated){(System.Runtime.JitInfo.GetCompiledMethodCount() > 0 ? $" and compiling {System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000} s" : ", native code (nothing compiled at run time)")}."));

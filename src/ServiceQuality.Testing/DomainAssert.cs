@@ -36,6 +36,7 @@ public static class DomainAssert
             t,
             (nameof(t.Id), t.Id), (nameof(t.Customer), t.Customer), (nameof(t.Kind), t.Kind), (nameof(t.Channel), t.Channel),
             (nameof(t.Priority), t.Priority), (nameof(t.CustomerTier), t.CustomerTier), (nameof(t.Agreement), t.Agreement),
+            (nameof(t.OtherAgreements), string.Join(", ", t.OtherAgreements)),
             (nameof(t.RequiresOnSiteVisit), t.RequiresOnSiteVisit), (nameof(t.FirstContactOwner), t.FirstContactOwner),
             (nameof(t.Assignee), t.Assignee), (nameof(t.Department), t.Department), (nameof(t.Status), t.Status),
             (nameof(t.HoldReason), t.HoldReason), (nameof(t.Referral), t.Referral), (nameof(t.OpenedAt), t.OpenedAt),
@@ -61,7 +62,8 @@ public static class DomainAssert
             (nameof(c.CallbackRequired), c.CallbackRequired), (nameof(c.CallbackCompletedAt), c.CallbackCompletedAt),
             (nameof(c.DissatisfiedCallbacks), c.DissatisfiedCallbacks), (nameof(c.CallbackWaiverReason), AggregateSnapshot.Personal(c.CallbackWaiverReason)),
             (nameof(c.Compensation), c.Compensation), (nameof(c.Escalation), c.Escalation), (nameof(c.Duplicates), c.Duplicates),
-            (nameof(c.MergedInto), c.MergedInto), (nameof(c.ClosedAt), c.ClosedAt), (nameof(c.WithdrawnAt), c.WithdrawnAt)));
+            (nameof(c.MergedInto), c.MergedInto), (nameof(c.ClosedAt), c.ClosedAt), (nameof(c.WithdrawnAt), c.WithdrawnAt),
+            (nameof(c.CustomerTier), c.CustomerTier), (nameof(c.Agreement), c.Agreement), (nameof(c.OtherAgreements), string.Join(", ", c.OtherAgreements))));
 
     /// <summary>Asserts that <paramref name="command"/> is refused by <paramref name="rule"/> and leaves the customer unchanged.</summary>
     /// <param name="rule">The rule expected to refuse the command.</param>

@@ -1,3 +1,5 @@
+using ServiceQuality.Domain.Customers;
+
 namespace ServiceDesk.Tests;
 
 public sealed class InputTests : IDisposable
@@ -24,6 +26,36 @@ public sealed class InputTests : IDisposable
     {
         SampleRun.Of(option, _scratch.Root, "--out", _scratch["report.txt"]).AssertRefused("is a directory");
         Assert.Empty(_scratch.Entries);
+    }
+
+    [Fact]
+    public void Run_WhenTheLogRecomputesCasesAgreements_MeasuresThemForTheRecomputedTier()
+    {
+        var log = File.ReadAllText(SampleRun.Repository("samples/ServiceDesk/data/events.jsonl")).TrimEnd('\n') + "\n" + string.Join('\n',
+            """{"at":"2025-02-08T01:00:00Z","type":"TicketAgreementsReselected","ticket":"T-2","tier":"gold","agreement":"PM-2025","reason":"tier corrected"}""",
+            """{"at":"2025-02-08T02:00:00Z","type":"ComplaintReceived","complaint":"K-9","customer":"C-1","channel":"Online","category":"Delay","severity":"Major","agreement":"PM-2025","tier":"gold"}""",
+            """{"at":"2025-02-08T03:00:00Z","type":"ComplaintAgreementsReselected","complaint":"K-9","tier":"key","agreement":"PM-2025","reason":"a key account after all"}""") + "\n";
+        File.WriteAllText(_scratch["events.jsonl"], log);
+
+        var run = SampleRun.Of("--events", _scratch["events.jsonl"], "--format", "json", "--cases");
+
+        Assert.True(run.Status == 0, run.Stderr);
+        var rows = System.Text.Json.Nodes.JsonNode.Parse(run.Stdout)!["cases"]!.AsArray().ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["tier"]!.GetValue<string>());
+        Assert.Equal((Labels.Tier(ServiceTier.Gold), Labels.Tier(ServiceTier.Key)), (rows["T-2"], rows["K-9"]));
+    }
+
+    [Fact]
+    public void Run_WhenALoggedCaseNamesNoAgreementAndBeganBeforeTheDefaultTookEffect_ExitsWith2NamingIt()
+    {
+        var log = string.Join('\n',
+            """{"at":"2024-10-01T01:00:00Z","type":"CustomerRegistered","customer":"C-9","name":"Early","tier":"gold","since":"2020-01-01"}""",
+            """{"at":"2024-10-02T01:00:00Z","type":"TicketOpened","ticket":"T-9","customer":"C-9","kind":"Inquiry","channel":"Hotline","priority":"P3","staff":"wang"}""") + "\n";
+        File.WriteAllText(_scratch["events.jsonl"], log);
+
+        var run = SampleRun.Of("--events", _scratch["events.jsonl"], "--out", _scratch["report.txt"]);
+
+        run.AssertRefused("ticket 'T-9' names no agreement");
+        Assert.Equal(["events.jsonl"], _scratch.Entries);
     }
 
     [Fact]

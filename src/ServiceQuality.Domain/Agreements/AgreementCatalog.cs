@@ -152,7 +152,9 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
     /// <summary>
     /// The versions a ticket recorded when it opened (<see cref="TicketOpened.Agreement"/>, then
     /// <see cref="TicketOpened.OtherAgreements"/>), to evaluate it with: whatever the catalogue has gained since, a case keeps
-    /// the versions it opened under.
+    /// the versions it opened under — until the host recomputes them (<see cref="Tickets.Ticket.ReselectAgreements"/>); from
+    /// the recompute on, evaluate with <see cref="Recorded(Tickets.Ticket)"/>, and before it, with these (or with
+    /// <see cref="Recorded(Tickets.Ticket)"/> of the ticket rebuilt from its events up to then).
     /// </summary>
     /// <param name="opened">The ticket's opening.</param>
     /// <returns>The versions, in the order recorded; empty when the ticket recorded none.</returns>
@@ -189,7 +191,10 @@ public sealed class AgreementCatalog : IEquatable<AgreementCatalog>
         return Recorded(complaint.Agreement, complaint.OtherAgreements, nameof(complaint));
     }
 
-    /// <summary>The versions a complaint recorded at receipt, to evaluate it with; see <see cref="Recorded(TicketOpened)"/>.</summary>
+    /// <summary>
+    /// The versions a complaint recorded at receipt, to evaluate it with until the host recomputes them
+    /// (<see cref="Complaints.Complaint.ReselectAgreements"/>); see <see cref="Recorded(TicketOpened)"/>.
+    /// </summary>
     /// <param name="received">The complaint's receipt.</param>
     /// <returns>The versions, in the order recorded; empty when the complaint recorded none.</returns>
     /// <exception cref="ArgumentException">The catalogue does not hold a version the complaint recorded.</exception>

@@ -32,5 +32,5 @@ public readonly record struct ComplianceSample(
     /// <param name="period">The reporting period, if any.</param>
     /// <returns>The sample.</returns>
     public static ComplianceSample From(in SlaStatus status, Priority priority, ServiceTier tier, StaffId? staff = null, DepartmentId? department = null, LocalDate? period = null) =>
-        new(status.Metric, status.State, status.Elapsed, priority, tier, staff, department, period) { Agreement = status.Agreement, AgreementKind = status.AgreementKind };
+        new(status.Metric, status.State, status.Elapsed, priority, tier, staff, department, period) { Agreement = status.Agreement.Id == default ? null : status.Agreement, AgreementKind = status.Agreement.Id == default ? null : status.AgreementKind };
 }

@@ -657,11 +657,8 @@ public static class EventLogReplay
             var listed = l.Get("otherAgreements");
             if (!listed.IsMissing)
             {
-                if (main is null)
-                {
-                    listed.Problem(ProblemCode.Conflict, "other agreements are given without the agreement the case falls under.");
-                }
-
+                // Without a main agreement too: a case may fall under OLAs or a contract alone, as the aggregates allow and
+                // the writer writes.
                 var references = new List<AgreementReference>();
                 var named = new HashSet<AgreementId>();
                 if (main is not null)

@@ -11,6 +11,16 @@ namespace ServiceQuality.Domain.Tests.ServiceLevels;
 
 public sealed class ComplianceReportTests
 {
+    [Fact]
+    public void From_ADefaultStatus_KnowsNoAgreement_AndGroupsItUnderNone()
+    {
+        var sample = ComplianceSample.From(default(SlaStatus), Priority.P1, ServiceTier.Gold);
+
+        Assert.Equal(((AgreementReference?)null, (AgreementKind?)null), (sample.Agreement, sample.AgreementKind));
+        var group = Assert.Single(ComplianceReport.Build([sample], ComplianceDimensions.Agreement | ComplianceDimensions.AgreementKind));
+        Assert.Equal(((AgreementReference?)null, (AgreementKind?)null), (group.Key.Agreement, group.Key.AgreementKind));
+    }
+
     private static ComplianceSample Sample(SlaState state, int minutes = 10, Metric metric = Metric.Resolution, Priority priority = Priority.P2, string tier = "gold") =>
         new(metric, state, Duration.FromMinutes(minutes), priority, new ServiceTier(tier, tier.Length), new StaffId("s1"), new DepartmentId("d1"), new LocalDate(2025, 1, 1));
 

@@ -197,6 +197,24 @@ public sealed class EventLogReplayTests
     }
 
     [Fact]
+    public void Replay_ACaseUnderOtherAgreementsAlone_IsReadAsTheWriterWritesIt()
+    {
+        var ticket = Domain.Tickets.Ticket.Open(
+            new TicketId("T-7"), new CustomerId("C-1"), Domain.Tickets.TicketKind.Inquiry, Channel.Online, Priority.P3, new StaffId("wang"), Domain.Customers.ServiceTier.Gold,
+            Instant.FromUtc(2025, 1, 15, 5, 0), agreement: null, otherAgreements: [new AgreementReference(new AgreementId("PM-2025"), 1)]);
+        var stream = new MemoryStream();
+        using (var writer = new EventLogWriter(stream, leaveOpen: true))
+        {
+            writer.Write(ticket.History[0]);
+        }
+
+        var cases = Replay(Good + "\n" + System.Text.Encoding.UTF8.GetString(stream.ToArray()).TrimEnd('\n'));
+
+        Assert.Equal([new AgreementReference(new AgreementId("PM-2025"), 1)], cases.Tickets[new TicketId("T-7")].OtherAgreements);
+        Assert.Null(cases.Tickets[new TicketId("T-7")].Agreement);
+    }
+
+    [Fact]
     public void Replay_ARecomputeWithoutATier_IsRefusedAtItsLine()
     {
         var line = """{"at":"2025-01-16T05:00:00Z","type":"TicketAgreementsReselected","ticket":"T-1","agreement":"PM-2025","reason":"no tier"}""";
