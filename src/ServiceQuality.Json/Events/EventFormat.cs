@@ -1,5 +1,7 @@
 using System.Text.Json;
 using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Json.Converters;
 
 namespace ServiceQuality.Json.Events;
@@ -73,6 +75,25 @@ internal static class EventFormat
             var found = reader.TokenType == JsonTokenType.Number ? "version " + JsonErrors.TokenText(ref reader) : "a version that is not a number";
             throw JsonErrors.Invalid(
                 new Where(shape.Properties, 1), $"the event is in {found} of the format; this library reads version {Version}.");
+        }
+    }
+
+    /// <summary>
+    /// Writes the fields of a recompute of a case's agreements (after <see cref="Begin"/>): the tier, the agreement, the
+    /// reason and, when not empty, the other agreements, as <see cref="EventReader{TId}.Reselection"/> reads them.
+    /// </summary>
+    public static void WriteReselection(
+        JsonOut writer, EventShape shape, ServiceTier tier, AgreementReference? agreement, string reason, IReadOnlyList<AgreementReference> others)
+    {
+        writer.WritePropertyName(shape.Field(0));
+        ValueCodecs.WriteTier(writer, tier, shape.Where(0));
+        writer.WritePropertyName(shape.Field(1));
+        ValueCodecs.WriteNullableReference(writer, agreement, shape.Where(1));
+        JsonValues.WriteString(writer, shape.Field(2), reason, shape.Where(2));
+        if (others.Count > 0)
+        {
+            writer.WritePropertyName(shape.Field(3));
+            ValueCodecs.WriteArray(writer, others, shape.Where(3), ValueCodecs.WriteReference);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using NodaTime;
+using ServiceQuality.Domain.Common;
+using ServiceQuality.Domain.Customers;
 using ServiceQuality.Json.Converters;
 
 namespace ServiceQuality.Json.Events;
@@ -83,6 +85,35 @@ internal struct EventReader<TId>
         }
 
         return (level, target!, reason!);
+    }
+
+    /// <summary>
+    /// Reads the fields every recompute of a case's agreements has — <c>customerTier</c>, <c>agreement</c>, <c>reason</c>
+    /// and the optional <c>otherAgreements</c>, in its shape's order — to the event's end.
+    /// </summary>
+    public (ServiceTier Tier, AgreementReference? Agreement, string Reason, AgreementReference[] Others) Reselection(ref Utf8JsonReader reader)
+    {
+        var (tier, agreement, reason, others) = (default(ServiceTier), (AgreementReference?)null, string.Empty, Array.Empty<AgreementReference>());
+        while (Next(ref reader))
+        {
+            switch (Field)
+            {
+                case 0:
+                    tier = ValueCodecs.ReadTier(ref reader, Where);
+                    break;
+                case 1:
+                    agreement = ValueCodecs.ReadNullableReference(ref reader, Where);
+                    break;
+                case 2:
+                    reason = JsonValues.ReadString(ref reader, Where);
+                    break;
+                default:
+                    others = ValueCodecs.ReadArray(ref reader, Where, ValueCodecs.ReadReference);
+                    break;
+            }
+        }
+
+        return (tier, agreement, reason, others);
     }
 
     /// <summary>Moves to the value of the next of the event's own fields, or returns false at the end of a complete event.</summary>

@@ -178,7 +178,10 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
             }
 
             default:
-                return ReadReselected(ref reader, ref e);
+            {
+                var (tier, agreement, reason, others) = e.Reselection(ref reader);
+                return new TicketAgreementsReselected(e.Id, e.At, tier, agreement, reason) { OtherAgreements = others };
+            }
         }
     }
 
@@ -278,17 +281,7 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
                 break;
             case TicketAgreementsReselected e:
                 Begin(writer, Reselected, e);
-                writer.WritePropertyName(Reselected.Field(0));
-                ValueCodecs.WriteTier(writer, e.CustomerTier, Reselected.Where(0));
-                writer.WritePropertyName(Reselected.Field(1));
-                ValueCodecs.WriteNullableReference(writer, e.Agreement, Reselected.Where(1));
-                JsonValues.WriteString(writer, Reselected.Field(2), e.Reason, Reselected.Where(2));
-                if (e.OtherAgreements is { Count: > 0 } chosen)
-                {
-                    writer.WritePropertyName(Reselected.Field(3));
-                    ValueCodecs.WriteArray(writer, chosen, Reselected.Where(3), ValueCodecs.WriteReference);
-                }
-
+                EventFormat.WriteReselection(writer, Reselected, e.CustomerTier, e.Agreement, e.Reason, e.OtherAgreements);
                 break;
             default:
                 throw UnknownType(value);
@@ -297,30 +290,6 @@ internal sealed class TicketEvents : EventFamily<TicketEvent>
         writer.WriteEndObject();
     }
 
-    private static TicketAgreementsReselected ReadReselected(ref Utf8JsonReader reader, ref EventReader<TicketId> e)
-    {
-        var (tier, agreement, reason, others) = (default(ServiceTier), (AgreementReference?)null, string.Empty, Array.Empty<AgreementReference>());
-        while (e.Next(ref reader))
-        {
-            switch (e.Field)
-            {
-                case 0:
-                    tier = ValueCodecs.ReadTier(ref reader, e.Where);
-                    break;
-                case 1:
-                    agreement = ValueCodecs.ReadNullableReference(ref reader, e.Where);
-                    break;
-                case 2:
-                    reason = JsonValues.ReadString(ref reader, e.Where);
-                    break;
-                default:
-                    others = ValueCodecs.ReadArray(ref reader, e.Where, ValueCodecs.ReadReference);
-                    break;
-            }
-        }
-
-        return new TicketAgreementsReselected(e.Id, e.At, tier, agreement, reason) { OtherAgreements = others };
-    }
 
     private static TicketOpened ReadOpened(ref Utf8JsonReader reader, ref EventReader<TicketId> e)
     {
