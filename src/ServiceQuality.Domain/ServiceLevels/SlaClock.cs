@@ -375,12 +375,24 @@ public static partial class SlaClock
         IReadOnlyList<ComplaintEvent> history, AgreementVersion agreement, ICalendarLookup calendars, Instant now, Span<SlaStatus> destination) =>
         EvaluateComplaint(history, RecordedTier(history, now), agreement, calendars, now, destination);
 
-    private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history, Instant now)
+    private static ServiceTier RecordedTier(IReadOnlyList<ComplaintEvent> history, Instant now) => TierOf(ChosenReceipt(history, now));
+
+    /// <summary>The receipt a history starts with, as the clocks read it at <paramref name="now"/> (see <see cref="Chosen(IReadOnlyList{ComplaintEvent}, ComplaintReceived, Instant)"/>).</summary>
+    private static ComplaintReceived ChosenReceipt(IReadOnlyList<ComplaintEvent> history, Instant now)
     {
         Guard.Against.Null(history);
         Guard.Against.InvalidArgument(history.Count == 0 || history[0] is not ComplaintReceived, nameof(history), "A complaint's history must start with ComplaintReceived.");
-        return Chosen(history, (ComplaintReceived)history[0], now).CustomerTier
-            ?? throw new ArgumentException("The complaint's receipt records no customer tier; pass the tier it was received with.", nameof(history));
+        return Chosen(history, (ComplaintReceived)history[0], now);
+    }
+
+    private static ServiceTier TierOf(ComplaintReceived chosen)
+    {
+        if (chosen.CustomerTier is null)
+        {
+            Refuse("The complaint's receipt records no customer tier; pass the tier it was received with.", "history");
+        }
+
+        return chosen.CustomerTier.GetValueOrDefault();
     }
 
     /// <summary>
@@ -490,8 +502,8 @@ public static partial class SlaClock
         Span<SlaStatus> destination, Extras? extras)
         where TList : IReadOnlyList<AgreementVersion>
     {
-        var tier = RecordedTier(history, now);
-        var received = Chosen(history, (ComplaintReceived)history[0], now);
+        var received = ChosenReceipt(history, now);
+        var tier = TierOf(received);
         CheckAgreementSet(agreements, received.Agreement, received.OtherAgreements, received.OccurredAt, destination.Length, "complaint");
         var (count, next, calendarName) = (0, (Instant?)null, (string?)null);
         for (var i = 0; i < agreements.Count; i++)
