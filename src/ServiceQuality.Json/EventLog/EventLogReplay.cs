@@ -320,7 +320,7 @@ public static class EventLogReplay
                     var openedTier = l.Tier("tier", required: false) ?? customer.TierOn(LocalDate(at, agreement));
                     var ticketOthers = ChoosesOthers(l, agreement)
                         ? ChosenBeside(agreement!, CaseProfile.ForTicket(openedTier, customer.Id, kind, channel, priority), at)
-                        : ListedAgreements(l, agreement);
+                        : ListedAgreements(l, agreement, at);
                     var opened = Ticket.Open(
                         ticketId, customer.Id, kind, channel, priority, staff, openedTier, at, agreement?.Reference, onSite, l.Money("claimedLoss", required: false), ticketOthers);
                     Add(c.TicketMap, _tickets, ticketId, l.Get("ticket"), "ticket", opened);
@@ -372,14 +372,10 @@ public static class EventLogReplay
                     FindTicket(l).Escalate(ticketLevel, ticketTarget, ticketReason, at);
                     break;
                 case EventType.TicketAgreementsReselected:
-                    // Chosen again as of the case's start: the versions in force then, the tier the host gives.
                     var recomputed = FindTicket(l);
                     var first = (ServiceQuality.Domain.Tickets.Events.TicketOpened)recomputed.History[0];
-                    var (recomputedTier, recomputedAgreement) = (l.Tier("tier")!.Value, Agreement(l, first.OccurredAt));
-                    var recomputedOthers = ChoosesOthers(l, recomputedAgreement)
-                        ? ChosenBeside(recomputedAgreement!, CaseProfile.ForTicket(recomputedTier, first.Customer, first.Kind, first.Channel, first.Priority), first.OccurredAt)
-                        : ListedAgreements(l, recomputedAgreement);
-                    recomputed.ReselectAgreements(recomputedTier, recomputedAgreement?.Reference, recomputedOthers, l.Text("reason")!, at);
+                    var again = ChosenAgain(l, first.OccurredAt, tier => CaseProfile.ForTicket(tier, first.Customer, first.Kind, first.Channel, first.Priority));
+                    recomputed.ReselectAgreements(again.Tier, again.Agreement?.Reference, again.Others, l.Text("reason")!, at);
                     break;
                 case EventType.ComplaintReceived:
                     var complaintId = l.Id("complaint", Ids.Complaint)!.Value;
@@ -395,7 +391,7 @@ public static class EventLogReplay
                         ? ChosenBeside(
                             complaintAgreement!,
                             CaseProfile.ForComplaint(receivedTier ?? complainant.TierOn(LocalDate(at, complaintAgreement)), complainant.Id, category, complaintChannel, severity), at)
-                        : ListedAgreements(l, complaintAgreement);
+                        : ListedAgreements(l, complaintAgreement, at);
                     var received = Complaint.Receive(
                         complaintId, complainant.Id, complaintChannel, category, severity, at, claimedLoss, againstStaff, againstDepartment, related, l.Bool("callbackRequired", true),
                         receivedTier, complaintAgreement?.Reference, complaintOthers);
@@ -451,17 +447,13 @@ public static class EventLogReplay
                     FindComplaint(l).ChangeSeverity(l.Enum<Severity>("severity")!.Value, at);
                     break;
                 case EventType.ComplaintAgreementsReselected:
-                    // Chosen again as of the complaint's receipt, as for tickets.
                     var reconsidered = FindComplaint(l);
                     var receipt = (ServiceQuality.Domain.Complaints.Events.ComplaintReceived)reconsidered.History[0];
-                    var (reconsideredTier, reconsideredAgreement) = (l.Tier("tier")!.Value, Agreement(l, receipt.OccurredAt));
-                    var reconsideredOthers = ChoosesOthers(l, reconsideredAgreement)
-                        ? ChosenBeside(reconsideredAgreement!, CaseProfile.ForComplaint(reconsideredTier, receipt.Customer, receipt.Category, receipt.Channel, receipt.Severity), receipt.OccurredAt)
-                        : ListedAgreements(l, reconsideredAgreement);
-                    reconsidered.ReselectAgreements(reconsideredTier, reconsideredAgreement?.Reference, reconsideredOthers, l.Text("reason")!, at);
-                    if (reconsideredAgreement is not null)
+                    var chosenAgain = ChosenAgain(l, receipt.OccurredAt, tier => CaseProfile.ForComplaint(tier, receipt.Customer, receipt.Category, receipt.Channel, receipt.Severity));
+                    reconsidered.ReselectAgreements(chosenAgain.Tier, chosenAgain.Agreement?.Reference, chosenAgain.Others, l.Text("reason")!, at);
+                    if (chosenAgain.Agreement is { } main)
                     {
-                        c.ComplaintAgreementMap[reconsidered.Id] = reconsideredAgreement.Reference;
+                        c.ComplaintAgreementMap[reconsidered.Id] = main.Reference;
                     }
                     else
                     {
@@ -577,6 +569,10 @@ public static class EventLogReplay
                 {
                     versionNode.Problem(ProblemCode.UnknownReference, $"the agreements hold version {held.Version} of '{JsonTree.Escape(id.Value)}', not {n}.");
                 }
+                else if (!held.IsInForceAt(at))
+                {
+                    node.Problem(ProblemCode.Conflict, NotInForce(held, at));
+                }
 
                 return held;
             }
@@ -587,6 +583,10 @@ public static class EventLogReplay
                 if (found is null)
                 {
                     versionNode.Problem(ProblemCode.UnknownReference, $"the catalogue holds no version {named} of '{JsonTree.Escape(id.Value)}'.");
+                }
+                else if (!found.IsInForceAt(at))
+                {
+                    versionNode.Problem(ProblemCode.Conflict, NotInForce(found, at));
                 }
 
                 return found;
@@ -605,6 +605,13 @@ public static class EventLogReplay
         /// Why no version of an agreement is in force. A method of its own: a lambda capturing a local of
         /// <see cref="Agreement"/> made the compiler allocate its closure on every call.
         /// </summary>
+        /// <summary>
+        /// Why a named version cannot be the case's: it was not in force when the case began (a version applies only to the
+        /// cases that begin while it is, and the clock refuses any other).
+        /// </summary>
+        private static string NotInForce(AgreementVersion version, Instant start) =>
+            $"{JsonTree.Escape(version.Reference.ToString())} is in force from {version.EffectiveFrom}{(version.EffectiveUntil is { } until ? $" until {until}" : string.Empty)}, not at {start}, when the case began.";
+
         private static string NoneInForce(AgreementCatalog catalog, AgreementId id, Instant at) =>
             catalog.Versions.Any(v => v.Id == id)
                 ? $"no version of '{JsonTree.Escape(id.Value)}' is in force at {at}, when the case opens."
@@ -651,8 +658,20 @@ public static class EventLogReplay
         private static bool Beside(AgreementVersion main, AgreementVersion other) =>
             other.Id != main.Id && (other.Kind == AgreementKind.OperationalLevel || other.Kind != main.Kind);
 
-        /// <summary>The other agreements the line lists, checked; empty when it lists none.</summary>
-        private AgreementReference[] ListedAgreements(Node l, AgreementVersion? main)
+        /// <summary>
+        /// What a recompute line chooses, as of the case's <paramref name="start"/>: the tier it gives, its agreement (the
+        /// version in force at the start when it names none), and the other agreements it lists or, for a line naming
+        /// neither them nor a version, the catalogue's choice beside it. Rare lines, so the profile may come from a closure.
+        /// </summary>
+        private (ServiceTier Tier, AgreementVersion? Agreement, AgreementReference[] Others) ChosenAgain(Node l, Instant start, Func<ServiceTier, CaseProfile> profile)
+        {
+            var (tier, agreement) = (l.Tier("tier")!.Value, Agreement(l, start));
+            var others = ChoosesOthers(l, agreement) ? ChosenBeside(agreement!, profile(tier), start) : ListedAgreements(l, agreement, start);
+            return (tier, agreement, others);
+        }
+
+        /// <summary>The other agreements the line lists, checked (each known and in force at the case's <paramref name="start"/>); empty when it lists none.</summary>
+        private AgreementReference[] ListedAgreements(Node l, AgreementVersion? main, Instant start)
         {
             var listed = l.Get("otherAgreements");
             if (!listed.IsMissing)
@@ -675,11 +694,15 @@ public static class EventLogReplay
 
                     var reference = new AgreementReference(item.Id("id", static v => new AgreementId(v))!.Value, item.Int("version", 1, int.MaxValue)!.Value);
                     var known = catalog is not null
-                        ? catalog.Find(reference) is not null
-                        : agreements!.TryGetValue(reference.Id.Value, out var held) && held.Version == reference.Version;
-                    if (!known)
+                        ? catalog.Find(reference)
+                        : agreements!.TryGetValue(reference.Id.Value, out var held) && held.Version == reference.Version ? held : null;
+                    if (known is null)
                     {
                         item.Problem(ProblemCode.UnknownReference, $"the agreements hold no {reference}.");
+                    }
+                    else if (!known.IsInForceAt(start))
+                    {
+                        item.Problem(ProblemCode.Conflict, NotInForce(known, start));
                     }
                     else if (!named.Add(reference.Id))
                     {

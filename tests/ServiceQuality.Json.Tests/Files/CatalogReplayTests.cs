@@ -108,6 +108,29 @@ public sealed class CatalogReplayTests
         Assert.Equal((2, path, code), (failure.Line, failure.Path, failure.Code));
     }
 
+    [Theory]
+    [InlineData("\"agreement\":\"PM\",\"agreementVersion\":2", "$.agreementVersion")]
+    [InlineData("\"agreement\":\"OLA-desk\",\"agreementVersion\":1,\"otherAgreements\":[{\"id\":\"PM\",\"version\":2}]", "$.otherAgreements[0]")]
+    public void AVersionNotInForceWhenTheCaseOpened_IsRefusedAtItsLine_AsTheClockWouldRefuseIt(string agreement, string path)
+    {
+        // PM v2 takes effect on 15 January; this ticket opens on the 10th.
+        var line = $$"""{"at":"2025-01-10T01:00:00Z","type":"TicketOpened","ticket":"T-1","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang",{{agreement}}}""";
+
+        var failure = Assert.Throws<EventLogException>(() => Replay(line));
+
+        Assert.Equal((2, path, ProblemCode.Conflict), (failure.Line, failure.Path, failure.Code));
+    }
+
+    [Fact]
+    public void ARecomputeNamingAVersionNotInForceAtTheCasesStart_IsRefusedAtItsLine()
+    {
+        var failure = Assert.Throws<EventLogException>(() => Replay(
+            """{"at":"2025-01-10T01:00:00Z","type":"TicketOpened","ticket":"T-1","customer":"C-1","kind":"RepairRequest","channel":"Hotline","priority":"P2","staff":"wang","agreement":"PM"}""",
+            """{"at":"2025-01-20T01:00:00Z","type":"TicketAgreementsReselected","ticket":"T-1","tier":"key","agreement":"PM","agreementVersion":2,"reason":"new terms"}"""));
+
+        Assert.Equal((3, "$.agreementVersion", ProblemCode.Conflict), (failure.Line, failure.Path, failure.Code));
+    }
+
     [Fact]
     public void AnOlderLog_WithACaseBeforeAnyVersionIsInForce_IsRefusedAtItsLine()
     {
