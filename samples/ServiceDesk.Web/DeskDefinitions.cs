@@ -59,12 +59,12 @@ internal sealed class DeskDefinitions
 
     /// <summary>
     /// The agreement versions a new case falls under, as the catalogue chooses them at its start: the customer SLA (the
-    /// default agreement when none covers the case) and the OLAs and underpinning contract beside it.
+    /// default agreement's version in force then when none covers the case) and the OLAs and underpinning contract beside it.
     /// </summary>
     public (AgreementReference Sla, IReadOnlyList<AgreementReference> Others) Choose(CaseProfile profile, Instant start)
     {
         var chosen = Loaded.Catalog.Select(profile, start);
-        var sla = chosen.FirstOrDefault(a => a.Kind == AgreementKind.ServiceLevel) ?? Default;
+        var sla = chosen.FirstOrDefault(a => a.Kind == AgreementKind.ServiceLevel) ?? Loaded.Catalog.VersionInForce(Default.Id, start) ?? Default;
         return (sla.Reference, [.. chosen.Where(a => a.Id != sla.Id).Select(a => a.Reference)]);
     }
 
